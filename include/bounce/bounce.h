@@ -112,6 +112,18 @@ BounceReport *bounce_parse_gmime_message (gpointer gmime_message, const BounceOp
 
 void bounce_report_free (BounceReport *report);
 
+/* Reading an mbox file message by message, in bounded memory. */
+typedef struct BounceMbox BounceMbox;
+/* Returns: (transfer full) a reader, or NULL with *error set when the file cannot be
+ * opened. */
+BounceMbox *bounce_mbox_open (const char *path, GError **error);
+/* The next message's report; NULL at the end (error unset) or for a message that is
+ * not readable (error set; the next call goes on with the following message).
+ * *position is the message's number in the file, from 1. */
+BounceReport *bounce_mbox_next (BounceMbox *mbox, const BounceOptions *opts, guint *position,
+                                GError **error);
+void bounce_mbox_close (BounceMbox *mbox);
+
 guint bounce_report_n_records (const BounceReport *report);
 /* Returns: (transfer none) the record at index, or NULL when out of range. */
 const BounceRecord *bounce_report_get_record (const BounceReport *report, guint index);

@@ -1,0 +1,34 @@
+/* printer.h: the writers of records and code explanations, behind one interface,
+ * so the code that walks inputs never formats bytes itself. */
+#ifndef BOUNCE_PRINTER_H
+#define BOUNCE_PRINTER_H
+
+#include <stdio.h>
+
+#include "bounce/bounce.h"
+
+typedef struct Printer Printer;
+
+struct Printer
+{
+  /* one record; file is the input's name ("-" for stdin), position its number in an
+   * mbox (0 for a single message) */
+  void (*record) (Printer *p, const char *file, guint position, const BounceRecord *rec);
+  void (*code) (Printer *p, const BounceCode *code);
+  /* flushes and frees */
+  void (*finish) (Printer *p);
+  FILE *out;
+  GString *buf;
+  gpointer state;
+};
+
+Printer *printer_json_new (FILE *out);
+Printer *printer_text_new (FILE *out);
+
+/* Renders one record as a JSON object (no newline) into buf: used by the JSON
+ * printer and by the fuzz harness of the writer. */
+void json_record (GString *buf, const char *file, guint position, const BounceRecord *rec);
+/* Appends s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
+void json_string (GString *buf, const char *s);
+
+#endif

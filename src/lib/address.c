@@ -1,0 +1,118 @@
+/* address.c: normalise addresses found in DSN fields and notice text. */
+#include "address.h"
+
+#include <string.h>
+
+gboolean
+address_char (char c)
+{
+  return g_ascii_isalnum (c) || (c & 0x80) || strchr ("!#$%&'*+-/=?^_`{|}~.@", c) != NULL;
+}
+
+char *
+address_normalise (const char *value)
+{
+  if (!value)
+    return NULL;
+  const char *p = value;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  /* an address type: "rfc822;" "utf-8;" "unknown;" */
+  const char *semi = strchr (p, ';');
+  if (semi && semi - p < 20)
+    {
+      gboolean type = TRUE;
+      for (const char *q = p; q < semi; q++)
+        if (!(g_ascii_isalnum (*q) || *q == '-' || *q == ' '))
+          type = FALSE;
+      if (type)
+        p = semi + 1;
+    }
+  /* an address in angle brackets wins over everything around it */
+  const char *lt = strchr (p, '<');
+  const char *gt = lt ? strchr (lt, '>') : NULL;
+  GString *s = g_string_new (NULL);
+  if (lt && gt && gt > lt + 1)
+    g_string_append_len (s, lt + 1, gt - lt - 1);
+  else
+    {
+      /* drop comments */
+      int depth = 0;
+      for (const char *q = p; *q; q++)
+        {
+          if (*q == '(')
+            depth++;
+          else if (*q == ')' && depth > 0)
+            depth--;
+          else if (depth == 0)
+            g_string_append_c (s, *q);
+        }
+    }
+  g_strstrip (s->str);
+  s->len = strlen (s->str);
+  /* quotes around the whole address, trailing punctuation */
+  while (s->len > 0 && strchr ("\"'.,:;>", s->str[s->len - 1]))
+    g_string_truncate (s, s->len - 1);
+  while (s->len > 0 && strchr ("\"'<:", s->str[0]))
+    g_string_erase (s, 0, 1);
+  if (g_ascii_strncasecmp (s->str, "mailto:", 7) == 0)
+    g_string_erase (s, 0, 7);
+  char *at = strrchr (s->str, '@');
+  gboolean ok = at && at != s->str && at[1] != '\0' && s->len < 320;
+  for (gsize i = 0; ok && i < s->len; i++)
+    {
+      unsigned char c = (unsigned char) s->str[i];
+      if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ','
+          || c == ';')
+        ok = FALSE;
+    }
+  if (ok && !g_utf8_validate (s->str, (gssize) s->len, NULL))
+    ok = FALSE;
+  if (ok && (strchr (at + 1, '.') == NULL && at[1] != '['))
+    ok = strlen (at + 1) > 0; /* a bare host name is still an address */
+  if (!ok)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  for (char *d = at + 1; *d; d++)
+    *d = g_ascii_tolower (*d);
+  return g_string_free (s, FALSE);
+}
+
+char *
+address_from_verp (const char *address)
+{
+  /* local part "prefix+user=domain" or "prefix-user=domain" before the '@' */
+  const char *at = address ? strrchr (address, '@') : NULL;
+  if (!at)
+    return NULL;
+  const char *plus = NULL;
+  for (const char *p = address; p < at; p++)
+    if (*p == '+')
+      {
+        plus = p;
+        break;
+      }
+  if (!plus)
+    return NULL;
+  const char *eq = NULL;
+  for (const char *p = at - 1; p > plus; p--)
+    if (*p == '=')
+      {
+        eq = p;
+        break;
+      }
+  if (!eq || eq == plus + 1 || eq + 1 >= at)
+    return NULL;
+  char *candidate = g_strdup_printf ("%.*s@%.*s", (int) (eq - plus - 1), plus + 1,
+                                     (int) (at - eq - 1), eq + 1);
+  char *norm = address_normalise (candidate);
+  g_free (candidate);
+  if (norm && !strchr (strrchr (norm, '@'), '.'))
+    {
+      g_free (norm);
+      return NULL;
+    }
+  return norm;
+}

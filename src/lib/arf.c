@@ -1,0 +1,133 @@
+/* arf.c: feedback reports and auto-replies. */
+#include "arf.h"
+
+#include <string.h>
+
+#include "address.h"
+#include "dsn.h"
+#include "fields.h"
+#include "bounds.h"
+
+static guint
+add_feedback_record (BounceReport *report, const char *address, const char *type,
+                     const char *diagnostic)
+{
+  char *rcpt = address_normalise (address);
+  if (!rcpt || report_find_record (report, rcpt))
+    {
+      g_free (rcpt);
+      return 0;
+    }
+  BounceRecord *rec = report_add_record (report);
+  if (!rec)
+    {
+      g_free (rcpt);
+      return 0;
+    }
+  record_take (rec, BOUNCE_FIELD_RECIPIENT, rcpt);
+  record_set (rec, BOUNCE_FIELD_FEEDBACK_TYPE, type);
+  record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, diagnostic);
+  record_set (rec, BOUNCE_FIELD_SOURCE, "arf");
+  return 1;
+}
+
+/* The first line of the human-readable part, as the report's own summary. */
+static const char *
+first_text (const MimeMessage *msg, char **owned)
+{
+  *owned = NULL;
+  if (msg->text->len == 0)
+    return NULL;
+  const char *t = g_ptr_array_index (msg->text, 0);
+  while (*t == '\n' || *t == '\r' || *t == ' ')
+    t++;
+  const char *nl = strpbrk (t, "\r\n");
+  *owned = nl ? g_strndup (t, nl - t) : g_strdup (t);
+  return *owned;
+}
+
+guint
+arf_extract (BounceReport *report, const MimeMessage *msg)
+{
+  guint n = 0;
+  char *summary;
+  const char *diag = first_text (msg, &summary);
+  for (guint i = 0; i < msg->feedback->len; i++)
+    {
+      const char *body = g_ptr_array_index (msg->feedback, i);
+      FieldBlock *block = fields_parse (body, strlen (body));
+      for (guint g = 0; g < block->n_groups; g++)
+        {
+          const FieldGroup *grp = &block->groups[g];
+          const char *type = fields_get (grp, "Feedback-Type");
+          const char *mta = fields_get (grp, "Reporting-MTA");
+          if (mta && !bounce_report_get (report, BOUNCE_FIELD_REPORTING_MTA))
+            {
+              char *t, *v;
+              dsn_split_typed (mta, &t, &v);
+              report_set (report, BOUNCE_FIELD_REPORTING_MTA, v);
+              g_free (t);
+              g_free (v);
+            }
+          for (guint f = 0; f < grp->n_fields; f++)
+            if (g_ascii_strcasecmp (grp->fields[f].name, "Original-Rcpt-To") == 0
+                || g_ascii_strcasecmp (grp->fields[f].name, "Removal-Recipient") == 0)
+              n += add_feedback_record (report, grp->fields[f].value, type, diag);
+          if (n == 0)
+            {
+              /* no recipient field: the returned message's To */
+              const char *to = mime_original (msg, "To");
+              if (to)
+                n += add_feedback_record (report, to, type, diag);
+            }
+        }
+      fields_free (block);
+    }
+  g_free (summary);
+  return n;
+}
+
+gboolean
+arf_is_auto_reply (const MimeMessage *msg)
+{
+  static const char *const subjects[] = { "auto:", "automatic reply", "auto reply", "autoreply",
+                                          "out of office", "out of the office", "away from",
+                                          "on vacation", "vacation reply", "abwesenheitsnotiz" };
+  const char *as = mime_get (msg, "Auto-Submitted");
+  if (as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0)
+    return TRUE;
+  if (mime_get (msg, "X-Autoreply") || mime_get (msg, "X-Autorespond"))
+    return TRUE;
+  const char *subject = mime_get (msg, "Subject");
+  if (!subject)
+    return FALSE;
+  char *lower = g_utf8_strdown (subject, -1);
+  gboolean hit = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (subjects) && !hit; i++)
+    hit = strstr (lower, subjects[i]) != NULL;
+  g_free (lower);
+  return hit;
+}
+
+guint
+arf_auto_reply (BounceReport *report, const MimeMessage *msg)
+{
+  const char *from = mime_get (msg, "From");
+  char *rcpt = address_normalise (from);
+  if (!rcpt)
+    return 0;
+  BounceRecord *rec = report_add_record (report);
+  if (!rec)
+    {
+      g_free (rcpt);
+      return 0;
+    }
+  record_take (rec, BOUNCE_FIELD_RECIPIENT, rcpt);
+  if (msg->text->len > 0)
+    {
+      const char *t = g_ptr_array_index (msg->text, 0);
+      record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, text_clean (t, MIN (strlen (t), 512), 512));
+    }
+  record_set (rec, BOUNCE_FIELD_SOURCE, "auto-reply");
+  return 1;
+}

@@ -1,0 +1,268 @@
+/* codes.c: the classification table of status codes, as data.
+ *
+ * Three tables, one row per fact: enhanced status code details (IANA registry,
+ * RFC 3463 and updates, plus provider extensions), SMTP reply codes (RFC 5321 and
+ * extensions, plus the non-standard ones senders meet), and the vendor forms of
+ * the seeds (dotless enhanced codes, the pseudo-code 911). The reason column is
+ * the default reason a code implies; NULL means the code is too generic and the
+ * diagnostic text has to decide (see classify.c).
+ */
+#include "codes.h"
+
+#include <string.h>
+
+/* Enhanced status codes, keyed by "S.D" (subject.detail); the class digit is
+ * separate because the registry defines details for every class alike. */
+static const CodeRow enhanced_rows[] = {
+  /* subject 0: other */
+  { "0.0", "Other undefined status", NULL, NULL },
+  /* subject 1: addressing */
+  { "1.0", "Other address status", NULL, NULL },
+  { "1.1", "Bad destination mailbox address", "userunknown", NULL },
+  { "1.2", "Bad destination system address", "hostunknown", NULL },
+  { "1.3", "Bad destination mailbox address syntax", "userunknown", NULL },
+  { "1.4", "Destination mailbox address ambiguous", "userunknown", NULL },
+  { "1.5", "Destination address valid", NULL, NULL },
+  { "1.6", "Destination mailbox has moved, no forwarding address", "hasmoved", NULL },
+  { "1.7", "Bad sender's mailbox address syntax", "rejected", NULL },
+  { "1.8", "Bad sender's system address", "rejected", NULL },
+  { "1.9", "Message relayed to non-compliant mailer", NULL, NULL },
+  { "1.10", "Recipient address has null MX", "notaccept", NULL },
+  /* Microsoft Exchange Online: recipient not found by directory lookup */
+  { "1.351", "Recipient address rejected: access denied or not found (Exchange)", "userunknown",
+    "Microsoft Exchange extension, not in the IANA registry" },
+  /* subject 2: mailbox */
+  { "2.0", "Other or undefined mailbox status", NULL, NULL },
+  { "2.1", "Mailbox disabled, not accepting messages", "suspend", NULL },
+  { "2.2", "Mailbox full", "mailboxfull",
+    "permanent by class, but a full mailbox can empty: read as a soft bounce" },
+  { "2.3", "Message length exceeds administrative limit", "exceedlimit", NULL },
+  { "2.4", "Mailing list expansion problem", "systemerror", NULL },
+  /* subject 3: mail system */
+  { "3.0", "Other or undefined mail system status", NULL, NULL },
+  { "3.1", "Mail system full", "systemfull", NULL },
+  { "3.2", "System not accepting network messages", "notaccept", NULL },
+  { "3.3", "System not capable of selected features", "systemerror", NULL },
+  { "3.4", "Message too big for system", "mesgtoobig", NULL },
+  { "3.5", "System incorrectly configured", "systemerror", NULL },
+  { "3.6", "Requested priority was changed", NULL, NULL },
+  /* subject 4: network and routing */
+  { "4.0", "Other or undefined network or routing status", "networkerror", NULL },
+  { "4.1", "No answer from host", "networkerror", NULL },
+  { "4.2", "Bad connection", "networkerror", NULL },
+  { "4.3", "Directory server failure", "systemerror", NULL },
+  { "4.4", "Unable to route", "hostunknown", NULL },
+  { "4.5", "Mail system congestion", "networkerror", NULL },
+  { "4.6", "Routing loop detected", "networkerror", NULL },
+  { "4.7", "Delivery time expired", "expired", NULL },
+  { "4.14", "Hop count exceeded, possible mail loop", "networkerror",
+    "provider extension (Exchange), not in the IANA registry" },
+  { "4.312", "DNS query failed (Exchange)", "networkerror",
+    "Microsoft Exchange extension, not in the IANA registry" },
+  { "4.316", "Message expired, connection refused (Exchange)", "expired",
+    "Microsoft Exchange extension, not in the IANA registry" },
+  /* subject 5: mail delivery protocol */
+  { "5.0", "Other or undefined protocol status", NULL, NULL },
+  { "5.1", "Invalid command", "syntaxerror", NULL },
+  { "5.2", "Syntax error", "syntaxerror", NULL },
+  { "5.3", "Too many recipients", "toomanyconn", NULL },
+  { "5.4", "Invalid command arguments", "syntaxerror", NULL },
+  { "5.5", "Wrong protocol version", "syntaxerror", NULL },
+  { "5.6", "Authentication exchange line is too long", "syntaxerror", NULL },
+  /* subject 6: content and media */
+  { "6.0", "Other or undefined media error", "contenterror", NULL },
+  { "6.1", "Media not supported", "contenterror", NULL },
+  { "6.2", "Conversion required and prohibited", "contenterror", NULL },
+  { "6.3", "Conversion required but not supported", "contenterror", NULL },
+  { "6.4", "Conversion with loss performed", "contenterror", NULL },
+  { "6.5", "Conversion failed", "contenterror", NULL },
+  { "6.6", "Message content not available", "contenterror", NULL },
+  { "6.7", "Non-ASCII addresses not permitted for that sender/recipient", "contenterror", NULL },
+  { "6.8", "UTF-8 string reply is required, but not permitted by the SMTP client", "contenterror",
+    NULL },
+  { "6.9", "UTF-8 header message cannot be transferred to one or more recipients", "contenterror",
+    NULL },
+  { "6.10", "UTF-8 string reply is required, but not permitted by the SMTP client", "contenterror",
+    "deprecated duplicate of X.6.8" },
+  /* subject 7: security and policy */
+  { "7.0", "Other or undefined security status", NULL, NULL },
+  { "7.1", "Delivery not authorized, message refused", NULL, NULL },
+  { "7.2", "Mailing list expansion prohibited", "filtered", NULL },
+  { "7.3", "Security conversion required but not possible", "securityerror", NULL },
+  { "7.4", "Security features not supported", "securityerror", NULL },
+  { "7.5", "Cryptographic failure", "securityerror",
+    "also listed by some providers as \"authentication required\"" },
+  { "7.6", "Cryptographic algorithm not supported", "securityerror", NULL },
+  { "7.7", "Message integrity failure", "securityerror", NULL },
+  { "7.8", "Authentication credentials invalid", "securityerror", NULL },
+  { "7.9", "Authentication mechanism is too weak", "securityerror", NULL },
+  { "7.10", "Encryption needed", "securityerror", NULL },
+  { "7.11", "Encryption required for requested authentication mechanism", "securityerror", NULL },
+  { "7.12", "A password transition is needed", "securityerror", NULL },
+  { "7.13", "User account disabled", "suspend",
+    "some providers' tables list it as \"DKIM signing required\"; the registry's meaning is kept" },
+  { "7.14", "Trust relationship required", "securityerror",
+    "some providers' tables list it as \"DKIM verification failed\"; the registry's meaning is kept" },
+  { "7.15", "Priority level is too low", "policyviolation", NULL },
+  { "7.16", "Message is too big for the specified priority", "mesgtoobig", NULL },
+  { "7.17", "Mailbox owner has changed", "hasmoved", NULL },
+  { "7.18", "Domain owner has changed", "hasmoved", NULL },
+  { "7.19", "RRVS test cannot be completed", "securityerror", NULL },
+  { "7.20", "No passing DKIM signature found", "authfailure", NULL },
+  { "7.21", "No acceptable DKIM signature found", "authfailure", NULL },
+  { "7.22", "No valid author-matched DKIM signature found", "authfailure", NULL },
+  { "7.23", "SPF validation failed", "authfailure", NULL },
+  { "7.24", "SPF validation error", "authfailure", NULL },
+  { "7.25", "Reverse DNS validation failed", "requireptr", NULL },
+  { "7.26", "Multiple authentication checks failed (DMARC)", "authfailure", NULL },
+  { "7.27", "Sender address has null MX", "notaccept", NULL },
+  { "7.28", "Mail flood detected", "speeding", NULL },
+  { "7.29", "ARC validation failure", "authfailure", NULL },
+  { "7.30", "REQUIRETLS support required", "securityerror", NULL },
+  /* Microsoft Exchange Online / Outlook.com policy extensions */
+  { "7.509", "Access denied, sending domain does not pass DMARC verification (Microsoft)",
+    "authfailure", "Microsoft extension, not in the IANA registry" },
+  { "7.606", "Access denied, banned sending IP (Microsoft)", "blocked",
+    "Microsoft extension (5.7.606-5.7.649), not in the IANA registry" },
+  { "7.650", "Access denied, sending IP has a poor reputation (Microsoft)", "badreputation",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.750", "Service unavailable, client blocked from sending from unregistered domains (Microsoft)",
+    "blocked", "Microsoft extension, not in the IANA registry" },
+};
+
+/* Subjects, for the "subject" field and for unknown details within a subject. */
+static const char *const subject_names[] = {
+  "other", "addressing", "mailbox", "mail system", "network and routing",
+  "protocol", "content and media", "security and policy",
+};
+
+/* SMTP reply codes. Non-standard ones (422, 431, 441, 447, 541) are listed with the
+ * meaning providers give them; their dotless reading goes into the note. */
+static const CodeRow reply_rows[] = {
+  { "211", "System status, or system help reply", NULL, NULL },
+  { "214", "Help message", NULL, NULL },
+  { "220", "Service ready", NULL, NULL },
+  { "221", "Service closing transmission channel", NULL, NULL },
+  { "235", "Authentication successful", NULL, NULL },
+  { "250", "Requested mail action okay, completed", "delivered", NULL },
+  { "251", "User not local; will forward", "delivered", NULL },
+  { "252", "Cannot verify user, but will accept message and attempt delivery", "delivered", NULL },
+  { "334", "Server challenge during authentication", NULL, NULL },
+  { "354", "Start mail input", NULL, NULL },
+  { "421", "Service not available, closing transmission channel", NULL, NULL },
+  { "422", "Recipient mailbox storage exceeded", "mailboxfull",
+    "non-standard reply code; read as 4.2.2 without dots" },
+  { "431", "Not enough disk space on the receiving server", "systemfull",
+    "non-standard reply code; read as 4.3.1 without dots" },
+  { "432", "A password transition is needed", "securityerror", NULL },
+  { "441", "No response from the recipient server", "networkerror",
+    "non-standard reply code; read as 4.4.1 without dots" },
+  { "447", "Temporary network or connection problem, or an anti-spam setting at the destination",
+    "expired", "non-standard reply code; read as 4.4.7 without dots" },
+  { "450", "Requested mail action not taken: mailbox unavailable", NULL, NULL },
+  { "451", "Requested action aborted: local error in processing", "systemerror", NULL },
+  { "452", "Requested action not taken: insufficient system storage", "systemfull", NULL },
+  { "454", "Temporary authentication failure", "securityerror", NULL },
+  { "455", "Server unable to accommodate parameters", "syntaxerror", NULL },
+  { "500", "Syntax error, command unrecognized", "syntaxerror", NULL },
+  { "501", "Syntax error in parameters or arguments", "syntaxerror",
+    "some providers' tables read it as an invalid recipient address" },
+  { "502", "Command not implemented", "syntaxerror", NULL },
+  { "503", "Bad sequence of commands", "syntaxerror", NULL },
+  { "504", "Command parameter not implemented", "syntaxerror", NULL },
+  { "521", "Host does not accept mail", "notaccept",
+    "RFC 7504; some providers' tables also use 521 for 5.2.1 (mailbox disabled)" },
+  { "523", "Encryption needed", "securityerror",
+    "RFC 5248; some providers' tables also use 523 for 5.2.3 (message too long)" },
+  { "525", "User account disabled", "suspend", NULL },
+  { "530", "Authentication required", "securityerror",
+    "RFC 4954; some providers' tables also use 530 for 5.3.0" },
+  { "534", "Authentication mechanism is too weak", "securityerror",
+    "RFC 4954; some providers' tables also use 534 for 5.3.4 (message too big)" },
+  { "535", "Authentication credentials invalid", "securityerror", NULL },
+  { "538", "Encryption required for requested authentication mechanism", "securityerror", NULL },
+  { "541", "Message rejected for policy reasons", "policyviolation",
+    "non-standard reply code; some providers' tables read it as 5.4.1 (no answer from host)" },
+  { "550", "Requested action not taken: mailbox unavailable", NULL,
+    "mailbox not found, no access, or refused for policy: the text decides" },
+  { "551", "User not local; please try <forward-path>", "hasmoved",
+    "RFC 5321; some providers' tables also use 551 for 5.5.1 (invalid command)" },
+  { "552", "Requested mail action aborted: exceeded storage allocation", "mailboxfull",
+    "RFC 5321; some providers' tables also use 552 for 5.5.2 (syntax error)" },
+  { "553", "Requested action not taken: mailbox name not allowed", "userunknown",
+    "RFC 5321; some providers' tables also use 553 for 5.5.3 (too many recipients, soft)" },
+  { "554", "Transaction failed", NULL,
+    "RFC 5321; some providers' tables also use 554 for 5.5.4 (invalid command arguments)" },
+  { "555", "MAIL FROM/RCPT TO parameters not recognized or not implemented", "syntaxerror",
+    "RFC 5321; some providers' tables also use 555 for 5.5.5 (wrong protocol version)" },
+  { "556", "Domain does not accept mail", "notaccept",
+    "RFC 7504; some providers' tables also use 556 for 5.5.6" },
+};
+
+/* Codes that are neither a reply code nor a dotless enhanced code. */
+static const CodeRow pseudo_rows[] = {
+  { "911", "Bounced, but no status code was found", "undefined",
+    "pseudo-code of some email service providers' tables, listed there as a hard bounce" },
+};
+
+static const CodeRow *
+find_row (const CodeRow *rows, gsize n, const char *key)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (rows[i].code, key) == 0)
+      return &rows[i];
+  return NULL;
+}
+
+const CodeRow *
+codes_enhanced_detail (guint subject, guint detail)
+{
+  char key[24];
+  g_snprintf (key, sizeof key, "%u.%u", subject, detail);
+  const CodeRow *row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), key);
+  if (!row && subject == 7 && detail > 606 && detail < 650)
+    row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), "7.606");
+  return row;
+}
+
+const CodeRow *
+codes_enhanced_subject_row (guint subject)
+{
+  char key[24];
+  g_snprintf (key, sizeof key, "%u.0", subject);
+  return find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), key);
+}
+
+const char *
+codes_subject_name (guint subject)
+{
+  return subject < G_N_ELEMENTS (subject_names) ? subject_names[subject] : NULL;
+}
+
+const CodeRow *
+codes_reply (const char *code)
+{
+  return find_row (reply_rows, G_N_ELEMENTS (reply_rows), code);
+}
+
+const CodeRow *
+codes_pseudo (const char *code)
+{
+  return find_row (pseudo_rows, G_N_ELEMENTS (pseudo_rows), code);
+}
+
+void
+codes_foreach_enhanced (void (*fn) (const CodeRow *row, gpointer data), gpointer data)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (enhanced_rows); i++)
+    fn (&enhanced_rows[i], data);
+}
+
+void
+codes_foreach_reply (void (*fn) (const CodeRow *row, gpointer data), gpointer data)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (reply_rows); i++)
+    fn (&reply_rows[i], data);
+  for (gsize i = 0; i < G_N_ELEMENTS (pseudo_rows); i++)
+    fn (&pseudo_rows[i], data);
+}

@@ -1,0 +1,182 @@
+/* dsn.c: the heart of RFC 3464 extraction. A delivery-status body is one
+ * per-message field group followed by per-recipient groups; fields are unfolded by
+ * fields.c and read here. Unknown fields are ignored, duplicates: the first wins.
+ */
+#include "dsn.h"
+
+#include <string.h>
+
+#include "address.h"
+#include "fields.h"
+#include "mime.h"
+
+void
+dsn_split_typed (const char *value, char **type, char **text)
+{
+  *type = NULL;
+  *text = NULL;
+  if (!value)
+    return;
+  const char *semi = strchr (value, ';');
+  gboolean typed = semi != NULL && semi > value && semi - value <= 32;
+  for (const char *p = value; typed && p < semi; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == ' '))
+      typed = FALSE;
+  if (typed)
+    {
+      *type = g_ascii_strdown (value, semi - value);
+      g_strstrip (*type);
+      if (**type == '\0')
+        g_clear_pointer (type, g_free);
+      value = semi + 1;
+    }
+  while (*value == ' ' || *value == '\t')
+    value++;
+  if (*value)
+    *text = g_strdup (value);
+}
+
+static void
+set_typed_value (BounceRecord *rec, BounceField field, const char *value)
+{
+  char *type, *text;
+  dsn_split_typed (value, &type, &text);
+  record_set (rec, field, text);
+  g_free (type);
+  g_free (text);
+}
+
+static void
+set_date (BounceRecord *rec, BounceField field, const char *value)
+{
+  char *iso = mime_date_iso (value);
+  record_take (rec, field, iso);
+}
+
+static gboolean
+is_recipient_group (const FieldGroup *g)
+{
+  return fields_get (g, "Final-Recipient") || fields_get (g, "Original-Recipient")
+         || fields_get (g, "X-Actual-Recipient");
+}
+
+static void
+read_message_group (BounceReport *report, const FieldGroup *g)
+{
+  char *type, *text;
+  const char *mta = fields_get (g, "Reporting-MTA");
+  if (mta && !bounce_report_get (report, BOUNCE_FIELD_REPORTING_MTA))
+    {
+      dsn_split_typed (mta, &type, &text);
+      report_set (report, BOUNCE_FIELD_REPORTING_MTA, text);
+      g_free (type);
+      g_free (text);
+    }
+  const char *arrival = fields_get (g, "Arrival-Date");
+  if (arrival && !bounce_report_get (report, BOUNCE_FIELD_ARRIVAL_DATE))
+    report_take (report, BOUNCE_FIELD_ARRIVAL_DATE, mime_date_iso (arrival));
+}
+
+static void
+read_recipient_group (BounceReport *report, const FieldGroup *g)
+{
+  const char *final = fields_get (g, "Final-Recipient");
+  const char *original = fields_get (g, "Original-Recipient");
+  const char *actual = fields_get (g, "X-Actual-Recipient");
+  char *recipient = address_normalise (final);
+  if (!recipient)
+    recipient = address_normalise (original);
+  if (!recipient)
+    recipient = address_normalise (actual);
+  if (!recipient)
+    {
+      report_warn (report, "delivery-status group without a usable recipient address");
+      return;
+    }
+  BounceRecord *rec = report_add_record (report);
+  if (!rec)
+    {
+      g_free (recipient);
+      return;
+    }
+  record_take (rec, BOUNCE_FIELD_RECIPIENT, recipient);
+  char *orig = address_normalise (original);
+  record_take (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, orig);
+
+  const char *action = fields_get (g, "Action");
+  if (action)
+    {
+      /* "failed (bad mailbox)" -> "failed" */
+      gsize n = 0;
+      while (action[n] && g_ascii_isalpha (action[n]))
+        n++;
+      char *word = g_ascii_strdown (action, n);
+      record_take (rec, BOUNCE_FIELD_ACTION, *word ? word : (g_free (word), NULL));
+    }
+  record_set (rec, BOUNCE_FIELD_STATUS, fields_get (g, "Status"));
+
+  const char *diag = fields_get (g, "Diagnostic-Code");
+  if (diag)
+    {
+      char *type, *text;
+      dsn_split_typed (diag, &type, &text);
+      record_take (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE, type);
+      record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, text);
+      g_free (text);
+    }
+  set_typed_value (rec, BOUNCE_FIELD_REMOTE_MTA, fields_get (g, "Remote-MTA"));
+  set_date (rec, BOUNCE_FIELD_LAST_ATTEMPT, fields_get (g, "Last-Attempt-Date"));
+  set_date (rec, BOUNCE_FIELD_WILL_RETRY_UNTIL, fields_get (g, "Will-Retry-Until"));
+  record_set (rec, BOUNCE_FIELD_SOURCE, "dsn");
+}
+
+guint
+dsn_extract (BounceReport *report, const char *body)
+{
+  if (!body)
+    return 0;
+  guint before = bounce_report_n_records (report);
+  FieldBlock *block = fields_parse (body, strlen (body));
+  if (block->n_bad_lines > 0)
+    report_warn (report, "delivery-status part: %u line(s) neither field nor continuation",
+                 block->n_bad_lines);
+  for (guint i = 0; i < block->n_groups; i++)
+    {
+      const FieldGroup *g = &block->groups[i];
+      if (is_recipient_group (g))
+        read_recipient_group (report, g);
+      else
+        read_message_group (report, g);
+      /* some writers put the per-message fields in the first recipient group */
+      if (is_recipient_group (g) && fields_get (g, "Reporting-MTA"))
+        read_message_group (report, g);
+    }
+  fields_free (block);
+  return bounce_report_n_records (report) - before;
+}
+
+gssize
+dsn_find_block (const char *text)
+{
+  static const char *const starts[] = { "Reporting-MTA:", "Final-Recipient:",
+                                        "Original-Recipient:" };
+  if (!text)
+    return -1;
+  for (const char *line = text; line && *line;)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (starts); i++)
+        if (g_ascii_strncasecmp (line, starts[i], strlen (starts[i])) == 0)
+          {
+            /* a real block also has Action: or Status: */
+            const char *rest = line;
+            if (strstr (rest, "\nAction:") || strstr (rest, "\nStatus:")
+                || strstr (rest, "\naction:") || strstr (rest, "\nstatus:"))
+              return line - text;
+            return -1;
+          }
+      line = strchr (line, '\n');
+      if (line)
+        line++;
+    }
+  return -1;
+}

@@ -1,0 +1,20 @@
+/* dsn.h: delivery-status field blocks (RFC 3464, RFC 6533) -> records. */
+#ifndef BOUNCE_DSN_H
+#define BOUNCE_DSN_H
+
+#include "internal.h"
+
+/* Reads one message/delivery-status body: the per-message group sets the report's
+ * message-level fields, each per-recipient group adds a record (source "dsn").
+ * Returns the number of records added. */
+guint dsn_extract (BounceReport *report, const char *body);
+
+/* Where a text part holds delivery-status fields without the content type
+ * (mislabeled as text/plain, or pasted into a notice), the offset of the block;
+ * -1 when there is none. */
+gssize dsn_find_block (const char *text);
+
+/* "smtp; 550 5.1.1 ..." -> type "smtp" and the text; either may be NULL. */
+void dsn_split_typed (const char *value, char **type, char **text);
+
+#endif

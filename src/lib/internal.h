@@ -1,0 +1,45 @@
+/* internal.h: the report and record objects behind the opaque public types, shared by
+ * the modules of the library. */
+#ifndef BOUNCE_INTERNAL_H
+#define BOUNCE_INTERNAL_H
+
+#include "bounce/bounce.h"
+
+struct BounceRecord
+{
+  char *fields[BOUNCE_FIELD_COUNT]; /* owned; message-level slots unused here */
+  BounceType type;
+  BounceClass klass;
+  const BounceReport *report;
+};
+
+struct BounceReport
+{
+  char *fields[BOUNCE_FIELD_COUNT]; /* message-level fields only, owned */
+  GPtrArray *records;               /* BounceRecord*, owned */
+  char *verdict;
+  GString *warnings;
+};
+
+BounceReport *report_new (void);
+/* Adds an empty record and returns it (owned by the report). NULL past MAX_RECIPIENTS. */
+BounceRecord *report_add_record (BounceReport *report);
+void report_remove_record (BounceReport *report, guint index);
+void report_set (BounceReport *report, BounceField field, const char *value);
+void report_take (BounceReport *report, BounceField field, char *value);
+void report_set_verdict (BounceReport *report, const char *verdict);
+void report_warn (BounceReport *report, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+/* The record for an address (compared without case), or NULL. */
+BounceRecord *report_find_record (BounceReport *report, const char *address);
+
+/* Sets a record field to a copy of value (NULL or empty clears it); values are made
+ * valid UTF-8 and stripped of control characters. */
+void record_set (BounceRecord *record, BounceField field, const char *value);
+void record_take (BounceRecord *record, BounceField field, char *value);
+const char *record_peek (const BounceRecord *record, BounceField field);
+
+/* Turns any bytes into a valid UTF-8 string without control characters other
+ * than tab, at most max bytes long. Returns a new string or NULL for empty input. */
+char *text_clean (const char *value, gsize len, gsize max);
+
+#endif

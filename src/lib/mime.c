@@ -1,0 +1,542 @@
+/* mime.c: the only GMime user. Walks a message's MIME tree once and keeps the
+ * parts the extractors read, decoded (transfer encoding, charset, RFC 2047) to
+ * UTF-8 text. Attachments and the returned message's body are not decoded.
+ */
+#include "mime.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bounds.h"
+
+static gpointer
+init_gmime (gpointer unused)
+{
+  (void) unused;
+  g_mime_init ();
+  return NULL;
+}
+
+static void
+ensure_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, init_gmime, NULL);
+}
+
+const char *
+mime_header (const MimeHeader *headers, guint n, const char *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (headers[i].name, name) == 0)
+      return headers[i].value;
+  return NULL;
+}
+
+char *
+mime_date_iso (const char *date)
+{
+  if (!date)
+    return NULL;
+  ensure_init ();
+  GDateTime *dt = g_mime_utils_header_decode_date (date);
+  if (!dt)
+    return NULL;
+  char *iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  g_date_time_unref (dt);
+  return iso;
+}
+
+/* Any bytes -> valid UTF-8, using the declared charset when there is one. */
+static char *
+to_utf8 (const char *data, gsize len, const char *charset)
+{
+  if (len == 0)
+    return g_strdup ("");
+  if (g_utf8_validate (data, (gssize) len, NULL))
+    return g_strndup (data, len);
+  if (charset)
+    {
+      const char *iconv_name = g_mime_charset_iconv_name (charset);
+      char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8", iconv_name, "?", NULL,
+                                           NULL, NULL);
+      if (out)
+        return out;
+    }
+  /* no usable charset: try the common legacy ones GMime knows, then repair */
+  const char *guess = g_mime_charset_best (data, len);
+  if (guess && g_ascii_strcasecmp (guess, "us-ascii") != 0)
+    {
+      char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8",
+                                           g_mime_charset_iconv_name (guess), "?", NULL, NULL,
+                                           NULL);
+      if (out)
+        return out;
+    }
+  char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8", "ISO-8859-1", "?", NULL,
+                                       NULL, NULL);
+  return out ? out : g_utf8_make_valid (data, (gssize) len);
+}
+
+/* Decoded content of a leaf part, at most max bytes, as UTF-8. */
+static char *
+part_text (GMimePart *part, gsize max)
+{
+  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  if (!content)
+    return g_strdup ("");
+  GMimeStream *mem = g_mime_stream_mem_new ();
+  g_mime_data_wrapper_write_to_stream (content, mem);
+  GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+  gsize len = MIN (bytes->len, max);
+  const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
+  char *text = to_utf8 ((const char *) bytes->data, len, charset);
+  g_object_unref (mem);
+  return text;
+}
+
+/* Reduce HTML to text: drop tags, scripts and styles, decode common entities, and
+ * turn block ends into line breaks so detectors see lines. */
+static char *
+html_to_text (const char *html)
+{
+  static const struct
+  {
+    const char *entity;
+    const char *text;
+  } entities[] = { { "&nbsp;", " " }, { "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" },
+                   { "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" } };
+  GString *out = g_string_sized_new (strlen (html) / 2);
+  const char *p = html;
+  while (*p)
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+          if (!end)
+            break;
+          gboolean skip_block = g_ascii_strncasecmp (p, "<script", 7) == 0
+                                || g_ascii_strncasecmp (p, "<style", 6) == 0;
+          if (skip_block)
+            {
+              const char *close = NULL;
+              for (const char *q = end; *q && !close; q++)
+                if (*q == '<' && q[1] == '/'
+                    && (g_ascii_strncasecmp (q + 2, "script", 6) == 0
+                        || g_ascii_strncasecmp (q + 2, "style", 5) == 0))
+                  close = q;
+              end = close ? strchr (close, '>') : NULL;
+              if (!end)
+                break;
+            }
+          else if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0
+                   || g_ascii_strncasecmp (p, "</div", 5) == 0
+                   || g_ascii_strncasecmp (p, "</tr", 4) == 0
+                   || g_ascii_strncasecmp (p, "</li", 4) == 0
+                   || g_ascii_strncasecmp (p, "</h", 3) == 0)
+            g_string_append_c (out, '\n');
+          else if (g_ascii_strncasecmp (p, "</td", 4) == 0)
+            g_string_append_c (out, ' ');
+          p = end + 1;
+          continue;
+        }
+      if (*p == '&')
+        {
+          gboolean done = FALSE;
+          for (gsize i = 0; i < G_N_ELEMENTS (entities) && !done; i++)
+            {
+              gsize n = strlen (entities[i].entity);
+              if (g_ascii_strncasecmp (p, entities[i].entity, n) == 0)
+                {
+                  g_string_append (out, entities[i].text);
+                  p += n;
+                  done = TRUE;
+                }
+            }
+          if (done)
+            continue;
+        }
+      if (*p == '\r' || *p == '\n')
+        {
+          g_string_append_c (out, ' ');
+          p++;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
+{
+  GMimeHeaderList *list = g_mime_object_get_header_list (obj);
+  int count = list ? g_mime_header_list_get_count (list) : 0;
+  if (count > 512)
+    count = 512;
+  MimeHeader *h = g_new0 (MimeHeader, count > 0 ? count : 1);
+  guint n = 0;
+  for (int i = 0; i < count; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
+      const char *name = g_mime_header_get_name (header);
+      const char *raw = g_mime_header_get_raw_value (header);
+      if (!name || !raw)
+        continue;
+      char *unfolded = g_mime_utils_header_unfold (raw);
+      char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
+      g_free (unfolded);
+      char *valid = g_utf8_make_valid (decoded ? decoded : "", -1);
+      g_free (decoded);
+      h[n].name = g_strdup (name);
+      h[n].value = g_strstrip (valid);
+      n++;
+    }
+  *out = h;
+  *n_out = n;
+}
+
+typedef struct
+{
+  MimeMessage *msg;
+  guint parts;
+  gboolean have_original;
+} Walk;
+
+static void walk_object (Walk *w, GMimeObject *obj, guint depth, gboolean nested);
+
+static void
+take_original_headers (Walk *w, GMimeObject *obj)
+{
+  if (w->have_original || !obj)
+    return;
+  w->have_original = TRUE;
+  copy_headers (obj, &w->msg->original, &w->msg->n_original);
+  char *raw = g_mime_object_get_headers (obj, NULL);
+  w->msg->original_raw = raw ? g_utf8_make_valid (raw, -1) : NULL;
+  g_free (raw);
+}
+
+/* text/rfc822-headers: a header block without a body; let GMime parse it. */
+static void
+take_header_block (Walk *w, const char *text)
+{
+  if (w->have_original)
+    return;
+  gsize len = strlen (text);
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, len);
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *m = g_mime_parser_construct_message (parser, NULL);
+  if (m)
+    {
+      take_original_headers (w, GMIME_OBJECT (m));
+      g_free (w->msg->original_raw);
+      w->msg->original_raw = g_strdup (text);
+      g_object_unref (m);
+    }
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
+static void
+walk_part (Walk *w, GMimePart *part, gboolean nested)
+{
+  GMimeContentType *ct = g_mime_object_get_content_type (GMIME_OBJECT (part));
+  const char *type = ct ? g_mime_content_type_get_media_type (ct) : "text";
+  const char *sub = ct ? g_mime_content_type_get_media_subtype (ct) : "plain";
+  if (!type)
+    type = "text";
+  if (!sub)
+    sub = "plain";
+  MimeMessage *msg = w->msg;
+
+  if (g_ascii_strcasecmp (type, "message") == 0
+      && (g_ascii_strcasecmp (sub, "delivery-status") == 0
+          || g_ascii_strcasecmp (sub, "global-delivery-status") == 0))
+    {
+      g_ptr_array_add (nested ? msg->dsn_nested : msg->dsn, part_text (part, MAX_DSN_PART));
+      return;
+    }
+  if (g_ascii_strcasecmp (type, "message") == 0 && g_ascii_strcasecmp (sub, "feedback-report") == 0)
+    {
+      if (!nested)
+        g_ptr_array_add (msg->feedback, part_text (part, MAX_DSN_PART));
+      return;
+    }
+  if ((g_ascii_strcasecmp (type, "text") == 0 || g_ascii_strcasecmp (type, "message") == 0)
+      && (g_ascii_strcasecmp (sub, "rfc822-headers") == 0
+          || g_ascii_strcasecmp (sub, "rfc822-header") == 0
+          || g_ascii_strcasecmp (sub, "global-headers") == 0))
+    {
+      char *text = part_text (part, MAX_DSN_PART);
+      take_header_block (w, text);
+      g_free (text);
+      return;
+    }
+  if (g_ascii_strcasecmp (type, "message") == 0 && g_ascii_strcasecmp (sub, "rfc822") == 0)
+    {
+      /* a message/rfc822 GMime did not parse as a message part: headers only */
+      char *text = part_text (part, MAX_DSN_PART);
+      char *end = strstr (text, "\n\n");
+      if (end)
+        end[1] = '\0';
+      take_header_block (w, text);
+      g_free (text);
+      return;
+    }
+  if (g_ascii_strcasecmp (type, "text") != 0)
+    return; /* attachments: never decoded */
+  const char *disposition = g_mime_object_get_disposition (GMIME_OBJECT (part));
+  gboolean attachment = disposition && g_ascii_strcasecmp (disposition, "attachment") == 0;
+  if (attachment && nested)
+    return;
+  char *text = part_text (part, MAX_TEXT_PART);
+  if (g_ascii_strcasecmp (sub, "html") == 0)
+    {
+      char *plain = html_to_text (text);
+      g_free (text);
+      text = plain;
+    }
+  g_ptr_array_add (nested ? msg->text_nested : msg->text, text);
+}
+
+static void
+walk_object (Walk *w, GMimeObject *obj, guint depth, gboolean nested)
+{
+  if (!obj)
+    return;
+  if (++w->parts > MAX_PARTS || depth > MAX_DEPTH)
+    {
+      if (w->parts == MAX_PARTS + 1 || depth == MAX_DEPTH + 1)
+        g_string_append_printf (w->msg->warnings, "MIME tree too large or deep; the rest skipped\n");
+      return;
+    }
+  if (GMIME_IS_MULTIPART (obj))
+    {
+      GMimeMultipart *mp = GMIME_MULTIPART (obj);
+      int n = g_mime_multipart_get_count (mp);
+      gboolean alternative = g_ascii_strcasecmp (
+                                 g_mime_content_type_get_media_subtype (
+                                     g_mime_object_get_content_type (obj)) ?: "",
+                                 "alternative") == 0;
+      /* in multipart/alternative read only the plain text when there is one */
+      int plain = -1;
+      for (int i = 0; alternative && i < n && plain < 0; i++)
+        {
+          GMimeObject *child = g_mime_multipart_get_part (mp, i);
+          GMimeContentType *ct = g_mime_object_get_content_type (child);
+          if (GMIME_IS_PART (child) && ct && g_mime_content_type_is_type (ct, "text", "plain"))
+            plain = i;
+        }
+      for (int i = 0; i < n; i++)
+        if (plain < 0 || i == plain)
+          walk_object (w, g_mime_multipart_get_part (mp, i), depth + 1, nested);
+      return;
+    }
+  if (GMIME_IS_MESSAGE_PART (obj))
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj));
+      if (!inner)
+        return;
+      if (!nested)
+        take_original_headers (w, GMIME_OBJECT (inner));
+      walk_object (w, g_mime_message_get_mime_part (inner), depth + 1, TRUE);
+      return;
+    }
+  if (GMIME_IS_PART (obj))
+    walk_part (w, GMIME_PART (obj), nested);
+}
+
+static MimeMessage *
+message_new (void)
+{
+  MimeMessage *msg = g_new0 (MimeMessage, 1);
+  msg->dsn = g_ptr_array_new_with_free_func (g_free);
+  msg->dsn_nested = g_ptr_array_new_with_free_func (g_free);
+  msg->feedback = g_ptr_array_new_with_free_func (g_free);
+  msg->text = g_ptr_array_new_with_free_func (g_free);
+  msg->text_nested = g_ptr_array_new_with_free_func (g_free);
+  msg->warnings = g_string_new (NULL);
+  return msg;
+}
+
+static MimeMessage *
+from_gmime (GMimeMessage *message)
+{
+  MimeMessage *msg = message_new ();
+  copy_headers (GMIME_OBJECT (message), &msg->headers, &msg->n_headers);
+  GDateTime *dt = g_mime_message_get_date (message);
+  if (dt)
+    msg->date = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  GMimeObject *body = g_mime_message_get_mime_part (message);
+  if (body)
+    {
+      GMimeContentType *ct = g_mime_object_get_content_type (body);
+      if (ct)
+        {
+          msg->content_type = g_ascii_strdown (g_mime_content_type_get_mime_type (ct) ?: "", -1);
+          const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
+          msg->report_type = rt ? g_ascii_strdown (rt, -1) : NULL;
+        }
+    }
+  Walk w = { msg, 0, FALSE };
+  walk_object (&w, body, 0, FALSE);
+  return msg;
+}
+
+MimeMessage *
+mime_parse_gmime (gpointer gmime_message)
+{
+  ensure_init ();
+  if (!GMIME_IS_MESSAGE (gmime_message))
+    return NULL;
+  return from_gmime (GMIME_MESSAGE (gmime_message));
+}
+
+/* GMime reads LF and CRLF; a message with CR-only line ends is converted first. */
+static char *
+normalise_cr (const char *data, gsize len)
+{
+  gsize probe = MIN (len, 65536);
+  if (memchr (data, '\n', probe) || !memchr (data, '\r', probe))
+    return NULL;
+  char *copy = g_malloc (len);
+  for (gsize i = 0; i < len; i++)
+    copy[i] = data[i] == '\r' ? '\n' : data[i];
+  return copy;
+}
+
+static gboolean
+looks_like_message (const char *data, gsize len)
+{
+  /* the first line must be a header field or an mbox "From " line */
+  gsize i = 0;
+  while (i < len && (data[i] == '\n' || data[i] == '\r'))
+    i++;
+  if (len - i >= 5 && memcmp (data + i, "From ", 5) == 0)
+    return TRUE;
+  gsize start = i;
+  while (i < len && i - start < 256 && data[i] > ' ' && data[i] < 127 && data[i] != ':')
+    i++;
+  return i > start && i < len && data[i] == ':';
+}
+
+MimeMessage *
+mime_parse_bytes (const char *data, gsize len, const char **why)
+{
+  ensure_init ();
+  if (len == 0)
+    {
+      *why = "empty input";
+      return NULL;
+    }
+  char *copy = normalise_cr (data, len);
+  if (copy)
+    data = copy;
+  if (!looks_like_message (data, len))
+    {
+      g_free (copy);
+      *why = "not an email message (no header at the start)";
+      return NULL;
+    }
+  /* skip an mbox envelope line */
+  gsize skip = 0;
+  if (len >= 5 && memcmp (data, "From ", 5) == 0)
+    {
+      const char *nl = memchr (data, '\n', len);
+      skip = nl ? (gsize) (nl - data) + 1 : len;
+    }
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data + skip, len - skip);
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  g_object_unref (parser);
+  g_object_unref (stream);
+  g_free (copy);
+  if (!message)
+    {
+      *why = "not an email message (MIME parse failed)";
+      return NULL;
+    }
+  MimeMessage *msg = from_gmime (message);
+  g_object_unref (message);
+  return msg;
+}
+
+static void
+free_headers (MimeHeader *h, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (h[i].name);
+      g_free (h[i].value);
+    }
+  g_free (h);
+}
+
+void
+mime_free (MimeMessage *msg)
+{
+  if (!msg)
+    return;
+  free_headers (msg->headers, msg->n_headers);
+  free_headers (msg->original, msg->n_original);
+  g_free (msg->original_raw);
+  g_free (msg->date);
+  g_free (msg->content_type);
+  g_free (msg->report_type);
+  g_ptr_array_free (msg->dsn, TRUE);
+  g_ptr_array_free (msg->dsn_nested, TRUE);
+  g_ptr_array_free (msg->feedback, TRUE);
+  g_ptr_array_free (msg->text, TRUE);
+  g_ptr_array_free (msg->text_nested, TRUE);
+  g_string_free (msg->warnings, TRUE);
+  g_free (msg);
+}
+
+struct MimeMbox
+{
+  GMimeStream *stream;
+  GMimeParser *parser;
+};
+
+MimeMbox *
+mime_mbox_open (int fd)
+{
+  ensure_init ();
+  MimeMbox *m = g_new0 (MimeMbox, 1);
+  m->stream = g_mime_stream_fs_new (fd);
+  g_mime_stream_fs_set_owner (GMIME_STREAM_FS (m->stream), TRUE);
+  m->parser = g_mime_parser_new_with_stream (m->stream);
+  g_mime_parser_set_format (m->parser, GMIME_FORMAT_MBOX);
+  return m;
+}
+
+MimeMessage *
+mime_mbox_next (MimeMbox *mbox, gboolean *done)
+{
+  *done = FALSE;
+  if (g_mime_parser_eos (mbox->parser))
+    {
+      *done = TRUE;
+      return NULL;
+    }
+  GMimeMessage *message = g_mime_parser_construct_message (mbox->parser, NULL);
+  if (!message)
+    {
+      *done = g_mime_parser_eos (mbox->parser);
+      return NULL;
+    }
+  MimeMessage *msg = from_gmime (message);
+  g_object_unref (message);
+  return msg;
+}
+
+void
+mime_mbox_close (MimeMbox *mbox)
+{
+  if (!mbox)
+    return;
+  g_object_unref (mbox->parser);
+  g_object_unref (mbox->stream);
+  g_free (mbox);
+}

@@ -1,0 +1,63 @@
+/* mime.h: a parsed message reduced to what the extractors read, as UTF-8 text.
+ * mime.c is the only file that includes GMime. */
+#ifndef BOUNCE_MIME_H
+#define BOUNCE_MIME_H
+
+#include <glib.h>
+
+typedef struct
+{
+  char *name;
+  char *value; /* RFC 2047 decoded, unfolded, UTF-8 */
+} MimeHeader;
+
+typedef struct
+{
+  /* headers of the message itself */
+  MimeHeader *headers;
+  guint n_headers;
+  char *date; /* ISO 8601 */
+
+  /* the parts extractors read; each string is UTF-8 (GBytes for the raw field blocks) */
+  GPtrArray *dsn;             /* char*: message/(global-)delivery-status bodies */
+  GPtrArray *dsn_nested;      /* char*: the same, found inside an attached message */
+  GPtrArray *feedback;        /* char*: message/feedback-report bodies */
+  GPtrArray *text;            /* char*: human-readable parts outside the returned message */
+  GPtrArray *text_nested;     /* char*: human-readable parts inside an attached message */
+  char *content_type;         /* of the top level, "multipart/report" */
+  char *report_type;          /* its report-type parameter, lower-case */
+
+  /* the returned (original) message: its headers, from message/rfc822 or
+   * text/rfc822-headers */
+  MimeHeader *original;
+  guint n_original;
+  char *original_raw; /* the header block as text, for free-text address search */
+
+  GString *warnings;
+} MimeMessage;
+
+/* Parses a message from memory. Returns NULL (and sets *why to a static string)
+ * when the bytes are not a message at all. */
+MimeMessage *mime_parse_bytes (const char *data, gsize len, const char **why);
+/* From a GMimeMessage passed as gpointer (public API entry). */
+MimeMessage *mime_parse_gmime (gpointer gmime_message);
+void mime_free (MimeMessage *msg);
+
+/* The first header of that name (case-insensitive), or NULL. */
+const char *mime_header (const MimeHeader *headers, guint n, const char *name);
+#define mime_get(msg, name) mime_header ((msg)->headers, (msg)->n_headers, (name))
+#define mime_original(msg, name) mime_header ((msg)->original, (msg)->n_original, (name))
+
+/* RFC 5322 date text -> ISO 8601, or NULL. */
+char *mime_date_iso (const char *date);
+
+
+
+/* mbox reading: messages one at a time, straight from the file. */
+typedef struct MimeMbox MimeMbox;
+MimeMbox *mime_mbox_open (int fd);
+/* The next message, or NULL at the end; *done tells the end from a message
+ * GMime could not read. */
+MimeMessage *mime_mbox_next (MimeMbox *mbox, gboolean *done);
+void mime_mbox_close (MimeMbox *mbox);
+#endif

@@ -1,0 +1,242 @@
+/* parse.c: the pipeline. Bytes -> MIME (mime.c) -> records from delivery-status
+ * parts (dsn.c), feedback reports (arf.c), free text (text.c), auto-replies ->
+ * classification of every record (classify.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arf.h"
+#include "classify.h"
+#include "dsn.h"
+#include "internal.h"
+#include "mime.h"
+#include "text.h"
+
+static void
+set_message_fields (BounceReport *report, const MimeMessage *msg)
+{
+  report_set (report, BOUNCE_FIELD_MESSAGE_ID, mime_get (msg, "Message-ID"));
+  report_set (report, BOUNCE_FIELD_DATE, msg->date);
+  report_set (report, BOUNCE_FIELD_FROM, mime_get (msg, "From"));
+  report_set (report, BOUNCE_FIELD_MESSAGE_SUBJECT, mime_get (msg, "Subject"));
+  report_set (report, BOUNCE_FIELD_ORIGINAL_MESSAGE_ID, mime_original (msg, "Message-ID"));
+  report_set (report, BOUNCE_FIELD_ORIGINAL_FROM, mime_original (msg, "From"));
+  report_set (report, BOUNCE_FIELD_ORIGINAL_TO, mime_original (msg, "To"));
+  report_set (report, BOUNCE_FIELD_ORIGINAL_SUBJECT, mime_original (msg, "Subject"));
+}
+
+static guint
+extract_dsn (BounceReport *report, const MimeMessage *msg)
+{
+  guint n = 0;
+  for (guint i = 0; i < msg->dsn->len; i++)
+    n += dsn_extract (report, g_ptr_array_index (msg->dsn, i));
+  if (n > 0)
+    return n;
+  /* delivery-status fields in a text part (mislabeled, or pasted into the notice) */
+  for (guint i = 0; i < msg->text->len && n == 0; i++)
+    {
+      const char *text = g_ptr_array_index (msg->text, i);
+      gssize at = dsn_find_block (text);
+      if (at >= 0)
+        n += dsn_extract (report, text + at);
+    }
+  /* a bounce forwarded as an attachment */
+  for (guint i = 0; i < msg->dsn_nested->len && n == 0; i++)
+    n += dsn_extract (report, g_ptr_array_index (msg->dsn_nested, i));
+  return n;
+}
+
+static BounceReport *
+parse_mime (MimeMessage *msg, const BounceOptions *opts)
+{
+  BounceReport *report = report_new ();
+  set_message_fields (report, msg);
+  if (msg->warnings->len > 0)
+    report_warn (report, "%.*s", (int) msg->warnings->len - 1, msg->warnings->str);
+
+  const char *verdict = NULL;
+  const char *hint = NULL;
+  guint n = 0;
+  if (msg->feedback->len > 0 || (msg->report_type && strcmp (msg->report_type, "feedback-report") == 0))
+    {
+      n = arf_extract (report, msg);
+      verdict = "feedback report";
+      hint = "feedback";
+    }
+  if (n == 0)
+    {
+      n = extract_dsn (report, msg);
+      verdict = n ? "delivery status notification" : NULL;
+      hint = NULL;
+    }
+  if (!(opts && opts->no_text))
+    {
+      guint t = text_extract (report, msg);
+      if (n == 0 && t > 0)
+        verdict = "failure notice";
+      n += t;
+    }
+  if (n == 0 && arf_is_auto_reply (msg))
+    {
+      n = arf_auto_reply (report, msg);
+      verdict = "auto-reply";
+      hint = n ? "vacation" : NULL;
+    }
+  for (guint i = 0; i < bounce_report_n_records (report); i++)
+    {
+      BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, i);
+      classify_record (rec, hint);
+    }
+  if (n == 0)
+    verdict = msg->dsn->len || msg->dsn_nested->len
+                  ? "delivery-status part without a usable recipient"
+                  : "not a bounce: no delivery-status part and no failure text found";
+  report_set_verdict (report, verdict);
+  return report;
+}
+
+BounceReport *
+bounce_parse_bytes (const char *data, gsize len, const BounceOptions *opts, GError **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  if (opts && opts->max_size && len > opts->max_size)
+    {
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_TOO_LARGE,
+                   "message of %" G_GSIZE_FORMAT " bytes is larger than the limit of %"
+                   G_GSIZE_FORMAT, len, opts->max_size);
+      return NULL;
+    }
+  const char *why = NULL;
+  MimeMessage *msg = mime_parse_bytes (data ? data : "", len, &why);
+  if (!msg)
+    {
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE, "%s", why);
+      return NULL;
+    }
+  BounceReport *report = parse_mime (msg, opts);
+  mime_free (msg);
+  return report;
+}
+
+BounceReport *
+bounce_parse_gmime_message (gpointer gmime_message, const BounceOptions *opts, GError **error)
+{
+  MimeMessage *msg = mime_parse_gmime (gmime_message);
+  if (!msg)
+    {
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE, "not a GMimeMessage");
+      return NULL;
+    }
+  BounceReport *report = parse_mime (msg, opts);
+  mime_free (msg);
+  return report;
+}
+
+BounceReport *
+bounce_parse_fd (int fd, const BounceOptions *opts, GError **error)
+{
+  GByteArray *buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  for (;;)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int e = errno;
+          g_byte_array_free (buf, TRUE);
+          g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_IO, "read failed: %s", g_strerror (e));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (buf, chunk, (guint) n);
+      if (opts && opts->max_size && buf->len > opts->max_size)
+        {
+          g_byte_array_free (buf, TRUE);
+          g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_TOO_LARGE,
+                       "message is larger than the limit of %" G_GSIZE_FORMAT " bytes",
+                       opts->max_size);
+          return NULL;
+        }
+    }
+  BounceReport *r = bounce_parse_bytes ((const char *) buf->data, buf->len, opts, error);
+  g_byte_array_free (buf, TRUE);
+  return r;
+}
+
+BounceReport *
+bounce_parse_file (const char *path, const BounceOptions *opts, GError **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int e = errno;
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_IO, "%s", g_strerror (e));
+      return NULL;
+    }
+  struct stat st;
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_IO, "is a directory");
+      return NULL;
+    }
+  BounceReport *r = bounce_parse_fd (fd, opts, error);
+  close (fd);
+  return r;
+}
+
+struct BounceMbox
+{
+  MimeMbox *mbox;
+  guint position;
+};
+
+BounceMbox *
+bounce_mbox_open (const char *path, GError **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int e = errno;
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_IO, "%s", g_strerror (e));
+      return NULL;
+    }
+  BounceMbox *m = g_new0 (BounceMbox, 1);
+  m->mbox = mime_mbox_open (fd);
+  return m;
+}
+
+BounceReport *
+bounce_mbox_next (BounceMbox *mbox, const BounceOptions *opts, guint *position, GError **error)
+{
+  gboolean done;
+  MimeMessage *msg = mime_mbox_next (mbox->mbox, &done);
+  if (done)
+    return NULL;
+  *position = ++mbox->position;
+  if (!msg)
+    {
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE,
+                   "message %u of the mbox could not be read", mbox->position);
+      return NULL;
+    }
+  BounceReport *report = parse_mime (msg, opts);
+  mime_free (msg);
+  return report;
+}
+
+void
+bounce_mbox_close (BounceMbox *mbox)
+{
+  if (!mbox)
+    return;
+  mime_mbox_close (mbox->mbox);
+  g_free (mbox);
+}

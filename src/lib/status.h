@@ -1,0 +1,26 @@
+/* status.h: recognise and validate status codes in text. */
+#ifndef BOUNCE_STATUS_H
+#define BOUNCE_STATUS_H
+
+#include <glib.h>
+
+/* Room for the longest code we accept: "5.999.999" and a NUL. */
+#define STATUS_MAX 12
+
+/* Parse exactly one enhanced status code (class 2, 4 or 5; subject and detail of
+ * one to three digits) at the start of s, ending at a non-code character.
+ * Returns the number of bytes it spans, or 0. */
+gsize status_parse_enhanced (const char *s, gsize len, guint *klass, guint *subject,
+                             guint *detail);
+/* Find the first enhanced status code in text that stands as a code (not inside
+ * an IP address, a version number or a date); writes it to out. */
+gboolean status_find_enhanced (const char *text, char out[STATUS_MAX]);
+/* Find an SMTP reply code: a 2xx/4xx/5xx number standing as the first token of a
+ * reply (start of text or after whitespace, ':' or '('), followed by a space, '-'
+ * or the end. Writes three digits and a NUL to out. */
+gboolean status_find_reply (const char *text, char out[4]);
+/* Normalise what a user typed or a field holds ("5.1.1", "550", "571", " 5.7.26 ")
+ * into out. Returns FALSE when it is not a code at all. */
+gboolean status_normalise (const char *in, char out[STATUS_MAX]);
+
+#endif

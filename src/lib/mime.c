@@ -14,6 +14,14 @@ init_gmime (gpointer unused)
 {
   (void) unused;
   g_mime_init ();
+  /* GMime parses every message/ subtype it does not know as an embedded message;
+   * these are field blocks, read as leaf parts. */
+  static const char *const leaves[] = { "delivery-status", "global-delivery-status",
+                                        "feedback-report", "disposition-notification",
+                                        "global-disposition-notification", "rfc822-headers",
+                                        "global-headers" };
+  for (gsize i = 0; i < G_N_ELEMENTS (leaves); i++)
+    g_mime_object_register_type ("message", leaves[i], GMIME_TYPE_PART);
   return NULL;
 }
 

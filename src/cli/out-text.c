@@ -21,7 +21,7 @@ static void
 add_row (Printer *p, const char *cells[COLS])
 {
   TextState *st = p->state;
-  char **row = g_new0 (char *, COLS);
+  char **row = g_new0 (char *, COLS + 1); /* NULL-terminated for g_strfreev */
   for (int i = 0; i < COLS; i++)
     row[i] = g_strdup (cells[i] ? cells[i] : "-");
   g_ptr_array_add (st->rows, row);

@@ -93,6 +93,16 @@ arf_is_auto_reply (const MimeMessage *msg)
   static const char *const subjects[] = { "auto:", "automatic reply", "auto reply", "autoreply",
                                           "out of office", "out of the office", "away from",
                                           "on vacation", "vacation reply", "abwesenheitsnotiz" };
+  /* MTAs mark their bounces auto-replied too (Postfix does): a daemon is no person
+   * away from the office */
+  const char *from = mime_get (msg, "From");
+  char *from_lower = from ? g_ascii_strdown (from, -1) : NULL;
+  gboolean daemon = from_lower
+                    && (strstr (from_lower, "mailer-daemon") || strstr (from_lower, "postmaster")
+                        || strstr (from_lower, "mail delivery"));
+  g_free (from_lower);
+  if (daemon)
+    return FALSE;
   const char *as = mime_get (msg, "Auto-Submitted");
   if (as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0)
     return TRUE;

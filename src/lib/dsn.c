@@ -19,8 +19,14 @@ dsn_split_typed (const char *value, char **type, char **text)
     return;
   const char *semi = strchr (value, ';');
   gboolean typed = semi != NULL && semi > value && semi - value <= 32;
-  for (const char *p = value; typed && p < semi; p++)
-    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == ' '))
+  /* a type is one token ("smtp", "X-Postfix", "rfc822"), white space around it only */
+  const char *t0 = value, *t1 = semi;
+  while (typed && t0 < t1 && (*t0 == ' ' || *t0 == '\t'))
+    t0++;
+  while (typed && t1 > t0 && (t1[-1] == ' ' || t1[-1] == '\t'))
+    t1--;
+  for (const char *p = t0; typed && p < t1; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.'))
       typed = FALSE;
   if (typed)
     {

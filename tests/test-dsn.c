@@ -1,0 +1,114 @@
+/* test-dsn.c: delivery-status extraction (dsn.c) through the report objects. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "dsn.h"
+
+static const char two_recipients[] =
+    "Reporting-MTA: dns; mx.example.org\n"
+    "Arrival-Date: Tue, 3 Mar 2026 10:14:58 +0100\n"
+    "\n"
+    "Final-Recipient: rfc822; <Alice@Example.COM>\n"
+    "Original-Recipient: rfc822;alice@example.com\n"
+    "Action: failed\n"
+    "Status: 5.1.1 (bad mailbox)\n"
+    "Remote-MTA: dns; mx1.example.com\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 <alice@example.com>:\n"
+    "    Recipient address rejected: User unknown\n"
+    "Last-Attempt-Date: Tue, 3 Mar 2026 10:15:02 +0100\n"
+    "\n"
+    "Final-Recipient: bob@example.net (Bob)\n"
+    "Action: Delayed\n"
+    "Status: 4.4.1\n"
+    "X-Actual-Recipient: rfc822; robert@example.net\n";
+
+static void
+test_dsn_two_recipients_and_message_fields (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, two_recipients), 2);
+  assert_string_equal (bounce_report_get (r, BOUNCE_FIELD_REPORTING_MTA), "mx.example.org");
+  assert_string_equal (bounce_report_get (r, BOUNCE_FIELD_ARRIVAL_DATE), "2026-03-03T10:14:58+01:00");
+  const BounceRecord *a = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_RECIPIENT), "Alice@example.com");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_ACTION), "failed");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_STATUS), "5.1.1 (bad mailbox)");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_DIAGNOSTIC_TYPE), "smtp");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_DIAGNOSTIC),
+                       "550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_REMOTE_MTA), "mx1.example.com");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_LAST_ATTEMPT), "2026-03-03T10:15:02+01:00");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_SOURCE), "dsn");
+  /* message-level fields reach every record */
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_REPORTING_MTA), "mx.example.org");
+  const BounceRecord *b = bounce_report_get_record (r, 1);
+  assert_string_equal (bounce_record_get (b, BOUNCE_FIELD_RECIPIENT), "bob@example.net");
+  assert_string_equal (bounce_record_get (b, BOUNCE_FIELD_ACTION), "delayed");
+  bounce_report_free (r);
+}
+
+static void
+test_dsn_group_without_address_is_skipped (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; \nAction: failed\nStatus: 5.0.0\n"), 0);
+  assert_non_null (bounce_report_get_warnings (r));
+  bounce_report_free (r);
+}
+
+static void
+test_dsn_split_typed_values (void **state)
+{
+  (void) state;
+  char *type, *text;
+  dsn_split_typed ("X-Postfix; host not found", &type, &text);
+  assert_string_equal (type, "x-postfix");
+  assert_string_equal (text, "host not found");
+  g_free (type);
+  g_free (text);
+  dsn_split_typed ("550 no type here; really", &type, &text);
+  assert_null (type);
+  assert_string_equal (text, "550 no type here; really");
+  g_free (text);
+}
+
+static void
+test_dsn_find_block_in_text (void **state)
+{
+  (void) state;
+  const char *t = "Some words first.\n\nReporting-MTA: dns; x.example\n\nFinal-Recipient: rfc822; a@example.com\nAction: failed\n";
+  assert_true (dsn_find_block (t) > 0);
+  assert_int_equal (dsn_find_block ("Final-Recipient: is mentioned in prose only\n"), -1);
+  assert_int_equal (dsn_find_block (NULL), -1);
+}
+
+static void
+test_dsn_invalid_utf8_is_repaired (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  dsn_extract (r, "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                  "Diagnostic-Code: smtp; 550 bad \xff\xfe bytes\x01 here\n");
+  const char *d = bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_DIAGNOSTIC);
+  assert_true (g_utf8_validate (d, -1, NULL));
+  assert_null (strchr (d, '\x01'));
+  bounce_report_free (r);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_dsn_two_recipients_and_message_fields),
+    cmocka_unit_test (test_dsn_group_without_address_is_skipped),
+    cmocka_unit_test (test_dsn_split_typed_values),
+    cmocka_unit_test (test_dsn_find_block_in_text),
+    cmocka_unit_test (test_dsn_invalid_utf8_is_repaired),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

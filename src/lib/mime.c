@@ -61,7 +61,16 @@ to_utf8 (const char *data, gsize len, const char *charset)
 {
   if (len == 0)
     return g_strdup ("");
-  if (g_utf8_validate (data, (gssize) len, NULL))
+  /* 7-bit charsets such as ISO-2022-JP pass as valid UTF-8: trust the declared
+   * charset unless it is UTF-8 or ASCII, and recognise undeclared ISO-2022-JP */
+  gboolean declared_unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
+                              || g_ascii_strcasecmp (charset, "us-ascii") == 0;
+  if (!charset && g_strstr_len (data, (gssize) len, "\x1b$B"))
+    {
+      charset = "iso-2022-jp";
+      declared_unicode = FALSE;
+    }
+  if (declared_unicode && g_utf8_validate (data, (gssize) len, NULL))
     return g_strndup (data, len);
   if (charset)
     {

@@ -50,13 +50,14 @@ refuse.example.net      smtp:[mx.refuse.example.net]:2525
 unreachable.example.net smtp:[mx.unreachable.example.net]:2525
 busy.example.net        smtp:[mx.busy.example.net]:2525
 CF
+    # texthash: postmap(1) input format (no colon after the key)
     cat >/etc/postfix/aliases <<'CF'
-postmaster: /var/mail/corpus/postmaster/
-mailer-daemon: postmaster
-root: postmaster
-sender: /var/mail/corpus/sender/
-deliver: /var/mail/corpus/deliver/
-full: /var/mail/corpus/full.mbox
+postmaster      /var/mail/corpus/postmaster/
+mailer-daemon   postmaster
+root            postmaster
+sender          /var/mail/corpus/sender/
+deliver         /var/mail/corpus/deliver/
+full            /var/mail/corpus/full.mbox
 CF
     # a local mailbox file that is already at its size limit
     truncate -s 20480001 /var/mail/corpus/full.mbox

@@ -53,13 +53,18 @@ address_normalise (const char *value)
   /* quotes around the whole address, trailing punctuation */
   while (s->len > 0 && strchr ("\"'.,:;>", s->str[s->len - 1]))
     g_string_truncate (s, s->len - 1);
-  while (s->len > 0 && strchr ("\"'<:", s->str[0]))
+  /* a quoted local part ("john..doe"@example.com) keeps its quotes */
+  gboolean quoted_local = s->len > 2 && s->str[0] == '"' && strstr (s->str + 1, "\"@") != NULL;
+  while (!quoted_local && s->len > 0 && strchr ("\"'<:", s->str[0]))
     g_string_erase (s, 0, 1);
   if (g_ascii_strncasecmp (s->str, "mailto:", 7) == 0)
     g_string_erase (s, 0, 7);
   char *at = strrchr (s->str, '@');
   gboolean ok = at && at != s->str && at[1] != '\0' && s->len < 320;
-  for (gsize i = 0; ok && i < s->len; i++)
+  gsize from = quoted_local && at ? (gsize) (at - s->str) : 0;
+  for (gsize i = 0; ok && i < from; i++)
+    ok = (unsigned char) s->str[i] >= ' ' && s->str[i] != 0x7f;
+  for (gsize i = from; ok && i < s->len; i++)
     {
       unsigned char c = (unsigned char) s->str[i];
       if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ','

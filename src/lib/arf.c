@@ -103,6 +103,19 @@ arf_is_auto_reply (const MimeMessage *msg)
   g_free (from_lower);
   if (daemon)
     return FALSE;
+  /* nor is a notice whose subject says the delivery failed, or one with a
+   * delivery-status part, whoever signs it */
+  static const char *const failures[] = { "undeliver", "delivery fail", "delivery status",
+                                          "failure notice", "returned mail", "returning message",
+                                          "not delivered", "delivery problem", "mail failure" };
+  const char *subj_h = mime_get (msg, "Subject");
+  char *sl = g_utf8_strdown (subj_h ? subj_h : "", -1);
+  gboolean failure = msg->dsn->len > 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (failures) && !failure; i++)
+    failure = strstr (sl, failures[i]) != NULL;
+  g_free (sl);
+  if (failure)
+    return FALSE;
   const char *as = mime_get (msg, "Auto-Submitted");
   if (as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0)
     return TRUE;

@@ -345,6 +345,16 @@ walk_object (Walk *w, GMimeObject *obj, guint depth, gboolean nested)
           if (GMIME_IS_PART (child) && ct && g_mime_content_type_is_type (ct, "text", "plain"))
             plain = i;
         }
+      /* no part at all: the boundary never occurs (a broken or mismatched one), and
+       * everything sits in the prologue; read it as the text it is */
+      const char *prologue = n == 0 ? g_mime_multipart_get_prologue (mp) : NULL;
+      if (prologue && *prologue)
+        {
+          g_string_append (w->msg->warnings, "multipart without its boundary; read as text\n");
+          gsize plen = strnlen (prologue, MAX_TEXT_PART);
+          g_ptr_array_add (nested ? w->msg->text_nested : w->msg->text,
+                           to_utf8 (prologue, plen, NULL));
+        }
       for (int i = 0; i < n; i++)
         if (plain < 0 || i == plain)
           walk_object (w, g_mime_multipart_get_part (mp, i), depth + 1, nested);

@@ -1,34 +1,118 @@
-/* mta.c: detectors for the open-source MTAs' own notices. */
+/* mta.c: detectors for the notices of mail transfer agents (open source and
+ * commercial servers), as each writes them. */
 #include "detect.h"
 
 const Detector detector_exim = {
   .name = "exim",
-  .body = LIST ("this message was created automatically by mail delivery software"),
-  .subject = LIST ("mail delivery failed"),
+  .body = LIST ("this message was created automatically by mail delivery software",
+                "a message that you sent contained one or more recipient addresses that were"),
+  .subject = LIST ("mail delivery failed", "mail failure -", "warning: message "),
   .begin = LIST ("address(es) failed", "following address failed", "following addresses failed",
-                 "could not be delivered to one or more of"),
+                 "address(es) deferred", "addresses that were incorrectly constructed",
+                 "has not yet been delivered to one or more of its recipients"),
+  .end = LIST ("------ this is a copy of", "------ the body of the message is",
+               "included is a copy of the message header"),
 };
 
 const Detector detector_qmail = {
   .name = "qmail",
   .body = LIST ("this is the qmail-send program", "qmail-send"),
-  .begin = LIST ("wasn't able to deliver your message", "unable to deliver your message"),
-  .end = LIST ("--- below this line"),
+  .begin = LIST ("wasn't able to deliver your message", "unable to deliver your message",
+                 "couldn't deliver your message"),
+  .end = LIST ("--- below this line", "--- enclosed are the original headers"),
 };
 
 const Detector detector_sendmail = {
   .name = "sendmail",
   .body = LIST ("----- transcript of session follows", "the original message was received at",
                 "----- the following addresses had"),
-  .subject = LIST ("returned mail:"),
+  .subject = LIST ("returned mail:", "warning: could not send message"),
   .begin = LIST ("----- the following addresses had", "----- transcript of session follows",
                  "transcript of session follows"),
   .end = LIST ("----- unsent message follows", "----- original message follows",
-               "----- message header follows"),
+               "----- message header follows", "----- returned message"),
 };
 
 const Detector detector_postfix = {
   .name = "postfix",
   .body = LIST ("this is the mail system at host", "this is the mail delivery agent at"),
   .begin = LIST ("the mail system", "the mail delivery agent"),
+};
+
+/* The DragonFly Mail Agent: the address in a sentence, the remote answer in the
+ * paragraph below it. */
+const Detector detector_dragonfly = {
+  .name = "dragonfly",
+  .body = LIST ("this is the dragonfly mail agent"),
+  .lead = LIST ("delivering your mail to "),
+  .end = LIST ("message headers follow", "original message follows"),
+  .flags = DETECT_BLANK_KEEPS | DETECT_LEAD_ONLY,
+};
+
+const Detector detector_opensmtpd = {
+  .name = "opensmtpd",
+  .body = LIST ("this is the mailer-daemon, please do not reply",
+                "an error has occurred while attempting to deliver a message for"),
+  .begin = LIST ("the following list of recipients", "following recipients"),
+  .end = LIST ("below is a copy of the original message"),
+};
+
+const Detector detector_courier = {
+  .name = "courier",
+  .body = LIST ("running the courier mail server", "this is a delivery status notification from"),
+  .begin = LIST ("cannot be delivered:", "has not been delivered", "delayed"),
+  .end = LIST ("original message follows", "if your message was also sent to additional"),
+};
+
+/* Exchange 2003 and later, Office 365, Outlook.com in their text forms. */
+const Detector detector_exchange = {
+  .name = "exchange",
+  .body = LIST ("delivery has failed to these recipients or groups",
+                "delivery is delayed to these recipients or groups",
+                "did not reach the following recipient", "your message couldn't be delivered",
+                "couldn't be delivered to", "the following recipient(s) cannot be reached",
+                "the following recipient(s) could not be reached",
+                "your message did not reach some or all of the intended recipients"),
+  .subject = LIST ("undeliverable:", "delivery delayed:"),
+  .end = LIST ("original message headers"),
+  .skip = LIST ("generating server:", "receiving server:"),
+};
+
+/* Lotus Notes (the old SMTP MTA): the error first, then the address. */
+const Detector detector_notes = {
+  .name = "notes",
+  .body = LIST ("------- failure reasons"),
+  .begin = LIST ("------- failure reasons"),
+  .end = LIST ("------- returned message"),
+  .flags = DETECT_DIAG_BEFORE,
+};
+
+/* IBM/HCL Domino: the address and the reason in paragraphs of their own. */
+const Detector detector_domino = {
+  .name = "domino",
+  .body = LIST ("was not delivered to:"),
+  .subject = LIST ("delivery failure:", "delivery report:"),
+  .begin = LIST ("was not delivered to"),
+  .skip = LIST ("because:", "subject:"),
+  .flags = DETECT_BLANK_KEEPS,
+};
+
+/* Ipswitch IMail Server. */
+const Detector detector_imail = {
+  .name = "imailserver",
+  .headers = LIST ("x-mailer: <smtp32 v", "x-mailer: smtp32"),
+  .lead = LIST ("unknown user: ", "undeliverable to ", "mailbox full: ", "user mailbox exceeds"),
+  .end = LIST ("original message follows"),
+  .skip = LIST ("body of message generated response", "save to the following address book"),
+  .flags = DETECT_BLANK_KEEPS | DETECT_LEAD_ONLY,
+};
+
+/* Oracle (Sun) Communications Messaging Server. */
+const Detector detector_messagingserver = {
+  .name = "messagingserver",
+  .body = LIST ("this report relates to a message you sent with the following header fields"),
+  .begin = LIST ("cannot be delivered to the following recipients",
+                 "could not be delivered to the following recipients",
+                 "has not yet been delivered to the following recipients"),
+  .lead = LIST ("recipient address: "),
 };

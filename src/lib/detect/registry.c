@@ -3,11 +3,32 @@
 #include "detect.h"
 
 extern const Detector detector_exim, detector_qmail, detector_sendmail, detector_postfix,
-    detector_gmail, detector_exchange, detector_yahoo;
+    detector_dragonfly, detector_opensmtpd, detector_courier, detector_exchange,
+    detector_notes, detector_domino, detector_imail, detector_messagingserver, detector_gmail,
+    detector_googlegroups, detector_yahoo, detector_zoho, detector_gmx, detector_einsundeins,
+    detector_kddi, detector_ezweb, detector_biglobe, detector_verizon, detector_amazonses,
+    detector_mailmarshal, detector_mailfoundry, detector_mfilter, detector_mxlogic,
+    detector_interscan, detector_activehunter, detector_mcafee, detector_surfcontrol,
+    detector_barracuda, detector_fml, detector_x1, detector_x2, detector_x3, detector_x4,
+    detector_x6;
 
 const Detector *const detectors[] = {
-  &detector_gmail, &detector_yahoo,    &detector_qmail,   &detector_postfix,
-  &detector_exim,  &detector_exchange, &detector_sendmail,
+  /* providers and services: recognised by their own sender addresses */
+  &detector_amazonses, &detector_googlegroups, &detector_gmail, &detector_yahoo,
+  &detector_zoho, &detector_gmx, &detector_einsundeins, &detector_kddi, &detector_ezweb,
+  &detector_biglobe, &detector_verizon, &detector_mxlogic,
+  /* list managers and appliances: by their headers and wording */
+  &detector_fml, &detector_mfilter, &detector_activehunter, &detector_mcafee,
+  &detector_surfcontrol, &detector_interscan, &detector_mailmarshal, &detector_mailfoundry,
+  &detector_barracuda,
+  /* MTAs */
+  &detector_dragonfly, &detector_qmail, &detector_postfix, &detector_opensmtpd,
+  &detector_courier, &detector_messagingserver, &detector_imail, &detector_notes,
+  &detector_domino, &detector_exim, &detector_exchange,
+  /* unbranded wordings */
+  &detector_x1, &detector_x2, &detector_x3, &detector_x4, &detector_x6,
+  /* the most shared wording last */
+  &detector_sendmail,
 };
 
 const gsize n_detectors = G_N_ELEMENTS (detectors);

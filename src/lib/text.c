@@ -354,7 +354,10 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
         {
           const char *a = address_after (colon + 1, end, &n);
           if (a && (a + n == end || strchr (">\"' ,;", a[n])))
-            start = a;
+            {
+              start = a;
+              *by_lead = TRUE; /* the label is often the error ("Unknown user: ") */
+            }
         }
     }
   if (!start)
@@ -880,6 +883,13 @@ text_extract (BounceReport *report, const MimeMessage *msg)
     {
       s.found = g_ptr_array_new_with_free_func (found_free);
       json_scan (notice, len, family, msg, &s);
+      if (s.found->len == 0 && strstr (notice, "\\\""))
+        {
+          /* the document as a string inside another (an SNS envelope) */
+          char *inner = g_strcompress (notice);
+          json_scan (inner, strlen (inner), family, msg, &s);
+          g_free (inner);
+        }
       if (s.found->len == 0)
         scan_free (&s);
     }

@@ -41,3 +41,11 @@ const Detector detector_x1 = {
   .body = LIST ("---the following addresses had delivery errors---"),
   .begin = LIST ("---the following addresses had delivery errors---"),
 };
+
+/* Exim 3 and its relatives: ruled sections with titles between bars. */
+const Detector detector_exim3 = {
+  .name = "exim3",
+  .body = LIST ("failed addresses follow:", "message log follows:"),
+  .begin = LIST ("failed addresses follow:"),
+  .end = LIST ("message text follows:"),
+};

@@ -8,6 +8,7 @@ const Detector detector_exim = {
                 "a message that you sent contained one or more recipient addresses that were"),
   .subject = LIST ("mail delivery failed", "mail failure -", "warning: message "),
   .begin = LIST ("address(es) failed", "following address failed", "following addresses failed",
+                 "the following address(es)",
                  "address(es) deferred", "addresses that were incorrectly constructed",
                  "has not yet been delivered to one or more of its recipients"),
   .end = LIST ("------ this is a copy of", "------ the body of the message is",
@@ -97,14 +98,15 @@ const Detector detector_domino = {
   .flags = DETECT_BLANK_KEEPS,
 };
 
-/* Ipswitch IMail Server. */
+/* Ipswitch IMail Server: "<error>: <address>" ("Unknown user: ...", "Delivery
+ * failed 20 attempts: ..."), read by the engine's "label: address" rule. */
 const Detector detector_imail = {
   .name = "imailserver",
   .headers = LIST ("x-mailer: <smtp32 v", "x-mailer: smtp32"),
-  .lead = LIST ("unknown user: ", "undeliverable to ", "mailbox full: ", "user mailbox exceeds"),
+  .lead = LIST ("undeliverable to "),
   .end = LIST ("original message follows"),
   .skip = LIST ("body of message generated response", "save to the following address book"),
-  .flags = DETECT_BLANK_KEEPS | DETECT_LEAD_ONLY,
+  .flags = DETECT_BLANK_KEEPS,
 };
 
 /* Oracle (Sun) Communications Messaging Server. */

@@ -10,7 +10,7 @@ extern const Detector detector_exim, detector_qmail, detector_sendmail, detector
     detector_mailmarshal, detector_mailfoundry, detector_mfilter, detector_mxlogic,
     detector_interscan, detector_activehunter, detector_mcafee, detector_surfcontrol,
     detector_barracuda, detector_fml, detector_x1, detector_x2, detector_x3, detector_x4,
-    detector_x6;
+    detector_x6, detector_exim3;
 
 const Detector *const detectors[] = {
   /* providers and services: recognised by their own sender addresses */
@@ -26,7 +26,7 @@ const Detector *const detectors[] = {
   &detector_courier, &detector_messagingserver, &detector_imail, &detector_notes,
   &detector_domino, &detector_exim, &detector_exchange,
   /* unbranded wordings */
-  &detector_x1, &detector_x2, &detector_x3, &detector_x4, &detector_x6,
+  &detector_x1, &detector_x2, &detector_x3, &detector_x4, &detector_x6, &detector_exim3,
   /* the most shared wording last */
   &detector_sendmail,
 };

@@ -2,10 +2,53 @@
  * classification (class, subject, description, reason, bounce type), and answer
  * code look-ups for `bounce explain`.
  *
- * The rule: class comes from the code (its first digit); the reason comes from the
- * diagnostic text when a phrase in it gives one away, else from the code's default;
- * the bounce type comes from the reason (reasons.tsv), with "notaccept" hard only
- * when the failure is permanent.
+ * STATUS. Two codes may be at hand: F, the Status field the reporting MTA wrote,
+ * and M, the code the remote server gave in its own reply (the first enhanced code
+ * right after an SMTP reply code in the diagnostic, else the first one there).
+ *   - no F: M (free-text notices; null when the text names no code);
+ *   - no M, or M = F: F;
+ *   - M of another class than F: the one whose class the reply code agrees with
+ *     (F when there is no reply code): "550 5.5.0" under "Status: 4.5.0" is 5.5.0;
+ *   - M vaguer than F (detail 0 against a detail): F;
+ *   - otherwise M: the remote server's own words are more precise than the
+ *     reporting MTA's summary ("Status: 4.4.7" over "450 4.7.1 ...", "Status: 5.1.0"
+ *     over SES's "550-'5.2.2 ... Mailbox Full'").
+ * The reply code is the record's own, else the first one in the diagnostic of the
+ * status's class (a "220-" banner before "421 4.2.1" is not the reply).
+ *
+ * CLASS comes from the status (its first digit), else from the reply code, else
+ * from the action.
+ *
+ * REASON, in this order:
+ *   1. success (action delivered/relayed/expanded or class 2): delivered; a
+ *      reason the extractor already knows (feedback, vacation) stays;
+ *   2. a provider row (reasons.c): the host that answered documents what its
+ *      wording means, and that wins over everything below;
+ *   3. a SPECIFIC status code (detail not 0 and a reason of its own in codes.c,
+ *      e.g. 5.1.1, 5.2.2, 5.7.26, 4.4.7) gives its reason, unless the text's
+ *      reason outranks it in the precedence list of reasons.c, or the text's
+ *      wording is a decisive one. So "550 5.1.1 ... mailbox full" is mailboxfull
+ *      (providers reuse 5.1.1), "552 5.2.2 ... out of storage and inactive" stays
+ *      mailboxfull, "5.2.1 ... User Unknown" is userunknown (5.2.1 is suspend
+ *      only when the words do not say more), "5.2.3 ... message size exceeds"
+ *      stays exceedlimit;
+ *   4. a GENERIC status (X.Y.0 such as 5.0.0, 4.0.0, 5.2.0, 5.5.0, 5.7.0, and the
+ *      catch-alls 5.7.1/4.7.1 and 5.7.9) or none: the text's reason; failing
+ *      that, the code's own default (X.4.0 networkerror, X.6.0 contenterror),
+ *      then the reply code's (550 and 554 have none: the text must decide);
+ *      then expired for a delayed action; then onhold (something was said) or
+ *      undefined (nothing was).
+ * Three readings adjust the result, each for a stated reason:
+ *   - "user unknown" said after the end of DATA (the recipient was accepted at
+ *     RCPT, and refused once the content was seen) is a filter's answer:
+ *     filtered, unless the status itself is an address code (X.1.x);
+ *   - an unknown host under a transient (4.x.x) status is a DNS failure the
+ *     sender still retries, not proof the domain does not exist: networkerror;
+ *   - a transient connection failure (X.4.1, X.4.2) in a failed action means the
+ *     retry period ran out: expired.
+ *
+ * BOUNCE TYPE comes from the reason (reasons.tsv), with "notaccept" hard only when
+ * the failure is permanent.
  */
 #include "classify.h"
 
@@ -13,6 +56,7 @@
 
 #include "codes.h"
 #include "reasons.h"
+#include "bounds.h"
 #include "status.h"
 
 static BounceClass
@@ -31,11 +75,14 @@ class_of_digit (char c)
     }
 }
 
+/* X.Y.0 names only a subject; the text usually says more. */
 static gboolean
 is_generic_status (const char *status)
 {
-  /* X.0.0 carries only the class; the text usually says more. */
-  return status == NULL || g_str_has_suffix (status, ".0.0");
+  guint k, s, d;
+  if (!status || !status_parse_enhanced (status, strlen (status), &k, &s, &d))
+    return TRUE;
+  return d == 0;
 }
 
 /* Fills out for an enhanced code already known to be valid. */
@@ -152,32 +199,79 @@ bounce_code_foreach (void (*fn) (const BounceCode *code, gpointer data), gpointe
   codes_foreach_reply (foreach_reply_row, ctx);
 }
 
+/* Picks the status between the Status field and the remote's code (see the top). */
+static void
+choose_status (BounceRecord *rec, const char *diag)
+{
+  char field[STATUS_MAX], remote[STATUS_MAX];
+  const char *f = record_peek (rec, BOUNCE_FIELD_STATUS);
+  gboolean have_f = f && status_normalise (f, field) && strchr (field, '.');
+  gboolean have_m = diag && status_find_remote_enhanced (diag, remote)
+                    && status_normalise (remote, remote);
+  const char *pick = NULL;
+  if (!have_f)
+    pick = have_m ? remote : NULL;
+  else if (!have_m || strcmp (field, remote) == 0)
+    pick = field;
+  else if (field[0] != remote[0])
+    {
+      const char *reply = record_peek (rec, BOUNCE_FIELD_REPLY_CODE);
+      char found[4];
+      if (!reply && diag && status_find_reply (diag, found))
+        reply = found;
+      pick = reply && reply[0] == remote[0] ? remote : field;
+    }
+  else if (is_generic_status (remote) && !is_generic_status (field))
+    pick = field;
+  else
+    pick = remote;
+  record_set (rec, BOUNCE_FIELD_STATUS, pick);
+}
+
+static void
+choose_reply (BounceRecord *rec, const char *diag, const char *status, const char *action)
+{
+  char norm[STATUS_MAX];
+  const char *reply = record_peek (rec, BOUNCE_FIELD_REPLY_CODE);
+  if (reply && !(status_normalise (reply, norm) && !strchr (norm, '.')))
+    reply = NULL;
+  gboolean failure = action
+                     && (g_ascii_strcasecmp (action, "failed") == 0
+                         || g_ascii_strcasecmp (action, "delayed") == 0);
+  /* a failure's reply is not a success code */
+  if (reply && failure && reply[0] != '4' && reply[0] != '5')
+    reply = NULL;
+  char found[4];
+  if (!reply && diag)
+    {
+      char want = status ? status[0] : '\0';
+      if (want == '2' && failure)
+        want = '\0';
+      if (status_find_reply_class (diag, want, found)
+          && !(failure && found[0] != '4' && found[0] != '5'))
+        reply = found;
+    }
+  char *keep = g_strdup (reply);
+  record_take (rec, BOUNCE_FIELD_REPLY_CODE, keep);
+}
+
+/* Said after the end of DATA, in the words the MTAs use for it. */
+static gboolean
+after_data (const char *folded)
+{
+  return strstr (folded, "after end of data") || strstr (folded, "end of data command")
+         || strstr (folded, "after data") || strstr (folded, "in reply to data");
+}
+
 void
 classify_record (BounceRecord *rec, const char *reason_hint)
 {
   const char *diag = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
   const char *action = record_peek (rec, BOUNCE_FIELD_ACTION);
-  char code[STATUS_MAX];
 
-  /* status: the report's own, unless generic and the text names a precise one */
+  choose_status (rec, diag);
   const char *status = record_peek (rec, BOUNCE_FIELD_STATUS);
-  if (status && !status_normalise (status, code))
-    status = NULL;
-  if (status && !strchr (code, '.'))
-    status = NULL;
-  if (status)
-    record_set (rec, BOUNCE_FIELD_STATUS, code);
-  else
-    record_set (rec, BOUNCE_FIELD_STATUS, NULL);
-  status = record_peek (rec, BOUNCE_FIELD_STATUS);
-  if (is_generic_status (status) && diag && status_find_enhanced (diag, code)
-      && (!status || code[0] == status[0]))
-    record_set (rec, BOUNCE_FIELD_STATUS, code);
-  status = record_peek (rec, BOUNCE_FIELD_STATUS);
-
-  char reply[4];
-  if (!record_peek (rec, BOUNCE_FIELD_REPLY_CODE) && diag && status_find_reply (diag, reply))
-    record_set (rec, BOUNCE_FIELD_REPLY_CODE, reply);
+  choose_reply (rec, diag, status, action);
   const char *reply_code = record_peek (rec, BOUNCE_FIELD_REPLY_CODE);
 
   BounceCode by_status = { 0 }, by_reply = { 0 };
@@ -195,6 +289,11 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         klass = BOUNCE_CLASS_TRANSIENT;
     }
 
+  char *folded = diag ? reasons_fold_text (diag, REASONS_TEXT_MAX) : NULL;
+  gboolean decisive = FALSE;
+  const char *text = folded ? reasons_from_folded (folded, &decisive) : NULL;
+  const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
+
   const char *reason = NULL;
   gboolean success = action
                      && (g_ascii_strcasecmp (action, "delivered") == 0
@@ -204,16 +303,45 @@ classify_record (BounceRecord *rec, const char *reason_hint)
     reason = "delivered";
   if (!reason && reason_hint)
     reason = reason_hint;
+  if (!reason && folded)
+    reason = reasons_from_provider (host, folded);
+  gboolean from_code = FALSE;
   if (!reason)
-    reason = reasons_from_text (diag);
-  if (!reason && have_status)
-    reason = by_status.reason;
-  if (!reason && have_reply)
-    reason = by_reply.reason;
-  if (!reason && action && g_ascii_strcasecmp (action, "delayed") == 0)
-    reason = "expired";
-  if (!reason)
-    reason = (status || reply_code || diag) ? "onhold" : "undefined";
+    {
+      const char *code = have_status && !is_generic_status (status) ? by_status.reason : NULL;
+      if (code && !(text && (decisive || reasons_rank (text) < reasons_rank (code))))
+        {
+          reason = code;
+          from_code = TRUE;
+        }
+      else if (text)
+        reason = text;
+      else if (have_status && by_status.reason)
+        {
+          reason = by_status.reason;
+          from_code = TRUE;
+        }
+      else if (have_reply && by_reply.reason && by_reply.klass != BOUNCE_CLASS_SUCCESS)
+        {
+          reason = by_reply.reason;
+          from_code = TRUE;
+        }
+      else if (action && g_ascii_strcasecmp (action, "delayed") == 0)
+        reason = "expired";
+      else
+        reason = (status || reply_code || diag) ? "onhold" : "undefined";
+
+      if (!from_code && strcmp (reason, "userunknown") == 0 && after_data (folded)
+          && !(status && status[2] == '1' && status[3] == '.'))
+        reason = "filtered";
+      if (strcmp (reason, "hostunknown") == 0 && klass == BOUNCE_CLASS_TRANSIENT)
+        reason = "networkerror";
+      if (from_code && strcmp (reason, "networkerror") == 0 && status && status[0] == '4'
+          && (strcmp (status + 1, ".4.1") == 0 || strcmp (status + 1, ".4.2") == 0) && action
+          && g_ascii_strcasecmp (action, "failed") == 0)
+        reason = "expired";
+    }
+  g_free (folded);
 
   rec->klass = klass;
   rec->type = type_of (reason, klass);

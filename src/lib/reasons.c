@@ -2,9 +2,12 @@
  * reason from diagnostic text.
  *
  * Phrases are lower-case substrings matched against the folded text (reasons_fold_text):
- * no regular expressions, so no input can make matching slow. The first row that
- * matches wins, so rows that must beat others stand earlier: "sender address
- * rejected" before "address rejected", a virus before generic policy words.
+ * no regular expressions, so no input can make matching slow. Every row is tried in
+ * one pass over the text (rows are bucketed by first byte); among the rows found,
+ * the reason that stands first in the precedence list wins, a "boost" row (a
+ * longer wording that must beat a shorter one of a better-ranked reason, such as
+ * "connection rate limit" over "rate limit") before any other. Provider rows apply
+ * only for the host they belong to.
  */
 #include "reasons.h"
 
@@ -56,387 +59,613 @@ static const ReasonRow vocabulary[] = {
   { "vacation", BOUNCE_TYPE_NONE, "An automatic reply such as an out-of-office message." },
 };
 
+/* The order in which reasons beat each other, most decisive first, with a rank:
+ * when phrases of several reasons occur in one text, the lowest rank wins (equal
+ * ranks: the earlier entry); and a reason read from the text replaces the reason a
+ * specific status code implies only when its rank is strictly lower (see
+ * classify.c). Reasons of one rank are different names for outcomes that the
+ * status code tells apart better than the words do (a size limit of the mailbox or
+ * of the system; a connection failure or the end of the retry period). */
+typedef struct
+{
+  const char *reason;
+  guint rank;
+} RankRow;
+
+static const RankRow precedence[] = {
+  { "virusdetected", 1 },  /* malware is named outright, whatever else is said */
+  { "mailererror", 2 },    /* a local program failed: its own message may say "no such user" */
+  { "mailboxfull", 3 },    /* providers answer 5.1.1 or 5.2.1 for full mailboxes too */
+  { "exceedlimit", 4 },
+  { "mesgtoobig", 4 },
+  { "hasmoved", 5 },
+  { "norelaying", 6 },
+  { "authfailure", 7 },
+  { "requireptr", 8 },
+  { "notcompliantrfc", 9 },
+  { "badreputation", 10 },
+  { "speeding", 10 },
+  { "toomanyconn", 11 },
+  { "blocked", 12 },
+  { "rejected", 13 },
+  { "spamdetected", 14 },
+  { "notaccept", 15 },
+  { "userunknown", 16 },   /* beats a 5.2.1 (disabled) code, loses to a full mailbox */
+  { "suspend", 17 },
+  { "hostunknown", 18 },
+  { "systemfull", 19 },
+  { "filtered", 20 },
+  { "securityerror", 21 },
+  { "policyviolation", 21 },
+  { "contenterror", 22 },
+  { "syntaxerror", 23 },
+  { "systemerror", 24 },
+  { "expired", 25 },
+  { "networkerror", 25 },
+  { "onhold", 26 },
+  { "undefined", 27 },
+};
+
 typedef struct
 {
   const char *reason;
   const char *phrase;
+  guint boost; /* 1: decisive wording: beats the other phrases and the status code */
 } PhraseRow;
 
-/* One row per phrase; first match wins. */
+/* One row per phrase: lower-case, matched as a substring of the folded text. Words
+ * that name a provider's documented code (Yahoo's "[tss04]", Outlook.com's
+ * "sc-001") are listed like any other wording. */
 static const PhraseRow phrases[] = {
-  /* malware first: such notices also speak of policy and content */
-  { "virusdetected", "virus" },
-  { "virusdetected", "malware" },
-  { "virusdetected", "infected" },
-  { "virusdetected", "ransomware" },
+  /* malware */
+  { "virusdetected", "virus", 0 },
+  { "virusdetected", "malware", 0 },
+  { "virusdetected", "infected", 0 },
+  { "virusdetected", "ransomware", 0 },
+  { "virusdetected", "trojan", 0 },
 
-  /* sender authentication (SPF, DKIM, DMARC) */
-  { "authfailure", "dmarc" },
-  { "authfailure", "does not have authentication information" },
-  { "authfailure", "unauthenticated email" },
-  { "authfailure", "spf check" },
-  { "authfailure", "spf validation" },
-  { "authfailure", "spf fail" },
-  { "authfailure", "spf record" },
-  { "authfailure", "sender policy framework" },
-  { "authfailure", "dkim" },
-  { "authfailure", "not authorized to send on behalf" },
-  { "authfailure", "is not designated to send" },
-  { "authfailure", "sender authentication failed" },
+  /* the local delivery program */
+  { "mailererror", "mailer error", 0 },
+  { "mailererror", "procmail", 0 },
+  { "mailererror", "command failed", 0 },
+  { "mailererror", "command died", 0 },
+  { "mailererror", "pipe to |", 0 },
+  { "mailererror", "exit code", 0 },
+  { "mailererror", "exited with", 0 },
+  { "mailererror", "x-unix;", 0 },
+  { "mailererror", "local delivery failed", 0 },
 
-  /* reverse DNS of the sending host */
-  { "requireptr", "reverse dns" },
-  { "requireptr", "reverse lookup" },
-  { "requireptr", "ptr record" },
-  { "requireptr", "no ptr" },
-  { "requireptr", "rdns" },
-  { "requireptr", "cannot find your hostname" },
-  { "requireptr", "cannot find your reverse hostname" },
-  { "requireptr", "client host name is unknown" },
-  { "requireptr", "ip name lookup failed" },
-  { "requireptr", "no reverse" },
-  { "requireptr", "reverse hostname" },
-  { "requireptr", "hostname does not resolve" },
-  { "requireptr", "unresolvable ip" },
-
-  /* relaying */
-  { "norelaying", "relay access denied" },
-  { "norelaying", "relaying denied" },
-  { "norelaying", "relay denied" },
-  { "norelaying", "relay not permitted" },
-  { "norelaying", "relaying not permitted" },
-  { "norelaying", "relaying not allowed" },
-  { "norelaying", "relay not allowed" },
-  { "norelaying", "not permitted to relay" },
-  { "norelaying", "unable to relay" },
-  { "norelaying", "we do not relay" },
-  { "norelaying", "no relaying" },
-  { "norelaying", "not allowed to relay" },
-  { "norelaying", "relaying mail to" },
-  { "norelaying", "relay prohibited" },
-  { "norelaying", "not a gateway" },
-
-  /* malformed message headers */
-  { "notcompliantrfc", "rfc 5322" },
-  { "notcompliantrfc", "rfc5322" },
-  { "notcompliantrfc", "rfc 2822" },
-  { "notcompliantrfc", "rfc2822" },
-  { "notcompliantrfc", "rfc 822" },
-  { "notcompliantrfc", "multiple addresses in from" },
-  { "notcompliantrfc", "duplicate header" },
-  { "notcompliantrfc", "not rfc compliant" },
-
-  /* sending too fast, too much, too many at once */
-  { "speeding", "rate limit" },
-  { "speeding", "ratelimit" },
-  { "speeding", "rate-limit" },
-  { "speeding", "sending rate" },
-  { "speeding", "too many messages" },
-  { "speeding", "too many emails" },
-  { "speeding", "unusual rate" },
-  { "speeding", "throttl" },
-  { "speeding", "mail flood" },
-  { "toomanyconn", "too many connections" },
-  { "toomanyconn", "too many concurrent" },
-  { "toomanyconn", "too many simultaneous" },
-  { "toomanyconn", "too many recipients" },
-  { "toomanyconn", "too many sessions" },
-  { "toomanyconn", "connection limit" },
-  { "toomanyconn", "too many smtp sessions" },
-  { "toomanyconn", "exceeded the maximum number of connections" },
-
-  /* reputation and blocklists */
-  { "badreputation", "poor reputation" },
-  { "badreputation", "low reputation" },
-  { "badreputation", "bad reputation" },
-  { "badreputation", "sender reputation" },
-  { "badreputation", "ip reputation" },
-  { "badreputation", "domain reputation" },
-  { "blocked", "blacklist" },
-  { "blocked", "blocklist" },
-  { "blocked", "block list" },
-  { "blocked", "black list" },
-  { "blocked", "denylist" },
-  { "blocked", "spamhaus" },
-  { "blocked", "spamcop" },
-  { "blocked", "sorbs" },
-  { "blocked", "dnsbl" },
-  { "blocked", "rbl" },
-  { "blocked", "blocked using" },
-  { "blocked", "listed at" },
-  { "blocked", "listed on" },
-  { "blocked", "listed in" },
-  { "blocked", "client host rejected" },
-  { "blocked", "your ip" },
-  { "blocked", "ip address is blocked" },
-  { "blocked", "has been blocked" },
-  { "blocked", "was blocked" },
-  { "blocked", "connection refused by" },
-  { "blocked", "banned" },
-  { "blocked", "not allowed to send mail" },
-  { "blocked", "access denied" },
-  { "blocked", "dynamic ip" },
-  { "blocked", "dial-up" },
-  { "blocked", "dialup" },
-  { "blocked", "residential" },
-
-  /* content judged as spam */
-  { "spamdetected", "spam" },
-  { "spamdetected", "junk mail" },
-  { "spamdetected", "unsolicited" },
-  { "spamdetected", "bulk mail" },
-  { "spamdetected", "bulk e-mail" },
-  { "spamdetected", "message content rejected" },
-  { "spamdetected", "content rejected" },
-  { "spamdetected", "looks like spam" },
-  { "spamdetected", "suspicious" },
-
-  /* receiving policy */
-  { "policyviolation", "policy violation" },
-  { "policyviolation", "violates" },
-  { "policyviolation", "prohibited attachment" },
-  { "policyviolation", "attachment" },
-  { "policyviolation", "file type" },
-  { "policyviolation", "executable" },
-  { "policyviolation", "not allowed by policy" },
-  { "policyviolation", "local policy" },
-  { "policyviolation", "policy reasons" },
-  { "policyviolation", "security policies" },
-  { "policyviolation", "organization's policy" },
-  { "policyviolation", "organizational policy" },
-
-  /* sender address refused */
-  { "rejected", "sender address rejected" },
-  { "rejected", "sender rejected" },
-  { "rejected", "sender denied" },
-  { "rejected", "sender not allowed" },
-  { "rejected", "sender verify failed" },
-  { "rejected", "sender verification" },
-  { "rejected", "domain of sender address" },
-  { "rejected", "sender domain" },
-  { "rejected", "envelope sender" },
-  { "rejected", "mail from address" },
-  { "rejected", "from address" },
-  { "rejected", "return path" },
-  { "rejected", "invalid sender" },
-  { "rejected", "unknown sender" },
-  { "rejected", "sender is not" },
-  { "rejected", "bad sender" },
-
-  /* the mailbox moved, is disabled, or is full */
-  { "hasmoved", "has moved" },
-  { "hasmoved", "address has changed" },
-  { "hasmoved", "no longer valid" },
-  { "suspend", "account disabled" },
-  { "suspend", "account has been disabled" },
-  { "suspend", "account is disabled" },
-  { "suspend", "mailbox disabled" },
-  { "suspend", "mailbox is disabled" },
-  { "suspend", "mailbox has been disabled" },
-  { "suspend", "suspended" },
-  { "suspend", "deactivated" },
-  { "suspend", "inactive" },
-  { "suspend", "not active" },
-  { "suspend", "is disabled" },
-  { "suspend", "account locked" },
-  { "suspend", "account is locked" },
-  { "suspend", "frozen" },
-  { "suspend", "temporarily disabled" },
-  { "suspend", "expired account" },
-  { "suspend", "account has expired" },
-  { "suspend", "account expired" },
-  { "mailboxfull", "mailbox full" },
-  { "mailboxfull", "mailbox is full" },
-  { "mailboxfull", "mailbox has exceeded" },
-  { "mailboxfull", "mailbox size limit" },
-  { "mailboxfull", "full mailbox" },
-  { "mailboxfull", "over quota" },
-  { "mailboxfull", "overquota" },
-  { "mailboxfull", "over its quota" },
-  { "mailboxfull", "over the quota" },
-  { "mailboxfull", "quota exceeded" },
-  { "mailboxfull", "exceeded its quota" },
-  { "mailboxfull", "exceeds quota" },
-  { "mailboxfull", "exceed quota" },
-  { "mailboxfull", "quota" },
-  { "mailboxfull", "storage allocation" },
-  { "mailboxfull", "out of storage" },
-  { "mailboxfull", "not enough space" },
-  { "mailboxfull", "insufficient space" },
-  { "mailboxfull", "mailbox exceeds" },
-  { "mailboxfull", "is full" },
+  /* the recipient's mailbox is full */
+  { "mailboxfull", "mailbox full", 0 },
+  { "mailboxfull", "mailbox is full", 0 },
+  { "mailboxfull", "mailbox has exceeded", 0 },
+  { "mailboxfull", "mailbox size limit", 0 },
+  { "mailboxfull", "mailbox exceeds", 0 },
+  { "mailboxfull", "mailbox quota", 0 },
+  { "mailboxfull", "mailbox would exceed", 0 },
+  { "mailboxfull", "mailfolder is full", 0 },
+  { "mailboxfull", "inbox is full", 0 },
+  { "mailboxfull", "full mailbox", 0 },
+  { "mailboxfull", "mailbox is over", 0 },
+  { "mailboxfull", "over quota", 0 },
+  { "mailboxfull", "overquota", 0 },
+  { "mailboxfull", "over its quota", 0 },
+  { "mailboxfull", "over the quota", 0 },
+  { "mailboxfull", "quota exceeded", 0 },
+  { "mailboxfull", "quota exceed", 0 },
+  { "mailboxfull", "exceeded its quota", 0 },
+  { "mailboxfull", "exceeded quota", 0 },
+  { "mailboxfull", "exceeds quota", 0 },
+  { "mailboxfull", "exceed quota", 0 },
+  { "mailboxfull", "disk quota", 0 },
+  { "mailboxfull", "user quota", 0 },
+  { "mailboxfull", "quota full", 0 },
+  { "mailboxfull", "storage quota", 0 },
+  { "mailboxfull", "exceeded storage allocation", 0 },
+  { "mailboxfull", "exceeded its storage", 0 },
+  { "mailboxfull", "out of storage space", 0 },
+  { "mailboxfull", "user's mailbox is full", 0 },
+  { "mailboxfull", "account is full", 0 },
+  { "mailboxfull", "too much mail data", 0 },
+  { "mailboxfull", "boite du destinataire pleine", 0 },
 
   /* size */
-  { "exceedlimit", "message length exceeds" },
-  { "exceedlimit", "exceeds size limit" },
-  { "exceedlimit", "exceeds the size limit" },
-  { "exceedlimit", "size limit" },
-  { "mesgtoobig", "message too large" },
-  { "mesgtoobig", "message too big" },
-  { "mesgtoobig", "message is too large" },
-  { "mesgtoobig", "message is too big" },
-  { "mesgtoobig", "message size exceeds" },
-  { "mesgtoobig", "exceeds maximum message size" },
-  { "mesgtoobig", "exceeded maximum message size" },
-  { "mesgtoobig", "maximum message size" },
-  { "mesgtoobig", "too large" },
-  { "mesgtoobig", "size exceeds" },
+  { "exceedlimit", "message header size exceeds", 0 },
+  { "exceedlimit", "exceeds the per-user limit", 0 },
+  { "mesgtoobig", "message too large", 0 },
+  { "mesgtoobig", "message too big", 0 },
+  { "mesgtoobig", "message is too large", 0 },
+  { "mesgtoobig", "message is too big", 0 },
+  { "mesgtoobig", "message size exceeds", 0 },
+  { "mesgtoobig", "message length exceeds", 0 },
+  { "mesgtoobig", "maximum message size", 0 },
+  { "mesgtoobig", "max message size", 0 },
+  { "mesgtoobig", "message file too big", 0 },
+  { "mesgtoobig", "exceeds size limit", 0 },
+  { "mesgtoobig", "size limit exceeded", 0 },
+  { "mesgtoobig", "exceeds the size limit", 0 },
+  { "mesgtoobig", "size exceeds", 0 },
+  { "mesgtoobig", "too large for", 0 },
+  { "mesgtoobig", "taille limite du message", 0 },
 
-  /* the receiving system */
-  { "systemfull", "insufficient system storage" },
-  { "systemfull", "system full" },
-  { "systemfull", "disk full" },
-  { "systemfull", "out of disk" },
-  { "notaccept", "does not accept mail" },
-  { "notaccept", "accepts no mail" },
-  { "notaccept", "not accepting mail" },
-  { "notaccept", "null mx" },
+  /* the mailbox has moved */
+  { "hasmoved", "has been replaced by", 0 },
+  { "hasmoved", "mailbox has moved", 0 },
+  { "hasmoved", "address has moved", 0 },
+  { "hasmoved", "user has moved", 0 },
+  { "hasmoved", "address has changed", 0 },
 
-  /* domain and host */
-  { "hostunknown", "host unknown" },
-  { "hostunknown", "unknown host" },
-  { "hostunknown", "host not found" },
-  { "hostunknown", "domain not found" },
-  { "hostunknown", "no such domain" },
-  { "hostunknown", "domain does not exist" },
-  { "hostunknown", "domain name not found" },
-  { "hostunknown", "unrouteable address" },
-  { "hostunknown", "unroutable address" },
-  { "hostunknown", "name or service not known" },
-  { "hostunknown", "host or domain name not found" },
-  { "hostunknown", "no mx record" },
-  { "hostunknown", "nxdomain" },
-  { "hostunknown", "unknown domain" },
-  { "hostunknown", "domain is not valid" },
-  { "hostunknown", "recipient domain" },
+  /* relaying */
+  { "norelaying", "relay access denied", 0 },
+  { "norelaying", "relaying denied", 0 },
+  { "norelaying", "relay denied", 0 },
+  { "norelaying", "relay rejected", 0 },
+  { "norelaying", "relay not permitted", 0 },
+  { "norelaying", "relaying not permitted", 0 },
+  { "norelaying", "relaying not allowed", 0 },
+  { "norelaying", "relay not allowed", 0 },
+  { "norelaying", "not permitted to relay", 0 },
+  { "norelaying", "not allowed to relay", 0 },
+  { "norelaying", "unable to relay", 0 },
+  { "norelaying", "cannot relay", 0 },
+  { "norelaying", "can't relay", 0 },
+  { "norelaying", "we do not relay", 0 },
+  { "norelaying", "does not relay", 0 },
+  { "norelaying", "no relaying", 0 },
+  { "norelaying", "relaying mail to", 0 },
+  { "norelaying", "relay prohibited", 0 },
+  { "norelaying", "relaying is prohibited", 0 },
+  { "norelaying", "insecure mail relay", 0 },
+  { "norelaying", "not a gateway", 0 },
+  { "norelaying", "identities failed the check", 0 },
+
+  /* sender authentication (SPF, DKIM, DMARC) */
+  { "authfailure", "dmarc", 0 },
+  { "authfailure", "does not have authentication information", 0 },
+  { "authfailure", "fails to pass authentication", 0 },
+  { "authfailure", "authentication checks failed", 0 },
+  { "authfailure", "unauthenticated email", 0 },
+  { "authfailure", "spf check", 0 },
+  { "authfailure", "spf validation", 0 },
+  { "authfailure", "spf fail", 0 },
+  { "authfailure", "spf=fail", 0 },
+  { "authfailure", "spf softfail", 0 },
+  { "authfailure", "spf hardfail", 0 },
+  { "authfailure", "failed spf", 0 },
+  { "authfailure", "not pass spf", 0 },
+  { "authfailure", "spf authentication", 0 },
+  { "authfailure", "per it's spf", 0 },
+  { "authfailure", "per its spf", 0 },
+  { "authfailure", "sender policy framework", 0 },
+  { "authfailure", "dkim verification failed", 0 },
+  { "authfailure", "dkim check failed", 0 },
+  { "authfailure", "dkim=fail", 0 },
+  { "authfailure", "failed dkim", 0 },
+  { "authfailure", "no valid dkim", 0 },
+  { "authfailure", "dkim signature is not valid", 0 },
+  { "authfailure", "not authorized to send on behalf", 0 },
+  { "authfailure", "is not designated to send", 0 },
+  { "authfailure", "sender authentication failed", 0 },
+
+  /* reverse DNS of the sending host */
+  { "requireptr", "reverse dns", 0 },
+  { "requireptr", "reverse-dns", 0 },
+  { "requireptr", "reverse lookup", 0 },
+  { "requireptr", "reverse hostname", 0 },
+  { "requireptr", "no reverse", 0 },
+  { "requireptr", "ptr record", 0 },
+  { "requireptr", "no ptr", 0 },
+  { "requireptr", "rdns", 0 },
+  { "requireptr", "fcrdns", 0 },
+  { "requireptr", "cannot find your hostname", 0 },
+  { "requireptr", "cannot find your reverse hostname", 0 },
+  { "requireptr", "client host name is unknown", 0 },
+  { "requireptr", "ip name lookup failed", 0 },
+  { "requireptr", "ip name possibly forged", 0 },
+  { "requireptr", "hostname does not resolve", 0 },
+  { "requireptr", "unresolvable ip", 0 },
+  { "requireptr", "unverifyable sending ip", 0 },
+  { "requireptr", "mismatches client ip", 0 },
+  { "requireptr", "does not match your ip", 0 },
+
+  /* malformed message headers */
+  { "notcompliantrfc", "rfc 5322", 0 },
+  { "notcompliantrfc", "rfc5322", 0 },
+  { "notcompliantrfc", "rfc 2822", 0 },
+  { "notcompliantrfc", "rfc2822", 0 },
+  { "notcompliantrfc", "rfc 822", 0 },
+  { "notcompliantrfc", "multiple addresses in from", 0 },
+  { "notcompliantrfc", "not rfc compliant", 0 },
+  { "notcompliantrfc", "not compliant with rfc", 0 },
+  { "notcompliantrfc", "missing from header", 0 },
+
+  /* reputation */
+  { "badreputation", "poor reputation", 0 },
+  { "badreputation", "low reputation", 0 },
+  { "badreputation", "bad reputation", 0 },
+  { "badreputation", "sender reputation", 0 },
+  { "badreputation", "ip reputation", 0 },
+  { "badreputation", "domain reputation", 0 },
+  { "badreputation", "user complaints", 0 },
+  { "badreputation", "[tss04]", 0 },
+  { "badreputation", "[ts01]", 0 },
+  { "badreputation", "[ts02]", 0 },
+  { "badreputation", "[ts03]", 0 },
+
+  /* sending too fast or too much */
+  { "speeding", "rate limit", 0 },
+  { "speeding", "ratelimit", 0 },
+  { "speeding", "rate-limit", 0 },
+  { "speeding", "sending rate", 0 },
+  { "speeding", "receiving mail at a rate", 0 },
+  { "speeding", "too many messages", 0 },
+  { "speeding", "too many emails", 0 },
+  { "speeding", "too many recipients this hour", 1 },
+  { "speeding", "unusual rate", 0 },
+  { "speeding", "throttl", 0 },
+  { "speeding", "mail flood", 0 },
+  { "speeding", "relay quota", 0 },
+  { "speeding", "sending limit", 0 },
+  { "speeding", "sending quota", 0 },
+
+  /* too many at once */
+  { "toomanyconn", "too many connections", 0 },
+  { "toomanyconn", "too many concurrent", 0 },
+  { "toomanyconn", "too many simultaneous", 0 },
+  { "toomanyconn", "too many recipients", 0 },
+  { "toomanyconn", "too many sessions", 0 },
+  { "toomanyconn", "too many smtp sessions", 0 },
+  { "toomanyconn", "connection limit", 0 },
+  { "toomanyconn", "connection rate limit", 1 },
+  { "toomanyconn", "connection frequency limited", 0 },
+  { "toomanyconn", "exceeded the maximum number of connections", 0 },
+
+  /* the sending host or IP is refused */
+  { "blocked", "blacklist", 0 },
+  { "blocked", "blocklist", 0 },
+  { "blocked", "block list", 0 },
+  { "blocked", "black list", 0 },
+  { "blocked", "denylist", 0 },
+  { "blocked", "spamhaus", 0 },
+  { "blocked", "spamcop", 0 },
+  { "blocked", "sorbs", 0 },
+  { "blocked", "dnsbl", 0 },
+  { "blocked", "rbl", 0 },
+  { "blocked", "blocked using", 0 },
+  { "blocked", "is listed on", 0 },
+  { "blocked", "is listed at", 0 },
+  { "blocked", "is listed in", 0 },
+  { "blocked", "client host rejected", 0 },
+  { "blocked", "client host blocked", 0 },
+  { "blocked", "host blocked", 0 },
+  { "blocked", "ip blocked", 0 },
+  { "blocked", "ip address is blocked", 0 },
+  { "blocked", "ip has been blocked", 0 },
+  { "blocked", "ip address has been blocked", 0 },
+  { "blocked", "your ip", 0 },
+  { "blocked", "invalid ip for sending", 0 },
+  { "blocked", "connection refused by", 0 },
+  { "blocked", "refused to talk to me", 0 },
+  { "blocked", "banned", 0 },
+  { "blocked", "dynamic ip", 0 },
+  { "blocked", "dial-up", 0 },
+  { "blocked", "dialup", 0 },
+  { "blocked", "residential", 0 },
+  { "blocked", "open relay", 0 },
+  { "blocked", "smtp server of your isp", 0 },
+  { "blocked", "adresse ip source bloquee", 0 },
+  { "blocked", "sc-001", 0 },
+  { "blocked", "sc-002", 0 },
+  { "blocked", "sc-003", 0 },
+  { "blocked", "sc-004", 0 },
+  { "blocked", "dy-001", 0 },
+  { "blocked", "dy-002", 0 },
+  { "blocked", "[bl21]", 0 },
+  { "blocked", "[bl22]", 0 },
+  { "blocked", "[bl23]", 0 },
+
+  /* the envelope sender is refused */
+  { "rejected", "sender address rejected", 0 },
+  { "rejected", "sender rejected", 0 },
+  { "rejected", "sender was rejected", 0 },
+  { "rejected", "sender denied", 0 },
+  { "rejected", "sender not allowed", 0 },
+  { "rejected", "sender verify failed", 0 },
+  { "rejected", "sender verification", 0 },
+  { "rejected", "domain of sender address", 0 },
+  { "rejected", "sender domain", 0 },
+  { "rejected", "envelope sender", 0 },
+  { "rejected", "mail from address", 0 },
+  { "rejected", "from address", 0 },
+  { "rejected", "from: domain", 0 },
+  { "rejected", "return path", 0 },
+  { "rejected", "invalid sender", 0 },
+  { "rejected", "unknown sender", 0 },
+  { "rejected", "bad sender", 0 },
+  { "rejected", "sender is not", 0 },
+  { "rejected", "unroutable sender", 0 },
+  { "rejected", "unrouteable sender", 0 },
+  { "rejected", "permission to post messages to the group", 0 },
+
+  /* content judged as spam */
+  { "spamdetected", "spam", 0 },
+  { "spamdetected", "junk mail", 0 },
+  { "spamdetected", "unsolicited", 0 },
+  { "spamdetected", "bulk mail", 0 },
+  { "spamdetected", "bulk e-mail", 0 },
+  { "spamdetected", "suspicious", 0 },
+
+  /* the destination accepts no mail */
+  { "notaccept", "does not accept mail", 0 },
+  { "notaccept", "does not accept e-mail", 0 },
+  { "notaccept", "does not accept email", 0 },
+  { "notaccept", "accepts no mail", 0 },
+  { "notaccept", "not accepting mail", 0 },
+  { "notaccept", "null mx", 0 },
 
   /* the mailbox does not exist */
-  { "userunknown", "user unknown" },
-  { "userunknown", "unknown user" },
-  { "userunknown", "no such user" },
-  { "userunknown", "user not found" },
-  { "userunknown", "user doesn't exist" },
-  { "userunknown", "user does not exist" },
-  { "userunknown", "unknown recipient" },
-  { "userunknown", "recipient unknown" },
-  { "userunknown", "recipient not found" },
-  { "userunknown", "no such recipient" },
-  { "userunknown", "invalid recipient" },
-  { "userunknown", "recipient address rejected" },
-  { "userunknown", "mailbox not found" },
-  { "userunknown", "mailbox unavailable" },
-  { "userunknown", "mailbox does not exist" },
-  { "userunknown", "no such mailbox" },
-  { "userunknown", "no mailbox" },
-  { "userunknown", "invalid mailbox" },
-  { "userunknown", "not a valid mailbox" },
-  { "userunknown", "mailbox is unavailable" },
-  { "userunknown", "account does not exist" },
-  { "userunknown", "address does not exist" },
-  { "userunknown", "address not found" },
-  { "userunknown", "addressee unknown" },
-  { "userunknown", "unknown address" },
-  { "userunknown", "invalid address" },
-  { "userunknown", "unknown local part" },
-  { "userunknown", "bad destination mailbox" },
-  { "userunknown", "not our customer" },
-  { "userunknown", "does not exist" },
-  { "userunknown", "no longer" },
-  { "userunknown", "unknown or illegal alias" },
-  { "userunknown", "not listed in" },
-  { "userunknown", "no valid recipients" },
+  { "userunknown", "user unknown", 0 },
+  { "userunknown", "unknown user", 0 },
+  { "userunknown", "no such user", 0 },
+  { "userunknown", "user not found", 0 },
+  { "userunknown", "user doesn't exist", 0 },
+  { "userunknown", "user does not exist", 0 },
+  { "userunknown", "user not exist", 0 },
+  { "userunknown", "invalid user", 0 },
+  { "userunknown", "is not a valid user", 0 },
+  { "userunknown", "unknown recipient", 0 },
+  { "userunknown", "recipient unknown", 0 },
+  { "userunknown", "recipient not found", 0 },
+  { "userunknown", "no such recipient", 0 },
+  { "userunknown", "invalid recipient", 0 },
+  { "userunknown", "recipient does not exist", 0 },
+  { "userunknown", "recipient name is not recognized", 0 },
+  { "userunknown", "recipient address rejected: access denied", 0 },
+  { "userunknown", "recipient not found by smtp address lookup", 1 },
+  { "userunknown", "mailbox not found", 0 },
+  { "userunknown", "mailbox unavailable", 0 },
+  { "userunknown", "mailbox is unavailable", 0 },
+  { "userunknown", "mailbox does not exist", 0 },
+  { "userunknown", "no such mailbox", 0 },
+  { "userunknown", "no mailbox here", 0 },
+  { "userunknown", "invalid mailbox", 0 },
+  { "userunknown", "not a valid mailbox", 0 },
+  { "userunknown", "bad destination mailbox", 0 },
+  { "userunknown", "account does not exist", 0 },
+  { "userunknown", "account that you tried to reach does not exist", 0 },
+  { "userunknown", "address does not exist", 0 },
+  { "userunknown", "address not found", 0 },
+  { "userunknown", "address couldn't be found", 0 },
+  { "userunknown", "address unknown", 0 },
+  { "userunknown", "addressee unknown", 0 },
+  { "userunknown", "unknown address", 0 },
+  { "userunknown", "invalid address", 0 },
+  { "userunknown", "no such address", 0 },
+  { "userunknown", "unknown local part", 0 },
+  { "userunknown", "unknown local-part", 0 },
+  { "userunknown", "unknown or illegal alias", 0 },
+  { "userunknown", "not our customer", 0 },
+  { "userunknown", "doesn't have a", 0 },
+  { "userunknown", "no account by that name", 0 },
+  { "userunknown", "not listed in domino directory", 0 },
+  { "userunknown", "not listed in public name", 0 },
+  { "userunknown", "no longer valid", 0 },
+  { "userunknown", "no longer available", 0 },
+  { "userunknown", "check if address is correct", 0 },
+  { "userunknown", "no valid recipients", 0 },
 
-  /* local delivery programs */
-  { "mailererror", "mailer error" },
-  { "mailererror", "procmail" },
-  { "mailererror", "command failed" },
-  { "mailererror", "command died" },
-  { "mailererror", "pipe to |" },
-  { "mailererror", "exit code" },
-  { "mailererror", "exited with" },
-  { "mailererror", "unknown mailer error" },
+  /* the mailbox exists but is disabled */
+  { "suspend", "account disabled", 0 },
+  { "suspend", "account is disabled", 0 },
+  { "suspend", "account has been disabled", 0 },
+  { "suspend", "mailbox disabled", 0 },
+  { "suspend", "mailbox is disabled", 0 },
+  { "suspend", "mailbox has been disabled", 0 },
+  { "suspend", "is disabled", 0 },
+  { "suspend", "disabled or discontinued", 0 },
+  { "suspend", "account suspended", 0 },
+  { "suspend", "account has been suspended", 0 },
+  { "suspend", "account is suspended", 0 },
+  { "suspend", "mailbox suspended", 0 },
+  { "suspend", "deactivated", 0 },
+  { "suspend", "inactive", 0 },
+  { "suspend", "not active", 0 },
+  { "suspend", "account locked", 0 },
+  { "suspend", "account is locked", 0 },
+  { "suspend", "temporarily locked", 0 },
+  { "suspend", "temporary locked", 0 },
+  { "suspend", "account is blocked", 0 },
+  { "suspend", "frozen", 0 },
+  { "suspend", "account expired", 0 },
+  { "suspend", "account has expired", 0 },
 
-  /* giving up after retries */
-  { "expired", "delivery time expired" },
-  { "expired", "retry timeout exceeded" },
-  { "expired", "retry time not reached" },
-  { "expired", "has expired" },
-  { "expired", "message expired" },
-  { "expired", "queue too long" },
-  { "expired", "in the queue too long" },
-  { "expired", "could not be delivered within" },
-  { "expired", "giving up" },
-  { "expired", "was not delivered after" },
-  { "expired", "delivery attempts will continue" },
+  /* the domain or its mail host */
+  { "hostunknown", "host unknown", 0 },
+  { "hostunknown", "unknown host", 0 },
+  { "hostunknown", "host not found", 0 },
+  { "hostunknown", "domain not found", 0 },
+  { "hostunknown", "no such domain", 0 },
+  { "hostunknown", "domain does not exist", 0 },
+  { "hostunknown", "domain name not found", 0 },
+  { "hostunknown", "host or domain name not found", 0 },
+  { "hostunknown", "illegal host/domain name", 0 },
+  { "hostunknown", "unrouteable address", 0 },
+  { "hostunknown", "unroutable address", 0 },
+  { "hostunknown", "name or service not known", 0 },
+  { "hostunknown", "no mx record", 0 },
+  { "hostunknown", "couldn't find a mail exchanger", 0 },
+  { "hostunknown", "couldn't find any host", 0 },
+  { "hostunknown", "nxdomain", 0 },
+  { "hostunknown", "unknown domain", 0 },
+  { "hostunknown", "domain is not reachable", 0 },
+  { "hostunknown", "find the recipient domain", 0 },
+  { "hostunknown", "recipient domain not found", 0 },
 
-  /* network and routing */
-  { "networkerror", "mail loop" },
-  { "networkerror", "loop detected" },
-  { "networkerror", "loops back to myself" },
-  { "networkerror", "routing loop" },
-  { "networkerror", "too many hops" },
-  { "networkerror", "hop count" },
-  { "networkerror", "connection refused" },
-  { "networkerror", "connection timed out" },
-  { "networkerror", "connection reset" },
-  { "networkerror", "lost connection" },
-  { "networkerror", "no route to host" },
-  { "networkerror", "network is unreachable" },
-  { "networkerror", "unable to connect" },
-  { "networkerror", "could not connect" },
-  { "networkerror", "timed out" },
-  { "networkerror", "dns error" },
-  { "networkerror", "name server" },
-  { "networkerror", "temporary lookup failure" },
+  /* the receiving system is out of storage */
+  { "systemfull", "insufficient system storage", 0 },
+  { "systemfull", "insufficient disk space", 1 },
+  { "systemfull", "system full", 0 },
+  { "systemfull", "disk full", 0 },
+  { "systemfull", "disk is full", 1 },
+  { "systemfull", "out of disk", 0 },
+
+  /* a filter or the recipient's rules refused it */
+  { "filtered", "filtered", 0 },
+  { "filtered", "content filter", 0 },
+  { "filtered", "rejected by recipient", 0 },
+  { "filtered", "recipient rejected", 0 },
+  { "filtered", "recipient preferences", 0 },
+  { "filtered", "blocked by recipient", 0 },
+  { "filtered", "badrcptto", 0 },
+  { "filtered", "refused by", 0 },
+  { "filtered", "delivery not authorized", 0 },
+  { "filtered", "not authorized", 0 },
+  { "filtered", "doesn't accept mail from", 1 },
+  { "filtered", "does not accept mail from", 1 },
+  { "filtered", "restricted", 0 },
+  { "filtered", "not allowed", 0 },
+  { "filtered", "permission denied", 0 },
 
   /* security requirements of the transport */
-  { "securityerror", "starttls" },
-  { "securityerror", "tls required" },
-  { "securityerror", "encryption required" },
-  { "securityerror", "must issue a starttls" },
-  { "securityerror", "authentication required" },
-  { "securityerror", "certificate" },
+  { "securityerror", "starttls", 0 },
+  { "securityerror", "tls required", 0 },
+  { "securityerror", "encryption required", 0 },
+  { "securityerror", "authentication required", 0 },
+  { "securityerror", "authentication is required", 0 },
+  { "securityerror", "smtp authentication", 1 },
+  { "securityerror", "without authentication", 1 },
+  { "securityerror", "unauthenticated senders", 1 },
+  { "securityerror", "certificate", 0 },
 
-  /* protocol */
-  { "syntaxerror", "syntax error" },
-  { "syntaxerror", "command unrecognized" },
-  { "syntaxerror", "bad sequence" },
-  { "syntaxerror", "command not implemented" },
-  { "syntaxerror", "line too long" },
+  /* receiving policy */
+  { "policyviolation", "policy violation", 0 },
+  { "policyviolation", "violates", 0 },
+  { "policyviolation", "violation of", 0 },
+  { "policyviolation", "prohibited attachment", 0 },
+  { "policyviolation", "attachment", 0 },
+  { "policyviolation", "file type", 0 },
+  { "policyviolation", "executable", 0 },
+  { "policyviolation", "by policy", 0 },
+  { "policyviolation", "local policy", 0 },
+  { "policyviolation", "policy reasons", 0 },
+  { "policyviolation", "content policy", 0 },
+  { "policyviolation", "security policies", 0 },
+  { "policyviolation", "security issue", 0 },
+  { "policyviolation", "organization's policy", 0 },
+  { "policyviolation", "organizational policy", 0 },
 
   /* content that is not acceptable, without being spam */
-  { "contenterror", "invalid header" },
-  { "contenterror", "header error" },
-  { "contenterror", "malformed" },
-  { "contenterror", "8-bit" },
-  { "contenterror", "8bit" },
-  { "contenterror", "content type" },
-  { "contenterror", "mime" },
+  { "contenterror", "invalid header", 0 },
+  { "contenterror", "header error", 0 },
+  { "contenterror", "duplicate header", 0 },
+  { "contenterror", "malformed", 0 },
+  { "contenterror", "8-bit", 0 },
+  { "contenterror", "8bit", 0 },
+  { "contenterror", "content type", 0 },
+  { "contenterror", "content rejected", 0 },
+  { "contenterror", "mime", 0 },
+
+  /* protocol */
+  { "syntaxerror", "syntax error", 0 },
+  { "syntaxerror", "command unrecognized", 0 },
+  { "syntaxerror", "unrecognized command", 0 },
+  { "syntaxerror", "bad sequence", 0 },
+  { "syntaxerror", "command not implemented", 0 },
+  { "syntaxerror", "line too long", 0 },
+  { "syntaxerror", "protocol violation", 0 },
+  { "syntaxerror", "protocol error", 0 },
 
   /* the receiving system failed */
-  { "systemerror", "system error" },
-  { "systemerror", "internal error" },
-  { "systemerror", "server error" },
-  { "systemerror", "local error" },
-  { "systemerror", "local problem" },
-  { "systemerror", "i/o error" },
-  { "systemerror", "temporary failure" },
-  { "systemerror", "temporarily unavailable" },
-  { "systemerror", "system not accepting" },
+  { "systemerror", "system error", 0 },
+  { "systemerror", "internal error", 0 },
+  { "systemerror", "server error", 0 },
+  { "systemerror", "local error", 0 },
+  { "systemerror", "local problem", 0 },
+  { "systemerror", "i/o error", 0 },
+  { "systemerror", "temporarily unavailable", 0 },
+  { "systemerror", "service currently unavailable", 0 },
+  { "systemerror", "service refused, please try later", 0 },
+  { "systemerror", "system not accepting", 0 },
+  { "systemerror", "transaction failed", 0 },
 
-  /* the recipient's side refused it */
-  { "filtered", "filtered" },
-  { "filtered", "content filter" },
-  { "filtered", "rejected by recipient" },
-  { "filtered", "recipient rejected" },
-  { "filtered", "refused by" },
-  { "filtered", "delivery not authorized" },
-  { "filtered", "not authorized" },
-  { "filtered", "doesn't accept mail from" },
-  { "filtered", "does not accept mail from" },
-  { "filtered", "restricted" },
-  { "filtered", "not allowed" },
-  { "filtered", "permission denied" },
+  /* giving up after retries */
+  { "expired", "delivery time expired", 0 },
+  { "expired", "retry timeout exceeded", 0 },
+  { "expired", "retry time not reached", 0 },
+  { "expired", "message expired", 0 },
+  { "expired", "message has expired", 0 },
+  { "expired", "envelope expired", 0 },
+  { "expired", "queue too long", 0 },
+  { "expired", "in the queue too long", 0 },
+  { "expired", "could not be delivered within", 0 },
+  { "expired", "not delivered within", 0 },
+  { "expired", "was not delivered after", 0 },
+  { "expired", "have been failing for a long time", 0 },
+  { "expired", "giving up", 0 },
+  { "expired", "delivery attempts will continue", 0 },
+
+  /* network and routing */
+  { "networkerror", "mail loop", 0 },
+  { "networkerror", "loop detected", 0 },
+  { "networkerror", "loops back to myself", 0 },
+  { "networkerror", "routing loop", 0 },
+  { "networkerror", "too many hops", 0 },
+  { "networkerror", "hop count", 0 },
+  { "networkerror", "connection refused", 0 },
+  { "networkerror", "connection timed out", 0 },
+  { "networkerror", "connection reset", 0 },
+  { "networkerror", "lost connection", 0 },
+  { "networkerror", "no route to host", 0 },
+  { "networkerror", "network is unreachable", 0 },
+  { "networkerror", "network error", 0 },
+  { "networkerror", "host not reachable", 0 },
+  { "networkerror", "unable to connect", 0 },
+  { "networkerror", "could not connect", 0 },
+  { "networkerror", "timed out", 0 },
+  { "networkerror", "dns error", 0 },
+  { "networkerror", "name server", 0 },
+  { "networkerror", "name service error", 0 },
+  { "networkerror", "host not found, try again", 1 },
+  { "networkerror", "temporary lookup failure", 0 },
+};
+
+/* Provider context: a remote host's own documented meaning of a wording. Such a
+ * row applies only when the host that answered (Remote-MTA, else a host named in
+ * the diagnostic) ends with the suffix, and it wins over the status code and the
+ * general phrases: the provider says what its answer means. */
+typedef struct
+{
+  const char *host_suffix;
+  const char *reason;
+  const char *phrase;
+} ProviderRow;
+
+static const ProviderRow provider_phrases[] = {
+  /* au (KDDI) answers "550 : User unknown", without the address, when the
+   * recipient's reception settings refuse the sender */
+  { "ezweb.ne.jp", "filtered", "550 : user unknown" },
+  { "au.com", "filtered", "550 : user unknown" },
+  /* NTT docomo answers "550 Unknown user" both for a missing address and for the
+   * recipient's domain filter; after DATA (reported as X.2.0) it is the filter */
+  { "docomo.ne.jp", "filtered", "550 unknown user" },
+  /* Facebook: RCP-P1/P2 are refusals by the recipient's preferences */
+  { "facebook.com", "filtered", "rcp-p" },
+  /* GoDaddy (secureserver.net) IB-codes */
+  { "secureserver.net", "rejected", "ib506" },
+  { "secureserver.net", "authfailure", "ib508" },
+  { "secureserver.net", "speeding", "ib605" },
+  { "secureserver.net", "speeding", "ib607" },
+  /* Cox and Spectrum (Charter) AUP codes */
+  { "cox.net", "blocked", "aup#cdrbl" },
+  { "cox.net", "blocked", "aup#cxbl" },
+  { "cox.net", "blocked", "aup#rbl" },
+  { "charter.net", "toomanyconn", "aup#in-1310" },
+  { "spectrum.net", "toomanyconn", "aup#in-1310" },
+  /* Mimecast: the sending network is not permitted by the recipient's policy */
+  { "mimecast.com", "policyviolation", "host network not allowed" },
+  /* Orange / La Poste (France Télécom) */
+  { "laposte.net", "suspend", "lpn007_426" },
+  { "orange.fr", "blocked", "ofr006_102" },
 };
 
 BounceType
@@ -468,25 +697,126 @@ reasons_foreach (void (*fn) (const char *, BounceType, const char *, gpointer), 
     fn (vocabulary[i].name, vocabulary[i].type, vocabulary[i].meaning, data);
 }
 
+guint
+reasons_rank (const char *reason)
+{
+  if (reason)
+    for (gsize i = 0; i < G_N_ELEMENTS (precedence); i++)
+      if (strcmp (precedence[i].reason, reason) == 0)
+        return precedence[i].rank;
+  return G_MAXUINT;
+}
+
+/* Position in the precedence list: breaks ties between reasons of one rank. */
+static gsize
+precedence_index (const char *reason)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (precedence); i++)
+    if (strcmp (precedence[i].reason, reason) == 0)
+      return i;
+  return G_N_ELEMENTS (precedence);
+}
+
 char *
 reasons_fold_text (const char *text, gsize max)
 {
   GString *s = g_string_sized_new (128);
-  gboolean space = TRUE;
-  for (gsize i = 0; text && text[i] && i < max; i++)
+  gsize i = 0;
+  while (text && i < max && text[i])
     {
-      char c = text[i];
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-        {
-          if (!space)
-            g_string_append_c (s, ' ');
-          space = TRUE;
-          continue;
-        }
-      g_string_append_c (s, g_ascii_tolower (c));
-      space = FALSE;
+      while (i < max && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        i++;
+      gsize start = i;
+      gboolean address = FALSE;
+      while (i < max && text[i] && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\r'
+                                     || text[i] == '\n'))
+        address |= text[i++] == '@';
+      /* An address is a name, not wording: "<filtered@example.com>" or
+       * "spam@example.org" must not read as a phrase. */
+      if (i == start || address)
+        continue;
+      if (s->len)
+        g_string_append_c (s, ' ');
+      for (gsize k = start; k < i; k++)
+        g_string_append_c (s, g_ascii_tolower (text[k]));
     }
   return g_string_free (s, FALSE);
+}
+
+/* Phrase rows bucketed by their first byte, so that one pass over the text tries
+ * at each position only the rows that can start there. */
+typedef struct
+{
+  guint16 *rows[256];
+  guint n[256];
+} PhraseIndex;
+
+static gpointer
+build_index (gpointer data)
+{
+  (void) data;
+  PhraseIndex *ix = g_new0 (PhraseIndex, 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+    ix->n[(guchar) phrases[i].phrase[0]]++;
+  for (guint b = 0; b < 256; b++)
+    {
+      ix->rows[b] = ix->n[b] ? g_new (guint16, ix->n[b]) : NULL;
+      ix->n[b] = 0;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      guchar b = (guchar) phrases[i].phrase[0];
+      ix->rows[b][ix->n[b]++] = (guint16) i;
+    }
+  return ix;
+}
+
+static const PhraseIndex *
+phrase_index (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_index, NULL);
+}
+
+/* Is row a better find than the current best? Boosted rows first, then rank, then
+ * the precedence list's order. */
+static gboolean
+better (const PhraseRow *row, const PhraseRow *best)
+{
+  if (!best)
+    return TRUE;
+  if (row->boost != best->boost)
+    return row->boost > best->boost;
+  guint ra = reasons_rank (row->reason), rb = reasons_rank (best->reason);
+  if (ra != rb)
+    return ra < rb;
+  return precedence_index (row->reason) < precedence_index (best->reason);
+}
+
+const char *
+reasons_from_folded (const char *folded, gboolean *decisive)
+{
+  if (decisive)
+    *decisive = FALSE;
+  if (!folded)
+    return NULL;
+  const PhraseIndex *ix = phrase_index ();
+  const PhraseRow *best = NULL;
+  gsize len = strlen (folded);
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = (guchar) folded[i];
+      for (guint k = 0; k < ix->n[b]; k++)
+        {
+          const PhraseRow *row = &phrases[ix->rows[b][k]];
+          gsize pl = strlen (row->phrase);
+          if (pl <= len - i && memcmp (folded + i, row->phrase, pl) == 0 && better (row, best))
+            best = row;
+        }
+    }
+  if (best && decisive)
+    *decisive = best->boost > 0;
+  return best ? best->reason : NULL;
 }
 
 const char *
@@ -495,10 +825,44 @@ reasons_from_text (const char *text)
   if (!text || !*text)
     return NULL;
   char *folded = reasons_fold_text (text, REASONS_TEXT_MAX);
-  const char *found = NULL;
-  for (gsize i = 0; i < G_N_ELEMENTS (phrases) && !found; i++)
-    if (strstr (folded, phrases[i].phrase))
-      found = phrases[i].reason;
+  const char *found = reasons_from_folded (folded, NULL);
   g_free (folded);
+  return found;
+}
+
+static gboolean
+host_has_suffix (const char *host, const char *suffix)
+{
+  gsize hl = strlen (host), sl = strlen (suffix);
+  if (hl < sl || g_ascii_strcasecmp (host + hl - sl, suffix) != 0)
+    return FALSE;
+  return hl == sl || host[hl - sl - 1] == '.';
+}
+
+const char *
+reasons_from_provider (const char *host, const char *folded)
+{
+  if (!folded)
+    return NULL;
+  char *h = NULL;
+  if (host)
+    {
+      /* "mx.example.jp (TCP|...)" or "[192.0.2.1]": the first word, no trailing dot */
+      gsize n = strcspn (host, " \t([;");
+      h = g_ascii_strdown (host, (gssize) n);
+      gsize hl = strlen (h);
+      while (hl > 0 && h[hl - 1] == '.')
+        h[--hl] = '\0';
+    }
+  const char *found = NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (provider_phrases) && !found; i++)
+    {
+      const ProviderRow *p = &provider_phrases[i];
+      gboolean here = h && *h ? host_has_suffix (h, p->host_suffix)
+                              : strstr (folded, p->host_suffix) != NULL;
+      if (here && strstr (folded, p->phrase))
+        found = p->reason;
+    }
+  g_free (h);
   return found;
 }

@@ -58,6 +58,38 @@ status_parse_enhanced (const char *s, gsize len, guint *klass, guint *subject, g
   return pos;
 }
 
+/* The enhanced code starting at text[i], if one stands there as a code: writes it to
+ * out and returns its length, else 0. */
+static gsize
+code_at (const char *text, gsize len, gsize i, char out[STATUS_MAX])
+{
+  char c = text[i];
+  if (c != '2' && c != '4' && c != '5')
+    return 0;
+  if (i > 0)
+    {
+      char p = text[i - 1];
+      if (is_digit (p) || p == '.' || g_ascii_isalpha (p) || p == '-' || p == '_' || p == '/'
+          || p == ':' || p == '@' || p == '+')
+        {
+          /* "#5.1.1" and "(5.1.1)" are fine; "550-5.1.1" too: '-' after a reply code;
+           * "ERROR_CODE :5.1.1" too: ':' after a space. */
+          gboolean ok = (p == '-' && i >= 4 && is_digit (text[i - 2]) && is_digit (text[i - 3])
+                         && is_digit (text[i - 4]))
+                        || (p == ':' && i >= 2 && text[i - 2] == ' ');
+          if (!ok)
+            return 0;
+        }
+    }
+  guint k, s, d;
+  gsize n = status_parse_enhanced (text + i, len - i, &k, &s, &d);
+  if (n == 0 || n >= STATUS_MAX)
+    return 0;
+  memcpy (out, text + i, n);
+  out[n] = '\0';
+  return n;
+}
+
 gboolean
 status_find_enhanced (const char *text, char out[STATUS_MAX])
 {
@@ -65,35 +97,45 @@ status_find_enhanced (const char *text, char out[STATUS_MAX])
     return FALSE;
   gsize len = strlen (text);
   for (gsize i = 0; i + 5 <= len; i++)
-    {
-      char c = text[i];
-      if (c != '2' && c != '4' && c != '5')
-        continue;
-      if (i > 0)
-        {
-          char p = text[i - 1];
-          if (is_digit (p) || p == '.' || g_ascii_isalpha (p) || p == '-' || p == '_'
-              || p == '/' || p == ':' || p == '@' || p == '+')
-            {
-              /* "#5.1.1" and "(5.1.1)" are fine; "550-5.1.1" too: '-' after a reply code. */
-              if (!(p == '-' && i >= 4 && is_digit (text[i - 2]) && is_digit (text[i - 3])
-                    && is_digit (text[i - 4])))
-                continue;
-            }
-        }
-      guint k, s, d;
-      gsize n = status_parse_enhanced (text + i, len - i, &k, &s, &d);
-      if (n == 0 || n >= STATUS_MAX)
-        continue;
-      memcpy (out, text + i, n);
-      out[n] = '\0';
+    if (code_at (text, len, i, out))
       return TRUE;
-    }
   return FALSE;
 }
 
+/* Does a reply code ("550", standing alone) end just before text[i], allowing a
+ * separator or two between them ("550 5.1.1", "550-5.1.1", "550-'5.7.1")? */
+static gboolean
+after_reply_code (const char *text, gsize i)
+{
+  gsize j = i;
+  for (int n = 0; n < 2 && j > 0 && strchr (" -'\"", text[j - 1]); n++)
+    j--;
+  if (j == i || j < 3)
+    return FALSE;
+  if (!(text[j - 3] == '2' || text[j - 3] == '4' || text[j - 3] == '5') || !is_digit (text[j - 2])
+      || !is_digit (text[j - 1]))
+    return FALSE;
+  return j == 3 || !(is_digit (text[j - 4]) || text[j - 4] == '.');
+}
+
 gboolean
-status_find_reply (const char *text, char out[4])
+status_find_remote_enhanced (const char *text, char out[STATUS_MAX])
+{
+  if (!text)
+    return FALSE;
+  gsize len = strlen (text);
+  char code[STATUS_MAX];
+  for (gsize i = 0; i + 5 <= len; i++)
+    if (code_at (text, len, i, code) && after_reply_code (text, i))
+      {
+        memcpy (out, code, STATUS_MAX);
+        return TRUE;
+      }
+  return status_find_enhanced (text, out);
+}
+
+gboolean
+status_find_reply_class (const char *text, char klass, char out[4])
 {
   if (!text)
     return FALSE;
@@ -102,6 +144,8 @@ status_find_reply (const char *text, char out[4])
     {
       char c = text[i];
       if ((c != '2' && c != '4' && c != '5') || !is_digit (text[i + 1]) || !is_digit (text[i + 2]))
+        continue;
+      if (klass && c != klass)
         continue;
       if (i > 0)
         {
@@ -112,16 +156,25 @@ status_find_reply (const char *text, char out[4])
         }
       if (text[i + 1] > '5')
         continue;
+      /* "550 ", "550-", "550" at the end; also "550:" and "550," as some notices
+       * write it ("ERROR_CODE :550,"), but not "550:25" or "550,000". */
       char next = i + 3 < len ? text[i + 3] : '\0';
+      char after = i + 4 < len ? text[i + 4] : '\0';
       if (!(next == '\0' || next == ' ' || next == '-' || next == '\t' || next == '\n'
-            || next == '\r'))
+            || next == '\r'
+            || ((next == ':' || next == ',') && !is_digit (after))))
         continue;
-      /* "550-" must be followed by more text; a bare "550" at the end is fine. */
       memcpy (out, text + i, 3);
       out[3] = '\0';
       return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+status_find_reply (const char *text, char out[4])
+{
+  return status_find_reply_class (text, '\0', out);
 }
 
 gboolean

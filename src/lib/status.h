@@ -15,10 +15,15 @@ gsize status_parse_enhanced (const char *s, gsize len, guint *klass, guint *subj
 /* Find the first enhanced status code in text that stands as a code (not inside
  * an IP address, a version number or a date); writes it to out. */
 gboolean status_find_enhanced (const char *text, char out[STATUS_MAX]);
+/* The code the remote server gave: the first enhanced code standing right after an
+ * SMTP reply code ("550 5.7.1", "550-'5.2.2"), else the first one in text. */
+gboolean status_find_remote_enhanced (const char *text, char out[STATUS_MAX]);
 /* Find an SMTP reply code: a 2xx/4xx/5xx number standing as the first token of a
  * reply (start of text or after whitespace, ':' or '('), followed by a space, '-'
  * or the end. Writes three digits and a NUL to out. */
 gboolean status_find_reply (const char *text, char out[4]);
+/* The same, only codes of class klass ('2', '4' or '5'; '\0' for any). */
+gboolean status_find_reply_class (const char *text, char klass, char out[4]);
 /* Normalise what a user typed or a field holds ("5.1.1", "550", "571", " 5.7.26 ")
  * into out. Returns FALSE when it is not a code at all. */
 gboolean status_normalise (const char *in, char out[STATUS_MAX]);

@@ -103,6 +103,8 @@ typedef struct
   gsize end_at;         /* offset of the end marker in the notice, or the length */
 } Scan;
 
+static char *section_diag (const char *text, gsize len, const Detector *d);
+
 static gboolean
 contains_any (const char *lower, const char *const *list)
 {
@@ -840,7 +842,7 @@ section_diag (const char *text, gsize len, const Detector *d)
       char *l = g_ascii_strdown (line, end - line);
       if (!in_section)
         in_section = contains_any (l, d->begin);
-      else if (!(d && contains_any (l, d->skip)))
+      if (in_section && !(d && contains_any (l, d->skip)) && !rule_line (l))
         append_diag (out, line, end);
       g_free (l);
     }
@@ -905,7 +907,16 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           s = scan (notice, len, &loose, msg);
         }
       if (family && (family->flags & DETECT_ORIGINAL_TO))
-        g_ptr_array_set_size (s.found, 0);
+        {
+          /* the note itself is the diagnostic of the one recipient */
+          g_ptr_array_set_size (s.found, 0);
+          if (s.shared_diag->len == 0)
+            {
+              char *diag = section_diag (notice, s.end_at, family);
+              g_string_assign (s.shared_diag, diag ? diag : "");
+              g_free (diag);
+            }
+        }
     }
   if (!s.found)
     s.found = g_ptr_array_new_with_free_func (found_free);

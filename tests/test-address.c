@@ -1,0 +1,116 @@
+/* test-address.c: address normalisation, VERP decoding, addresses in text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "address.h"
+#include "text.h"
+
+static void
+expect_norm (const char *in, const char *want)
+{
+  char *got = address_normalise (in);
+  if (want)
+    {
+      assert_non_null (got);
+      assert_string_equal (got, want);
+    }
+  else
+    assert_null (got);
+  g_free (got);
+}
+
+static void
+test_normalise_forms (void **state)
+{
+  (void) state;
+  expect_norm ("rfc822; <John.Doe@Example.COM>", "John.Doe@example.com");
+  expect_norm ("RFC822;jane@example.org", "jane@example.org");
+  expect_norm ("\"Jane Roe\" <jane@example.org>", "jane@example.org");
+  expect_norm ("jane@example.org (Jane Roe)", "jane@example.org");
+  expect_norm ("<jane@example.org>.", "jane@example.org");
+  expect_norm ("mailto:jane@example.org", "jane@example.org");
+  expect_norm ("'jane@example.org'", "jane@example.org");
+}
+
+static void
+test_normalise_quoted_local_part (void **state)
+{
+  (void) state;
+  expect_norm ("rfc822; \"john..doe\"@example.com", "\"john..doe\"@example.com");
+  expect_norm ("<\"john doe\"@Example.com>", "\"john doe\"@example.com");
+}
+
+static void
+test_normalise_rejects (void **state)
+{
+  (void) state;
+  expect_norm (NULL, NULL);
+  expect_norm ("", NULL);
+  expect_norm ("no address here", NULL);
+  expect_norm ("@example.com", NULL);
+  expect_norm ("user@", NULL);
+  expect_norm ("two words@example.com", NULL);
+}
+
+static void
+expect_verp (const char *in, const char *want)
+{
+  char *got = address_from_verp (in);
+  if (want)
+    {
+      assert_non_null (got);
+      assert_string_equal (got, want);
+    }
+  else
+    assert_null (got);
+  g_free (got);
+}
+
+static void
+test_verp (void **state)
+{
+  (void) state;
+  expect_verp ("bounces+alice=example.com@lists.example.org", "alice@example.com");
+  expect_verp ("list-bounces+bob.smith=Example.NET@lists.example.org", "bob.smith@example.net");
+  expect_verp ("plain@example.org", NULL);
+  expect_verp ("bounces+nobody@lists.example.org", NULL);
+  expect_verp ("bounces+user=localhost@lists.example.org", NULL);
+  expect_verp (NULL, NULL);
+}
+
+static gsize
+at (const char *s)
+{
+  return text_address_at (s, s + strlen (s));
+}
+
+static void
+test_address_in_text (void **state)
+{
+  (void) state;
+  assert_int_equal (at ("alice@example.com is unknown"), strlen ("alice@example.com"));
+  assert_int_equal (at ("alice@example.com."), strlen ("alice@example.com"));
+  /* the domain stops where text in another script runs on */
+  assert_int_equal (at ("alice@example.jp\xe3\x81\xa7\xe3\x81\x99"), strlen ("alice@example.jp"));
+  assert_int_equal (at ("\"a..b\"@example.com>"), strlen ("\"a..b\"@example.com"));
+  assert_int_equal (at ("alice@[192.0.2.1]"), strlen ("alice@[192.0.2.1]"));
+  assert_int_equal (at ("alice@localhost"), 0);
+  assert_int_equal (at ("no address"), 0);
+  assert_int_equal (at ("@example.com"), 0);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_normalise_forms),
+    cmocka_unit_test (test_normalise_quoted_local_part),
+    cmocka_unit_test (test_normalise_rejects),
+    cmocka_unit_test (test_verp),
+    cmocka_unit_test (test_address_in_text),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -1,0 +1,933 @@
+/* test-detect.c: one synthetic notice per detector, in that family's layout, read
+ * end to end: the recipient, the detector that read it, and its error text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bounce/bounce.h"
+#include "detect/detect.h"
+
+typedef struct
+{
+  const char *family;
+  const char *message;
+  const char *recipient;
+  const char *diag; /* a piece of the diagnostic, or NULL */
+} Case;
+
+static const char notice_exim[] =
+  "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail delivery failed: returning message to sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mx.example.net>\n"
+  "X-Failed-Recipients: alice@example.com\n"
+  "Auto-Submitted: auto-replied\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This message was created automatically by mail delivery software.\n"
+  "\n"
+  "A message that you sent could not be delivered to one or more of its\n"
+  "recipients. This is a permanent error. The following address(es) failed:\n"
+  "\n"
+  "  alice@example.com\n"
+  "    host mx.example.com [192.0.2.10]\n"
+  "    SMTP error from remote mail server after RCPT TO:<alice@example.com>:\n"
+  "    550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown\n"
+  "\n"
+  "------ This is a copy of the message, including all the headers. ------\n"
+  "\n"
+  "To: alice@example.com\n"
+  "From: sender@example.org\n"
+  "Subject: hello\n"
+  "\n";
+
+static const char notice_qmail[] =
+  "From: MAILER-DAEMON@mail.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: failure notice\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mail.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Hi. This is the qmail-send program at mail.example.net.\n"
+  "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+  "This is a permanent error; I've given up. Sorry it didn't work out.\n"
+  "\n"
+  "<bob@example.com>:\n"
+  "192.0.2.20 does not like recipient.\n"
+  "Remote host said: 550 5.1.1 No such user\n"
+  "Giving up on 192.0.2.20.\n"
+  "\n"
+  "--- Below this line is a copy of the message.\n"
+  "\n"
+  "To: bob@example.com\n"
+  "\n";
+
+static const char notice_sendmail[] =
+  "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Returned mail: see transcript for details\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@relay.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "The original message was received at Mon, 3 Mar 2025 09:59:00 +0000\n"
+  "from client.example.org [192.0.2.1]\n"
+  "\n"
+  "   ----- The following addresses had permanent fatal errors -----\n"
+  "<carol@example.com>\n"
+  "    (reason: 550 5.2.1 Mailbox disabled)\n"
+  "\n"
+  "   ----- Transcript of session follows -----\n"
+  "... while talking to mx.example.com.:\n"
+  ">>> RCPT To:<carol@example.com>\n"
+  "<<< 550 5.2.1 Mailbox disabled\n"
+  "\n"
+  "   ----- Original message follows -----\n"
+  "\n";
+
+static const char notice_postfix[] =
+  "From: MAILER-DAEMON@mail.example.net (Mail Delivery System)\n"
+  "To: sender@example.org\n"
+  "Subject: Undelivered Mail Returned to Sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mail.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This is the mail system at host mail.example.net.\n"
+  "\n"
+  "I'm sorry to have to inform you that your message could not\n"
+  "be delivered to one or more recipients.\n"
+  "\n"
+  "                   The mail system\n"
+  "\n"
+  "<dave@example.com>: host mx.example.com[192.0.2.30] said: 552 5.2.2 Mailbox\n"
+  "    full (in reply to RCPT TO command)\n"
+  "\n";
+
+static const char notice_dragonfly[] =
+  "From: MAILER-DAEMON <>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail delivery failed\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@df.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This is the DragonFly Mail Agent v0.13 at df.example.net.\n"
+  "\n"
+  "There was an error delivering your mail to <erin@example.com>.\n"
+  "\n"
+  "mx.example.com [192.0.2.40] did not like our RCPT TO:\n"
+  "550 5.1.1 <erin@example.com>: Recipient address rejected: User unknown\n"
+  "\n"
+  "Message headers follow.\n"
+  "\n"
+  "To: <erin@example.com>\n"
+  "Subject: hello\n"
+  "\n";
+
+static const char notice_opensmtpd[] =
+  "From: Mailer Daemon <MAILER-DAEMON@smtp.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery status notification: error\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@smtp.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "    Hi!\n"
+  "\n"
+  "    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.\n"
+  "\n"
+  "    An error has occurred while attempting to deliver a message for\n"
+  "    the following list of recipients:\n"
+  "\n"
+  "frank@example.com: 550 5.1.1 Invalid recipient\n"
+  "\n"
+  "    Below is a copy of the original message:\n"
+  "\n"
+  "To: frank@example.com\n"
+  "\n";
+
+static const char notice_courier[] =
+  "From: Courier mail server at mail.example.net <@>\n"
+  "To: sender@example.org\n"
+  "Subject: NOTICE: mail delivery status.\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mail.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This is a delivery status notification from mail.example.net,\n"
+  "running the Courier mail server, version 1.1.\n"
+  "\n"
+  "The original message was received on Mon, 3 Mar 2025 09:59:00 +0000\n"
+  "from [192.0.2.2]\n"
+  "\n"
+  "---------------------------------------------------------------------------\n"
+  "\n"
+  "                           UNDELIVERABLE MAIL\n"
+  "\n"
+  "Your message to the following recipients cannot be delivered:\n"
+  "\n"
+  "<grace@example.com>:\n"
+  "    mx.example.com [192.0.2.50]:\n"
+  ">>> RCPT TO:<grace@example.com>\n"
+  "<<< 550 5.1.1 <grace@example.com>... User unknown\n"
+  "\n"
+  "---------------------------------------------------------------------------\n"
+  "\n";
+
+static const char notice_exchange[] =
+  "From: Microsoft Outlook <postmaster@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Undeliverable: hello\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Delivery has failed to these recipients or groups:\n"
+  "\n"
+  "heidi@example.com (heidi@example.com)\n"
+  "The email address you entered couldn't be found.\n"
+  "\n"
+  "Diagnostic information for administrators:\n"
+  "\n"
+  "Generating server: ex1.example.net\n"
+  "\n"
+  "heidi@example.com\n"
+  "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\n"
+  "\n"
+  "Original message headers:\n"
+  "\n"
+  "To: heidi@example.com\n"
+  "\n";
+
+static const char notice_notes[] =
+  "From: postmaster@notes.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Undeliverable message\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@notes.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "------- Failure Reasons  --------\n"
+  "\n"
+  "User not listed in public Name & Address Book\n"
+  "ivan@example.com\n"
+  "\n"
+  "\n"
+  "------- Returned Message --------\n"
+  "To: ivan@example.com\n"
+  "\n";
+
+static const char notice_domino[] =
+  "From: Postmaster@domino.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: DELIVERY FAILURE: User judy (judy@example.com) not listed in Domino Directory\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@domino.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your message\n"
+  "\n"
+  "  Subject: hello\n"
+  "\n"
+  "was not delivered to:\n"
+  "\n"
+  "  judy@example.com\n"
+  "\n"
+  "because:\n"
+  "\n"
+  "  User judy (judy@example.com) not listed in Domino Directory\n"
+  "\n"
+  "\n";
+
+static const char notice_imailserver[] =
+  "From: \"Postmaster\" <postmaster@imail.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Undeliverable Mail\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@imail.example.net>\n"
+  "X-Mailer: <SMTP32 v8.22>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "User mailbox exceeds allowed size: ken@example.com\n"
+  "\n"
+  "Original message follows.\n"
+  "\n"
+  "To: ken@example.com\n"
+  "\n";
+
+static const char notice_messagingserver[] =
+  "From: postmaster@ms.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery Notification: Delivery has failed\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@ms.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This report relates to a message you sent with the following header fields:\n"
+  "\n"
+  "  Message-id: <m1@example.org>\n"
+  "  From: sender@example.org\n"
+  "  To: leo@example.com\n"
+  "  Subject: hello\n"
+  "\n"
+  "Your message cannot be delivered to the following recipients:\n"
+  "\n"
+  "  Recipient address: leo@example.com\n"
+  "  Reason: Remote SMTP server has rejected address\n"
+  "  Diagnostic code: smtp;550 5.1.1 unknown user\n"
+  "\n";
+
+static const char notice_gmail[] =
+  "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery Status Notification (Failure)\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@google.com>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Delivery to the following recipient failed permanently:\n"
+  "\n"
+  "     mallory@example.com\n"
+  "\n"
+  "Technical details of permanent failure:\n"
+  "Google tried to deliver your message, but it was rejected by the server for the recipient domain example.com by mx.example.com. [192.0.2.60].\n"
+  "\n"
+  "The error that the other server returned was:\n"
+  "550 5.1.1 <mallory@example.com>... User unknown\n"
+  "\n"
+  "----- Original message -----\n"
+  "To: mallory@example.com\n"
+  "\n";
+
+static const char notice_googlegroups[] =
+  "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery Status Notification (Failure)\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@google.com>\n"
+  "X-Failed-Recipients: team@googlegroups.com\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Hello sender@example.org,\n"
+  "\n"
+  "We're writing to let you know that the group you tried to contact (team) may not exist, or you may not have permission to post messages to the group. A few more details on why you weren't able to post:\n"
+  "\n"
+  " * You might have spelled or formatted the group name incorrectly.\n"
+  " * The owner of the group may have removed this group.\n"
+  "\n"
+  "If you have questions related to this or any other Google Group, visit the Help Center at https://groups.google.com/support/.\n"
+  "\n"
+  "Thanks,\n"
+  "\n"
+  "Google Groups\n"
+  "\n"
+  "----- Original message -----\n"
+  "To: team@googlegroups.com\n"
+  "\n";
+
+static const char notice_yahoo[] =
+  "From: MAILER-DAEMON@yahoo.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Failure Notice\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@yahoo.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Sorry, we were unable to deliver your message to the following address.\n"
+  "\n"
+  "<niaj@example.com>:\n"
+  "Remote host said: 550 5.1.1 <niaj@example.com>: Recipient address rejected: User unknown [RCPT_TO]\n"
+  "\n"
+  "--- Below this line is a copy of the message.\n"
+  "\n";
+
+static const char notice_zoho[] =
+  "From: mailer-daemon@mail.zoho.com\n"
+  "To: sender@example.org\n"
+  "Subject: Undelivered Mail Returned to Sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@zohomail.com>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This message was created automatically by mail delivery system.\n"
+  "\n"
+  "THIS IS A WARNING MESSAGE ONLY.\n"
+  "\n"
+  "----- The following addresses had fatal errors -----\n"
+  "[Status: Error, Address: <olivia@example.com>, ResponseCode 421, , Host not reachable.]\n"
+  "\n"
+  "Message will be retried for 2 more day(s)\n"
+  "\n";
+
+static const char notice_gmx[] =
+  "From: \"Mail Delivery System\" <mailer-daemon@gmx.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail delivery failed: returning message to sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@gmx.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This message was created automatically by mail delivery software.\n"
+  "\n"
+  "A message that you sent could not be delivered to one or more of\n"
+  "its recipients. This is a permanent error. The following address\n"
+  "failed:\n"
+  "\n"
+  "\"peggy@example.com\":\n"
+  "\n"
+  "SMTP error from remote server after RCPT command:\n"
+  "host: mx.example.com\n"
+  "550 5.1.1 <peggy@example.com>: Recipient address rejected: User unknown\n"
+  "\n"
+  "--- The header of the original message is following. ---\n"
+  "\n";
+
+static const char notice_einsundeins[] =
+  "From: \"Mail Delivery System\" <mailer-daemon@kundenserver.de>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail delivery failed: returning message to sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@kundenserver.de>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This message was created automatically by mail delivery software.\n"
+  "\n"
+  "A message that you sent could not be delivered to one or more of\n"
+  "its recipients. This is a permanent error. The following address(es)\n"
+  "failed:\n"
+  "\n"
+  "quentin@example.com:\n"
+  "SMTP error from remote server for RCPT TO command, host: mx.example.com (192.0.2.70) reason: 552 5.2.2 Mailbox full\n"
+  "\n"
+  "--- The header of the original message is following. ---\n"
+  "\n";
+
+static const char notice_kddi[] =
+  "From: no-reply@app.auone-net.jp\n"
+  "To: sender@example.org\n"
+  "Subject: Mail Error\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@auone-net.jp>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your mail sent on: Mon, 3 Mar 2025 10:00:00 +0900\n"
+  "     Could not be delivered to: <rupert@example.com>\n"
+  "     As their mailbox is full.\n"
+  "\n";
+
+static const char notice_ezweb[] =
+  "From: <Postmaster@ezweb.ne.jp>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail System Error - Returned Mail\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@ezweb.ne.jp>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "<sybil@example.com>\n"
+  "Each of the following recipients was rejected by a remote mail server.\n"
+  "\n"
+  "-----------------------------------------------\n"
+  "To: sybil@example.com\n"
+  "\n";
+
+static const char notice_biglobe[] =
+  "From: postmaster@biglobe.ne.jp\n"
+  "To: sender@example.org\n"
+  "Subject: Returned mail: Service unavailable\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@biglobe.ne.jp>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "   ----- The following addresses had delivery problems -----\n"
+  "trent@example.com\n"
+  "\n"
+  "   ----- Non-delivered information -----\n"
+  "The number of messages in recipient's mailbox exceeded the local limit.\n"
+  "\n";
+
+static const char notice_verizon[] =
+  "From: MMSC NDR Administrator <sysadmin@m01.vzwpix.com>\n"
+  "To: sender@example.org\n"
+  "Subject: Undeliverable Message\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@vzwpix.com>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Message could not be delivered to mobile.\n"
+  "Error: No valid recipients for this MM\n"
+  "\n"
+  "\n"
+  "Original Message:\n"
+  "From: Sender <sender@example.org>\n"
+  "To: 5555550100@vzwpix.com\n"
+  "Subject: hello\n"
+  "\n";
+
+static const char notice_amazonses[] =
+  "From: SES <no-reply@sns.amazonaws.com>\n"
+  "To: sender@example.org\n"
+  "Subject: AWS Notification Message\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@amazonses.com>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"uma@example.com\",\"action\":\"failed\",\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}]},\"mail\":{\"source\":\"sender@example.org\",\"destination\":[\"uma@example.com\"]}}\n"
+  "\n";
+
+static const char notice_mailmarshal[] =
+  "From: postmaster@mm.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Undeliverable Mail: \"hello\"\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mm.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your message:\n"
+  "\n"
+  "   From:    sender@example.org\n"
+  "   Subject: hello\n"
+  "\n"
+  "Could not be delivered because of\n"
+  "\n"
+  "550 5.1.1 User unknown\n"
+  "\n"
+  "The following recipients were affected: \n"
+  "    victor@example.com\n"
+  "\n"
+  "Additional Information\n"
+  "======================\n"
+  "\n";
+
+static const char notice_mailfoundry[] =
+  "From: MAILER-DAEMON@mf.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Message delivery has failed\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mf.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Unable to deliver message to: <walter@example.com>\n"
+  "Delivery failed for the following reason:\n"
+  "Server mx.example.com[192.0.2.80] failed with: 550 <walter@example.com> No such user here\n"
+  "\n"
+  "This has been a permanent failure.  No further delivery attempts will be made.\n"
+  "\n";
+
+static const char notice_mfilter[] =
+  "From: <>\n"
+  "To: sender@example.org\n"
+  "Subject: failure notice\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mf.example.net>\n"
+  "X-Mailer: m-FILTER\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "\343\201\223\343\201\256\343\203\241\343\203\274\343\203\253\343\201\257\343\200\214m-FILTER\343\200\215\343\201\214\350\207\252\345\213\225\347\232\204\343\201\253\347\224\237\346\210\220\343\201\227\343\201\246\351\200\201\344\277\241\343\201\227\343\201\246\343\201\204\343\201\276\343\201\231\343\200\202\n"
+  "\n"
+  "xavier@example.com\n"
+  "\n"
+  "\n"
+  "-------server message\n"
+  "550 5.1.1 unknown user <xavier@example.com>\n"
+  "\n"
+  "-------SMTP command\n"
+  "RCPT TO:<xavier@example.com>\n"
+  "\n"
+  "-------original mail info\n"
+  "From: sender@example.org\n"
+  "\n";
+
+static const char notice_mxlogic[] =
+  "From: \"Mail Delivery System\" <MAILER-DAEMON@p01.mxlogic.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail delivery failed\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mxlogic.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This message was created automatically by mail delivery software.\n"
+  "\n"
+  "A message that you have sent could not be delivered to one or more\n"
+  "recipients.  This is a permanent error.  The following address failed:\n"
+  "\n"
+  "  <yvonne@example.com>: 550 unknown user\n"
+  "\n"
+  "Included is a copy of the message header:\n"
+  "-----------------------------------------\n"
+  "From: sender@example.org\n"
+  "\n";
+
+static const char notice_interscan[] =
+  "From: \"InterScan MSS\" <postmaster@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail could not be delivered\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Sent <<< RCPT TO:<zara@example.com>\n"
+  "Received >>> 550 5.1.1 <zara@example.com>... user unknown\n"
+  "\n";
+
+static const char notice_activehunter[] =
+  "From: \"MAILER-DAEMON\" <MAILER-DAEMON@ah.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: FAILURE NOTICE : hello\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@ah.example.net>\n"
+  "X-Mailer: Active!hunter\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "The original message was received at Mon, 3 Mar 2025 10:00:00 +0900\n"
+  "from mx.example.org\n"
+  "\n"
+  "  ----- The following addresses had permanent fatal errors -----\n"
+  "\n"
+  ">>> amy@example.com <amy@example.com>\n"
+  "\n"
+  "  ----- Transcript of session follows -----\n"
+  "550 sorry, no mailbox here by that name (#5.1.1 - chkusr)\n"
+  "\n";
+
+static const char notice_mcafee[] =
+  "From: <MAILER-DAEMON@gw.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery Status\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@gw.example.net>\n"
+  "X-NAI-Header: Modified by McAfee Email Gateway\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "    --- The following addresses had delivery problems ---\n"
+  "\n"
+  "<ben@example.com>   (Unknown user ben@example.com)\n"
+  "\n";
+
+static const char notice_surfcontrol[] =
+  "From: <MAILER-DAEMON@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: hello\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "X-Mailer: SurfControl E-mail Filter\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your message could not be sent.\n"
+  "A transcript of the attempts to send the message follows.\n"
+  "The number of attempts made: 1\n"
+  "Addressed To: cleo@example.com\n"
+  "\n"
+  "Failed to send to identified host,\n"
+  "cleo@example.com: [192.0.2.90], 550 cleo@example.com... No such user\n"
+  "--- Message non-deliverable.\n"
+  "\n";
+
+static const char notice_barracuda[] =
+  "From: MAILER-DAEMON@barracuda.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Undelivered Mail\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@barracuda.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your message could not be delivered to the following recipients:\n"
+  "\n"
+  "dan@example.com: 550 5.7.1 Message rejected by policy\n"
+  "\n";
+
+static const char notice_fml[] =
+  "From: list-admin@example.net\n"
+  "To: sender@example.org\n"
+  "Subject: You sender@example.org are not member (team ML)\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "X-MLServer: fml [fml 4.0.3 release]\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "You are not a member of this mailing list <team@example.net>.\n"
+  "\n"
+  "If you know the general guide of this list, please send mail with\n"
+  "the mail body\n"
+  "\n"
+  "\tguide\n"
+  "\n"
+  "to the address\n"
+  "\n"
+  "\tteam-ctl@example.net\n"
+  "\n";
+
+static const char notice_x1[] =
+  "From: \"Mail Deliver System\" <MAILER-DAEMON@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Returned Mail: User unknown\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "The original message was received at Mon, 3 Mar 2025 10:00:00 +0900\n"
+  "from sender@example.org\n"
+  "\n"
+  "---The following addresses had delivery errors---\n"
+  "\n"
+  "eve@example.com [User unknown]\n"
+  "\n";
+
+static const char notice_x2[] =
+  "From: MAILER-DAEMON@example.net\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery failure\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Message from example.net.\n"
+  "Unable to deliver message to the following address(es).\n"
+  "\n"
+  "<fay@example.com>:\n"
+  "This user doesn't have a example.com account (fay@example.com) [-9]\n"
+  "\n"
+  "--- Original message follows.\n"
+  "\n";
+
+static const char notice_x3[] =
+  "From: Mail Delivery System <Mail.Delivery.System@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery status notification\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "============================================================================\n"
+  "      This is an automatically generated Delivery Status Notification.\n"
+  "\n"
+  "Delivery to the following recipients failed permanently:\n"
+  "\n"
+  "   * gus@example.com\n"
+  "\n"
+  "\n"
+  "============================================================================\n"
+  "                             Technical details:\n"
+  "\n"
+  "SMTP:RCPT host 192.0.2.100: 553 5.3.0 <gus@example.com>... No such user here\n"
+  "\n"
+  "\n"
+  "============================================================================\n"
+  "\n";
+
+static const char notice_x4[] =
+  "From: MAILER-DAEMON@example.net\n"
+  "To: sender@example.org\n"
+  "Subject: failure notice\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your mail message to the following address(es) could not be delivered. This\n"
+  "is a permanent error. Please verify the addresses and try again.\n"
+  "\n"
+  "<hal@example.com>:\n"
+  "The e-mail message could not be delivered because the user's mailfolder is full.\n"
+  "\n"
+  "--- Below this line is a copy of the message.\n"
+  "\n";
+
+static const char notice_x6[] =
+  "From: mailer-daemon\n"
+  "To: sender@example.org\n"
+  "Subject: There was an error sending your mail\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "We had trouble delivering your message. Full details follow:\n"
+  "\n"
+  "Subject: 'hello'\n"
+  "Date: 'Mon, 3 Mar 2025 10:00:00 +0000'\n"
+  "\n"
+  "1 error(s):\n"
+  "\n"
+  "The following recipients returned permanent errors: iris@example.com. Reason: SMTP Server <192.0.2.110> refused to accept your message (RCPT), with the following error message: [550 5.1.1 User unknown]\n"
+  "\n";
+
+static const char notice_exim3[] =
+  "From: <MAILER-DAEMON@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: mail failed, returning to sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "|------------------------- Message log follows: -------------------------|\n"
+  " no valid recipients were found for this message\n"
+  "|------------------------- Failed addresses follow: ---------------------|\n"
+  " jack@example.com ... unknown host\n"
+  "|------------------------- Message text follows: ------------------------|\n"
+  "To: jack@example.com\n"
+  "\n";
+
+static const Case cases[] = {
+  { "exim", notice_exim, "alice@example.com", "550 5.1.1" },
+  { "qmail", notice_qmail, "bob@example.com", "No such user" },
+  { "sendmail", notice_sendmail, "carol@example.com", "Mailbox disabled" },
+  { "postfix", notice_postfix, "dave@example.com", "552 5.2.2 Mailbox full" },
+  { "dragonfly", notice_dragonfly, "erin@example.com", "550 5.1.1" },
+  { "opensmtpd", notice_opensmtpd, "frank@example.com", "Invalid recipient" },
+  { "courier", notice_courier, "grace@example.com", "User unknown" },
+  { "exchange", notice_exchange, "heidi@example.com", "5.1.10" },
+  { "notes", notice_notes, "ivan@example.com", "not listed in public Name" },
+  { "domino", notice_domino, "judy@example.com", "not listed in Domino Directory" },
+  { "imailserver", notice_imailserver, "ken@example.com", "exceeds allowed size" },
+  { "messagingserver", notice_messagingserver, "leo@example.com", "unknown user" },
+  { "gmail", notice_gmail, "mallory@example.com", "550 5.1.1" },
+  { "googlegroups", notice_googlegroups, "team@googlegroups.com", "may not exist" },
+  { "yahoo", notice_yahoo, "niaj@example.com", "User unknown" },
+  { "zoho", notice_zoho, "olivia@example.com", "Host not reachable" },
+  { "gmx", notice_gmx, "peggy@example.com", "550 5.1.1" },
+  { "einsundeins", notice_einsundeins, "quentin@example.com", "Mailbox full" },
+  { "kddi", notice_kddi, "rupert@example.com", "mailbox is full" },
+  { "ezweb", notice_ezweb, "sybil@example.com", NULL },
+  { "biglobe", notice_biglobe, "trent@example.com", "mailbox exceeded" },
+  { "verizon", notice_verizon, "5555550100@vzwpix.com", "No valid recipients" },
+  { "amazonses", notice_amazonses, "uma@example.com", "550 5.1.1 user unknown" },
+  { "mailmarshal", notice_mailmarshal, "victor@example.com", "550 5.1.1 User unknown" },
+  { "mailfoundry", notice_mailfoundry, "walter@example.com", "No such user here" },
+  { "mfilter", notice_mfilter, "xavier@example.com", "550 5.1.1 unknown user" },
+  { "mxlogic", notice_mxlogic, "yvonne@example.com", "550 unknown user" },
+  { "interscan", notice_interscan, "zara@example.com", "user unknown" },
+  { "activehunter", notice_activehunter, "amy@example.com", "no mailbox here" },
+  { "mcafee", notice_mcafee, "ben@example.com", "Unknown user" },
+  { "surfcontrol", notice_surfcontrol, "cleo@example.com", "No such user" },
+  { "barracuda", notice_barracuda, "dan@example.com", "rejected by policy" },
+  { "fml", notice_fml, "team@example.net", "not a member" },
+  { "x1", notice_x1, "eve@example.com", "User unknown" },
+  { "x2", notice_x2, "fay@example.com", "doesn't have" },
+  { "x3", notice_x3, "gus@example.com", "No such user here" },
+  { "x4", notice_x4, "hal@example.com", "mailfolder is full" },
+  { "x6", notice_x6, "iris@example.com", "550 5.1.1 User unknown" },
+  { "exim3", notice_exim3, "jack@example.com", "unknown host" },
+};
+
+static void
+check_case (const Case *c)
+{
+  GError *err = NULL;
+  BounceReport *r = bounce_parse_bytes (c->message, strlen (c->message), NULL, &err);
+  assert_non_null (r);
+  if (bounce_report_n_records (r) != 1)
+    fail_msg ("%s: %u records", c->family, bounce_report_n_records (r));
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), c->recipient);
+  char *source = g_strconcat ("text:", c->family, NULL);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_SOURCE), source);
+  g_free (source);
+  if (c->diag)
+    {
+      const char *diag = bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC);
+      assert_non_null (diag);
+      if (!strstr (diag, c->diag))
+        fail_msg ("%s: diagnostic \"%s\" lacks \"%s\"", c->family, diag, c->diag);
+    }
+  bounce_report_free (r);
+}
+
+static void
+test_case (void **state)
+{
+  check_case (*state);
+}
+
+/* every detector in the registry has a case here */
+static void
+test_every_detector_has_a_case (void **state)
+{
+  (void) state;
+  for (gsize i = 0; i < n_detectors; i++)
+    {
+      gboolean found = FALSE;
+      for (gsize k = 0; k < G_N_ELEMENTS (cases) && !found; k++)
+        found = strcmp (cases[k].family, detectors[i]->name) == 0;
+      if (!found)
+        fail_msg ("detector %s has no test case", detectors[i]->name);
+    }
+}
+
+/* the same notices with CRLF line ends read the same */
+static void
+test_crlf (void **state)
+{
+  (void) state;
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      GString *s = g_string_new (NULL);
+      for (const char *p = cases[k].message; *p; p++)
+        {
+          if (*p == '\n')
+            g_string_append_c (s, '\r');
+          g_string_append_c (s, *p);
+        }
+      Case c = cases[k];
+      c.message = s->str;
+      check_case (&c);
+      g_string_free (s, TRUE);
+    }
+}
+
+int
+main (void)
+{
+  struct CMUnitTest tests[G_N_ELEMENTS (cases) + 2];
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      struct CMUnitTest t = { cases[k].family, test_case, NULL, NULL, (void *) &cases[k] };
+      tests[k] = t;
+    }
+  struct CMUnitTest every = cmocka_unit_test (test_every_detector_has_a_case);
+  struct CMUnitTest crlf = cmocka_unit_test (test_crlf);
+  tests[G_N_ELEMENTS (cases)] = every;
+  tests[G_N_ELEMENTS (cases) + 1] = crlf;
+  return _cmocka_run_group_tests ("detect", tests, G_N_ELEMENTS (tests), NULL, NULL);
+}

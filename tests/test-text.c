@@ -1,0 +1,201 @@
+/* test-text.c: the free-text engine: preparing the notice, section markers,
+ * blank lines, excluded addresses, and the recipient fallbacks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bounce/bounce.h"
+#include "text.h"
+
+/* Parses a message; returns the report (caller frees). */
+static BounceReport *
+parse (const char *message)
+{
+  GError *err = NULL;
+  BounceReport *r = bounce_parse_bytes (message, strlen (message), NULL, &err);
+  assert_non_null (r);
+  return r;
+}
+
+static const char *
+rcpt (const BounceReport *r, guint i)
+{
+  const BounceRecord *rec = bounce_report_get_record (r, i);
+  assert_non_null (rec);
+  return bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT);
+}
+
+static const char *
+diag (const BounceReport *r, guint i)
+{
+  return bounce_record_get (bounce_report_get_record (r, i), BOUNCE_FIELD_DIAGNOSTIC);
+}
+
+static void
+test_prepare_strips_cr_and_quotes (void **state)
+{
+  (void) state;
+  const char *in = "Begin forwarded message:\r\n\r\n> From: MAILER-DAEMON\r\n> Subject: x\r\n>\r\n"
+                   "> <alice@example.com>\r\n>     (reason: 550 unknown)\r\n>>>> RCPT TO\r\n";
+  char *out = text_prepare (in, strlen (in));
+  assert_null (strchr (out, '\r'));
+  assert_non_null (strstr (out, "\n<alice@example.com>\n"));
+  assert_non_null (strstr (out, "\n>>> RCPT TO\n"));
+  g_free (out);
+  /* a notice with a few transcript lines is left as it is */
+  in = "The mail system\n\n<bob@example.com>: said 550\n>>> RCPT TO:<bob@example.com>\n"
+       "<<< 550 unknown\nmore text\nand more\n";
+  out = text_prepare (in, strlen (in));
+  assert_string_equal (out, in);
+  g_free (out);
+}
+
+static void
+test_excluded_addresses (void **state)
+{
+  (void) state;
+  assert_true (text_excluded ("MAILER-DAEMON@example.net", NULL, TRUE));
+  assert_true (text_excluded ("mailer-daemon@example.net", NULL, FALSE));
+  assert_false (text_excluded ("alice@example.com", NULL, FALSE));
+  /* the bounce's own addressee, named in a sentence, is not a recipient (it
+   * would be, listed on a line of its own in the recipient section) */
+  BounceReport *r = parse ("From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n"
+                           "To: sender@example.org\nSubject: Undelivered Mail\n\n"
+                           "This is the mail system at host mx.example.net.\n\n"
+                           "                   The mail system\n\n"
+                           "Your message to sender@example.org was returned:\n\n<carol@example.com>: host said: 550 5.1.1 unknown\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "carol@example.com");
+  bounce_report_free (r);
+}
+
+static void
+test_begin_and_end_markers (void **state)
+{
+  (void) state;
+  /* addresses before the begin marker and after the end marker are not read */
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>\nTo: sender@example.org\n"
+      "Subject: Returned mail: see transcript for details\n\n"
+      "The original message was received at Mon, 3 Mar 2025 from client@example.org\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "<dave@example.com>\n    (reason: 550 5.1.1 User unknown)\n\n"
+      "   ----- Original message follows -----\n\nTo: erin@example.com\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "dave@example.com");
+  assert_string_equal (diag (r, 0), "(reason: 550 5.1.1 User unknown)");
+  bounce_report_free (r);
+}
+
+static void
+test_blank_line_closes_recipient (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: MAILER-DAEMON@mail.example.net\nTo: sender@example.org\nSubject: failure notice\n\n"
+      "Hi. This is the qmail-send program at mail.example.net.\n"
+      "I'm afraid I wasn't able to deliver your message to the following addresses.\n\n"
+      "<frank@example.com>:\nRemote host said: 550 No such user\n\n"
+      "This text belongs to nobody.\n\n"
+      "<grace@example.com>:\nRemote host said: 552 Mailbox full\n\n"
+      "--- Below this line is a copy of the message.\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "frank@example.com");
+  assert_string_equal (diag (r, 0), "Remote host said: 550 No such user");
+  assert_string_equal (rcpt (r, 1), "grace@example.com");
+  assert_string_equal (diag (r, 1), "Remote host said: 552 Mailbox full");
+  bounce_report_free (r);
+}
+
+static void
+test_fallback_quoted_header_block (void **state)
+{
+  (void) state;
+  /* no address in the notice: the To of the headers quoted after it */
+  BounceReport *r = parse (
+      "From: MMSC <sysadmin@mms.vzwpix.com>\nTo: sender@example.org\nSubject: Undeliverable Message\n\n"
+      "Message could not be delivered to mobile.\nError: No valid recipients for this MM\n\n"
+      "Original Message:\nFrom: sender@example.org\nTo: 5555550100@vzwpix.com\nSubject: hi\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "5555550100@vzwpix.com");
+  bounce_report_free (r);
+}
+
+static void
+test_fallback_verp (void **state)
+{
+  (void) state;
+  /* a notice naming no address, sent back to a VERP envelope address */
+  BounceReport *r = parse (
+      "Delivered-To: bounces+henry=example.com@lists.example.org\n"
+      "From: MAILER-DAEMON@mx.example.net\nTo: bounces+henry=example.com@lists.example.org\n"
+      "Subject: Undeliverable mail\n\nYour message could not be delivered: mailbox unavailable.\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "henry@example.com");
+  bounce_report_free (r);
+}
+
+static void
+test_x_failed_recipients (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: sender@example.org\n"
+      "X-Failed-Recipients: ivan@example.com, judy@example.com\n"
+      "Subject: Mail delivery failed: returning message to sender\n\n"
+      "This message was created automatically by mail delivery software.\n\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n\n"
+      "  ivan@example.com\n    550 5.1.1 unknown user\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "ivan@example.com");
+  assert_string_equal (rcpt (r, 1), "judy@example.com");
+  bounce_report_free (r);
+}
+
+static void
+test_not_a_bounce (void **state)
+{
+  (void) state;
+  /* an ordinary message that mentions addresses and failure words */
+  BounceReport *r = parse (
+      "From: Alice <alice@example.com>\nTo: bob@example.org\nSubject: lunch\n\n"
+      "Hi Bob, my message to carol@example.net could not be delivered, odd.\n"
+      "Recipient: dave@example.net\n");
+  assert_int_equal (bounce_report_n_records (r), 0);
+  assert_non_null (bounce_report_get_verdict (r));
+  bounce_report_free (r);
+}
+
+static void
+test_auto_reply_and_feedback (void **state)
+{
+  (void) state;
+  BounceReport *r = parse ("From: Kim <kim@example.com>\nTo: sender@example.org\n"
+                           "Auto-Submitted: auto-replied\nSubject: Out of office\n\n"
+                           "I am away until Monday.\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "kim@example.com");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "vacation");
+  bounce_report_free (r);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_prepare_strips_cr_and_quotes),
+    cmocka_unit_test (test_excluded_addresses),
+    cmocka_unit_test (test_begin_and_end_markers),
+    cmocka_unit_test (test_blank_line_closes_recipient),
+    cmocka_unit_test (test_fallback_quoted_header_block),
+    cmocka_unit_test (test_fallback_verp),
+    cmocka_unit_test (test_x_failed_recipients),
+    cmocka_unit_test (test_not_a_bounce),
+    cmocka_unit_test (test_auto_reply_and_feedback),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

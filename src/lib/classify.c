@@ -34,8 +34,10 @@
  *      stays exceedlimit;
  *   4. a GENERIC status (X.Y.0 such as 5.0.0, 4.0.0, 5.2.0, 5.5.0, 5.7.0, and the
  *      catch-alls 5.7.1/4.7.1 and 5.7.9) or none: the text's reason; failing
- *      that, the code's own default (X.4.0 networkerror, X.6.0 contenterror),
- *      then the reply code's (550 and 554 have none: the text must decide);
+ *      that, the code's own default (X.4.0 networkerror, X.6.0 contenterror);
+ *      with no status at all, the reply code's (550 and 554 have none: the text
+ *      must decide; a "552" under "5.7.0" is no mailbox matter, so the reply
+ *      code is not read when an enhanced status is there);
  *      then expired for a delayed action; then onhold (something was said) or
  *      undefined (nothing was).
  * Three readings adjust the result, each for a stated reason:
@@ -44,8 +46,10 @@
  *     filtered, unless the status itself is an address code (X.1.x);
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
- *   - a transient connection failure (X.4.1, X.4.2) in a failed action means the
- *     retry period ran out: expired.
+ *   - "no answer from host" (4.4.1) in a failed action means the retry period
+ *     ran out: expired;
+ *   - a Diagnostic-Type of X-Unix carries a local program's exit status: when
+ *     the words say nothing else, mailererror.
  *
  * BOUNCE TYPE comes from the reason (reasons.tsv), with "notaccept" hard only when
  * the failure is permanent.
@@ -292,6 +296,10 @@ classify_record (BounceRecord *rec, const char *reason_hint)
   char *folded = diag ? reasons_fold_text (diag, REASONS_TEXT_MAX) : NULL;
   gboolean decisive = FALSE;
   const char *text = folded ? reasons_from_folded (folded, &decisive) : NULL;
+  /* Diagnostic-Type X-Unix: the words are a local program's exit status */
+  const char *dtype = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE);
+  if (!text && dtype && g_ascii_strcasecmp (dtype, "x-unix") == 0)
+    text = "mailererror";
   const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
 
   const char *reason = NULL;
@@ -304,7 +312,7 @@ classify_record (BounceRecord *rec, const char *reason_hint)
   if (!reason && reason_hint)
     reason = reason_hint;
   if (!reason && folded)
-    reason = reasons_from_provider (host, folded);
+    reason = reasons_from_provider (host, folded, status);
   gboolean from_code = FALSE;
   if (!reason)
     {
@@ -321,7 +329,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
           reason = by_status.reason;
           from_code = TRUE;
         }
-      else if (have_reply && by_reply.reason && by_reply.klass != BOUNCE_CLASS_SUCCESS)
+      else if (!have_status && have_reply && by_reply.reason
+               && by_reply.klass != BOUNCE_CLASS_SUCCESS)
         {
           reason = by_reply.reason;
           from_code = TRUE;
@@ -336,9 +345,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         reason = "filtered";
       if (strcmp (reason, "hostunknown") == 0 && klass == BOUNCE_CLASS_TRANSIENT)
         reason = "networkerror";
-      if (from_code && strcmp (reason, "networkerror") == 0 && status && status[0] == '4'
-          && (strcmp (status + 1, ".4.1") == 0 || strcmp (status + 1, ".4.2") == 0) && action
-          && g_ascii_strcasecmp (action, "failed") == 0)
+      if (from_code && strcmp (reason, "networkerror") == 0 && status
+          && strcmp (status, "4.4.1") == 0 && action && g_ascii_strcasecmp (action, "failed") == 0)
         reason = "expired";
     }
   g_free (folded);

@@ -38,6 +38,10 @@ static const CodeRow enhanced_rows[] = {
     "permanent by class, but a full mailbox can empty: read as a soft bounce" },
   { "2.3", "Message length exceeds administrative limit", "exceedlimit", NULL },
   { "2.4", "Mailing list expansion problem", "systemerror", NULL },
+  { "2.121", "Recipient's per-hour receive limit from this sender exceeded (Microsoft)", "speeding",
+    "Microsoft extension (also 5.2.122), not in the IANA registry" },
+  { "2.122", "Recipient's per-hour receive limit exceeded (Microsoft)", "speeding",
+    "Microsoft extension, not in the IANA registry" },
   /* subject 3: mail system */
   { "3.0", "Other or undefined mail system status", NULL, NULL },
   { "3.1", "Mail system full", "systemfull", NULL },
@@ -60,6 +64,8 @@ static const CodeRow enhanced_rows[] = {
   { "4.312", "DNS query failed (Exchange)", "networkerror",
     "Microsoft Exchange extension, not in the IANA registry" },
   { "4.316", "Message expired, connection refused (Exchange)", "expired",
+    "Microsoft Exchange extension, not in the IANA registry" },
+  { "4.300", "Message expired (Exchange)", "expired",
     "Microsoft Exchange extension, not in the IANA registry" },
   /* subject 5: mail delivery protocol */
   { "5.0", "Other or undefined protocol status", NULL, NULL },
@@ -95,7 +101,9 @@ static const CodeRow enhanced_rows[] = {
   { "7.6", "Cryptographic algorithm not supported", "securityerror", NULL },
   { "7.7", "Message integrity failure", "securityerror", NULL },
   { "7.8", "Authentication credentials invalid", "securityerror", NULL },
-  { "7.9", "Authentication mechanism is too weak", "securityerror", NULL },
+  { "7.9", "Authentication mechanism is too weak", NULL,
+    "an AUTH-time reply in the registry; in bounces providers (Yahoo, AOL) use 5.7.9 for "
+    "policy refusals, so the text decides" },
   { "7.10", "Encryption needed", "securityerror", NULL },
   { "7.11", "Encryption required for requested authentication mechanism", "securityerror", NULL },
   { "7.12", "A password transition is needed", "securityerror", NULL },
@@ -120,12 +128,32 @@ static const CodeRow enhanced_rows[] = {
   { "7.29", "ARC validation failure", "authfailure", NULL },
   { "7.30", "REQUIRETLS support required", "securityerror", NULL },
   /* Microsoft Exchange Online / Outlook.com policy extensions */
+  { "7.57", "Client was not authenticated to send anonymous mail (Microsoft)", "securityerror",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.64", "Relay access denied by the tenant (Microsoft)", "norelaying",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.54", "Unable to relay recipient in non-accepted domain (Microsoft)", "norelaying",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.501", "Access denied, spam abuse detected (Microsoft)", "spamdetected",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.506", "Access denied, bad HELO (Microsoft)", "blocked",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.508", "Access denied, the sender's IP is blocked by the recipient's policy (Microsoft)",
+    "blocked", "Microsoft extension, not in the IANA registry" },
   { "7.509", "Access denied, sending domain does not pass DMARC verification (Microsoft)",
     "authfailure", "Microsoft extension, not in the IANA registry" },
   { "7.606", "Access denied, banned sending IP (Microsoft)", "blocked",
     "Microsoft extension (5.7.606-5.7.649), not in the IANA registry" },
   { "7.650", "Access denied, sending IP has a poor reputation (Microsoft)", "badreputation",
     "Microsoft extension, not in the IANA registry" },
+  { "7.511", "Access denied, banned sender (Microsoft)", "blocked",
+    "Microsoft extension, not in the IANA registry" },
+  { "7.512", "Access denied, message must be RFC 5322 section 3.6.2 compliant (Microsoft)",
+    "notcompliantrfc", "Microsoft extension, not in the IANA registry" },
+  { "7.513", "Service unavailable, client host blocked by the recipient's block list (Microsoft)",
+    "blocked", "Microsoft extension, not in the IANA registry" },
+  { "7.700", "Access denied, the sending tenant or IP is blocked or over a threshold (Microsoft)",
+    "blocked", "Microsoft extension (5.7.700-5.7.749), not in the IANA registry" },
   { "7.750", "Service unavailable, client blocked from sending from unregistered domains (Microsoft)",
     "blocked", "Microsoft extension, not in the IANA registry" },
 };
@@ -222,6 +250,8 @@ codes_enhanced_detail (guint subject, guint detail)
   const CodeRow *row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), key);
   if (!row && subject == 7 && detail > 606 && detail < 650)
     row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), "7.606");
+  if (!row && subject == 7 && detail > 700 && detail < 750)
+    row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), "7.700");
   return row;
 }
 

@@ -88,7 +88,8 @@ static const RankRow precedence[] = {
   { "toomanyconn", 11 },
   { "blocked", 12 },
   { "rejected", 13 },
-  { "spamdetected", 14 },
+  { "spamdetected", 14 }, /* a content refusal: the code tells spam from format */
+  { "contenterror", 14 },
   { "notaccept", 15 },
   { "userunknown", 16 },   /* beats a 5.2.1 (disabled) code, loses to a full mailbox */
   { "suspend", 17 },
@@ -97,7 +98,6 @@ static const RankRow precedence[] = {
   { "filtered", 20 },
   { "securityerror", 21 },
   { "policyviolation", 21 },
-  { "contenterror", 22 },
   { "syntaxerror", 23 },
   { "systemerror", 24 },
   { "expired", 25 },
@@ -141,6 +141,7 @@ static const PhraseRow phrases[] = {
   { "mailboxfull", "mailbox has exceeded", 0 },
   { "mailboxfull", "mailbox size limit", 0 },
   { "mailboxfull", "mailbox exceeds", 0 },
+  { "mailboxfull", "mailbox exceeded", 0 },
   { "mailboxfull", "mailbox quota", 0 },
   { "mailboxfull", "mailbox would exceed", 0 },
   { "mailboxfull", "mailfolder is full", 0 },
@@ -346,6 +347,8 @@ static const PhraseRow phrases[] = {
   { "blocked", "invalid ip for sending", 0 },
   { "blocked", "connection refused by", 0 },
   { "blocked", "refused to talk to me", 0 },
+  { "blocked", "my name was rejected", 0 },
+  { "blocked", "after initial connection", 0 },
   { "blocked", "banned", 0 },
   { "blocked", "dynamic ip", 0 },
   { "blocked", "dial-up", 0 },
@@ -386,6 +389,7 @@ static const PhraseRow phrases[] = {
   { "rejected", "unroutable sender", 0 },
   { "rejected", "unrouteable sender", 0 },
   { "rejected", "permission to post messages to the group", 0 },
+  { "rejected", "not a member of this mailing list", 0 },
 
   /* content judged as spam */
   { "spamdetected", "spam", 0 },
@@ -394,6 +398,11 @@ static const PhraseRow phrases[] = {
   { "spamdetected", "bulk mail", 0 },
   { "spamdetected", "bulk e-mail", 0 },
   { "spamdetected", "suspicious", 0 },
+  { "spamdetected", "message content rejected", 0 },
+  { "spamdetected", "rejected, ube", 1 },
+  { "spamdetected", "blacklisted url", 1 },
+  { "spamdetected", "uribl", 1 },
+  { "spamdetected", "surbl", 1 },
 
   /* the destination accepts no mail */
   { "notaccept", "does not accept mail", 0 },
@@ -438,7 +447,6 @@ static const PhraseRow phrases[] = {
   { "userunknown", "address couldn't be found", 0 },
   { "userunknown", "address unknown", 0 },
   { "userunknown", "addressee unknown", 0 },
-  { "userunknown", "unknown address", 0 },
   { "userunknown", "invalid address", 0 },
   { "userunknown", "no such address", 0 },
   { "userunknown", "unknown local part", 0 },
@@ -449,6 +457,9 @@ static const PhraseRow phrases[] = {
   { "userunknown", "no account by that name", 0 },
   { "userunknown", "not listed in domino directory", 0 },
   { "userunknown", "not listed in public name", 0 },
+  { "userunknown", "ディレクトリには見つかりません", 0 },
+  { "userunknown", "ディレクトリのリストにありません", 0 },
+  { "userunknown", "found at the destination domain", 0 },
   { "userunknown", "no longer valid", 0 },
   { "userunknown", "no longer available", 0 },
   { "userunknown", "check if address is correct", 0 },
@@ -536,6 +547,7 @@ static const PhraseRow phrases[] = {
   { "securityerror", "without authentication", 1 },
   { "securityerror", "unauthenticated senders", 1 },
   { "securityerror", "certificate", 0 },
+  { "securityerror", "does not support tls", 0 },
 
   /* receiving policy */
   { "policyviolation", "policy violation", 0 },
@@ -551,6 +563,7 @@ static const PhraseRow phrases[] = {
   { "policyviolation", "content policy", 0 },
   { "policyviolation", "security policies", 0 },
   { "policyviolation", "security issue", 0 },
+  { "policyviolation", "its content presents a potential", 1 },
   { "policyviolation", "organization's policy", 0 },
   { "policyviolation", "organizational policy", 0 },
 
@@ -562,11 +575,11 @@ static const PhraseRow phrases[] = {
   { "contenterror", "8-bit", 0 },
   { "contenterror", "8bit", 0 },
   { "contenterror", "content type", 0 },
-  { "contenterror", "content rejected", 0 },
   { "contenterror", "mime", 0 },
 
   /* protocol */
   { "syntaxerror", "syntax error", 0 },
+  { "syntaxerror", "malformed address", 1 },
   { "syntaxerror", "command unrecognized", 0 },
   { "syntaxerror", "unrecognized command", 0 },
   { "syntaxerror", "bad sequence", 0 },
@@ -603,6 +616,8 @@ static const PhraseRow phrases[] = {
   { "expired", "have been failing for a long time", 0 },
   { "expired", "giving up", 0 },
   { "expired", "delivery attempts will continue", 0 },
+  { "expired", "will be retried for", 0 },
+  { "expired", "did not accept our requests to connect", 0 },
 
   /* network and routing */
   { "networkerror", "mail loop", 0 },
@@ -626,6 +641,7 @@ static const PhraseRow phrases[] = {
   { "networkerror", "name server", 0 },
   { "networkerror", "name service error", 0 },
   { "networkerror", "host not found, try again", 1 },
+  { "networkerror", "unexpected name server reply", 1 },
   { "networkerror", "temporary lookup failure", 0 },
 };
 
@@ -638,34 +654,36 @@ typedef struct
   const char *host_suffix;
   const char *reason;
   const char *phrase;
+  gboolean not_address_status; /* not when the status is an address code (X.1.x) */
 } ProviderRow;
 
 static const ProviderRow provider_phrases[] = {
   /* au (KDDI) answers "550 : User unknown", without the address, when the
    * recipient's reception settings refuse the sender */
-  { "ezweb.ne.jp", "filtered", "550 : user unknown" },
-  { "au.com", "filtered", "550 : user unknown" },
+  { "ezweb.ne.jp", "filtered", "550 : user unknown", TRUE },
+  { "au.com", "filtered", "550 : user unknown", TRUE },
   /* NTT docomo answers "550 Unknown user" both for a missing address and for the
-   * recipient's domain filter; after DATA (reported as X.2.0) it is the filter */
-  { "docomo.ne.jp", "filtered", "550 unknown user" },
-  /* Facebook: RCP-P1/P2 are refusals by the recipient's preferences */
-  { "facebook.com", "filtered", "rcp-p" },
+   * recipient's domain filter; after DATA (not an X.1.x status) it is the filter */
+  { "docomo.ne.jp", "filtered", "550 unknown user", TRUE },
+  /* Facebook: RCP-P2 is a refusal by the recipient's preferences */
+  { "facebook.com", "filtered", "rcp-p2", FALSE },
   /* GoDaddy (secureserver.net) IB-codes */
-  { "secureserver.net", "rejected", "ib506" },
-  { "secureserver.net", "authfailure", "ib508" },
-  { "secureserver.net", "speeding", "ib605" },
-  { "secureserver.net", "speeding", "ib607" },
+  { "secureserver.net", "rejected", "ib506", FALSE },
+  { "secureserver.net", "authfailure", "ib508", FALSE },
+  { "secureserver.net", "speeding", "ib605", FALSE },
+  { "secureserver.net", "speeding", "ib607", FALSE },
   /* Cox and Spectrum (Charter) AUP codes */
-  { "cox.net", "blocked", "aup#cdrbl" },
-  { "cox.net", "blocked", "aup#cxbl" },
-  { "cox.net", "blocked", "aup#rbl" },
-  { "charter.net", "toomanyconn", "aup#in-1310" },
-  { "spectrum.net", "toomanyconn", "aup#in-1310" },
+  { "cox.net", "blocked", "aup#cdrbl", FALSE },
+  { "cox.net", "blocked", "aup#cxbl", FALSE },
+  { "cox.net", "blocked", "aup#rbl", FALSE },
+  { "charter.net", "toomanyconn", "aup#in-1310", FALSE },
+  { "spectrum.net", "toomanyconn", "aup#in-1310", FALSE },
   /* Mimecast: the sending network is not permitted by the recipient's policy */
-  { "mimecast.com", "policyviolation", "host network not allowed" },
+  { "mimecast.com", "policyviolation", "host network not allowed", FALSE },
   /* Orange / La Poste (France Télécom) */
-  { "laposte.net", "suspend", "lpn007_426" },
-  { "orange.fr", "blocked", "ofr006_102" },
+  { "laposte.net", "suspend", "lpn007_426", FALSE },
+  { "orange.fr", "blocked", "ofr006_102", FALSE },
+  { "orange.fr", "spamdetected", "ofr_506", FALSE },
 };
 
 BounceType
@@ -717,11 +735,27 @@ precedence_index (const char *reason)
   return G_N_ELEMENTS (precedence);
 }
 
+/* "550", "550-5.7.1" or "5.7.1": a reply or status code standing as a word. */
+static gboolean
+is_code_word (const char *w, gsize n)
+{
+  if (n >= 3 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
+      && (n == 3 || (w[3] == '-' && (n == 4 || is_code_word (w + 4, n - 4)))))
+    return TRUE;
+  if (n < 5 || !g_ascii_isdigit (w[0]) || w[1] != '.')
+    return FALSE;
+  for (gsize i = 2; i < n; i++)
+    if (!(g_ascii_isdigit (w[i]) || w[i] == '.'))
+      return FALSE;
+  return TRUE;
+}
+
 char *
 reasons_fold_text (const char *text, gsize max)
 {
   GString *s = g_string_sized_new (128);
-  gsize i = 0;
+  gsize i = 0, words = 0;
+  gboolean prev_reply = FALSE;
   while (text && i < max && text[i])
     {
       while (i < max && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
@@ -731,10 +765,25 @@ reasons_fold_text (const char *text, gsize max)
       while (i < max && text[i] && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\r'
                                      || text[i] == '\n'))
         address |= text[i++] == '@';
+      gsize n = i - start;
       /* An address is a name, not wording: "<filtered@example.com>" or
        * "spam@example.org" must not read as a phrase. */
-      if (i == start || address)
+      if (n == 0 || address)
         continue;
+      /* The prefixes of a multi-line reply ("550-5.7.1 ...", "550 5.7.1 ...") inside
+       * the text break its phrases apart: after the first words they are dropped. */
+      gboolean code = is_code_word (text + start, n);
+      gboolean reply = code && n == 3;
+      words++;
+      if (code && words > 2 && (n > 3 || prev_reply || (i < max && text[i] == ' '
+                                                     && i + 1 < max
+                                                     && g_ascii_isdigit (text[i + 1])
+                                                     && text[i + 2] == '.')))
+        {
+          prev_reply = reply;
+          continue;
+        }
+      prev_reply = FALSE;
       if (s->len)
         g_string_append_c (s, ' ');
       for (gsize k = start; k < i; k++)
@@ -840,8 +889,9 @@ host_has_suffix (const char *host, const char *suffix)
 }
 
 const char *
-reasons_from_provider (const char *host, const char *folded)
+reasons_from_provider (const char *host, const char *folded, const char *status)
 {
+  gboolean address_status = status && g_str_has_prefix (status + 1, ".1.");
   if (!folded)
     return NULL;
   char *h = NULL;
@@ -860,7 +910,7 @@ reasons_from_provider (const char *host, const char *folded)
       const ProviderRow *p = &provider_phrases[i];
       gboolean here = h && *h ? host_has_suffix (h, p->host_suffix)
                               : strstr (folded, p->host_suffix) != NULL;
-      if (here && strstr (folded, p->phrase))
+      if (here && strstr (folded, p->phrase) && !(p->not_address_status && address_status))
         found = p->reason;
     }
   g_free (h);

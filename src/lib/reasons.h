@@ -17,8 +17,9 @@ const char *reasons_from_text (const char *text);
 const char *reasons_from_folded (const char *folded, gboolean *decisive);
 /* A provider's own meaning of its wording: host is the host that answered (NULL
  * when not known: then a provider named in the text counts), folded the folded
- * diagnostic. NULL when no provider row applies. */
-const char *reasons_from_provider (const char *host, const char *folded);
+ * diagnostic, status the record's status (NULL when none). NULL when no provider
+ * row applies. */
+const char *reasons_from_provider (const char *host, const char *folded, const char *status);
 /* The rank of a reason in the precedence list: lower is more decisive; G_MAXUINT
  * for NULL or a name not in the list. */
 guint reasons_rank (const char *reason);

@@ -942,6 +942,14 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       /* its own lines, then the section every recipient shares */
       if (shared && !strstr (f->diag->str, shared))
         append_diag (f->diag, shared, shared + strlen (shared));
+      if (f->diag->len == 0 && notice && !(family && family->json))
+        {
+          /* named only by X-Failed-Recipients, or with no lines of its own */
+          char *sd = section_diag (notice, s.end_at, family);
+          if (sd)
+            g_string_assign (f->diag, sd);
+          g_free (sd);
+        }
       const char *diag = f->diag->len ? f->diag->str : NULL;
       BounceRecord *rec = report_find_record (report, f->address);
       if (rec)

@@ -16,7 +16,8 @@ const Detector detector_x3 = {
 const Detector detector_x6 = {
   .name = "x6",
   .body = LIST ("we had trouble delivering your message"),
-  .lead = LIST ("returned permanent errors: ", "returned temporary errors: "),
+  .lead = LIST ("returned permanent errors: ", "returned temporary errors: ",
+                "rejected recipient "),
   .flags = DETECT_LEAD_ONLY,
 };
 

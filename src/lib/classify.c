@@ -210,6 +210,20 @@ choose_status (BounceRecord *rec, const char *diag)
   char field[STATUS_MAX], remote[STATUS_MAX];
   const char *f = record_peek (rec, BOUNCE_FIELD_STATUS);
   gboolean have_f = f && status_normalise (f, field) && strchr (field, '.');
+  if (f && !have_f)
+    {
+      /* "5.0.0 (permanent failure)": a code followed by a comment */
+      while (*f == ' ' || *f == '\t')
+        f++;
+      guint k, sj, d;
+      gsize n = status_parse_enhanced (f, strlen (f), &k, &sj, &d);
+      if (n > 0 && n < STATUS_MAX && (f[n] == ' ' || f[n] == '(' || f[n] == ';' || f[n] == '\t'))
+        {
+          memcpy (field, f, n);
+          field[n] = '\0';
+          have_f = status_normalise (field, field);
+        }
+    }
   gboolean have_m = diag && status_find_remote_enhanced (diag, remote)
                     && status_normalise (remote, remote);
   const char *pick = NULL;

@@ -151,7 +151,7 @@ status_find_reply_class (const char *text, char klass, char out[4])
         {
           char p = text[i - 1];
           if (!(p == ' ' || p == '\t' || p == '\n' || p == ':' || p == '(' || p == '"'
-                || p == '\'' || p == '['))
+                || p == '\'' || p == '[' || p == '<'))
             continue;
         }
       if (text[i + 1] > '5')

@@ -19,7 +19,7 @@ gboolean status_find_enhanced (const char *text, char out[STATUS_MAX]);
  * SMTP reply code ("550 5.7.1", "550-'5.2.2"), else the first one in text. */
 gboolean status_find_remote_enhanced (const char *text, char out[STATUS_MAX]);
 /* Find an SMTP reply code: a 2xx/4xx/5xx number standing as the first token of a
- * reply (start of text or after whitespace, ':' or '('), followed by a space, '-'
+ * reply (start of text or after whitespace, ":", "(", "[", "<" or a quote), followed by a space, "-"
  * or the end. Writes three digits and a NUL to out. */
 gboolean status_find_reply (const char *text, char out[4]);
 /* The same, only codes of class klass ('2', '4' or '5'; '\0' for any). */

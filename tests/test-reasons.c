@@ -1,0 +1,191 @@
+/* test-reasons.c: the phrase table and the precedence between reasons (reasons.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "reasons.h"
+
+typedef struct
+{
+  const char *text;
+  const char *reason;
+} Case;
+
+/* Typical wordings, one or more per reason. */
+static const Case typical[] = {
+  { "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
+    "userunknown" },
+  { "550 No such user here", "userunknown" },
+  { "The email account that you tried to reach does not exist.", "userunknown" },
+  { "Recipient not found by SMTP address lookup", "userunknown" },
+  { "550 Host unknown", "hostunknown" },
+  { "Domain does not exist", "hostunknown" },
+  { "550 5.1.6 Mailbox has moved", "hasmoved" },
+  { "556 5.1.10 host does not accept mail (null MX)", "notaccept" },
+  { "452 4.2.2 Mailbox full", "mailboxfull" },
+  { "552 5.2.2 user is over quota", "mailboxfull" },
+  { "The recipient's inbox is out of storage space", "mailboxfull" },
+  { "552 5.3.4 Message size exceeds fixed maximum message size", "mesgtoobig" },
+  { "Message header size exceeds limit", "exceedlimit" },
+  { "550 5.2.1 The email account that you tried to reach is disabled.", "suspend" },
+  { "452 4.3.1 Insufficient system storage", "systemfull" },
+  { "451 4.3.0 Internal error", "systemerror" },
+  { "procmail: Couldn't create \"/var/mail/u\"", "mailererror" },
+  { "connect to mx.example.org[192.0.2.1]:25: Connection timed out", "networkerror" },
+  { "550 5.4.6 Routing loop detected", "networkerror" },
+  { "delivery retry timeout exceeded", "expired" },
+  { "421 4.7.0 Too many concurrent SMTP connections", "toomanyconn" },
+  { "550 5.7.28 Mail flood detected, rate limit exceeded", "speeding" },
+  { "550-5.2.1 The user you are trying to contact is receiving mail at a rate that prevents "
+    "additional messages",
+    "speeding" },
+  { "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+    "blocked" },
+  { "550 SC-001 (BAY0-MC1-F1) Unfortunately, messages from 192.0.2.1 weren't sent.", "blocked" },
+  { "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or "
+    "user complaints",
+    "badreputation" },
+  { "550 5.7.25 The IP address sending this message does not have a PTR record", "requireptr" },
+  { "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC "
+    "policy",
+    "authfailure" },
+  { "550 5.1.8 Sender address rejected: Domain not found", "rejected" },
+  { "554 5.7.1 <a@example.org>: Relay access denied", "norelaying" },
+  { "550 5.7.1 Message rejected as spam by Content Filtering.", "spamdetected" },
+  { "554 5.7.0 Message rejected: virus found in attachment", "virusdetected" },
+  { "554 5.7.9 Message not accepted for policy reasons", "policyviolation" },
+  { "554 5.6.0 Invalid header found", "contenterror" },
+  { "550 5.7.1 Messages with multiple addresses in From: header are not accepted",
+    "notcompliantrfc" },
+  { "530 5.7.0 Must issue a STARTTLS command first", "securityerror" },
+  { "500 5.5.1 Command unrecognized", "syntaxerror" },
+  { "550 5.7.1 Refused due to recipient preferences", "filtered" },
+};
+
+static void
+test_reasons_typical_wordings (void **state)
+{
+  (void) state;
+  for (gsize i = 0; i < G_N_ELEMENTS (typical); i++)
+    {
+      const char *got = reasons_from_text (typical[i].text);
+      if (!got || strcmp (got, typical[i].reason) != 0)
+        fail_msg ("\"%s\": %s, expected %s", typical[i].text, got ? got : "(null)",
+                  typical[i].reason);
+    }
+}
+
+/* When phrases of several reasons occur, the precedence list decides. */
+static const Case precedence[] = {
+  /* a full mailbox beats the user-unknown words some servers put beside it */
+  { "User unknown: mailbox is full", "mailboxfull" },
+  /* the sender, not the recipient */
+  { "Sender address rejected: user unknown in relay recipient table", "rejected" },
+  /* a blocklist named in a refusal that also says "spam" */
+  { "Client host blocked for spamming issues", "blocked" },
+  /* decisive wordings beat better-ranked neighbours */
+  { "452 4.3.2 Connection rate limit exceeded", "toomanyconn" },
+  { "is not permitted to relay through this server without authentication", "securityerror" },
+  { "Name service error for domain example.com: Host not found, try again", "networkerror" },
+  { "550 too many recipients this hour", "speeding" },
+  { "REJECTED - Blacklisted URL in message", "spamdetected" },
+  /* a reputation throttle is reputation, not speed */
+  { "The mail server has been temporarily rate limited due to IP reputation", "badreputation" },
+};
+
+static void
+test_reasons_precedence (void **state)
+{
+  (void) state;
+  for (gsize i = 0; i < G_N_ELEMENTS (precedence); i++)
+    {
+      const char *got = reasons_from_text (precedence[i].text);
+      if (!got || strcmp (got, precedence[i].reason) != 0)
+        fail_msg ("\"%s\": %s, expected %s", precedence[i].text, got ? got : "(null)",
+                  precedence[i].reason);
+    }
+  assert_true (reasons_rank ("mailboxfull") < reasons_rank ("userunknown"));
+  assert_true (reasons_rank ("userunknown") < reasons_rank ("suspend"));
+  assert_int_equal (reasons_rank ("mesgtoobig"), reasons_rank ("exceedlimit"));
+  assert_int_equal (reasons_rank ("expired"), reasons_rank ("networkerror"));
+  assert_int_equal (reasons_rank (NULL), G_MAXUINT);
+}
+
+static void
+test_reasons_addresses_are_not_words (void **state)
+{
+  (void) state;
+  /* "filtered@" and "spam@" are names */
+  assert_string_equal (reasons_from_text ("550 5.2.1 <filtered@example.com>... User Unknown"),
+                       "userunknown");
+  assert_null (reasons_from_text ("550 <spam@example.com> ok"));
+  char *f = reasons_fold_text ("550-5.7.1 Messages with multiple\n550 5.7.1 addresses in From:", 4096);
+  assert_non_null (strstr (f, "multiple addresses in from"));
+  g_free (f);
+  f = reasons_fold_text ("  A\tB \r\n c@d.e  F ", 4096);
+  assert_string_equal (f, "a b f");
+  g_free (f);
+  assert_null (reasons_from_text (NULL));
+  assert_null (reasons_from_text (""));
+}
+
+static void
+test_reasons_provider_rows (void **state)
+{
+  (void) state;
+  /* au (KDDI): the filter answer has no address */
+  assert_string_equal (reasons_from_provider ("lsean.ezweb.ne.jp", "550 : user unknown", "5.2.0"),
+                       "filtered");
+  assert_null (reasons_from_provider ("lsean.ezweb.ne.jp", "550 <a@b>: user unknown", "5.0.0"));
+  /* docomo: not when the status is an address code */
+  assert_string_equal (
+      reasons_from_provider ("mfsmax.docomo.ne.jp", "550 unknown user", "5.2.0"), "filtered");
+  assert_null (reasons_from_provider ("mfsmax.docomo.ne.jp", "550 unknown user", "5.1.1"));
+  /* only for the provider's host */
+  assert_null (reasons_from_provider ("mx.example.org", "550 : user unknown", "5.2.0"));
+  /* no host known: a provider named in the text */
+  assert_string_equal (
+      reasons_from_provider (NULL, "host: smtp-in.orange.fr reason: 550 5.2.0 mail rejected. ofr_506",
+                             "5.2.0"),
+      "spamdetected");
+}
+
+static void
+test_reasons_vocabulary (void **state)
+{
+  (void) state;
+  assert_int_equal (reasons_type ("userunknown"), BOUNCE_TYPE_HARD);
+  assert_int_equal (reasons_type ("mailboxfull"), BOUNCE_TYPE_SOFT);
+  assert_int_equal (reasons_type ("blocked"), BOUNCE_TYPE_BLOCK);
+  assert_int_equal (reasons_type ("vacation"), BOUNCE_TYPE_NONE);
+  assert_true (reasons_known ("filtered"));
+  assert_false (reasons_known ("nosuchreason"));
+  /* every ranked reason is in the vocabulary */
+  const char *ranked[] = { "virusdetected", "mailererror", "mailboxfull", "exceedlimit",
+                           "mesgtoobig", "hasmoved", "norelaying", "authfailure", "requireptr",
+                           "notcompliantrfc", "badreputation", "speeding", "toomanyconn",
+                           "blocked", "rejected", "spamdetected", "contenterror", "notaccept",
+                           "userunknown", "suspend", "hostunknown", "systemfull", "filtered",
+                           "securityerror", "policyviolation", "syntaxerror", "systemerror",
+                           "expired", "networkerror", "onhold", "undefined" };
+  for (gsize i = 0; i < G_N_ELEMENTS (ranked); i++)
+    {
+      assert_true (reasons_known (ranked[i]));
+      assert_true (reasons_rank (ranked[i]) < G_MAXUINT);
+    }
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_reasons_typical_wordings),
+    cmocka_unit_test (test_reasons_precedence),
+    cmocka_unit_test (test_reasons_addresses_are_not_words),
+    cmocka_unit_test (test_reasons_provider_rows),
+    cmocka_unit_test (test_reasons_vocabulary),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

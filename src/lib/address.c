@@ -55,8 +55,10 @@ address_normalise (const char *value)
     g_string_truncate (s, s->len - 1);
   /* a quoted local part ("john..doe"@example.com) keeps its quotes */
   gboolean quoted_local = s->len > 2 && s->str[0] == '"' && strstr (s->str + 1, "\"@") != NULL;
-  while (!quoted_local && s->len > 0 && strchr ("\"'<:", s->str[0]))
-    g_string_erase (s, 0, 1);
+  gsize lead = 0; /* erased at once: one at a time is quadratic on "<<<<...a@b" */
+  while (!quoted_local && lead < s->len && strchr ("\"'<:", s->str[lead]))
+    lead++;
+  g_string_erase (s, 0, (gssize) lead);
   if (g_ascii_strncasecmp (s->str, "mailto:", 7) == 0)
     g_string_erase (s, 0, 7);
   char *at = strrchr (s->str, '@');

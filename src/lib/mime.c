@@ -401,7 +401,9 @@ from_gmime (GMimeMessage *message)
       GMimeContentType *ct = g_mime_object_get_content_type (body);
       if (ct)
         {
-          msg->content_type = g_ascii_strdown (g_mime_content_type_get_mime_type (ct) ?: "", -1);
+          char *mime_type = g_mime_content_type_get_mime_type (ct); /* (transfer full) */
+          msg->content_type = g_ascii_strdown (mime_type ? mime_type : "", -1);
+          g_free (mime_type);
           const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
           msg->report_type = rt ? g_ascii_strdown (rt, -1) : NULL;
         }
@@ -524,6 +526,7 @@ struct MimeMbox
 {
   GMimeStream *stream;
   GMimeParser *parser;
+  gboolean stuck; /* the parser stopped moving: no more messages */
 };
 
 MimeMbox *
@@ -542,15 +545,19 @@ MimeMessage *
 mime_mbox_next (MimeMbox *mbox, gboolean *done)
 {
   *done = FALSE;
-  if (g_mime_parser_eos (mbox->parser))
+  if (mbox->stuck || g_mime_parser_eos (mbox->parser))
     {
       *done = TRUE;
       return NULL;
     }
+  gint64 before = g_mime_parser_tell (mbox->parser);
   GMimeMessage *message = g_mime_parser_construct_message (mbox->parser, NULL);
   if (!message)
     {
       *done = g_mime_parser_eos (mbox->parser);
+      /* GMime does not always move past what it cannot read (no "From " line, CR-only
+       * line ends): report it once, then end, or the caller would loop for ever */
+      mbox->stuck = g_mime_parser_tell (mbox->parser) <= before;
       return NULL;
     }
   MimeMessage *msg = from_gmime (message);

@@ -1,0 +1,192 @@
+/* test-classify.c: the precedence between status code and text (classify.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "classify.h"
+
+typedef struct
+{
+  const char *action, *status, *reply, *diag, *remote;
+  const char *want_status, *want_reason, *want_bounce;
+} Case;
+
+static void
+run (const Case *c)
+{
+  BounceReport *r = report_new ();
+  BounceRecord *rec = report_add_record (r);
+  record_set (rec, BOUNCE_FIELD_RECIPIENT, "a@example.org");
+  record_set (rec, BOUNCE_FIELD_ACTION, c->action);
+  record_set (rec, BOUNCE_FIELD_STATUS, c->status);
+  record_set (rec, BOUNCE_FIELD_REPLY_CODE, c->reply);
+  record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, c->diag);
+  record_set (rec, BOUNCE_FIELD_REMOTE_MTA, c->remote);
+  classify_record (rec, NULL);
+  const char *st = record_peek (rec, BOUNCE_FIELD_STATUS);
+  const char *re = record_peek (rec, BOUNCE_FIELD_REASON);
+  const char *bo = record_peek (rec, BOUNCE_FIELD_BOUNCE);
+  if (g_strcmp0 (st, c->want_status) != 0 || g_strcmp0 (re, c->want_reason) != 0
+      || g_strcmp0 (bo, c->want_bounce) != 0)
+    fail_msg ("%s / %s / \"%s\": got %s %s %s, expected %s %s %s", c->status, c->reply, c->diag,
+              st, re, bo, c->want_status, c->want_reason, c->want_bounce);
+  bounce_report_free (r);
+}
+
+static void
+test_classify_specific_code_wins (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* the code decides when the words do not outrank it */
+    { "failed", "5.1.1", "550", "550 5.1.1 <a@example.org>: inactive email address", NULL,
+      "5.1.1", "userunknown", "hard" },
+    { "failed", "5.2.2", "552", "552 5.2.2 inbox is out of storage space and inactive", NULL,
+      "5.2.2", "mailboxfull", "soft" },
+    { "failed", "5.2.3", "552", "552 5.2.3 Message size exceeds fixed maximum message size", NULL,
+      "5.2.3", "exceedlimit", "soft" },
+    { "failed", "5.7.26", "550", "550 5.7.26 spam", NULL, "5.7.26", "authfailure", "block" },
+    { "failed", "5.6.1", "500", "500 5.6.1 Message content rejected", NULL, "5.6.1",
+      "contenterror", "block" },
+    { "failed", "5.1.6", "550", "550 5.1.6 recipient no longer on server", NULL, "5.1.6",
+      "hasmoved", "hard" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
+static void
+test_classify_text_overrides (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* words that outrank the code: providers reuse 5.1.1 and 5.2.1 */
+    { "failed", "5.1.1", "550", "550 5.1.1 <a@example.org>... Mailbox Full", NULL, "5.1.1",
+      "mailboxfull", "soft" },
+    { "failed", "5.2.1", "550", "550 5.2.1 <a@example.org>... User Unknown", NULL, "5.2.1",
+      "userunknown", "hard" },
+    { "failed", "5.2.1", "550",
+      "550 5.2.1 The user you are trying to contact is receiving mail at a rate that prevents "
+      "additional messages from being delivered",
+      NULL, "5.2.1", "speeding", "soft" },
+    /* a decisive wording beats any code */
+    { "failed", "5.1.1", "550", "550 5.1.1 <a@b> - 192.0.2.1 has sent to too many recipients this hour",
+      NULL, "5.1.1", "speeding", "soft" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
+static void
+test_classify_generic_code (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* generic codes: the text decides */
+    { "failed", "5.0.0", "550", "550 Unknown user", NULL, "5.0.0", "userunknown", "hard" },
+    { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", NULL, "5.7.1", "norelaying",
+      "block" },
+    { "failed", "5.7.9", "554", "554 5.7.9 Message not accepted for policy reasons", NULL,
+      "5.7.9", "policyviolation", "block" },
+    /* no words: the generic code says nothing; with no status, the reply code does */
+    { "failed", "5.7.0", "552", "552-5.7.0 This message was", NULL, "5.7.0", "onhold", "soft" },
+    { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },
+    { "failed", NULL, NULL, NULL, NULL, NULL, "undefined", "soft" },
+    { "delayed", NULL, NULL, NULL, NULL, NULL, "expired", "soft" },
+    { "delivered", "2.0.0", "250", "250 OK", NULL, "2.0.0", "delivered", "none" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
+static void
+test_classify_status_choice (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* the remote's code is more precise than the reporting MTA's summary */
+    { "failed", "4.4.7", "450", "450 4.7.1 Client host rejected: may not be mail exchanger", NULL,
+      "4.7.1", "blocked", "block" },
+    { "failed", "5.1.0", NULL, "5.1.0 - Unknown address error 550-'5.2.2 <a@b.jp>... Mailbox Full'",
+      NULL, "5.2.2", "mailboxfull", "soft" },
+    /* another class: the one the reply code agrees with */
+    { "failed", "4.5.0", NULL, "550 5.5.0 Service refuse", NULL, "5.5.0", "onhold", "soft" },
+    /* the remote's code is vaguer: the field stays */
+    { "failed", "5.1.1", NULL, "550 5.1.0 Address rejected", NULL, "5.1.1", "userunknown", "hard" },
+    /* a comment after the code */
+    { "failed", "5.4.4 (Illegal host/domain name found)", NULL, NULL, NULL, "5.4.4",
+      "hostunknown", "hard" },
+    /* no Status: the text's code */
+    { "failed", NULL, NULL, "Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <a@b.jp>... User Unknown",
+      NULL, "5.1.1", "userunknown", "hard" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
+static void
+test_classify_adjustments (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* user unknown after the end of DATA: a filter */
+    { "failed", NULL, "550",
+      "SMTP error from remote mail server after end of data: 550 Unknown user", NULL, NULL,
+      "filtered", "block" },
+    /* a DNS failure still retried is not a missing domain */
+    { "delayed", "4.0.0", NULL, "DNS Error: NXDOMAIN Domain name not found", NULL, "4.0.0",
+      "networkerror", "soft" },
+    /* no answer from host until the sender gave up */
+    { "failed", "4.4.1", NULL, "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+      NULL, "4.4.1", "expired", "soft" },
+    /* provider: au's filter answer */
+    { "failed", "5.2.0", "550", "550 : User unknown", "lsean.ezweb.ne.jp", "5.2.0", "filtered",
+      "block" },
+    /* notaccept is hard only when permanent */
+    { "failed", "5.1.10", "556", "556 5.1.10 null MX", NULL, "5.1.10", "notaccept", "hard" },
+    { "delayed", "4.3.2", NULL, "does not accept mail", NULL, "4.3.2", "notaccept", "soft" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
+static void
+test_classify_fields (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  BounceRecord *rec = report_add_record (r);
+  record_set (rec, BOUNCE_FIELD_RECIPIENT, "a@example.org");
+  record_set (rec, BOUNCE_FIELD_ACTION, "failed");
+  record_set (rec, BOUNCE_FIELD_STATUS, "5.2.2");
+  classify_record (rec, NULL);
+  assert_string_equal (record_peek (rec, BOUNCE_FIELD_CLASS), "permanent");
+  assert_string_equal (record_peek (rec, BOUNCE_FIELD_SUBJECT), "mailbox");
+  assert_string_equal (record_peek (rec, BOUNCE_FIELD_DESCRIPTION), "Mailbox full");
+  assert_int_equal (bounce_record_get_type (rec), BOUNCE_TYPE_SOFT);
+  assert_false (bounce_record_is_hard (rec));
+  /* a hint (auto-reply) wins over the text */
+  BounceRecord *v = report_add_record (r);
+  record_set (v, BOUNCE_FIELD_RECIPIENT, "b@example.org");
+  record_set (v, BOUNCE_FIELD_DIAGNOSTIC, "user unknown");
+  classify_record (v, "vacation");
+  assert_string_equal (record_peek (v, BOUNCE_FIELD_REASON), "vacation");
+  assert_string_equal (record_peek (v, BOUNCE_FIELD_BOUNCE), "none");
+  bounce_report_free (r);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_classify_specific_code_wins),
+    cmocka_unit_test (test_classify_text_overrides),
+    cmocka_unit_test (test_classify_generic_code),
+    cmocka_unit_test (test_classify_status_choice),
+    cmocka_unit_test (test_classify_adjustments),
+    cmocka_unit_test (test_classify_fields),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

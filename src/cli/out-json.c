@@ -99,11 +99,17 @@ json_record (GString *buf, const char *file, guint position, const BounceRecord 
 }
 
 static void
+json_render_line (GString *buf, const char *file, guint position, const BounceRecord *rec)
+{
+  json_record (buf, file, position, rec);
+  g_string_append_c (buf, '\n');
+}
+
+static void
 json_print_record (Printer *p, const char *file, guint position, const BounceRecord *rec)
 {
   g_string_truncate (p->buf, 0);
-  json_record (p->buf, file, position, rec);
-  g_string_append_c (p->buf, '\n');
+  json_render_line (p->buf, file, position, rec);
   fwrite (p->buf->str, 1, p->buf->len, p->out);
 }
 
@@ -154,6 +160,7 @@ printer_json_new (FILE *out)
   Printer *p = g_new0 (Printer, 1);
   p->record = json_print_record;
   p->code = json_print_code;
+  p->render = json_render_line;
   p->finish = json_finish;
   p->out = out;
   p->buf = g_string_sized_new (1024);

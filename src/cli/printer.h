@@ -15,6 +15,9 @@ struct Printer
    * mbox (0 for a single message) */
   void (*record) (Printer *p, const char *file, guint position, const BounceRecord *rec);
   void (*code) (Printer *p, const BounceCode *code);
+  /* when not NULL, renders one record as the bytes record() would write, into buf;
+   * thread-safe, so workers can render in parallel and the writer only copies */
+  void (*render) (GString *buf, const char *file, guint position, const BounceRecord *rec);
   /* flushes and frees */
   void (*finish) (Printer *p);
   FILE *out;

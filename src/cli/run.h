@@ -1,10 +1,19 @@
 /* run.h: one run of the command over its inputs: options, counters, and the
- * functions that read each kind of input. */
+ * functions that read each kind of input.
+ *
+ * A run is: run_begin(), run_input() for each input, run_end(). The walker
+ * (walk.c) lists the inputs in order on the calling thread and hands each message
+ * to the pipeline (pipeline.c), which parses messages on --jobs worker threads and
+ * writes their records in the order of the listing, as soon as each one's turn
+ * comes, with a bounded number of messages in flight. */
 #ifndef BOUNCE_RUN_H
 #define BOUNCE_RUN_H
 
 #include "bounce/bounce.h"
 #include "printer.h"
+#include "summary.h"
+
+typedef struct Pipeline Pipeline;
 
 typedef struct
 {
@@ -12,18 +21,40 @@ typedef struct
   Printer *printer;
   gboolean verbose;
   gboolean force_mbox;
+  guint jobs;         /* worker threads; 0: the number of processors */
+  gboolean unsorted;  /* read folders in directory order, without listing them first */
+  gboolean progress;  /* a progress line on stderr (the caller checks it is a terminal) */
+  Summary *summary;   /* counts records when not NULL */
+  FILE *err;          /* where error and --verbose lines go; NULL: stderr */
   /* counters for the exit status and the summary */
-  guint n_messages;
-  guint n_records;
-  guint n_not_bounce;
-  guint n_errors; /* inputs that could not be read */
+  guint64 n_messages;
+  guint64 n_records;
+  guint64 n_not_bounce;
+  guint64 n_errors;    /* inputs that could not be read, too large ones included */
+  guint64 n_too_large; /* messages skipped for --max-size */
+  guint64 n_bytes;     /* bytes of the messages parsed */
+  guint64 n_listed;    /* message files listed so far: the progress line's total */
+  gint64 started;      /* g_get_monotonic_time () at run_begin */
+  Pipeline *pipeline;
 } Run;
 
+/* Starts the workers. */
+void run_begin (Run *run);
 /* Reads one command-line input: "-" (stdin), a file, an mbox, a Maildir or a folder. */
 void run_input (Run *run, const char *path);
-/* Prints the records of one parsed message, or --verbose's reason for none. */
-void run_report (Run *run, const char *name, guint position, BounceReport *report);
-/* A one-line error naming the input; counts it. */
-void run_error (Run *run, const char *name, const char *what);
+/* Waits for the last messages, writes what is left and stops the workers. */
+void run_end (Run *run);
+
+/* The pipeline (pipeline.c): what the walker hands over, in output order. */
+Pipeline *pipeline_new (Run *run);
+/* One message file, open on fd (taken); name is copied. */
+void pipeline_fd (Pipeline *p, const char *name, int fd);
+/* One message of an mbox: data (taken, g_malloc'd) of len bytes. */
+void pipeline_bytes (Pipeline *p, const char *name, guint position, char *data, gsize len);
+/* An error about an input, reported in its place in the order. too_large: a
+ * message skipped for --max-size. */
+void pipeline_error (Pipeline *p, const char *name, const char *what, gboolean too_large);
+/* Waits for everything, writes it, and frees the pipeline. */
+void pipeline_free (Pipeline *p);
 
 #endif

@@ -1,0 +1,505 @@
+/* pipeline.c: messages parsed on worker threads, written in input order.
+ *
+ * The walker hands over one message at a time. Each takes the next slot of a ring
+ * of slots (8 per worker); a worker reads and parses it and renders its records
+ * into the slot's buffers (stdout bytes, stderr lines), and the walker's thread
+ * writes the slots strictly in order, each as soon as it and all before it are
+ * done. When the ring is full the walker waits for the oldest slot, so at most
+ * that many messages are in memory at once whatever the size of the input, and the
+ * output is byte-for-byte the same for any number of workers.
+ *
+ * With --jobs 1 there is no worker: the same code runs on the walker's thread.
+ * Records are counted for --summary by the worker that parsed them (summary.c
+ * locks); all other counters are kept by the writer, in order. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "run.h"
+
+/* Messages at least this large are mapped rather than read into a buffer. */
+#define MAP_FROM (1024 * 1024)
+/* A slot's buffers larger than this after use are released, not kept for reuse. */
+#define KEEP_MAX (256 * 1024)
+#define SLOTS_PER_JOB 8
+
+typedef enum
+{
+  JOB_FD,    /* a message file, open */
+  JOB_BYTES, /* a message of an mbox, in memory */
+  JOB_ERROR, /* an error to report in its place */
+} JobKind;
+
+typedef struct
+{
+  /* the job */
+  JobKind kind;
+  char *name;
+  guint position;
+  int fd;
+  char *data;
+  gsize len;
+  gboolean too_large;
+  /* the result */
+  GString *out;         /* rendered records */
+  GString *err;         /* lines for stderr */
+  BounceReport *report; /* kept when the printer cannot render in a worker */
+  gboolean parsed;
+  gboolean failed;
+  guint n_records;
+  gsize bytes;
+  /* the read buffer of this slot, reused */
+  char *buf;
+  gsize buf_size;
+  gint done; /* atomic; set by the worker under the pipeline's lock */
+} Slot;
+
+struct Pipeline
+{
+  Run *run;
+  FILE *err;
+  GThreadPool *pool;
+  Slot *slots;
+  guint n_slots;
+  guint64 next_in;  /* sequence number of the next job */
+  guint64 next_out; /* sequence number of the next slot to write */
+  GMutex lock;
+  GCond cond;
+  gint64 last_progress;
+  gboolean progress_shown;
+};
+
+static void
+slot_error (Slot *s, const char *name, const char *what)
+{
+  g_string_append_printf (s->err, "bounce: %s: %s\n", name, what);
+  s->failed = TRUE;
+}
+
+/* The whole file into the slot's buffer, or mapped; NULL with *what set. */
+static const char *
+read_fd (Pipeline *p, Slot *s, gsize *len, gboolean *mapped, const char **what, char *what_buf,
+         gsize what_size)
+{
+  struct stat st;
+  *mapped = FALSE;
+  if (fstat (s->fd, &st) != 0)
+    {
+      *what = g_strerror (errno);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      *what = "is a directory";
+      return NULL;
+    }
+  gsize max = p->run->opts.max_size;
+  if (!S_ISREG (st.st_mode))
+    {
+      /* a pipe or terminal: read to the end */
+      GByteArray *a = g_byte_array_new ();
+      char chunk[65536];
+      for (;;)
+        {
+          ssize_t n = read (s->fd, chunk, sizeof chunk);
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              *what = g_strerror (errno);
+              g_byte_array_free (a, TRUE);
+              return NULL;
+            }
+          if (n == 0)
+            break;
+          g_byte_array_append (a, (guint8 *) chunk, (guint) n);
+          if (max && a->len > max)
+            {
+              g_snprintf (what_buf, what_size,
+                          "message larger than --max-size (%" G_GSIZE_FORMAT " bytes); skipped",
+                          max);
+              *what = what_buf;
+              s->too_large = TRUE;
+              g_byte_array_free (a, TRUE);
+              return NULL;
+            }
+        }
+      g_free (s->buf);
+      s->buf_size = a->len;
+      *len = a->len;
+      s->buf = (char *) g_byte_array_free (a, FALSE);
+      return s->buf;
+    }
+  gsize size = (gsize) st.st_size;
+  if (max && size > max)
+    {
+      g_snprintf (what_buf, what_size,
+                  "message of %" G_GSIZE_FORMAT " bytes is larger than --max-size (%" G_GSIZE_FORMAT
+                  " bytes); skipped",
+                  size, max);
+      *what = what_buf;
+      s->too_large = TRUE;
+      return NULL;
+    }
+  if (size >= MAP_FROM)
+    {
+      void *m = mmap (NULL, size, PROT_READ, MAP_PRIVATE, s->fd, 0);
+      if (m != MAP_FAILED)
+        {
+          madvise (m, size, MADV_SEQUENTIAL);
+          *mapped = TRUE;
+          *len = size;
+          return m;
+        }
+    }
+  if (s->buf_size < size + 1)
+    {
+      g_free (s->buf);
+      s->buf_size = MAX (size + 1, 16384);
+      s->buf = g_malloc (s->buf_size);
+    }
+  gsize got = 0;
+  while (got < size)
+    {
+      ssize_t n = read (s->fd, s->buf + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *what = g_strerror (errno);
+          return NULL;
+        }
+      if (n == 0)
+        break; /* shrank while we read: take what there is */
+      got += (gsize) n;
+    }
+  *len = got;
+  return s->buf;
+}
+
+static void
+take_report (Pipeline *p, Slot *s, BounceReport *r)
+{
+  Run *run = p->run;
+  s->parsed = TRUE;
+  guint n = bounce_report_n_records (r);
+  s->n_records = n;
+  if (n == 0 && run->verbose)
+    {
+      if (s->position)
+        g_string_append_printf (s->err, "bounce: %s:%u: %s\n", s->name, s->position,
+                                bounce_report_get_verdict (r));
+      else
+        g_string_append_printf (s->err, "bounce: %s: %s\n", s->name,
+                                bounce_report_get_verdict (r));
+    }
+  if (run->verbose && bounce_report_get_warnings (r))
+    g_string_append_printf (s->err, "bounce: %s: warning: %s\n", s->name,
+                            bounce_report_get_warnings (r));
+  if (run->summary)
+    summary_add_report (run->summary, r);
+  if (run->printer->render)
+    {
+      for (guint i = 0; i < n; i++)
+        run->printer->render (s->out, s->name, s->position, bounce_report_get_record (r, i));
+      bounce_report_free (r);
+    }
+  else
+    s->report = r;
+}
+
+/* Reads and parses one slot's message: on a worker, or inline with --jobs 1. */
+static void
+process (Pipeline *p, Slot *s)
+{
+  GError *error = NULL;
+  BounceReport *r = NULL;
+  if (s->kind == JOB_FD)
+    {
+      gsize len = 0;
+      gboolean mapped = FALSE;
+      const char *what = NULL;
+      char what_buf[160];
+      const char *data = read_fd (p, s, &len, &mapped, &what, what_buf, sizeof what_buf);
+      close (s->fd);
+      s->fd = -1;
+      if (!data)
+        {
+          slot_error (s, s->name, what);
+          return;
+        }
+      s->bytes = len;
+      r = bounce_parse_bytes (data, len, &p->run->opts, &error);
+      if (mapped)
+        munmap ((void *) data, len);
+    }
+  else if (s->kind == JOB_BYTES)
+    {
+      s->bytes = s->len;
+      r = bounce_parse_bytes (s->data, s->len, &p->run->opts, &error);
+      g_clear_pointer (&s->data, g_free);
+    }
+  if (!r)
+    {
+      if (s->position)
+        {
+          char *where = g_strdup_printf ("%s:%u", s->name, s->position);
+          slot_error (s, where, error->message);
+          g_free (where);
+        }
+      else
+        slot_error (s, s->name, error->message);
+      if (g_error_matches (error, BOUNCE_ERROR, BOUNCE_ERROR_TOO_LARGE))
+        s->too_large = TRUE;
+      g_error_free (error);
+      return;
+    }
+  take_report (p, s, r);
+}
+
+static void
+worker (gpointer data, gpointer user_data)
+{
+  Pipeline *p = user_data;
+  Slot *s = data;
+  process (p, s);
+  g_mutex_lock (&p->lock);
+  g_atomic_int_set (&s->done, 1);
+  g_cond_broadcast (&p->cond);
+  g_mutex_unlock (&p->lock);
+}
+
+static void
+progress_clear (Pipeline *p)
+{
+  if (p->progress_shown)
+    {
+      fputs ("\r\033[K", p->err);
+      fflush (p->err);
+      p->progress_shown = FALSE;
+    }
+}
+
+static void
+progress_update (Pipeline *p, gboolean force)
+{
+  Run *run = p->run;
+  gint64 now = g_get_monotonic_time ();
+  gint64 elapsed = now - run->started;
+  if (!force && (elapsed < G_USEC_PER_SEC || now - p->last_progress < G_USEC_PER_SEC / 4))
+    return;
+  p->last_progress = now;
+  double secs = (double) elapsed / G_USEC_PER_SEC;
+  guint64 done = run->n_messages + run->n_errors;
+  char total[48] = "";
+  if (run->n_listed > done)
+    g_snprintf (total, sizeof total, " of %" G_GUINT64_FORMAT, run->n_listed);
+  int s = (int) secs;
+  fprintf (p->err,
+           "\rbounce: %" G_GUINT64_FORMAT "%s messages, %" G_GUINT64_FORMAT
+           " records, %.0f/s, %.1f MB/s, %d:%02d:%02d\033[K",
+           done, total, run->n_records, secs > 0 ? (double) done / secs : 0.0,
+           secs > 0 ? (double) run->n_bytes / 1e6 / secs : 0.0, s / 3600, s / 60 % 60, s % 60);
+  fflush (p->err);
+  p->progress_shown = TRUE;
+}
+
+static void
+slot_reset (Slot *s)
+{
+  g_clear_pointer (&s->name, g_free);
+  g_clear_pointer (&s->data, g_free);
+  if (s->out->allocated_len > KEEP_MAX)
+    {
+      g_string_free (s->out, TRUE);
+      s->out = g_string_sized_new (4096);
+    }
+  else
+    g_string_truncate (s->out, 0);
+  g_string_truncate (s->err, 0);
+  if (s->buf_size > KEEP_MAX)
+    {
+      g_clear_pointer (&s->buf, g_free);
+      s->buf_size = 0;
+    }
+  s->position = 0;
+  s->fd = -1;
+  s->len = 0;
+  s->too_large = s->parsed = s->failed = FALSE;
+  s->n_records = 0;
+  s->bytes = 0;
+  g_atomic_int_set (&s->done, 0);
+}
+
+/* Writes one finished slot and frees it for the next job. */
+static void
+write_slot (Pipeline *p, Slot *s)
+{
+  Run *run = p->run;
+  Printer *printer = run->printer;
+  if (s->out->len)
+    fwrite (s->out->str, 1, s->out->len, printer->out);
+  if (s->report)
+    {
+      for (guint i = 0; i < s->n_records; i++)
+        printer->record (printer, s->name, s->position, bounce_report_get_record (s->report, i));
+      g_clear_pointer (&s->report, bounce_report_free);
+    }
+  if (s->err->len)
+    {
+      progress_clear (p);
+      fwrite (s->err->str, 1, s->err->len, p->err);
+    }
+  if (s->parsed)
+    {
+      run->n_messages++;
+      run->n_records += s->n_records;
+      if (s->n_records == 0)
+        run->n_not_bounce++;
+    }
+  if (s->failed)
+    run->n_errors++;
+  if (s->too_large)
+    run->n_too_large++;
+  run->n_bytes += s->bytes;
+  slot_reset (s);
+  if (run->progress)
+    progress_update (p, FALSE);
+}
+
+/* Writes the finished slots in order; with wait, at least the oldest one. */
+static void
+drain (Pipeline *p, gboolean wait)
+{
+  while (p->next_out < p->next_in)
+    {
+      Slot *s = &p->slots[p->next_out % p->n_slots];
+      if (!g_atomic_int_get (&s->done))
+        {
+          if (!wait)
+            return;
+          g_mutex_lock (&p->lock);
+          while (!g_atomic_int_get (&s->done))
+            g_cond_wait (&p->cond, &p->lock);
+          g_mutex_unlock (&p->lock);
+        }
+      write_slot (p, s);
+      p->next_out++;
+      wait = FALSE;
+    }
+}
+
+static Slot *
+next_slot (Pipeline *p, JobKind kind, const char *name, guint position)
+{
+  if (p->next_in - p->next_out >= p->n_slots)
+    drain (p, TRUE);
+  Slot *s = &p->slots[p->next_in % p->n_slots];
+  s->kind = kind;
+  s->name = g_strdup (name);
+  s->position = position;
+  return s;
+}
+
+static void
+submit (Pipeline *p, Slot *s)
+{
+  p->next_in++;
+  if (s->kind == JOB_ERROR)
+    g_atomic_int_set (&s->done, 1);
+  else if (!p->pool)
+    {
+      process (p, s);
+      g_atomic_int_set (&s->done, 1);
+    }
+  else
+    g_thread_pool_push (p->pool, s, NULL);
+  drain (p, FALSE);
+}
+
+void
+pipeline_fd (Pipeline *p, const char *name, int fd)
+{
+  Slot *s = next_slot (p, JOB_FD, name, 0);
+  s->fd = fd;
+  submit (p, s);
+}
+
+void
+pipeline_bytes (Pipeline *p, const char *name, guint position, char *data, gsize len)
+{
+  Slot *s = next_slot (p, JOB_BYTES, name, position);
+  s->data = data;
+  s->len = len;
+  submit (p, s);
+}
+
+void
+pipeline_error (Pipeline *p, const char *name, const char *what, gboolean too_large)
+{
+  Slot *s = next_slot (p, JOB_ERROR, name, 0);
+  slot_error (s, name, what);
+  s->too_large = too_large;
+  submit (p, s);
+}
+
+Pipeline *
+pipeline_new (Run *run)
+{
+  Pipeline *p = g_new0 (Pipeline, 1);
+  p->run = run;
+  p->err = run->err ? run->err : stderr;
+  guint jobs = run->jobs ? run->jobs : g_get_num_processors ();
+  p->n_slots = MAX (jobs, 1) * SLOTS_PER_JOB;
+  p->slots = g_new0 (Slot, p->n_slots);
+  for (guint i = 0; i < p->n_slots; i++)
+    {
+      p->slots[i].out = g_string_sized_new (4096);
+      p->slots[i].err = g_string_new (NULL);
+      p->slots[i].fd = -1;
+    }
+  g_mutex_init (&p->lock);
+  g_cond_init (&p->cond);
+  if (jobs > 1)
+    {
+      GError *error = NULL;
+      p->pool = g_thread_pool_new (worker, p, (gint) jobs, TRUE, &error);
+      if (!p->pool)
+        {
+          /* no threads: parse on this one */
+          fprintf (p->err, "bounce: cannot start %u threads (%s); parsing on one\n", jobs,
+                   error->message);
+          g_error_free (error);
+        }
+    }
+  return p;
+}
+
+void
+pipeline_free (Pipeline *p)
+{
+  drain (p, TRUE);
+  while (p->next_out < p->next_in)
+    drain (p, TRUE);
+  if (p->pool)
+    g_thread_pool_free (p->pool, FALSE, TRUE);
+  if (p->run->progress)
+    progress_clear (p);
+  for (guint i = 0; i < p->n_slots; i++)
+    {
+      g_string_free (p->slots[i].out, TRUE);
+      g_string_free (p->slots[i].err, TRUE);
+      g_free (p->slots[i].buf);
+      g_free (p->slots[i].name);
+    }
+  g_free (p->slots);
+  g_mutex_clear (&p->lock);
+  g_cond_clear (&p->cond);
+  fflush (p->run->printer->out);
+  fflush (p->err);
+  g_free (p);
+}

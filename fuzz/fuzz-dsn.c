@@ -34,7 +34,7 @@ check_block (const FieldBlock *block)
           const Field *f = &g->fields[j];
           CHECK (f->name && *f->name, "field without a name");
           CHECK (f->value != NULL, "field %s without a value", f->name);
-          CHECK (strlen (f->value) < MAX_FIELD_VALUE, "value of %s is %zu bytes", f->name,
+          CHECK (strlen (f->value) <= MAX_FIELD_VALUE, "value of %s is %zu bytes", f->name,
                  strlen (f->value));
           CHECK (!strchr (f->name, ':') && !strchr (f->name, '\n') && !strchr (f->name, '\r'),
                  "bad field name \"%s\"", f->name);

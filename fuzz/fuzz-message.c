@@ -88,8 +88,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   BounceReport *r = bounce_parse_bytes (copy, size, &opts, &error);
   check_parsed (r, error);
 
-  /* the size bound is checked before anything is read */
-  if (size > 0)
+  /* the size bound is checked before anything is read (0 means no bound) */
+  if (size > 1)
     {
       BounceOptions small = { .max_size = size - 1 };
       error = NULL;

@@ -102,13 +102,36 @@ part_text (GMimePart *part, gsize max)
   GMimeDataWrapper *content = g_mime_part_get_content (part);
   if (!content)
     return g_strdup ("");
-  GMimeStream *mem = g_mime_stream_mem_new ();
-  g_mime_data_wrapper_write_to_stream (content, mem);
-  GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
-  gsize len = MIN (bytes->len, max);
+  /* decode as g_mime_data_wrapper_write_to_stream() does, but stop at max bytes:
+   * the rest of a large part is never decoded nor held in memory */
+  GMimeStream *source = g_mime_data_wrapper_get_stream (content);
+  if (!source)
+    return g_strdup ("");
+  g_mime_stream_reset (source);
+  GMimeStream *filtered = g_mime_stream_filter_new (source);
+  GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding (content);
+  if (encoding == GMIME_CONTENT_ENCODING_BASE64
+      || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
+      || encoding == GMIME_CONTENT_ENCODING_UUENCODE)
+    {
+      GMimeFilter *filter = g_mime_filter_basic_new (encoding, FALSE);
+      g_mime_stream_filter_add (GMIME_STREAM_FILTER (filtered), filter);
+      g_object_unref (filter);
+    }
+  GByteArray *bytes = g_byte_array_new ();
+  char chunk[16384];
+  while (bytes->len < max && !g_mime_stream_eos (filtered))
+    {
+      ssize_t n = g_mime_stream_read (filtered, chunk, MIN (sizeof chunk, max - bytes->len));
+      if (n < 0)
+        break;
+      g_byte_array_append (bytes, (const guint8 *) chunk, (guint) n);
+    }
+  g_object_unref (filtered);
+  g_mime_stream_reset (source);
   const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
-  char *text = to_utf8 ((const char *) bytes->data, len, charset);
-  g_object_unref (mem);
+  char *text = to_utf8 ((const char *) bytes->data, bytes->len, charset);
+  g_byte_array_free (bytes, TRUE);
   return text;
 }
 
@@ -184,6 +207,26 @@ html_to_text (const char *html)
   return g_string_free (out, FALSE);
 }
 
+/* Most header values are printable ASCII without encoded words: for them decoding
+ * is the identity, and unfolding only drops the line breaks. Returns the unfolded
+ * value (not yet stripped), or NULL when the value needs the full decoder. */
+static char *
+plain_header_value (const char *raw)
+{
+  gsize len = 0;
+  for (const unsigned char *p = (const unsigned char *) raw; *p; p++, len++)
+    if (*p >= 0x7f || (*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n')
+        || (*p == '=' && p[1] == '?'))
+      return NULL;
+  char *out = g_malloc (len + 1);
+  char *o = out;
+  for (const char *p = raw; *p; p++)
+    if (*p != '\r' && *p != '\n')
+      *o++ = *p;
+  *o = '\0';
+  return out;
+}
+
 static void
 copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
 {
@@ -200,11 +243,15 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
       const char *raw = g_mime_header_get_raw_value (header);
       if (!name || !raw)
         continue;
-      char *unfolded = g_mime_utils_header_unfold (raw);
-      char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
-      g_free (unfolded);
-      char *valid = g_utf8_make_valid (decoded ? decoded : "", -1);
-      g_free (decoded);
+      char *valid = plain_header_value (raw);
+      if (!valid)
+        {
+          char *unfolded = g_mime_utils_header_unfold (raw);
+          char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
+          g_free (unfolded);
+          valid = g_utf8_make_valid (decoded ? decoded : "", -1);
+          g_free (decoded);
+        }
       h[n].name = g_strdup (name);
       h[n].value = g_strstrip (valid);
       n++;
@@ -475,19 +522,25 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
       const char *nl = memchr (data, '\n', len);
       skip = nl ? (gsize) (nl - data) + 1 : len;
     }
-  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data + skip, len - skip);
+  /* the stream reads the caller's bytes in place, without a copy: they outlive
+   * the message, whose parts refer to them */
+  GByteArray *array = g_byte_array_new_take ((guint8 *) (data + skip), len - skip);
+  GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (array);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
   GMimeParser *parser = g_mime_parser_new_with_stream (stream);
   GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
   g_object_unref (parser);
   g_object_unref (stream);
-  g_free (copy);
-  if (!message)
+  MimeMessage *msg = NULL;
+  if (message)
     {
-      *why = "not an email message (MIME parse failed)";
-      return NULL;
+      msg = from_gmime (message);
+      g_object_unref (message);
     }
-  MimeMessage *msg = from_gmime (message);
-  g_object_unref (message);
+  g_byte_array_free (array, FALSE); /* the wrapper only; the bytes are the caller's */
+  g_free (copy);
+  if (!msg)
+    *why = "not an email message (MIME parse failed)";
   return msg;
 }
 

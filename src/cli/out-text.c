@@ -56,10 +56,49 @@ text_code (Printer *p, const BounceCode *c)
   add_row (p, cells);
 }
 
+/* A few codes read best one block each, the way code reference pages show them;
+ * the whole table reads best as a table. */
+#define CODE_BLOCKS_MAX 8
+
+static void
+print_code_blocks (Printer *p)
+{
+  TextState *st = p->state;
+  static const char *const labels[COLS] = { NULL, "class", "subject", "bounce", "reason", NULL, "note" };
+  for (guint r = 0; r < st->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (st->rows, r);
+      fprintf (p->out, "%s%s  %s\n", r ? "\n" : "", row[0], row[5]);
+      gboolean by_text = strcmp (row[4], "-") == 0;
+      for (int i = 1; i < COLS; i++)
+        {
+          if (!labels[i])
+            continue;
+          if (by_text && i == 3)
+            fprintf (p->out, "  %-8s %s\n", labels[i], "as the reason says");
+          else if (by_text && i == 4)
+            fprintf (p->out, "  %-8s %s\n", labels[i], "decided by the diagnostic text");
+          else if (strcmp (row[i], "-") != 0)
+            fprintf (p->out, "  %-8s %s\n", labels[i], row[i]);
+        }
+    }
+}
+
 static void
 text_finish (Printer *p)
 {
   TextState *st = p->state;
+  if (st->codes && st->rows->len <= CODE_BLOCKS_MAX)
+    {
+      print_code_blocks (p);
+      for (guint r = 0; r < st->rows->len; r++)
+        g_strfreev (g_ptr_array_index (st->rows, r));
+      g_ptr_array_free (st->rows, TRUE);
+      g_free (st);
+      fflush (p->out);
+      g_free (p);
+      return;
+    }
   const char *const *heads = st->codes ? code_heads : record_heads;
   glong width[COLS];
   for (int i = 0; i < COLS; i++)

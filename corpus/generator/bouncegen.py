@@ -480,6 +480,22 @@ def expected(args):
     return 0
 
 
+def syslog_main(args):
+    """Receive syslog datagrams on a unix socket (the namespace's /dev/log)."""
+    import socket
+    if os.path.exists(args.socket):
+        os.unlink(args.socket)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(args.socket)
+    os.chmod(args.socket, 0o666)
+    with open(args.pidfile, "w") as f:
+        f.write("%d\n" % os.getpid())
+    with open(args.log, "ab", buffering=0) as log:
+        while True:
+            data = sock.recv(65536)
+            log.write(time.strftime("%H:%M:%S ").encode() + data.rstrip(b"\0\n") + b"\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -502,7 +518,13 @@ def main():
     a = sub.add_parser("expect")
     a.add_argument("--skip", default="")
     a.add_argument("--no-delay", action="store_true")
+    a = sub.add_parser("syslog")
+    a.add_argument("--socket", required=True)
+    a.add_argument("--log", required=True)
+    a.add_argument("--pidfile", required=True)
     args = ap.parse_args()
+    if args.cmd == "syslog":
+        return syslog_main(args)
     if args.cmd == "responder":
         asyncio.run(responder_main(args.spec, args.log, args.pidfile))
         return 0

@@ -35,6 +35,23 @@ for d in etc usr var; do
 done
 mount -t tmpfs tmpfs /run
 mkdir -p /run/lock
+# a private /dev: the host's device nodes, but our own /dev/log (the MTAs'
+# syslog messages go to $LOG/syslog.log, not to the host's logs)
+mkdir -p "$W/hostdev"
+mount --rbind /dev "$W/hostdev"
+mount -t tmpfs -o mode=755 tmpfs /dev
+for e in "$W"/hostdev/* "$W"/hostdev/.[!.]*; do
+    [ -e "$e" ] || [ -L "$e" ] || continue
+    n=/dev/${e##*/}
+    [ "$n" = /dev/log ] && continue
+    if [ -L "$e" ]; then
+        cp -a "$e" "$n"
+    elif [ -d "$e" ]; then
+        mkdir -p "$n" && mount --rbind "$e" "$n"
+    else
+        touch "$n" && mount --bind "$e" "$n"
+    fi
+done
 
 ip link set lo up
 
@@ -58,6 +75,9 @@ sed -i 's/^hosts:.*/hosts: files/' /etc/nsswitch.conf
 echo mta.example.org >/etc/mailname
 hostname mta.example.org   # private UTS namespace (unshare --uts)
 export HOSTNAME=mta.example.org
+
+$PY "$GEN/bouncegen.py" syslog --socket /dev/log --log "$LOG/syslog.log" --pidfile "$W/syslog.pid" &
+for _ in $(seq 50); do [ -s "$W/syslog.pid" ] && break; sleep 0.1; done
 
 # the remote side
 $BG responder --log "$LOG/responder.log" --pidfile "$W/responder.pid" \

@@ -77,7 +77,7 @@ remote_smtp:
 
 maildir_delivery:
   driver = appendfile
-  directory = /var/mail/corpus/$local_part
+  directory = /var/mail/corpus/${local_part_data}
   maildir_format
   delivery_date_add
   envelope_to_add
@@ -109,7 +109,8 @@ CF
     exim4 -C /etc/exim4/exim4.conf -bV >/dev/null
 }
 
-mta_start() { exim4 -bd -q10s; }
+# -bdf: Exim would not detach anyway, its parent being PID 1 of the namespace
+mta_start() { exim4 -bdf -q10s >>"$LOG/exim-daemon.log" 2>&1 & }
 mta_stop() {
     kill "$(cat /run/exim4/exim.pid)" 2>/dev/null || true
     cp /var/log/exim4/*log "$LOG/" 2>/dev/null || true

@@ -69,6 +69,7 @@ struct Pipeline
   guint64 next_out; /* sequence number of the next slot to write */
   GMutex lock;
   GCond cond;
+  Slot *waiting; /* the slot the writer sleeps on, under lock */
   gint64 last_progress;
   gboolean progress_shown;
 };
@@ -269,7 +270,8 @@ worker (gpointer data, gpointer user_data)
   process (p, s);
   g_mutex_lock (&p->lock);
   g_atomic_int_set (&s->done, 1);
-  g_cond_broadcast (&p->cond);
+  if (p->waiting == s) /* wake the writer only when it waits for this one */
+    g_cond_signal (&p->cond);
   g_mutex_unlock (&p->lock);
 }
 
@@ -383,8 +385,10 @@ drain (Pipeline *p, gboolean wait)
           if (!wait)
             return;
           g_mutex_lock (&p->lock);
+          p->waiting = s;
           while (!g_atomic_int_get (&s->done))
             g_cond_wait (&p->cond, &p->lock);
+          p->waiting = NULL;
           g_mutex_unlock (&p->lock);
         }
       write_slot (p, s);

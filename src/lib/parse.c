@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -136,9 +137,70 @@ bounce_parse_gmime_message (gpointer gmime_message, const BounceOptions *opts, G
   return report;
 }
 
+/* Messages at least this large are mapped rather than read into a buffer. */
+#define MAP_FROM (1024 * 1024)
+
+/* A regular file from its current offset: the limit is checked before anything is
+ * read, and the bytes are read at once into one buffer of the right size (or
+ * mapped, for large files), not in chunks. Returns FALSE (error unset) when fd is
+ * not a regular file, to be read as a stream. */
+static gboolean
+parse_regular_fd (int fd, const BounceOptions *opts, BounceReport **report, GError **error)
+{
+  struct stat st;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  off_t at = lseek (fd, 0, SEEK_CUR);
+  if (at < 0 || at > st.st_size)
+    return FALSE;
+  gsize size = (gsize) (st.st_size - at);
+  *report = NULL;
+  if (opts && opts->max_size && size > opts->max_size)
+    {
+      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_TOO_LARGE,
+                   "message of %" G_GSIZE_FORMAT " bytes is larger than the limit of %"
+                   G_GSIZE_FORMAT, size, opts->max_size);
+      return TRUE;
+    }
+  if (size >= MAP_FROM && at == 0)
+    {
+      void *map = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (map != MAP_FAILED)
+        {
+          *report = bounce_parse_bytes (map, size, opts, error);
+          munmap (map, size);
+          return TRUE;
+        }
+    }
+  char *buf = g_malloc (size + 1);
+  gsize got = 0;
+  while (got < size)
+    {
+      ssize_t n = read (fd, buf + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int e = errno;
+          g_free (buf);
+          g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_IO, "read failed: %s", g_strerror (e));
+          return TRUE;
+        }
+      if (n == 0)
+        break; /* shrank while being read: take what there is */
+      got += (gsize) n;
+    }
+  *report = bounce_parse_bytes (buf, got, opts, error);
+  g_free (buf);
+  return TRUE;
+}
+
 BounceReport *
 bounce_parse_fd (int fd, const BounceOptions *opts, GError **error)
 {
+  BounceReport *report;
+  if (parse_regular_fd (fd, opts, &report, error))
+    return report;
   GByteArray *buf = g_byte_array_new ();
   guint8 chunk[65536];
   for (;;)

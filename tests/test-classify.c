@@ -65,7 +65,8 @@ test_classify_text_overrides (void **state)
     /* words that outrank the code: providers reuse 5.1.1 and 5.2.1 */
     { "failed", "5.1.1", "550", "550 5.1.1 <a@example.org>... Mailbox Full", NULL, "5.1.1",
       "mailboxfull", "soft" },
-    { "failed", "5.2.1", "550", "550 5.2.1 <a@example.org>... User Unknown", NULL, "5.2.1",
+    { "failed", "5.2.1", "550",
+      "550 5.2.1 <a@example.org>... User Unknown (in reply to RCPT TO command)", NULL, "5.2.1",
       "userunknown", "hard" },
     { "failed", "5.2.1", "550",
       "550 5.2.1 The user you are trying to contact is receiving mail at a rate that prevents "
@@ -85,7 +86,10 @@ test_classify_generic_code (void **state)
   (void) state;
   static const Case cases[] = {
     /* generic codes: the text decides */
-    { "failed", "5.0.0", "550", "550 Unknown user", NULL, "5.0.0", "userunknown", "hard" },
+    { "failed", "5.0.0", "550", "550 Unknown user (in reply to RCPT TO command)", NULL, "5.0.0",
+      "userunknown", "hard" },
+    { "failed", "5.0.0", "550", "550 Recipient address rejected: mailbox does not exist", NULL,
+      "5.0.0", "userunknown", "hard" },
     { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", NULL, "5.7.1", "norelaying",
       "block" },
     { "failed", "5.7.9", "554", "554 5.7.9 Message not accepted for policy reasons", NULL,
@@ -135,6 +139,26 @@ test_classify_adjustments (void **state)
     { "failed", NULL, "550",
       "SMTP error from remote mail server after end of data: 550 Unknown user", NULL, NULL,
       "filtered", "block" },
+    /* the stock "user unknown" answers: by the SMTP command they answered */
+    { "failed", "5.2.1", "550",
+      "SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 5.2.1 User unknown",
+      NULL, "5.2.1", "userunknown", "hard" },
+    { "failed", "5.0.0", "550", "550 5.0.0 User unknown (in reply to end of DATA command)", NULL,
+      "5.0.0", "filtered", "block" },
+    { "failed", "5.0.0", "550", ">>> DATA <<< 550 No such user", NULL, "5.0.0", "filtered",
+      "block" },
+    { "failed", "5.0.0", "550", "550 User unknown (in reply to MAIL FROM command)", NULL,
+      "5.0.0", "rejected", "block" },
+    /* ... and with no word about the command, a filter's answer */
+    { "failed", "5.2.1", "550", "550 5.2.1 <a@example.org>... User Unknown", NULL, "5.2.1",
+      "filtered", "block" },
+    { "failed", NULL, "550", "550 unknown user", NULL, NULL, "filtered", "block" },
+    /* wording about the address itself stands without the command */
+    { "failed", NULL, NULL, "User a (a@example.org) not listed in Domino Directory", NULL, NULL,
+      "userunknown", "hard" },
+    /* an address code (X.1.x) stands whatever the command */
+    { "failed", "5.1.1", "550", "550 5.1.1 User unknown (in reply to end of DATA command)", NULL,
+      "5.1.1", "userunknown", "hard" },
     /* a DNS failure still retried is not a missing domain */
     { "delayed", "4.0.0", NULL, "DNS Error: NXDOMAIN Domain name not found", NULL, "4.0.0",
       "networkerror", "soft" },

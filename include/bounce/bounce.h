@@ -45,7 +45,8 @@ typedef enum
 } BounceClass;
 
 /* The string fields of a record, in output order. Message-level fields (from
- * BOUNCE_FIELD_REPORTING_MTA on) are the same for every record of a report. */
+ * BOUNCE_FIELD_REPORTING_MTA to BOUNCE_FIELD_ORIGINAL_SUBJECT) are the same for
+ * every record of a report. */
 typedef enum
 {
   BOUNCE_FIELD_RECIPIENT,          /* the failed address, lower-case domain */
@@ -75,6 +76,7 @@ typedef enum
   BOUNCE_FIELD_ORIGINAL_FROM,
   BOUNCE_FIELD_ORIGINAL_TO,
   BOUNCE_FIELD_ORIGINAL_SUBJECT,
+  BOUNCE_FIELD_COMMAND,            /* SMTP command refused: CONN, HELO, EHLO, MAIL, RCPT, DATA, BDAT */
   BOUNCE_FIELD_COUNT
 } BounceField;
 

@@ -113,7 +113,7 @@ type_of (const char *reason, BounceClass klass)
   if (!reason)
     return klass == BOUNCE_CLASS_SUCCESS ? BOUNCE_TYPE_NONE : BOUNCE_TYPE_SOFT;
   BounceType t = reasons_type (reason);
-  if (strcmp (reason, "notaccept") == 0 && klass != BOUNCE_CLASS_PERMANENT)
+  if (g_ascii_strcasecmp (reason, "notaccept") == 0 && klass != BOUNCE_CLASS_PERMANENT)
     return BOUNCE_TYPE_SOFT;
   return t;
 }
@@ -273,12 +273,20 @@ choose_reply (BounceRecord *rec, const char *diag, const char *status, const cha
   record_take (rec, BOUNCE_FIELD_REPLY_CODE, keep);
 }
 
-/* Said after the end of DATA, in the words the MTAs use for it. */
-static gboolean
-after_data (const char *folded)
+/* What "user unknown" means, given the SMTP command it answered (see the top). */
+static const char *
+unknown_user_by_command (const char *command, const char *hint, gboolean stock)
 {
-  return strstr (folded, "after end of data") || strstr (folded, "end of data command")
-         || strstr (folded, "after data") || strstr (folded, "in reply to data");
+  if ((command && strcmp (command, "RCPT") == 0) || (hint && strcmp (hint, "userunknown") == 0))
+    return "userunknown";
+  if (!command)
+    return stock ? "filtered" : "userunknown";
+  if (strcmp (command, "MAIL") == 0)
+    return "rejected";
+  if (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
+      || strcmp (command, "EHLO") == 0)
+    return "blocked";
+  return "filtered";
 }
 
 void
@@ -315,6 +323,13 @@ classify_record (BounceRecord *rec, const char *reason_hint)
   if (!text && dtype && g_ascii_strcasecmp (dtype, "x-unix") == 0)
     text = "mailererror";
   const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
+  const char *command = record_peek (rec, BOUNCE_FIELD_COMMAND);
+  if (!command && diag)
+    {
+      command = status_find_command (diag);
+      record_set (rec, BOUNCE_FIELD_COMMAND, command);
+    }
+  const char *hint = rec->reason_hint;
 
   const char *reason = NULL;
   gboolean success = action
@@ -326,7 +341,14 @@ classify_record (BounceRecord *rec, const char *reason_hint)
   if (!reason && reason_hint)
     reason = reason_hint;
   if (!reason && folded)
-    reason = reasons_from_provider (host, folded, status);
+    {
+      reason = reasons_from_provider (host, folded, status);
+      /* no host named: the recipient's own domain is the provider's */
+      const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
+      const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
+      if (!reason && !host && at)
+        reason = reasons_from_provider (at + 1, folded, status);
+    }
   gboolean from_code = FALSE;
   if (!reason)
     {
@@ -338,6 +360,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         }
       else if (text)
         reason = text;
+      else if (hint && !code)
+        reason = hint;
       else if (have_status && by_status.reason)
         {
           reason = by_status.reason;
@@ -354,9 +378,9 @@ classify_record (BounceRecord *rec, const char *reason_hint)
       else
         reason = (status || reply_code || diag) ? "onhold" : "undefined";
 
-      if (!from_code && strcmp (reason, "userunknown") == 0 && after_data (folded)
+      if (!from_code && strcmp (reason, "userunknown") == 0
           && !(status && status[2] == '1' && status[3] == '.'))
-        reason = "filtered";
+        reason = unknown_user_by_command (command, hint, reasons_stock_unknown (folded));
       if (strcmp (reason, "hostunknown") == 0 && klass == BOUNCE_CLASS_TRANSIENT)
         reason = "networkerror";
       if (from_code && strcmp (reason, "networkerror") == 0 && status

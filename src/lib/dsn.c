@@ -9,6 +9,7 @@
 #include "address.h"
 #include "fields.h"
 #include "mime.h"
+#include "status.h"
 
 void
 dsn_split_typed (const char *value, char **type, char **text)
@@ -57,6 +58,34 @@ set_date (BounceRecord *rec, BounceField field, const char *value)
 {
   char *iso = mime_date_iso (value);
   record_take (rec, field, iso);
+}
+
+/* PowerMTA's bounce categories (X-PowerMTA-BounceCategory), as its manual defines
+ * them, in the reason vocabulary; NULL for "other" and unknown names. */
+const char *
+dsn_category_reason (const char *category)
+{
+  static const struct
+  {
+    const char *category, *reason;
+  } rows[] = {
+    { "bad-mailbox", "userunknown" },       { "bad-domain", "hostunknown" },
+    { "inactive-mailbox", "suspend" },      { "quota-issues", "mailboxfull" },
+    { "message-expired", "expired" },       { "no-answer-from-host", "networkerror" },
+    { "bad-connection", "networkerror" },   { "routing-errors", "networkerror" },
+    { "relaying-issues", "norelaying" },    { "invalid-sender", "rejected" },
+    { "policy-related", "policyviolation" }, { "spam-related", "spamdetected" },
+    { "virus-related", "virusdetected" },   { "content-related", "contenterror" },
+    { "protocol-errors", "syntaxerror" },   { "bad-configuration", "systemerror" },
+  };
+  if (!category)
+    return NULL;
+  while (*category == ' ' || *category == '\t')
+    category++;
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_ascii_strncasecmp (category, rows[i].category, strlen (rows[i].category)) == 0)
+      return rows[i].reason;
+  return NULL;
 }
 
 static gboolean
@@ -128,8 +157,10 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
       dsn_split_typed (diag, &type, &text);
       record_take (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE, type);
       record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, text);
+      record_set (rec, BOUNCE_FIELD_COMMAND, status_find_command (text));
       g_free (text);
     }
+  rec->reason_hint = dsn_category_reason (fields_get (g, "X-PowerMTA-BounceCategory"));
   set_typed_value (rec, BOUNCE_FIELD_REMOTE_MTA, fields_get (g, "Remote-MTA"));
   set_date (rec, BOUNCE_FIELD_LAST_ATTEMPT, fields_get (g, "Last-Attempt-Date"));
   set_date (rec, BOUNCE_FIELD_WILL_RETRY_UNTIL, fields_get (g, "Will-Retry-Until"));

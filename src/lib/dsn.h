@@ -17,4 +17,8 @@ gssize dsn_find_block (const char *text);
 /* "smtp; 550 5.1.1 ..." -> type "smtp" and the text; either may be NULL. */
 void dsn_split_typed (const char *value, char **type, char **text);
 
+/* The reason a PowerMTA bounce category (X-PowerMTA-BounceCategory: bad-mailbox)
+ * stands for, or NULL. A static string. */
+const char *dsn_category_reason (const char *category);
+
 #endif

@@ -11,6 +11,10 @@ struct BounceRecord
   BounceType type;
   BounceClass klass;
   const BounceReport *report;
+  /* a reason the extractor read from something other than the words (a detector's
+   * family, a PowerMTA bounce category): a static string or NULL; classify.c
+   * uses it only where the text and the code leave the reason open */
+  const char *reason_hint;
 };
 
 struct BounceReport

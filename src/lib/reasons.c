@@ -645,6 +645,24 @@ static const PhraseRow phrases[] = {
   { "networkerror", "temporary lookup failure", 0 },
 };
 
+/* The stock answers for a missing mailbox that receiving filters give too: the
+ * domain filters of mobile carriers and content scanners refuse a message after
+ * DATA with "550 Unknown user" while the address exists. Said in reply to RCPT TO
+ * they mean a missing mailbox; after DATA, or without a word about the command,
+ * they are a filter's (classify.c). Wordings that name the directory, the domain
+ * or the lookup that failed are not here: those are always about the address. */
+static const char *const stock_unknown[] = {
+  "user unknown",
+  "unknown user",
+  "no such user",
+  "recipient not found",
+  "unknown recipient",
+  "recipient unknown",
+  "user doesn't exist",
+  "doesn't have a",
+  "invalid address",
+};
+
 /* Provider context: a remote host's own documented meaning of a wording. Such a
  * row applies only when the host that answered (Remote-MTA, else a host named in
  * the diagnostic) ends with the suffix, and it wins over the status code and the
@@ -680,7 +698,14 @@ static const ProviderRow provider_phrases[] = {
   { "spectrum.net", "toomanyconn", "aup#in-1310", FALSE },
   /* Mimecast: the sending network is not permitted by the recipient's policy */
   { "mimecast.com", "policyviolation", "host network not allowed", FALSE },
+  /* KDDI (au): the refusal that names the address is the missing mailbox; the
+   * filter's answer leaves it out ("550 : User unknown", above) */
+  { "ezweb.ne.jp", "userunknown", "550 user unknown", FALSE },
+  { "ezweb.ne.jp", "userunknown", "550: user unknown", FALSE },
+  { "au.com", "userunknown", "550 user unknown", FALSE },
   /* Orange / La Poste (France Télécom) */
+  { "laposte.net", "userunknown", "lpn007_416", FALSE },
+  { "orange.fr", "userunknown", "lpn007_416", FALSE },
   { "laposte.net", "suspend", "lpn007_426", FALSE },
   { "orange.fr", "blocked", "ofr006_102", FALSE },
   { "orange.fr", "spamdetected", "ofr_506", FALSE },
@@ -915,4 +940,24 @@ reasons_from_provider (const char *host, const char *folded, const char *status)
     }
   g_free (h);
   return found;
+}
+
+gboolean
+reasons_stock_unknown (const char *folded)
+{
+  gboolean any = FALSE;
+  if (!folded)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+    {
+      if (strcmp (phrases[i].reason, "userunknown") != 0 || !strstr (folded, phrases[i].phrase))
+        continue;
+      gboolean stock = FALSE;
+      for (gsize k = 0; k < G_N_ELEMENTS (stock_unknown) && !stock; k++)
+        stock = strcmp (phrases[i].phrase, stock_unknown[k]) == 0;
+      if (!stock)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
 }

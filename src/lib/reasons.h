@@ -20,6 +20,10 @@ const char *reasons_from_folded (const char *folded, gboolean *decisive);
  * diagnostic, status the record's status (NULL when none). NULL when no provider
  * row applies. */
 const char *reasons_from_provider (const char *host, const char *folded, const char *status);
+/* TRUE when the folded text says the mailbox is unknown only in the stock words
+ * receiving filters also use ("user unknown", "no such user"), FALSE when it
+ * says so in words about the address itself or not at all. */
+gboolean reasons_stock_unknown (const char *folded);
 /* The rank of a reason in the precedence list: lower is more decisive; G_MAXUINT
  * for NULL or a name not in the list. */
 guint reasons_rank (const char *reason);

@@ -35,6 +35,7 @@ static const char *const field_names[BOUNCE_FIELD_COUNT] = {
   [BOUNCE_FIELD_ORIGINAL_FROM] = "original_from",
   [BOUNCE_FIELD_ORIGINAL_TO] = "original_to",
   [BOUNCE_FIELD_ORIGINAL_SUBJECT] = "original_subject",
+  [BOUNCE_FIELD_COMMAND] = "command",
 };
 
 GQuark

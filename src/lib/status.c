@@ -203,3 +203,192 @@ status_normalise (const char *in, char out[STATUS_MAX])
     }
   return FALSE;
 }
+
+/* ---- the SMTP command a refusal answered ------------------------------------ */
+
+typedef struct
+{
+  const char *phrase; /* lower-case; matched without regard to case */
+  const char *command;
+} CommandRow;
+
+/* How MTAs say which command was refused, one row per wording. The earliest
+ * wording in the text wins; a session transcript (">>> ") is read separately. */
+static const CommandRow command_phrases[] = {
+  /* Postfix: "(in reply to RCPT TO command)" */
+  { "in reply to rcpt to command", "RCPT" },
+  { "in reply to end of data command", "DATA" },
+  { "in reply to data command", "DATA" },
+  { "in reply to bdat command", "BDAT" },
+  { "in reply to mail from command", "MAIL" },
+  { "in reply to ehlo command", "EHLO" },
+  { "in reply to helo command", "HELO" },
+  { "in reply to lhlo command", "EHLO" },
+  { "in reply to starttls command", "EHLO" },
+  { "refused to talk to me", "CONN" },
+  /* Exim: "SMTP error from remote mail server after RCPT TO:<...>" */
+  { "after rcpt to", "RCPT" },
+  { "after rcpt command", "RCPT" },
+  { "after pipelined rcpt to", "RCPT" },
+  { "after end of data", "DATA" },
+  { "after data", "DATA" },
+  { "after pipelined data", "DATA" },
+  { "after bdat", "BDAT" },
+  { "after mail from", "MAIL" },
+  { "after pipelined mail from", "MAIL" },
+  { "after ehlo", "EHLO" },
+  { "after helo", "HELO" },
+  { "after initial connection", "CONN" },
+  /* qmail-remote */
+  { "does not like recipient", "RCPT" },
+  { "failed after i sent the message", "DATA" },
+  { "failed on data command", "DATA" },
+  { "but sender was rejected", "MAIL" },
+  { "but my name was rejected", "HELO" },
+  { "but greeting failed", "CONN" },
+  { "wasn't able to establish an smtp connection", "CONN" },
+  /* DragonFly DMA: "did not like our RCPT TO: 550 ..." */
+  { "did not like our rcpt to", "RCPT" },
+  { "did not like our data", "DATA" },
+  { "did not like our final data", "DATA" },
+  { "did not like our mail from", "MAIL" },
+  /* "SMTP:RCPT host ..." and "SMTP error ... RCPT TO:" of appliances */
+  { "smtp:rcpt", "RCPT" },
+  { "smtp:data", "DATA" },
+  { "smtp:mail", "MAIL" },
+  /* a labelled section: "SMTP command: DATA", "-------SMTP command\nDATA" */
+  { "smtp command: rcpt", "RCPT" },
+  { "smtp command rcpt", "RCPT" },
+  { "smtp command: data", "DATA" },
+  { "smtp command data", "DATA" },
+  { "smtp command: mail from", "MAIL" },
+  { "smtp command mail from", "MAIL" },
+  /* Exchange and others: "... in response to RCPT TO" */
+  { "in response to rcpt to", "RCPT" },
+  { "in response to the rcpt to", "RCPT" },
+  { "in response to data", "DATA" },
+  { "in response to end of data", "DATA" },
+  { "in response to mail from", "MAIL" },
+  { "during rcpt to", "RCPT" },
+  { "during data", "DATA" },
+  { "during mail from", "MAIL" },
+};
+
+/* Transcript lines: ">>> RCPT To:<...>" (Sendmail, Courier) and the like. */
+static const CommandRow transcript_commands[] = {
+  { "rcpt to", "RCPT" }, { "data", "DATA" }, { "bdat", "BDAT" }, { "mail from", "MAIL" },
+  { "ehlo", "EHLO" },    { "helo", "HELO" }, { "lhlo", "EHLO" },  { "starttls", "EHLO" },
+};
+
+/* Bare commands in capitals, standing as words ("... RCPT ...", "MAIL FROM"):
+ * the wording of appliances and of notices that name the step. */
+static const CommandRow capital_commands[] = {
+  { "RCPT", "RCPT" }, { "DATA", "DATA" }, { "BDAT", "BDAT" },
+  { "MAIL FROM", "MAIL" }, { "EHLO", "EHLO" }, { "HELO", "HELO" },
+};
+
+static gboolean
+word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == '@';
+}
+
+/* The command of a session transcript (">>> RCPT To:<...>", "<<< 550 ..."): the
+ * command whose block (up to the next command sent) names address and holds a
+ * failure reply; else the command that drew the first failure reply; else the
+ * last command sent. */
+static const char *
+transcript_command (const char *lower, const char *address)
+{
+  const char *last = NULL, *first_failed = NULL;
+  for (const char *p = lower; (p = strstr (p, ">>> ")) != NULL;)
+    {
+      const char *cmd = p + 4;
+      const char *found = NULL;
+      for (gsize i = 0; i < G_N_ELEMENTS (transcript_commands) && !found; i++)
+        {
+          gsize n = strlen (transcript_commands[i].phrase);
+          if (strncmp (cmd, transcript_commands[i].phrase, n) == 0 && !word_char (cmd[n]))
+            found = transcript_commands[i].command;
+        }
+      p = cmd;
+      if (!found)
+        continue;
+      last = found;
+      const char *next = strstr (p, ">>> ");
+      const char *talk = strstr (p, "while talking to");
+      if (talk && (!next || talk < next))
+        next = talk;
+      gsize block = next ? (gsize) (next - p) : strlen (p);
+      gboolean failed = FALSE;
+      for (const char *r = p; !failed && (r = g_strstr_len (r, block - (r - p), "<<< ")); r += 4)
+        failed = r[4] == '4' || r[4] == '5';
+      if (!failed)
+        continue;
+      if (!first_failed)
+        first_failed = found;
+      if (address && *address && g_strstr_len (lower + (cmd - lower) - 4, block + 4, address))
+        return found;
+    }
+  return first_failed ? first_failed : last;
+}
+
+const char *
+status_find_command (const char *text)
+{
+  return status_find_command_for (text, NULL, FALSE);
+}
+
+const char *
+status_find_command_for (const char *text, const char *address, gboolean wording_only)
+{
+  if (!text || !*text)
+    return NULL;
+  gsize len = strnlen (text, 16384);
+  char *lower = g_ascii_strdown (text, (gssize) len);
+  /* white space folded, so that wrapped lines still match */
+  GString *folded = g_string_sized_new (len);
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = g_ascii_isspace (lower[i]) ? ' ' : lower[i];
+      if (c == ' ' && folded->len && folded->str[folded->len - 1] == ' ')
+        continue;
+      g_string_append_c (folded, c);
+    }
+  g_free (lower);
+  const char *best = NULL;
+  gsize best_at = G_MAXSIZE;
+  for (gsize i = 0; i < G_N_ELEMENTS (command_phrases); i++)
+    {
+      gsize n = strlen (command_phrases[i].phrase);
+      const char *hit = strstr (folded->str, command_phrases[i].phrase);
+      /* the wording ends at a word's end: "after data" is not "after database" */
+      while (hit && g_ascii_isalnum (hit[n]))
+        hit = strstr (hit + 1, command_phrases[i].phrase);
+      if (hit && (gsize) (hit - folded->str) < best_at)
+        {
+          best_at = (gsize) (hit - folded->str);
+          best = command_phrases[i].command;
+        }
+    }
+  if (!best && !wording_only)
+    {
+      char *addr = address ? g_ascii_strdown (address, -1) : NULL;
+      best = transcript_command (folded->str, addr);
+      g_free (addr);
+    }
+  g_string_free (folded, TRUE);
+  if (best || wording_only)
+    return best;
+  /* capitals standing as words, the first one in the text */
+  for (gsize at = 0; at < len; at++)
+    for (gsize i = 0; i < G_N_ELEMENTS (capital_commands); i++)
+      {
+        gsize n = strlen (capital_commands[i].phrase);
+        if (text[at] == capital_commands[i].phrase[0] && at + n <= len
+            && strncmp (text + at, capital_commands[i].phrase, n) == 0
+            && (at == 0 || !word_char (text[at - 1])) && !word_char (text[at + n]))
+          return capital_commands[i].command;
+      }
+  return NULL;
+}

@@ -28,4 +28,16 @@ gboolean status_find_reply_class (const char *text, char klass, char out[4]);
  * into out. Returns FALSE when it is not a code at all. */
 gboolean status_normalise (const char *in, char out[STATUS_MAX]);
 
+/* The SMTP command a refusal in text answered, from the wording MTAs use for it
+ * ("in reply to RCPT TO command", "after end of data", "does not like recipient",
+ * a ">>> DATA" transcript line): "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA",
+ * "BDAT", or NULL when the text does not say. A static string. */
+const char *status_find_command (const char *text);
+/* The same for one recipient of a notice: in a session transcript, the command
+ * whose exchange names address (NULL: any). wording_only: only the wordings
+ * ("in reply to ...", "after ..."), no transcript and no bare capitals, for text
+ * that may run on into the returned message. */
+const char *status_find_command_for (const char *text, const char *address,
+                                     gboolean wording_only);
+
 #endif

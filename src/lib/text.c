@@ -853,6 +853,22 @@ section_diag (const char *text, gsize len, const Detector *d)
   return clean;
 }
 
+/* The SMTP command the refusal answered: the recipient's own lines first, then
+ * the notice's section (a transcript's ">>> DATA" is never a recipient's line),
+ * then a wording anywhere in the notice. */
+static void
+fill_command (BounceRecord *rec, const char *diag, const char *section, const char *notice)
+{
+  if (record_peek (rec, BOUNCE_FIELD_COMMAND))
+    return;
+  const char *command = status_find_command (diag);
+  if (!command)
+    command = status_find_command_for (section, record_peek (rec, BOUNCE_FIELD_RECIPIENT), FALSE);
+  if (!command)
+    command = status_find_command_for (notice, NULL, TRUE);
+  record_set (rec, BOUNCE_FIELD_COMMAND, command);
+}
+
 static BounceRecord *
 add_record (BounceReport *report, const char *address, const char *diag, const char *source)
 {
@@ -936,6 +952,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   g_strfreev (xf);
 
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
+  char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);
@@ -955,6 +972,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (rec)
         {
           fill_record (rec, diag, NULL);
+          fill_command (rec, diag, section, notice);
           continue;
         }
       if (had_records)
@@ -962,6 +980,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       rec = add_record (report, f->address, diag, source);
       if (!rec)
         break;
+      fill_command (rec, diag, section, notice);
+      rec->reason_hint = family ? family->reason : NULL;
       if (f->status)
         record_set (rec, BOUNCE_FIELD_STATUS, f->status);
       if (f->action)
@@ -986,12 +1006,21 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (to && !text_excluded (to, msg, family && (family->flags & DETECT_ORIGINAL_TO)))
         {
           char *diag = shared ? g_strdup (shared) : section_diag (notice, s.end_at, family);
-          if (add_record (report, to, diag, source))
-            added++;
+          BounceRecord *rec = add_record (report, to, diag, source);
+          if (rec)
+            {
+              fill_command (rec, diag, section, notice);
+              rec->reason_hint = family ? family->reason : NULL;
+              added++;
+            }
           g_free (diag);
         }
       g_free (to);
     }
+  /* records of a delivery-status part the notice does not name */
+  for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
+    fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section, notice);
+  g_free (section);
   scan_free (&s);
   g_free (notice);
   g_free (source);

@@ -95,7 +95,20 @@ test_classify_generic_code (void **state)
     { "failed", "5.7.9", "554", "554 5.7.9 Message not accepted for policy reasons", NULL,
       "5.7.9", "policyviolation", "block" },
     /* no words: the generic code says nothing; with no status, the reply code does */
-    { "failed", "5.7.0", "552", "552-5.7.0 This message was", NULL, "5.7.0", "onhold", "soft" },
+    { "failed", "5.4.0", "552", "552-5.4.0 This message was", NULL, "5.4.0", "networkerror",
+      "soft" },
+    /* 5.7.0, 5.7.1, 5.7.9 with no words: a security refusal */
+    { "failed", "5.7.0", "552", "552-5.7.0 This message was", NULL, "5.7.0", "securityerror",
+      "block" },
+    { "failed", "5.7.9", "550", "550 5.7.9 Rejected", NULL, "5.7.9", "securityerror", "block" },
+    /* ... unless the command refused says more */
+    { "failed", "5.7.1", "550", "550 5.7.1 Access denied (in reply to MAIL FROM command)", NULL,
+      "5.7.1", "rejected", "block" },
+    { "failed", NULL, "550",
+      "SMTP error from remote mail server after initial connection: 550 Rejected", NULL, NULL,
+      "blocked", "block" },
+    /* a delayed message with a generic code: still being retried */
+    { "delayed", "4.4.0", NULL, "Action: Delayed", NULL, "4.4.0", "expired", "soft" },
     { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },
     { "failed", NULL, NULL, NULL, NULL, NULL, "undefined", "soft" },
     { "delayed", NULL, NULL, NULL, NULL, NULL, "expired", "soft" },

@@ -289,6 +289,31 @@ unknown_user_by_command (const char *command, const char *hint, gboolean stock)
   return "filtered";
 }
 
+/* A refusal the words do not explain, by the command it answered: the envelope
+ * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO. */
+static const char *
+refused_by_command (const char *command)
+{
+  if (!command)
+    return NULL;
+  if (strcmp (command, "MAIL") == 0)
+    return "rejected";
+  if (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
+      || strcmp (command, "EHLO") == 0)
+    return "blocked";
+  return NULL;
+}
+
+/* 5.7.0 (other security status), 5.7.1 (delivery not authorized) and 5.7.9
+ * (authentication mechanism too weak) without words that say more: a security
+ * refusal (reasons.tsv lists 5.7.0 under securityerror). */
+static gboolean
+generic_security (const char *status)
+{
+  return strcmp (status, "5.7.0") == 0 || strcmp (status, "5.7.1") == 0
+         || strcmp (status, "5.7.9") == 0;
+}
+
 void
 classify_record (BounceRecord *rec, const char *reason_hint)
 {
@@ -330,6 +355,7 @@ classify_record (BounceRecord *rec, const char *reason_hint)
       record_set (rec, BOUNCE_FIELD_COMMAND, command);
     }
   const char *hint = rec->reason_hint;
+  gboolean delayed = action && g_ascii_strcasecmp (action, "delayed") == 0;
 
   const char *reason = NULL;
   gboolean success = action
@@ -362,6 +388,12 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         reason = text;
       else if (hint && !code)
         reason = hint;
+      else if (delayed && (!have_status || is_generic_status (status)))
+        reason = "expired";
+      else if (refused_by_command (command))
+        reason = refused_by_command (command);
+      else if (have_status && generic_security (status))
+        reason = "securityerror";
       else if (have_status && by_status.reason)
         {
           reason = by_status.reason;
@@ -373,7 +405,7 @@ classify_record (BounceRecord *rec, const char *reason_hint)
           reason = by_reply.reason;
           from_code = TRUE;
         }
-      else if (action && g_ascii_strcasecmp (action, "delayed") == 0)
+      else if (delayed)
         reason = "expired";
       else
         reason = (status || reply_code || diag) ? "onhold" : "undefined";

@@ -492,6 +492,7 @@ static const PhraseRow phrases[] = {
 
   /* the domain or its mail host */
   { "hostunknown", "host unknown", 0 },
+  { "hostunknown", "account or domain may not exist", 1 },
   { "hostunknown", "unknown host", 0 },
   { "hostunknown", "host not found", 0 },
   { "hostunknown", "domain not found", 0 },
@@ -529,7 +530,6 @@ static const PhraseRow phrases[] = {
   { "filtered", "blocked by recipient", 0 },
   { "filtered", "badrcptto", 0 },
   { "filtered", "refused by", 0 },
-  { "filtered", "delivery not authorized", 0 },
   { "filtered", "not authorized", 0 },
   { "filtered", "doesn't accept mail from", 1 },
   { "filtered", "does not accept mail from", 1 },
@@ -548,6 +548,7 @@ static const PhraseRow phrases[] = {
   { "securityerror", "unauthenticated senders", 1 },
   { "securityerror", "certificate", 0 },
   { "securityerror", "does not support tls", 0 },
+  { "securityerror", "delivery not authorized", 1 }, /* 5.7.1's own description */
 
   /* receiving policy */
   { "policyviolation", "policy violation", 0 },
@@ -617,7 +618,7 @@ static const PhraseRow phrases[] = {
   { "expired", "giving up", 0 },
   { "expired", "delivery attempts will continue", 0 },
   { "expired", "will be retried for", 0 },
-  { "expired", "did not accept our requests to connect", 0 },
+  { "expired", "did not accept our requests to connect", 1 },
 
   /* network and routing */
   { "networkerror", "mail loop", 0 },

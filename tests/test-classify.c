@@ -107,6 +107,14 @@ test_classify_generic_code (void **state)
     { "failed", NULL, "550",
       "SMTP error from remote mail server after initial connection: 550 Rejected", NULL, NULL,
       "blocked", "block" },
+    /* a permanent refusal at RCPT TO that names no other subject: the address */
+    { "failed", "5.0.0", "550", "550 <a@example.org>: Recipient address rejected. (in reply to RCPT TO command)",
+      NULL, "5.0.0", "userunknown", "hard" },
+    /* ... not a temporary one: the reply code of a generic status speaks */
+    { "failed", "4.0.0", "451", "451 Could not load configuration (in reply to RCPT TO command)",
+      NULL, "4.0.0", "systemerror", "soft" },
+    { "failed", "5.5.0", "503", "503 Improper sequence of commands", NULL, "5.5.0",
+      "syntaxerror", "block" },
     /* a delayed message with a generic code: still being retried */
     { "delayed", "4.4.0", NULL, "Action: Delayed", NULL, "4.4.0", "expired", "soft" },
     { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },

@@ -290,14 +290,19 @@ unknown_user_by_command (const char *command, const char *hint, gboolean stock)
 }
 
 /* A refusal the words do not explain, by the command it answered: the envelope
- * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO. */
+ * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO, and at RCPT TO,
+ * permanently, under a code that names no other subject (X.0.x, X.1.x, or none) the
+ * address. */
 static const char *
-refused_by_command (const char *command)
+refused_by_command (const char *command, const char *status, BounceClass klass)
 {
   if (!command)
     return NULL;
   if (strcmp (command, "MAIL") == 0)
     return "rejected";
+  if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT
+      && (!status || status[2] == '0' || status[2] == '1'))
+    return "userunknown";
   if (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
       || strcmp (command, "EHLO") == 0)
     return "blocked";
@@ -390,8 +395,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         reason = hint;
       else if (delayed && (!have_status || is_generic_status (status)))
         reason = "expired";
-      else if (refused_by_command (command))
-        reason = refused_by_command (command);
+      else if (refused_by_command (command, status, klass))
+        reason = refused_by_command (command, status, klass);
       else if (have_status && generic_security (status))
         reason = "securityerror";
       else if (have_status && by_status.reason)
@@ -399,8 +404,10 @@ classify_record (BounceRecord *rec, const char *reason_hint)
           reason = by_status.reason;
           from_code = TRUE;
         }
-      else if (!have_status && have_reply && by_reply.reason
-               && by_reply.klass != BOUNCE_CLASS_SUCCESS)
+      else if (have_reply && by_reply.reason && by_reply.klass != BOUNCE_CLASS_SUCCESS
+               && (!have_status
+                   || (is_generic_status (status) && by_reply.klass == klass
+                       && strcmp (by_reply.form, "reply") == 0)))
         {
           reason = by_reply.reason;
           from_code = TRUE;

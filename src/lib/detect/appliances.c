@@ -79,3 +79,14 @@ const Detector detector_barracuda = {
   .body = LIST ("your message could not be delivered to the following recipients"),
   .begin = LIST ("could not be delivered to the following recipients", "following address(es) failed"),
 };
+
+/* Mimecast: each recipient and each line of the problem after "-- ". */
+const Detector detector_mimecast = {
+  .name = "mimecast",
+  .subject = LIST ("[postmaster] email delivery failure"),
+  .body = LIST ("an email that you attempted to send to the following address could not be delivered"),
+  .begin = LIST ("could not be delivered"),
+  .end = LIST ("this could be due to a number of reasons"),
+  .skip = LIST ("the problem appears to be", "additional information follows"),
+  .flags = DETECT_BLANK_KEEPS,
+};

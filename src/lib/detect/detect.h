@@ -26,6 +26,10 @@ enum
   /* recipients only where a lead phrase names them (notices that name the
    * address inside a sentence and list other addresses on lines of their own) */
   DETECT_LEAD_ONLY = 1 << 3,
+  /* the notice wraps the bounce it forwards as an attached message (a list
+   * manager's "uncaught bounce"): the attached bounce's text is read instead, with
+   * the family its own signals pick */
+  DETECT_NESTED = 1 << 4,
 };
 
 /* Recipients given as JSON (a provider's event notification sent as mail): the

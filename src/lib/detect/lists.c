@@ -10,3 +10,22 @@ const Detector detector_fml = {
   .end = LIST ("original mail as follows", "original mail follows"),
   .flags = DETECT_LEAD_ONLY,
 };
+
+/* Mailman: a bounce it could not read, forwarded to the list owner as an
+ * attachment ("Uncaught bounce notification"); the attached bounce is read. */
+const Detector detector_mailman = {
+  .name = "mailman",
+  .subject = LIST ("uncaught bounce notification"),
+  .body = LIST ("the attached message was received as a bounce"),
+  .flags = DETECT_NESTED,
+};
+
+/* ezmlm: the warning to a subscriber whose mail bounces, with the first bounce
+ * enclosed after the list manager's note. */
+const Detector detector_ezmlm = {
+  .name = "ezmlm",
+  .body = LIST ("this is the ezmlm program"),
+  .begin = LIST ("--- enclosed is a copy of the bounce message",
+                 "--- below this line is a copy of the bounce message"),
+  .end = LIST ("--- below this line is a copy of the message", "--- enclosed are the original headers"),
+};

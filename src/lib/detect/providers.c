@@ -10,7 +10,7 @@ const Detector detector_gmail = {
   .lead = LIST ("wasn't delivered to ", "hasn't been delivered to "),
   .diag_begin = LIST ("technical details of permanent failure", "technical details of temporary failure",
                       "the response from the remote server was", "the response was:"),
-  .skip = LIST ("learn more at https://support.google.com"),
+  .skip = LIST ("learn more at https://support.google.com", "learn more here:"),
   .flags = DETECT_BLANK_KEEPS,
 };
 

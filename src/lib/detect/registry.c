@@ -10,7 +10,8 @@ extern const Detector detector_exim, detector_qmail, detector_sendmail, detector
     detector_mailmarshal, detector_mailfoundry, detector_mfilter, detector_mxlogic,
     detector_interscan, detector_activehunter, detector_mcafee, detector_surfcontrol,
     detector_barracuda, detector_fml, detector_x1, detector_x2, detector_x3, detector_x4,
-    detector_x6, detector_exim3;
+    detector_x6, detector_exim3, detector_mdaemon, detector_hmailserver, detector_james,
+    detector_groupwise, detector_mailman, detector_ezmlm, detector_mimecast;
 
 const Detector *const detectors[] = {
   /* providers and services: recognised by their own sender addresses */
@@ -18,10 +19,11 @@ const Detector *const detectors[] = {
   &detector_zoho, &detector_gmx, &detector_einsundeins, &detector_kddi, &detector_ezweb,
   &detector_biglobe, &detector_verizon, &detector_mxlogic,
   /* list managers and appliances: by their headers and wording */
-  &detector_fml, &detector_mfilter, &detector_activehunter, &detector_mcafee,
-  &detector_surfcontrol, &detector_interscan, &detector_mailmarshal, &detector_mailfoundry,
+  &detector_mailman, &detector_ezmlm, &detector_fml, &detector_mimecast, &detector_mfilter,
+  &detector_activehunter, &detector_mcafee, &detector_surfcontrol, &detector_interscan, &detector_mailmarshal, &detector_mailfoundry,
   &detector_barracuda,
   /* MTAs */
+  &detector_mdaemon, &detector_hmailserver, &detector_james, &detector_groupwise,
   &detector_dragonfly, &detector_qmail, &detector_postfix, &detector_opensmtpd,
   &detector_courier, &detector_messagingserver, &detector_imail, &detector_notes,
   &detector_domino, &detector_exim, &detector_exchange,

@@ -87,6 +87,62 @@ arf_extract (BounceReport *report, const MimeMessage *msg)
   return n;
 }
 
+guint
+arf_plain_complaint (BounceReport *report, const MimeMessage *msg)
+{
+  const char *subject = mime_get (msg, "Subject");
+  const char *from = mime_get (msg, "From");
+  const char *apple = mime_get (msg, "X-Apple-Unsubscribe");
+  if (apple && g_ascii_strncasecmp (apple, "true", 4) == 0 && msg->dsn->len == 0)
+    {
+      /* the client's unsubscribe request: the complaining address is its sender */
+      char *summary;
+      const char *diag = first_text (msg, &summary);
+      guint n = add_feedback_record (report, from, NULL, diag);
+      g_free (summary);
+      return n;
+    }
+  if (msg->n_original == 0 || msg->dsn->len > 0 || !subject)
+    return 0;
+  while (*subject == ' ' || *subject == '\t')
+    subject++;
+  char *from_lower = from ? g_ascii_strdown (from, -1) : NULL;
+  gboolean jmrp = g_ascii_strncasecmp (subject, "complaint about message from", 28) == 0
+                  || (from_lower && strstr (from_lower, "staff@hotmail.com")
+                      && g_ascii_strncasecmp (subject, "complaint", 9) == 0);
+  g_free (from_lower);
+  if (!jmrp)
+    return 0;
+  /* the reported message's recipient: Hotmail's own header for it, else its To */
+  const char *rcpt = mime_original (msg, "X-HmXmrOriginalRecipient");
+  if (!rcpt || !*rcpt)
+    rcpt = mime_original (msg, "To");
+  return add_feedback_record (report, rcpt, "abuse", subject);
+}
+
+gboolean
+arf_is_json_complaint (const MimeMessage *msg)
+{
+  static const char *const keys[] = { "\"notificationType", "\"eventType" };
+  for (guint i = 0; i < msg->text->len; i++)
+    {
+      const char *t = g_ptr_array_index (msg->text, i);
+      gsize len = strnlen (t, 1 << 20);
+      for (gsize k = 0; k < G_N_ELEMENTS (keys); k++)
+        for (const char *hit = g_strstr_len (t, len, keys[k]); hit;
+             hit = g_strstr_len (hit + 1, len - (hit + 1 - t), keys[k]))
+          {
+            /* "notificationType":"Complaint", or \"notificationType\":\"Complaint\" */
+            const char *p = hit + strlen (keys[k]);
+            while (*p && strchr ("\\\": \t", *p))
+              p++;
+            if (g_ascii_strncasecmp (p, "Complaint", 9) == 0)
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 gboolean
 arf_is_auto_reply (const MimeMessage *msg)
 {

@@ -8,6 +8,15 @@
 
 /* One record per complained-about recipient, reason "feedback". Returns the count. */
 guint arf_extract (BounceReport *report, const MimeMessage *msg);
+/* Complaints that come without a message/feedback-report part: Outlook.com's
+ * (Hotmail's) junk-mail reports, a plain message "complaint about message from
+ * <IP>" with the reported message attached, and list-unsubscribe requests sent
+ * by a mail client (X-Apple-Unsubscribe). One record, reason "feedback", for the
+ * complaining recipient. Returns the count (0 when the message is not one). */
+guint arf_plain_complaint (BounceReport *report, const MimeMessage *msg);
+/* TRUE when the message is a provider's complaint notification in JSON (Amazon SES
+ * "notificationType": "Complaint", also inside an SNS envelope). */
+gboolean arf_is_json_complaint (const MimeMessage *msg);
 /* TRUE when the message is an automatic reply (Auto-Submitted: auto-replied, or the
  * out-of-office conventions of common clients). */
 gboolean arf_is_auto_reply (const MimeMessage *msg);

@@ -68,6 +68,12 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
       verdict = "feedback report";
       hint = "feedback";
     }
+  if (n == 0 && (n = arf_plain_complaint (report, msg)) > 0)
+    {
+      /* a complaint without a feedback-report part (Outlook.com, unsubscribe) */
+      verdict = "feedback report";
+      hint = "feedback";
+    }
   if (n == 0)
     {
       n = extract_dsn (report, msg);
@@ -78,7 +84,11 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
     {
       guint t = text_extract (report, msg);
       if (n == 0 && t > 0)
-        verdict = "failure notice";
+        {
+          gboolean complaint = arf_is_json_complaint (msg);
+          verdict = complaint ? "feedback report" : "failure notice";
+          hint = complaint ? "feedback" : NULL;
+        }
       n += t;
     }
   if (n == 0 && arf_is_auto_reply (msg))

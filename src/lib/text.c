@@ -945,6 +945,64 @@ quoted_to (const char *p, const char *end)
   return NULL;
 }
 
+/* Words before an address on its line that make it someone to write to, not a
+ * failed recipient (in the languages of contact_labels' neighbours). */
+static const char *const contact_words[] = {
+  "contact", "contato", "contacte", "kontakt", "contatt", "help", "hilfe", "ayuda", "aide",
+  "support", "suporte", "write to", "send mail to", "email us", "mail us", "questions",
+  "abuse", "postmaster", "administrator", "http", "from", "sender", "reply",
+  "\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b", /* 問い合わせ */
+  "\xe9\x80\xa3\xe7\xb5\xa1", /* 連絡 */
+  NULL,
+};
+
+/* The one address a notice names in a sentence of its own language, when no rule
+ * found a recipient: every address in the notice that is not excluded, not a
+ * contact, not in a URL and not a message identifier; NULL unless exactly one. */
+static char *
+lone_address (const char *text, gsize len, const MimeMessage *msg)
+{
+  char *found = NULL;
+  gboolean many = FALSE;
+  const char *end = text + len;
+  for (const char *line = text; line < end && !many;)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      const char *le = nl ? nl : end;
+      for (const char *at = memchr (line, '@', le - line); at && !many;
+           at = at + 1 < le ? memchr (at + 1, '@', le - at - 1) : NULL)
+        {
+          const char *a = at;
+          while (a > line && (unsigned char) a[-1] < 0x80 && address_char (a[-1]) && a[-1] != '/')
+            a--;
+          gsize n = a < at ? text_address_at (a, le) : 0;
+          if (!n || (a > line && strchr ("/=?&%", a[-1])))
+            continue;
+          char *prefix = g_ascii_strdown (line, a - line);
+          gboolean other = contains_any (prefix, contact_words) || contains_any (prefix, id_words);
+          g_free (prefix);
+          char *raw = g_strndup (a, n);
+          char *addr = other ? NULL : address_normalise (raw);
+          g_free (raw);
+          if (addr && !text_excluded (addr, msg, FALSE))
+            {
+              if (!found)
+                found = g_strdup (addr);
+              else if (g_ascii_strcasecmp (found, addr) != 0)
+                many = TRUE;
+            }
+          g_free (addr);
+        }
+      line = nl ? nl + 1 : end;
+    }
+  if (many)
+    {
+      g_free (found);
+      return NULL;
+    }
+  return found;
+}
+
 /* The recipient a VERP envelope address encodes, from the headers the bounce was
  * delivered with. */
 static char *
@@ -1167,6 +1225,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         }
       if (!to)
         to = verp_recipient (msg);
+      if (!to)
+        to = lone_address (notice, s.end_at, msg);
       if (to && !text_excluded (to, msg, family && (family->flags & DETECT_ORIGINAL_TO)))
         {
           char *diag = shared ? g_strdup (shared) : section_diag (notice, s.end_at, family);

@@ -100,6 +100,63 @@ test_dsn_invalid_utf8_is_repaired (void **state)
   bounce_report_free (r);
 }
 
+static void
+test_dsn_command_and_category (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  dsn_extract (r, "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.2.1\n"
+                  "Diagnostic-Code: smtp; 550 5.2.1 <a@example.com>... User Unknown\n"
+                  "X-PowerMTA-BounceCategory: bad-mailbox\n\n"
+                  "Final-Recipient: rfc822; b@example.com\nAction: failed\nStatus: 5.0.0\n"
+                  "Diagnostic-Code: smtp; SMTP error from remote mail server after end of data:\n"
+                  "  550 : User unknown\n");
+  const BounceRecord *a = bounce_report_get_record (r, 0);
+  assert_null (bounce_record_get (a, BOUNCE_FIELD_COMMAND));
+  assert_string_equal (a->reason_hint, "userunknown");
+  const BounceRecord *b = bounce_report_get_record (r, 1);
+  assert_string_equal (bounce_record_get (b, BOUNCE_FIELD_COMMAND), "DATA");
+  assert_null (b->reason_hint);
+  bounce_report_free (r);
+  assert_string_equal (dsn_category_reason ("quota-issues"), "mailboxfull");
+  assert_string_equal (dsn_category_reason (" spam-related"), "spamdetected");
+  assert_null (dsn_category_reason ("other"));
+  assert_null (dsn_category_reason (NULL));
+}
+
+/* Complaints without a feedback-report part, through the public API. */
+static void
+test_dsn_plain_complaints (void **state)
+{
+  (void) state;
+  static const char jmrp[] =
+      "From: staff@hotmail.com\nTo: abuse@example.org\n"
+      "Subject: complaint about message from 192.0.2.1\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+      "Content-Type: message/rfc822\n\nX-HmXmrOriginalRecipient: rcpt@example.com\n"
+      "From: sender@example.org\nTo: other@example.com\nSubject: hi\n\nhello\n--b--\n";
+  GError *err = NULL;
+  BounceReport *r = bounce_parse_bytes (jmrp, sizeof jmrp - 1, NULL, &err);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "rcpt@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "feedback");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_BOUNCE), "none");
+  bounce_report_free (r);
+
+  static const char unsubscribe[] =
+      "From: person@example.com\nTo: list-unsubscribe@example.org\nSubject: unsubscribe\n"
+      "Auto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\n"
+      "Mail sent this email to unsubscribe from the message.\n";
+  r = bounce_parse_bytes (unsubscribe, sizeof unsubscribe - 1, NULL, &err);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "person@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "feedback");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -109,6 +166,8 @@ main (void)
     cmocka_unit_test (test_dsn_split_typed_values),
     cmocka_unit_test (test_dsn_find_block_in_text),
     cmocka_unit_test (test_dsn_invalid_utf8_is_repaired),
+    cmocka_unit_test (test_dsn_command_and_category),
+    cmocka_unit_test (test_dsn_plain_complaints),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -138,7 +138,14 @@ test_reasons_provider_rows (void **state)
   /* au (KDDI): the filter answer has no address */
   assert_string_equal (reasons_from_provider ("lsean.ezweb.ne.jp", "550 : user unknown", "5.2.0"),
                        "filtered");
-  assert_null (reasons_from_provider ("lsean.ezweb.ne.jp", "550 <a@b>: user unknown", "5.0.0"));
+  /* ... the refusal naming the address (folded away) is the missing mailbox */
+  char *folded = reasons_fold_text ("550 <a@ezweb.ne.jp>: User unknown", 256);
+  assert_string_equal (reasons_from_provider ("lsean.ezweb.ne.jp", folded, "5.0.0"), "userunknown");
+  g_free (folded);
+  /* La Poste: LPN007_416 is its invalid-recipient code */
+  assert_string_equal (reasons_from_provider ("smtp-in.laposte.net",
+                                              "550 5.5.0 invalid recipient. lpn007_416", "5.5.0"),
+                       "userunknown");
   /* docomo: not when the status is an address code */
   assert_string_equal (
       reasons_from_provider ("mfsmax.docomo.ne.jp", "550 unknown user", "5.2.0"), "filtered");
@@ -150,6 +157,23 @@ test_reasons_provider_rows (void **state)
       reasons_from_provider (NULL, "host: smtp-in.orange.fr reason: 550 5.2.0 mail rejected. ofr_506",
                              "5.2.0"),
       "spamdetected");
+}
+
+static void
+test_reasons_stock_unknown (void **state)
+{
+  (void) state;
+  /* the stock answers a filter gives too */
+  assert_true (reasons_stock_unknown ("550 user unknown"));
+  assert_true (reasons_stock_unknown ("550 no such user here"));
+  assert_true (reasons_stock_unknown ("recipient address rejected: user unknown in local recipient table"));
+  /* words about the address itself */
+  assert_false (reasons_stock_unknown ("user a not listed in domino directory"));
+  assert_false (reasons_stock_unknown ("the email account that you tried to reach does not exist."));
+  assert_false (reasons_stock_unknown ("user unknown; the email address wasn't found at the destination domain"));
+  /* not about the mailbox at all */
+  assert_false (reasons_stock_unknown ("552 mailbox full"));
+  assert_false (reasons_stock_unknown (NULL));
 }
 
 static void
@@ -185,6 +209,7 @@ main (void)
     cmocka_unit_test (test_reasons_precedence),
     cmocka_unit_test (test_reasons_addresses_are_not_words),
     cmocka_unit_test (test_reasons_provider_rows),
+    cmocka_unit_test (test_reasons_stock_unknown),
     cmocka_unit_test (test_reasons_vocabulary),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

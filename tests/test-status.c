@@ -96,6 +96,43 @@ test_status_reply_class (void **state)
   assert_false (status_find_reply ("sent 550,000 messages", code));
 }
 
+static void
+test_status_command (void **state)
+{
+  (void) state;
+  /* Postfix */
+  assert_string_equal (status_find_command ("said: 550 5.1.1 <a@b.example>... User Unknown (in reply to\n    RCPT TO command)"), "RCPT");
+  assert_string_equal (status_find_command ("550 5.7.1 spam (in reply to end of DATA command)"), "DATA");
+  assert_string_equal (status_find_command ("550 Access denied (in reply to MAIL FROM command)"), "MAIL");
+  assert_string_equal (status_find_command ("host mx.example.org[192.0.2.1] refused to talk to me: 554 go away"), "CONN");
+  /* Exim */
+  assert_string_equal (status_find_command ("SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 no"), "RCPT");
+  assert_string_equal (status_find_command ("SMTP error from remote mail server after end of data: 550 : User unknown"), "DATA");
+  assert_string_equal (status_find_command ("SMTP error from remote mail server after MAIL FROM:<a@b.example> SIZE=100: 553 no"), "MAIL");
+  assert_string_equal (status_find_command ("SMTP error from remote mail server after initial connection: 554 no"), "CONN");
+  /* qmail */
+  assert_string_equal (status_find_command ("192.0.2.1 does not like recipient. Remote host said: 550 no"), "RCPT");
+  assert_string_equal (status_find_command ("192.0.2.1 failed after I sent the message. Remote host said: 554 spam"), "DATA");
+  assert_string_equal (status_find_command ("Connected to 192.0.2.1 but sender was rejected."), "MAIL");
+  /* a session transcript: the command that drew the failure */
+  assert_string_equal (status_find_command (">>> RCPT To:<a@b.example>\n<<< 250 ok\n>>> DATA\n<<< 554 rejected\n"), "DATA");
+  assert_string_equal (status_find_command (">>> RCPT To:<a@b.example>\n<<< 550 unknown\n>>> DATA\n<<< 503 need RCPT\n"), "RCPT");
+  /* ... and the one whose exchange names the recipient */
+  assert_string_equal (status_find_command_for (">>> MAIL From:<s@x.example>\n<<< 501 no access\nWhile talking to mx.b.example:\n>>> RCPT To:<a@b.example>\n<<< 550 <a@b.example>... User unknown\n",
+                                                "a@b.example", FALSE), "RCPT");
+  /* a labelled section, and bare capitals */
+  assert_string_equal (status_find_command ("-------SMTP command\nDATA\n"), "DATA");
+  assert_string_equal (status_find_command ("SMTP:RCPT host 192.0.2.1: 553 no such user"), "RCPT");
+  assert_string_equal (status_find_command ("rejected at RCPT stage"), "RCPT");
+  /* nothing said, or words that only look like it */
+  assert_null (status_find_command ("550 5.1.1 User unknown"));
+  assert_null (status_find_command ("too much mail data in the mailbox; see the database"));
+  assert_null (status_find_command ("ORCPT=rfc822;a@b.example"));
+  assert_null (status_find_command (NULL));
+  /* wording only: no transcript, no capitals */
+  assert_null (status_find_command_for (">>> DATA\n<<< 554 no\n", NULL, TRUE));
+}
+
 int
 main (void)
 {
@@ -106,6 +143,7 @@ main (void)
     cmocka_unit_test (test_status_normalise_forms),
     cmocka_unit_test (test_status_remote_code),
     cmocka_unit_test (test_status_reply_class),
+    cmocka_unit_test (test_status_command),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

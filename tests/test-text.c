@@ -170,6 +170,78 @@ test_not_a_bounce (void **state)
 }
 
 static void
+test_bulk_mail_about_delivery (void **state)
+{
+  (void) state;
+  /* failure words in the Subject and the text, but sent as bulk mail and not by a
+   * mail system: no record, not even for the contact address */
+  BounceReport *r = parse (
+      "Return-Path: <bounces+1=example.org@esp.example.net>\n"
+      "From: Parcel Service <noreply@parcel.example.com>\nTo: reader@example.org\n"
+      "List-Unsubscribe: <https://parcel.example.com/u>\n"
+      "Subject: Your parcel could not be delivered\n\n"
+      "Your parcel could not be delivered today.\nContact: service@parcel.example.com\n");
+  assert_int_equal (bounce_report_n_records (r), 0);
+  bounce_report_free (r);
+}
+
+static void
+test_identifiers_and_urls_are_not_recipients (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Administrator <postmaster@mail.example.net>\nTo: sender@example.org\n"
+      "Subject: Undeliverable mail\n\n"
+      "Your message could not be delivered to one or more recipients.\n\n"
+      "Recipient: kurt@example.com\nReason: 550 5.1.1 Mailbox unavailable\n\n"
+      "Help: helpdesk@example.net\n"
+      "See https://help.example.net/ndr?sender=sender@example.org&id=1\n"
+      "Message-ID of your message: <20250303.4411@mail.example.org>\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "kurt@example.com");
+  assert_non_null (strstr (diag (r, 0), "550 5.1.1"));
+  bounce_report_free (r);
+}
+
+static void
+test_delay_notice_action (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Warning: message 1tZa0b-0003cd-Lm delayed 24 hours\n\n"
+      "This message was created automatically by mail delivery software.\n"
+      "A message that you sent has not yet been delivered to one or more of its\n"
+      "recipients after more than 24 hours on the queue on mx.example.net.\n\n"
+      "The address to which the message has not yet been delivered is:\n\n"
+      "  lisa@example.com\n    451 4.7.1 Greylisting in action\n\n"
+      "No action is required on your part.\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "lisa@example.com");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_ACTION),
+                       "delayed");
+  bounce_report_free (r);
+}
+
+static void
+test_sentence_in_another_language (void **state)
+{
+  (void) state;
+  /* the one address of a clear bounce, named in a sentence no lead phrase knows;
+   * the contact address beside it is left out */
+  BounceReport *r = parse (
+      "From: Sistema de Entrega <mailer-daemon@mail.example.net>\nTo: sender@example.org\n"
+      "Subject: Mensagem n\xc3\xa3o entregue\n"
+      "Content-Type: text/plain; charset=utf-8\n\n"
+      "Sua mensagem para mario@example.com n\xc3\xa3o p\xc3\xb4" "de ser entregue.\n"
+      "O servidor respondeu: 550 5.1.1 Usu\xc3\xa1rio desconhecido\n"
+      "Entre em contato com suporte@example.net.\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "mario@example.com");
+  bounce_report_free (r);
+}
+
+static void
 test_auto_reply_and_feedback (void **state)
 {
   (void) state;
@@ -196,6 +268,10 @@ main (void)
     cmocka_unit_test (test_x_failed_recipients),
     cmocka_unit_test (test_not_a_bounce),
     cmocka_unit_test (test_auto_reply_and_feedback),
+    cmocka_unit_test (test_bulk_mail_about_delivery),
+    cmocka_unit_test (test_identifiers_and_urls_are_not_recipients),
+    cmocka_unit_test (test_delay_notice_action),
+    cmocka_unit_test (test_sentence_in_another_language),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -1003,6 +1003,18 @@ lone_address (const char *text, gsize len, const MimeMessage *msg)
   return found;
 }
 
+/* Does the text hold a reply code or an enhanced status code ("550", "5.1.1")? */
+static gboolean
+has_code (const char *t)
+{
+  for (const char *p = t; *p; p++)
+    if ((*p == '2' || *p == '4' || *p == '5') && (p == t || !g_ascii_isdigit (p[-1]))
+        && ((g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && !g_ascii_isdigit (p[3]))
+            || (p[1] == '.' && g_ascii_isdigit (p[2]))))
+      return TRUE;
+  return FALSE;
+}
+
 /* The recipient a VERP envelope address encodes, from the headers the bounce was
  * delivered with. */
 static char *
@@ -1181,9 +1193,13 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       /* its own lines, then the section every recipient shares */
       if (shared && !strstr (f->diag->str, shared))
         append_diag (f->diag, shared, shared + strlen (shared));
-      if (f->diag->len == 0 && notice && !(family && family->json))
+      /* named only by X-Failed-Recipients, or with no lines of its own; or the
+       * only recipient of a notice no detector knows, whose own lines hold no
+       * code (the reason is in a paragraph of its own) */
+      gboolean thin = f->diag->len == 0
+                      || (!family && s.found->len == 1 && !has_code (f->diag->str));
+      if (thin && notice && !(family && family->json))
         {
-          /* named only by X-Failed-Recipients, or with no lines of its own */
           char *sd = section_diag (notice, s.end_at, family);
           if (sd)
             g_string_assign (f->diag, sd);

@@ -115,6 +115,9 @@ test_classify_generic_code (void **state)
       NULL, "4.0.0", "systemerror", "soft" },
     { "failed", "5.5.0", "503", "503 Improper sequence of commands", NULL, "5.5.0",
       "syntaxerror", "block" },
+    /* 5.1.0 with no words: the address was refused */
+    { "failed", "5.1.0", "550", "550 #5.1.0 Address rejected.", NULL, "5.1.0", "userunknown",
+      "hard" },
     /* a delayed message with a generic code: still being retried */
     { "delayed", "4.4.0", NULL, "Action: Delayed", NULL, "4.4.0", "expired", "soft" },
     { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },

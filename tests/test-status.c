@@ -120,6 +120,8 @@ test_status_command (void **state)
   /* ... and the one whose exchange names the recipient */
   assert_string_equal (status_find_command_for (">>> MAIL From:<s@x.example>\n<<< 501 no access\nWhile talking to mx.b.example:\n>>> RCPT To:<a@b.example>\n<<< 550 <a@b.example>... User unknown\n",
                                                 "a@b.example", FALSE), "RCPT");
+  /* Yahoo's step in brackets */
+  assert_string_equal (status_find_command ("550 5.2.1 <a@b.example>... User Unknown [RCPT_TO]"), "RCPT");
   /* a labelled section, and bare capitals */
   assert_string_equal (status_find_command ("-------SMTP command\nDATA\n"), "DATA");
   assert_string_equal (status_find_command ("SMTP:RCPT host 192.0.2.1: 553 no such user"), "RCPT");

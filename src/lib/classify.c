@@ -319,6 +319,14 @@ generic_security (const char *status)
          || strcmp (status, "5.7.9") == 0;
 }
 
+/* 5.1.0 (other address status) without words that say more: the address was
+ * refused. */
+static gboolean
+generic_address (const char *status)
+{
+  return strcmp (status, "5.1.0") == 0;
+}
+
 void
 classify_record (BounceRecord *rec, const char *reason_hint)
 {
@@ -399,6 +407,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         reason = refused_by_command (command, status, klass);
       else if (have_status && generic_security (status))
         reason = "securityerror";
+      else if (have_status && generic_address (status))
+        reason = "userunknown";
       else if (have_status && by_status.reason)
         {
           reason = by_status.reason;

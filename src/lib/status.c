@@ -256,6 +256,11 @@ static const CommandRow command_phrases[] = {
   { "smtp:rcpt", "RCPT" },
   { "smtp:data", "DATA" },
   { "smtp:mail", "MAIL" },
+  /* Yahoo: the step in brackets after the remote's reply, "... [RCPT_TO]" */
+  { "[rcpt_to]", "RCPT" },
+  { "[mail_from]", "MAIL" },
+  { "[data]", "DATA" },
+  { "[body]", "DATA" },
   /* a labelled section: "SMTP command: DATA", "-------SMTP command\nDATA" */
   { "smtp command: rcpt", "RCPT" },
   { "smtp command rcpt", "RCPT" },

@@ -118,6 +118,10 @@ test_classify_generic_code (void **state)
     /* 5.1.0 with no words: the address was refused */
     { "failed", "5.1.0", "550", "550 #5.1.0 Address rejected.", NULL, "5.1.0", "userunknown",
       "hard" },
+    /* a system's refusal at the greeting: of the sending host */
+    { "failed", "4.0.0", "421",
+      "host mx.example.org[192.0.2.1] refused to talk to me: 421 Service refused, please try later",
+      NULL, "4.0.0", "blocked", "block" },
     /* a delayed message with a generic code: still being retried */
     { "delayed", "4.4.0", NULL, "Action: Delayed", NULL, "4.4.0", "expired", "soft" },
     { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },

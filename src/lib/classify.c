@@ -22,8 +22,9 @@
  * REASON, in this order:
  *   1. success (action delivered/relayed/expanded or class 2): delivered; a
  *      reason the extractor already knows (feedback, vacation) stays;
- *   2. a provider row (reasons.c): the host that answered documents what its
- *      wording means, and that wins over everything below;
+ *   2. a provider row (reasons.c): the host that answered (else the recipient's
+ *      own domain) documents what its wording means, and that wins over
+ *      everything below;
  *   3. a SPECIFIC status code (detail not 0 and a reason of its own in codes.c,
  *      e.g. 5.1.1, 5.2.2, 5.7.26, 4.4.7) gives its reason, unless the text's
  *      reason outranks it in the precedence list of reasons.c, or the text's
@@ -34,16 +35,33 @@
  *      stays exceedlimit;
  *   4. a GENERIC status (X.Y.0 such as 5.0.0, 4.0.0, 5.2.0, 5.5.0, 5.7.0, and the
  *      catch-alls 5.7.1/4.7.1 and 5.7.9) or none: the text's reason; failing
- *      that, the code's own default (X.4.0 networkerror, X.6.0 contenterror);
- *      with no status at all, the reply code's (550 and 554 have none: the text
- *      must decide; a "552" under "5.7.0" is no mailbox matter, so the reply
- *      code is not read when an enhanced status is there);
- *      then expired for a delayed action; then onhold (something was said) or
- *      undefined (nothing was).
- * Three readings adjust the result, each for a stated reason:
- *   - "user unknown" said after the end of DATA (the recipient was accepted at
- *     RCPT, and refused once the content was seen) is a filter's answer:
- *     filtered, unless the status itself is an address code (X.1.x);
+ *      that, in turn:
+ *        - the extractor's hint (a detector's family reason, a PowerMTA bounce
+ *          category), which never overrides a specific code;
+ *        - a delayed action: expired (the message is still being retried);
+ *        - the SMTP command refused (the record's `command`): MAIL FROM is the
+ *          envelope sender's refusal (rejected), the greeting or HELO/EHLO the
+ *          sending host's (blocked), a permanent RCPT TO under X.0.x/X.1.x or no
+ *          status the address's (userunknown);
+ *        - 5.7.0, 5.7.1, 5.7.9: securityerror; 5.1.0: userunknown;
+ *        - the code's own default (X.4.0 networkerror, X.6.0 contenterror);
+ *        - the reply code's, when there is no status or the status is generic
+ *          and of the reply's class ("4.0.0" with "451" is systemerror; a "552"
+ *          under "5.7.0" is no mailbox matter: that status has a reason above);
+ *        - onhold (something was said) or undefined (nothing was).
+ * Readings that adjust the result, each for a stated reason:
+ *   - "user unknown" read from the text (not from an X.1.x status) depends on the
+ *     SMTP command it answered. In reply to RCPT TO it is a missing mailbox.
+ *     After the end of DATA the recipient had been accepted and the content was
+ *     refused: a filter's answer, filtered (MAIL FROM: rejected; the greeting or
+ *     HELO: blocked). When the text does not say which command, the stock
+ *     wordings that filters also give ("User unknown", "No such user": the domain
+ *     filters of mobile carriers answer so after DATA) are filtered, while
+ *     wordings about the address itself ("not listed in Domino Directory", "the
+ *     email account that you tried to reach does not exist") stay userunknown;
+ *     a hint of userunknown (PowerMTA's bad-mailbox) keeps it too;
+ *   - "service refused" (systemerror) at the greeting is the host's refusal:
+ *     blocked;
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
  *   - "no answer from host" (4.4.1) in a failed action means the retry period
@@ -430,6 +448,9 @@ classify_record (BounceRecord *rec, const char *reason_hint)
       if (!from_code && strcmp (reason, "userunknown") == 0
           && !(status && status[2] == '1' && status[3] == '.'))
         reason = unknown_user_by_command (command, hint, reasons_stock_unknown (folded));
+      /* "service refused" at the greeting is the sending host's refusal */
+      if (strcmp (reason, "systemerror") == 0 && command && strcmp (command, "CONN") == 0)
+        reason = "blocked";
       if (strcmp (reason, "hostunknown") == 0 && klass == BOUNCE_CLASS_TRANSIENT)
         reason = "networkerror";
       if (from_code && strcmp (reason, "networkerror") == 0 && status

@@ -323,7 +323,7 @@ def submit(args):
             # submit with the MTA's sendmail-compatible command (for
             # recipients an MTA would reject at SMTP time)
             notify = [n for _, n in rcpts if n]
-            cmd = args.sendmail_cmd.split() + ["-f", SENDER, "-oi"]
+            cmd = args.sendmail_cmd.split(",") + ["-f", SENDER, "-oi"]
             if notify:
                 cmd += ["-N", notify[0].lower()]
             if args.dsn:
@@ -473,11 +473,67 @@ def expected(args):
             kinds = {"failed"}
             if sc.get("temp"):
                 kinds.add("delayed")
+        if "failed" in kinds and "success" in kinds:
+            # some MTAs report both outcomes in one failure report
+            kinds.discard("success")
         if args.no_delay:
             kinds.discard("delayed")
         for k in sorted(kinds):
             print("%s%s" % (sc["name"], "" if k == "failed" else "." + k))
     return 0
+
+
+def dns_main(args):
+    """A loopback-only stand-in for the DNS: answers A queries from a fixed
+    table (the same as /etc/hosts), says "no data" for other types of the
+    known names, and NXDOMAIN for every other name (e.g. nowhere.test).
+    Only MTAs that insist on DNS (Courier, OpenSMTPD) ever ask it."""
+    import socket
+    import struct
+    hosts = {}
+    for spec in args.hosts:
+        name, ip = spec.split("=")
+        hosts[name.lower().rstrip(".")] = ip
+    zones = set()
+    for name in hosts:
+        parts = name.split(".")
+        for i in range(len(parts) - 1):
+            zones.add(".".join(parts[i:]))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind((args.addr, 53))
+    with open(args.pidfile, "w") as f:
+        f.write("%d\n" % os.getpid())
+    log = open(args.log, "a")
+    while True:
+        data, peer = sock.recvfrom(4096)
+        try:
+            qid, flags, qd = struct.unpack(">HHH", data[:6])
+            pos, labels = 12, []
+            while data[pos]:
+                n = data[pos]
+                labels.append(data[pos + 1:pos + 1 + n].decode("ascii", "replace"))
+                pos += 1 + n
+            pos += 1
+            qtype, qclass = struct.unpack(">HH", data[pos:pos + 4])
+            question = data[12:pos + 4]
+        except Exception:
+            continue
+        name = ".".join(labels).lower()
+        answers = b""
+        if name in hosts and qtype == 1:
+            answers = (b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 60, 4)
+                       + socket.inet_aton(hosts[name]))
+            rcode = 0
+        elif name in hosts or name in zones:
+            rcode = 0
+        else:
+            rcode = 3
+        an = 1 if answers else 0
+        rflags = 0x8000 | 0x0400 | (flags & 0x0100) | 0x0080 | rcode
+        reply = struct.pack(">HHHHHH", qid, rflags, 1, an, 0, 0) + question + answers
+        sock.sendto(reply, peer)
+        log.write("%s dns %s type %d -> rcode %d, %d answer(s)\n" % (time.strftime("%H:%M:%S"), name, qtype, rcode, an))
+        log.flush()
 
 
 def syslog_main(args):
@@ -511,7 +567,8 @@ def main():
     a.add_argument("--eightbit", action="store_true")
     a.add_argument("--pause", type=float, default=0.2)
     a.add_argument("--via-cmd", default="", help="scenarios to submit via the command")
-    a.add_argument("--sendmail-cmd", default="/usr/sbin/sendmail")
+    a.add_argument("--sendmail-cmd", default="/usr/sbin/sendmail",
+                   help="command and its options, separated by commas")
     a = sub.add_parser("collect")
     a.add_argument("--mailbox", required=True)
     a.add_argument("--out", required=True)
@@ -522,7 +579,14 @@ def main():
     a.add_argument("--socket", required=True)
     a.add_argument("--log", required=True)
     a.add_argument("--pidfile", required=True)
+    a = sub.add_parser("dns")
+    a.add_argument("--addr", default="127.0.0.1")
+    a.add_argument("--log", required=True)
+    a.add_argument("--pidfile", required=True)
+    a.add_argument("hosts", nargs="*", help="name=ipv4")
     args = ap.parse_args()
+    if args.cmd == "dns":
+        return dns_main(args)
     if args.cmd == "syslog":
         return syslog_main(args)
     if args.cmd == "responder":

@@ -79,6 +79,13 @@ export HOSTNAME=mta.example.org
 $PY "$GEN/bouncegen.py" syslog --socket /dev/log --log "$LOG/syslog.log" --pidfile "$W/syslog.pid" &
 for _ in $(seq 50); do [ -s "$W/syslog.pid" ] && break; sleep 0.1; done
 
+# the same names for MTAs that only ask the DNS (loopback stand-in, see
+# bouncegen.py dns): NXDOMAIN for everything else
+$BG dns --log "$LOG/dns.log" --pidfile "$W/dns.pid" \
+    mta.example.org=127.0.0.1 mx.example.net=127.0.0.2 mx.refuse.example.net=127.0.0.3 \
+    mx.unreachable.example.net=127.0.0.4 mx.busy.example.net=127.0.0.5 &
+for _ in $(seq 50); do [ -s "$W/dns.pid" ] && break; sleep 0.1; done
+
 # the remote side
 $BG responder --log "$LOG/responder.log" --pidfile "$W/responder.pid" \
     127.0.0.2:2525:mx.example.net:normal \

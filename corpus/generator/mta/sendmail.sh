@@ -6,7 +6,7 @@ SM=/usr/libexec/sendmail/sendmail
 # sendmail has no local quota; unknown local users are refused at RCPT
 # time over SMTP, so those scenarios are submitted with the sendmail command
 SKIP=local-mailbox-full
-SUBMIT_OPTS="--dsn --via-cmd local-user-unknown,multiple-recipients --sendmail-cmd $SM -Ac -odb"
+SUBMIT_OPTS="--dsn --via-cmd local-user-unknown,multiple-recipients --sendmail-cmd $SM,-C/etc/mail/sendmail.cf,-odb"
 
 mta_setup() {
     getent group smmsp >/dev/null || groupadd -r smmsp
@@ -40,6 +40,7 @@ define(`RELAY_MAILER_ARGS', `TCP $h 2525')dnl
 define(`SMTP8_MAILER_ARGS', `TCP $h 2525')dnl
 DAEMON_OPTIONS(`Family=inet, Name=MTA-v4, Port=10025, Addr=127.0.0.1')dnl
 FEATURE(`no_default_msa')dnl
+FEATURE(`accept_unresolvable_domains')dnl
 FEATURE(`use_cw_file')dnl
 FEATURE(`mailertable', `hash -o /etc/mail/mailertable')dnl
 FEATURE(`access_db', `hash -o -T<TMPF> /etc/mail/access')dnl
@@ -73,10 +74,10 @@ AL
     m4 /etc/mail/sendmail.mc >/etc/mail/sendmail.cf
     makemap hash /etc/mail/mailertable </etc/mail/mailertable
     makemap hash /etc/mail/access </etc/mail/access
-    $SM -bi -Ac
+    $SM -bi -C/etc/mail/sendmail.cf
     : >/var/lib/sendmail/sendmail.st
-    echo '$Z' | $SM -bt -d0.1 </dev/null | head -5 || true
+    $SM -C/etc/mail/sendmail.cf -bt -d0.1 </dev/null | head -3 || true
 }
 
-mta_start() { $SM -bD -q10s -Ac >>"$LOG/sendmail-daemon.log" 2>&1 & }
+mta_start() { $SM -bD -q10s -C/etc/mail/sendmail.cf >>"$LOG/sendmail-daemon.log" 2>&1 & }
 mta_stop() { kill "$(head -1 /run/sendmail/mta/sendmail.pid)" 2>/dev/null || true; }

@@ -1198,7 +1198,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
        * code (the reason is in a paragraph of its own) */
       gboolean thin = f->diag->len == 0
                       || (!family && s.found->len == 1 && !has_code (f->diag->str));
-      if (thin && notice && !(family && family->json))
+      /* (where a delivery-status part lists several recipients, the section
+       * would bring the others' codes into this one's) */
+      gboolean alone = !had_records || bounce_report_n_records (report) == 1;
+      if (thin && notice && alone && !(family && family->json))
         {
           char *sd = section_diag (notice, s.end_at, family);
           if (sd)

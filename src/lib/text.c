@@ -619,6 +619,11 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
             append_diag (current->diag, line, end);
           else if (current && rest)
             append_diag (current->diag, rest, end);
+          /* a transcript's "554 <addr>... reason" is a whole entry: the lines
+           * after it are the next host's or the next recipient's */
+          if (end - line > 4 && g_ascii_isdigit (line[0]) && g_ascii_isdigit (line[1])
+              && g_ascii_isdigit (line[2]) && line[3] == ' ' && line[4] == '<')
+            current = NULL;
         }
       else if (is_blank (line, end))
         {

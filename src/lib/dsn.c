@@ -88,6 +88,17 @@ dsn_category_reason (const char *category)
   return NULL;
 }
 
+/* TRUE when the local part names a path or a program, not a mailbox. */
+static gboolean
+delivery_path (const char *address)
+{
+  const char *at = strrchr (address, '@');
+  for (const char *p = address; p < at; p++)
+    if (*p == '/' || *p == '|')
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_recipient_group (const FieldGroup *g)
 {
@@ -119,6 +130,19 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
   const char *original = fields_get (g, "Original-Recipient");
   const char *actual = fields_get (g, "X-Actual-Recipient");
   char *recipient = address_normalise (final);
+  /* a delivery path rather than a mailbox (Courier's ".xalias/user@host",
+   * a "|program" or "/file" target): the address the sender used says more */
+  if (recipient && original && delivery_path (recipient))
+    {
+      char *orig = address_normalise (original);
+      if (orig && !delivery_path (orig))
+        {
+          g_free (recipient);
+          recipient = orig;
+        }
+      else
+        g_free (orig);
+    }
   if (!recipient)
     recipient = address_normalise (original);
   if (!recipient)

@@ -793,8 +793,10 @@ reasons_fold_text (const char *text, gsize max)
         address |= text[i++] == '@';
       gsize n = i - start;
       /* An address is a name, not wording: "<filtered@example.com>" or
-       * "spam@example.org" must not read as a phrase. */
-      if (n == 0 || address)
+       * "spam@example.org" must not read as a phrase; nor is a bracketed
+       * local name ("User <jdoe> unknown"). */
+      gboolean bracketed = n > 2 && text[start] == '<' && text[i - 1] == '>';
+      if (n == 0 || address || bracketed)
         continue;
       /* The prefixes of a multi-line reply ("550-5.7.1 ...", "550 5.7.1 ...") inside
        * the text break its phrases apart: after the first words they are dropped. */

@@ -255,6 +255,26 @@ test_auto_reply_and_feedback (void **state)
   bounce_report_free (r);
 }
 
+static void
+test_family_notes (void **state)
+{
+  (void) state;
+  /* au: the sentence that explains the failure stands apart from the recipient
+   * line, and belongs to every recipient's diagnostic */
+  BounceReport *r = parse (
+      "From: Mail Administrator <Postmaster@ezweb.ne.jp>\nTo: sender@example.org\n"
+      "Subject: Mail System Error - Returned Mail\n\n"
+      "The user(s) account is disabled.\n\n\n"
+      "<nora@ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "nora@ezweb.ne.jp");
+  assert_non_null (strstr (diag (r, 0), "550 user unknown"));
+  assert_non_null (strstr (diag (r, 0), "account is disabled"));
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "suspend");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -272,6 +292,7 @@ main (void)
     cmocka_unit_test (test_identifiers_and_urls_are_not_recipients),
     cmocka_unit_test (test_delay_notice_action),
     cmocka_unit_test (test_sentence_in_another_language),
+    cmocka_unit_test (test_family_notes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -7,7 +7,8 @@
  * the reason that stands first in the precedence list wins, a "boost" row (a
  * longer wording that must beat a shorter one of a better-ranked reason, such as
  * "connection rate limit" over "rate limit") before any other. Provider rows apply
- * only for the host they belong to.
+ * only for the host they belong to. In a phrase, '#' stands for a number (one or
+ * more digits): "delivery failed # attempts" reads "delivery failed 20 attempts".
  */
 #include "reasons.h"
 
@@ -464,6 +465,12 @@ static const PhraseRow phrases[] = {
   { "userunknown", "no longer available", 0 },
   { "userunknown", "check if address is correct", 0 },
   { "userunknown", "no valid recipients", 0 },
+  /* the local delivery agent found no such account ("mail.local: unknown user:
+   * name", BSD mail.local): no filter is involved in local delivery */
+  { "userunknown", "mail.local: unknown user", 0 },
+  /* a notice's own label for the address it could not deliver ("Unknown user:
+   * <address>", IMail): the reporting server's finding, not a quoted answer */
+  { "userunknown", "unknown user:", 0 },
 
   /* the mailbox exists but is disabled */
   { "suspend", "account disabled", 0 },
@@ -489,6 +496,11 @@ static const PhraseRow phrases[] = {
   { "suspend", "frozen", 0 },
   { "suspend", "account expired", 0 },
   { "suspend", "account has expired", 0 },
+  /* the notices of mobile carriers (au): the account exists but is stopped,
+   * whatever the reply beside it says */
+  { "suspend", "user(s) account is disabled", 1 },
+  { "suspend", "user(s) account is suspended", 1 },
+  { "suspend", "user(s) account is temporarily limited", 1 },
 
   /* the domain or its mail host */
   { "hostunknown", "host unknown", 0 },
@@ -619,6 +631,19 @@ static const PhraseRow phrases[] = {
   { "expired", "delivery attempts will continue", 0 },
   { "expired", "will be retried for", 0 },
   { "expired", "did not accept our requests to connect", 1 },
+  /* the final notice after the retry period: "Delivery failed 20 attempts"
+   * (IMail), "could not be delivered for 5 days" (Sendmail), "was aborted after
+   * 5.0 hour(s)", "could not deliver for the last 432000 seconds" */
+  { "expired", "delivery failed # attempts", 1 },
+  { "expired", "failed after # attempts", 1 },
+  { "expired", "could not be delivered for #", 0 },
+  { "expired", "could not be delivered for too long", 0 },
+  { "expired", "could not deliver for the last #", 0 },
+  { "expired", "was aborted after #", 0 },
+  { "expired", "will be deleted from queue", 0 },
+  { "expired", "retry time exceeded", 0 },
+  { "expired", "retry period expired", 0 },
+  { "expired", "after multiple retries", 0 },
 
   /* network and routing */
   { "networkerror", "mail loop", 0 },
@@ -677,6 +702,10 @@ typedef struct
 } ProviderRow;
 
 static const ProviderRow provider_phrases[] = {
+  /* au (KDDI) writes "The user(s) account is disabled." in its notice for an
+   * account that is stopped (unpaid, cancelled), whatever reply it quotes */
+  { "ezweb.ne.jp", "suspend", "user(s) account is disabled", FALSE },
+  { "au.com", "suspend", "user(s) account is disabled", FALSE },
   /* au (KDDI) answers "550 : User unknown", without the address, when the
    * recipient's reception settings refuse the sender */
   { "ezweb.ne.jp", "filtered", "550 : user unknown", TRUE },
@@ -702,6 +731,9 @@ static const ProviderRow provider_phrases[] = {
   /* KDDI (au): the refusal that names the address is the missing mailbox; the
    * filter's answer leaves it out ("550 : User unknown", above) */
   { "ezweb.ne.jp", "userunknown", "550 user unknown", FALSE },
+  /* au's own notice when the recipient's reception settings refused the message */
+  { "ezweb.ne.jp", "filtered", "was rejected by a remote mail server", FALSE },
+  { "au.com", "filtered", "was rejected by a remote mail server", FALSE },
   { "ezweb.ne.jp", "userunknown", "550: user unknown", FALSE },
   { "au.com", "userunknown", "550 user unknown", FALSE },
   /* Orange / La Poste (France Télécom) */
@@ -870,6 +902,25 @@ better (const PhraseRow *row, const PhraseRow *best)
   return precedence_index (row->reason) < precedence_index (best->reason);
 }
 
+/* Does phrase occur at t? '#' in it matches one or more digits. */
+static gboolean
+phrase_at (const char *t, const char *end, const char *phrase)
+{
+  for (const char *p = phrase; *p; p++)
+    {
+      if (*p == '#')
+        {
+          if (t >= end || !g_ascii_isdigit (*t))
+            return FALSE;
+          while (t < end && g_ascii_isdigit (*t))
+            t++;
+        }
+      else if (t >= end || *t++ != *p)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 reasons_from_folded (const char *folded, gboolean *decisive)
 {
@@ -886,8 +937,7 @@ reasons_from_folded (const char *folded, gboolean *decisive)
       for (guint k = 0; k < ix->n[b]; k++)
         {
           const PhraseRow *row = &phrases[ix->rows[b][k]];
-          gsize pl = strlen (row->phrase);
-          if (pl <= len - i && memcmp (folded + i, row->phrase, pl) == 0 && better (row, best))
+          if (phrase_at (folded + i, folded + len, row->phrase) && better (row, best))
             best = row;
         }
     }

@@ -603,6 +603,13 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           g_free (lline);
           continue;
         }
+      if (d && contains_any (lline, d->notes))
+        {
+          /* the family's explanation for every recipient */
+          append_diag (s.shared_diag, line, end);
+          g_free (lline);
+          continue;
+        }
       gboolean skip = d && contains_any (lline, d->skip);
       const char *rest = NULL;
       gboolean by_lead = FALSE, at_start = FALSE;

@@ -72,6 +72,10 @@ typedef struct
   const char *const *diag_begin;
   /* lines containing one of these are boilerplate, never diagnostic text */
   const char *const *skip;
+  /* the family's own sentences that explain the failure once for every recipient
+   * ("The user(s) account is disabled."), wherever they stand in the notice: a
+   * line containing one is added to each recipient's diagnostic */
+  const char *const *notes;
   /* DETECT_* flags */
   guint flags;
   /* recipients in a JSON document (NULL-terminated by list_key == NULL) */

@@ -79,6 +79,8 @@ const Detector detector_ezweb = {
   .body = LIST ("each of the following recipients was rejected by a remote mail server",
                 "the user(s) account is disabled", "the following recipients did not receive this message"),
   .end = LIST ("-----------------------------------------------"),
+  .notes = LIST ("the user(s) account is", "was rejected by a remote mail server",
+                 "your message was not delivered within"),
 };
 
 /* BIGLOBE. */

@@ -118,6 +118,8 @@ test_classify_generic_code (void **state)
     /* 5.1.0 with no words: the address was refused */
     { "failed", "5.1.0", "550", "550 #5.1.0 Address rejected.", NULL, "5.1.0", "userunknown",
       "hard" },
+    /* 5.2.0 with no words: the mailbox exists and refused it */
+    { "failed", "5.2.0", NULL, NULL, NULL, "5.2.0", "filtered", "block" },
     /* a system's refusal at the greeting: of the sending host */
     { "failed", "4.0.0", "421",
       "host mx.example.org[192.0.2.1] refused to talk to me: 421 Service refused, please try later",
@@ -193,6 +195,16 @@ test_classify_adjustments (void **state)
     /* no answer from host until the sender gave up */
     { "failed", "4.4.1", NULL, "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
       NULL, "4.4.1", "expired", "soft" },
+    /* a transient reply with words about the connection, under no specific
+     * status: answered so until the retry period ran out */
+    { NULL, NULL, "421", "Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", NULL, NULL,
+      "expired", "soft" },
+    { "failed", "4.0.0", "426", "426 connection timed out", NULL, "4.0.0", "expired", "soft" },
+    /* ... not without a reply, nor under a specific status */
+    { "failed", "4.0.0", NULL, "lost connection with mx.example.org while sending RCPT TO", NULL,
+      "4.0.0", "networkerror", "soft" },
+    { "failed", "4.4.2", "421", "421 4.4.2 connection timed out", NULL, "4.4.2", "networkerror",
+      "soft" },
     /* provider: au's filter answer */
     { "failed", "5.2.0", "550", "550 : User unknown", "lsean.ezweb.ne.jp", "5.2.0", "filtered",
       "block" },

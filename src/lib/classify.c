@@ -43,7 +43,8 @@
  *          envelope sender's refusal (rejected), the greeting or HELO/EHLO the
  *          sending host's (blocked), a permanent RCPT TO under X.0.x/X.1.x or no
  *          status the address's (userunknown);
- *        - 5.7.0, 5.7.1, 5.7.9: securityerror; 5.1.0: userunknown;
+ *        - 5.7.0, 5.7.1, 5.7.9: securityerror; 5.1.0: userunknown; 5.2.0
+ *          (the mailbox exists and refused it, no condition named): filtered;
  *        - the code's own default (X.4.0 networkerror, X.6.0 contenterror);
  *        - the reply code's, when there is no status or the status is generic
  *          and of the reply's class ("4.0.0" with "451" is systemerror; a "552"
@@ -62,6 +63,11 @@
  *     a hint of userunknown (PowerMTA's bad-mailbox) keeps it too;
  *   - "service refused" (systemerror) at the greeting is the host's refusal:
  *     blocked;
+ *   - words about the connection (networkerror) beside a transient reply code
+ *     (4xx) under no status or a generic one: a server answered, so the way
+ *     there worked; a notice that reports it was answered so until the retry
+ *     period ran out: expired ("421 Host not reachable", "426 connection timed
+ *     out" under 4.0.0);
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
  *   - "no answer from host" (4.4.1) in a failed action means the retry period
@@ -345,6 +351,16 @@ generic_address (const char *status)
   return strcmp (status, "5.1.0") == 0;
 }
 
+/* 5.2.0 (other mailbox status) without words that say more: the address exists
+ * (an address problem is X.1.x) and its mailbox refused the message for no
+ * condition of its own (full, disabled, too big): the recipient side's rules. The
+ * domain filters of mobile carriers answer so. */
+static gboolean
+generic_mailbox (const char *status)
+{
+  return strcmp (status, "5.2.0") == 0;
+}
+
 void
 classify_record (BounceRecord *rec, const char *reason_hint)
 {
@@ -427,6 +443,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
         reason = "securityerror";
       else if (have_status && generic_address (status))
         reason = "userunknown";
+      else if (have_status && generic_mailbox (status))
+        reason = "filtered";
       else if (have_status && by_status.reason)
         {
           reason = by_status.reason;
@@ -451,6 +469,12 @@ classify_record (BounceRecord *rec, const char *reason_hint)
       /* "service refused" at the greeting is the sending host's refusal */
       if (strcmp (reason, "systemerror") == 0 && command && strcmp (command, "CONN") == 0)
         reason = "blocked";
+      /* a transient reply under no specific status, with words about the
+       * connection: the server answered, so the way there worked; reported as a
+       * failure, it was answered so until the retry period ran out */
+      if (!from_code && g_strcmp0 (reason, "networkerror") == 0 && reply_code
+          && reply_code[0] == '4' && (!have_status || is_generic_status (status)))
+        reason = "expired";
       if (strcmp (reason, "hostunknown") == 0 && klass == BOUNCE_CLASS_TRANSIENT)
         reason = "networkerror";
       if (from_code && strcmp (reason, "networkerror") == 0 && status

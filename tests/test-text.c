@@ -275,6 +275,28 @@ test_family_notes (void **state)
   bounce_report_free (r);
 }
 
+static void
+test_boilerplate_after_a_sentence (void **state)
+{
+  (void) state;
+  /* a boilerplate phrase that starts a sentence of its own leaves the sentence
+   * before it on the line */
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: sender@example.org\n"
+      "Subject: Delivery Status Notification (Failure)\n\n"
+      "Delivery to the following recipient failed permanently:\n\n     pia@example.com\n\n"
+      "Technical details of permanent failure:\n"
+      "The recipient server did not accept our requests to connect. Learn more at "
+      "https://support.google.com/mail/answer/7720\n"
+      "[example.com 192.0.2.1: socket error]\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_non_null (strstr (diag (r, 0), "did not accept our requests to connect."));
+  assert_null (strstr (diag (r, 0), "Learn more"));
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "expired");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -293,6 +315,7 @@ main (void)
     cmocka_unit_test (test_delay_notice_action),
     cmocka_unit_test (test_sentence_in_another_language),
     cmocka_unit_test (test_family_notes),
+    cmocka_unit_test (test_boilerplate_after_a_sentence),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

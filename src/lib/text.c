@@ -543,6 +543,30 @@ header_line (const char *line, const char *end, const char *lower)
   return FALSE;
 }
 
+/* Where a boilerplate phrase of the family (skip) cuts the line: G_MAXSIZE when
+ * there is none; else the length of the sentences before it, which are kept when
+ * the boilerplate starts a sentence of its own ("The recipient server did not
+ * accept our requests to connect. Learn more at https://..."); 0 drops the line. */
+static gsize
+skip_cut (const char *lower, const char *const *skip)
+{
+  const char *first = NULL;
+  for (gsize i = 0; skip && skip[i]; i++)
+    {
+      const char *hit = strstr (lower, skip[i]);
+      if (hit && (!first || hit < first))
+        first = hit;
+    }
+  if (!first)
+    return G_MAXSIZE;
+  const char *e = first;
+  while (e > lower && (e[-1] == ' ' || e[-1] == '\t'))
+    e--;
+  if (e > lower && e < first && (e[-1] == '.' || e[-1] == '!'))
+    return (gsize) (e - lower);
+  return 0;
+}
+
 /* Scans the notice line by line. */
 static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
@@ -592,8 +616,12 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
                   diag_done = TRUE;
                 }
             }
-          else if (!contains_any (lline, d->skip) && !rule_line (lline))
-            append_diag (s.shared_diag, line, end);
+          else if (!rule_line (lline))
+            {
+              gsize cut = skip_cut (lline, d->skip);
+              if (cut > 0)
+                append_diag (s.shared_diag, line, cut == G_MAXSIZE ? end : line + cut);
+            }
           g_free (lline);
           continue;
         }
@@ -610,7 +638,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           g_free (lline);
           continue;
         }
-      gboolean skip = d && contains_any (lline, d->skip);
+      gsize cut = d ? skip_cut (lline, d->skip) : G_MAXSIZE;
+      gboolean skip = cut != G_MAXSIZE;
       const char *rest = NULL;
       gboolean by_lead = FALSE, at_start = FALSE;
       char *addr = skip ? NULL : line_recipient (line, end, lline, d, &rest, &by_lead, &at_start);
@@ -638,7 +667,10 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
             current = NULL; /* a blank line closes the recipient */
         }
       else if (skip)
-        ;
+        {
+          if (current && cut > 0)
+            append_diag (current->diag, line, line + cut); /* the sentences before it */
+        }
       else if (rule_line (line))
         current = NULL; /* a ruler closes the recipient */
       else if (header_line (line, end, lower + line_at))

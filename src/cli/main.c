@@ -55,7 +55,7 @@ static const char usage_text[] =
     "will_retry_until, reason, bounce (hard|soft|block|none), hard_bounce, class,\n"
     "subject, description, source, feedback_type, reporting_mta, arrival_date,\n"
     "message_id, date, from, message_subject, original_message_id, original_from,\n"
-    "original_to, original_subject. Absent values are omitted.\n"
+    "original_to, original_subject, command. Absent values are omitted.\n"
     "\n"
     "explain prints the classification of status codes: enhanced (5.7.26), SMTP reply\n"
     "codes (550) and vendor forms (571 for 5.7.1, 911); --all prints the whole table.\n"

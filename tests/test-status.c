@@ -121,6 +121,18 @@ test_status_command (void **state)
   assert_string_equal (status_find_command_for (">>> MAIL From:<s@x.example>\n<<< 501 no access\nWhile talking to mx.b.example:\n>>> RCPT To:<a@b.example>\n<<< 550 <a@b.example>... User unknown\n",
                                                 "a@b.example", FALSE), "RCPT");
   /* Yahoo's step in brackets */
+  /* an entry written before any command was sent failed in no SMTP session */
+  assert_null (status_find_command_for ("----- Transcript of session follows -----\n"
+                                        "550 5.1.1 a@b.example... User unknown\n"
+                                        "... while talking to mx.c.example.:\n>>> DATA\n"
+                                        "<<< 554 rejected\n",
+                                        "a@b.example", FALSE));
+  assert_string_equal (status_find_command_for ("----- Transcript of session follows -----\n"
+                                                "550 5.1.1 a@b.example... User unknown\n"
+                                                "... while talking to mx.c.example.:\n>>> DATA\n"
+                                                "<<< 554 rejected\n",
+                                                "d@c.example", FALSE),
+                       "DATA");
   assert_string_equal (status_find_command ("550 5.2.1 <a@b.example>... User Unknown [RCPT_TO]"), "RCPT");
   /* a labelled section, and bare capitals */
   assert_string_equal (status_find_command ("-------SMTP command\nDATA\n"), "DATA");

@@ -297,6 +297,38 @@ test_boilerplate_after_a_sentence (void **state)
   bounce_report_free (r);
 }
 
+static void
+test_transcript_reply_before_entry (void **state)
+{
+  (void) state;
+  /* an old Sendmail transcript: the remote's reply and a local program's message
+   * come before the recipient's own entry, which only sums them up */
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>\nTo: sender@example.org\n"
+      "Subject: Returned mail: see transcript for details\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "mail.local: unknown user: sam\n"
+      "554 <sam@example.net>... Service unavailable\n"
+      "While talking to mx.example.com:\n"
+      ">>> MAIL From:<sender@example.org>\n"
+      "<<< 550 Insecure Mail Relay\n"
+      "554 <ruth@example.com>... Remote protocol error\n"
+      "550 example.org (smtp)... 550 Host unknown\n"
+      "554 <tom@example.org>... 550 Host unknown (Authoritative answer from name server)\n");
+  assert_int_equal (bounce_report_n_records (r), 3);
+  assert_string_equal (rcpt (r, 0), "sam@example.net");
+  assert_string_equal (diag (r, 0), "Service unavailable mail.local: unknown user: sam");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "userunknown");
+  assert_string_equal (rcpt (r, 1), "ruth@example.com");
+  assert_string_equal (diag (r, 1), "Remote protocol error 550 Insecure Mail Relay");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_REASON),
+                       "norelaying");
+  /* a host's own line is not the next recipient's reply */
+  assert_string_equal (diag (r, 2), "550 Host unknown (Authoritative answer from name server)");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -316,6 +348,7 @@ main (void)
     cmocka_unit_test (test_sentence_in_another_language),
     cmocka_unit_test (test_family_notes),
     cmocka_unit_test (test_boilerplate_after_a_sentence),
+    cmocka_unit_test (test_transcript_reply_before_entry),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

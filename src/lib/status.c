@@ -301,11 +301,21 @@ word_char (char c)
 /* The command of a session transcript (">>> RCPT To:<...>", "<<< 550 ..."): the
  * command whose block (up to the next command sent) names address and holds a
  * failure reply; else the command that drew the first failure reply; else the
- * last command sent. */
+ * last command sent. An address whose entry the transcript writes before any
+ * command was sent ("mail.local: unknown user: ..." then "554 <addr>... ") failed
+ * in no SMTP session: "" (no command, and none to look for elsewhere). */
 static const char *
 transcript_command (const char *lower, const char *address)
 {
   const char *last = NULL, *first_failed = NULL;
+  const char *ts = strstr (lower, "transcript of session");
+  const char *first_cmd = ts ? strstr (ts, ">>> ") : NULL;
+  if (first_cmd && address && *address)
+    {
+      const char *named = strstr (ts, address);
+      if (named && named < first_cmd)
+        return "";
+    }
   for (const char *p = lower; (p = strstr (p, ">>> ")) != NULL;)
     {
       const char *cmd = p + 4;
@@ -381,6 +391,11 @@ status_find_command_for (const char *text, const char *address, gboolean wording
       char *addr = address ? g_ascii_strdown (address, -1) : NULL;
       best = transcript_command (folded->str, addr);
       g_free (addr);
+      if (best && !*best)
+        {
+          g_string_free (folded, TRUE);
+          return NULL;
+        }
     }
   g_string_free (folded, TRUE);
   if (best || wording_only)

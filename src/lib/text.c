@@ -567,6 +567,30 @@ skip_cut (const char *lower, const char *const *skip)
   return 0;
 }
 
+/* A transcript line that a recipient's entry may sum up: the remote's reply
+ * ("<<< 550 ...") or a program's own message ("mail.local: unknown user: ..."),
+ * not a command sent, a host's or a recipient's entry ("550 host (smtp)... "), nor
+ * the "while talking to" heading. */
+static gboolean
+transcript_reply (const char *line, const char *end)
+{
+  const char *p = line;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  if (end - p >= 4 && strncmp (p, "<<< ", 4) == 0)
+    return TRUE;
+  if (p >= end || *p == '>' || *p == '.' || g_ascii_isdigit (*p) || *p == '-')
+    return FALSE;
+  /* "program: message" */
+  const char *colon = memchr (p, ':', end - p);
+  if (!colon || colon == p || colon - p > 32)
+    return FALSE;
+  for (const char *c = p; c < colon; c++)
+    if (!(g_ascii_isalnum (*c) || *c == '.' || *c == '-' || *c == '_' || *c == '/'))
+      return FALSE;
+  return TRUE;
+}
+
 /* Scans the notice line by line. */
 static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
@@ -579,6 +603,11 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   gboolean in_diag = FALSE, diag_done = FALSE;
   guint flags = d ? d->flags : 0;
   GString *pending = g_string_new (NULL); /* DETECT_DIAG_BEFORE */
+  /* a session transcript: the remote's reply ("<<< 550 ...") and a local
+   * program's message ("mail.local: unknown user: ...") written before the
+   * recipient's own entry ("554 <addr>... Remote protocol error") */
+  gboolean transcript = FALSE;
+  GString *replies = g_string_new (NULL);
   const char *const *ends[2] = { shared_end, d ? d->end : NULL };
   gsize pos = 0;
   while (pos < len)
@@ -591,6 +620,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       gsize line_at = pos;
       pos = next;
 
+      if (strstr (lline, "transcript of session"))
+        transcript = TRUE;
       if (contains_any (lline, ends[0]) || contains_any (lline, ends[1]))
         {
           s.end_at = line_at;
@@ -638,6 +669,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           g_free (lline);
           continue;
         }
+      if (strncmp (lline, ">>>", 3) == 0 || strstr (lline, "while talking to"))
+        g_string_truncate (replies, 0); /* a new command or host */
       gsize cut = d ? skip_cut (lline, d->skip) : G_MAXSIZE;
       gboolean skip = cut != G_MAXSIZE;
       const char *rest = NULL;
@@ -656,10 +689,16 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           else if (current && rest)
             append_diag (current->diag, rest, end);
           /* a transcript's "554 <addr>... reason" is a whole entry: the lines
-           * after it are the next host's or the next recipient's */
+           * after it are the next host's or the next recipient's; the reply
+           * and messages written before it are the reason it sums up */
           if (end - line > 4 && g_ascii_isdigit (line[0]) && g_ascii_isdigit (line[1])
               && g_ascii_isdigit (line[2]) && line[3] == ' ' && line[4] == '<')
-            current = NULL;
+            {
+              if (current && replies->len)
+                append_diag (current->diag, replies->str, replies->str + replies->len);
+              current = NULL;
+            }
+          g_string_truncate (replies, 0);
         }
       else if (is_blank (line, end))
         {
@@ -677,11 +716,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         ; /* a header of the returned message ("Subject: ...") */
       else if (current && !(line[0] == '>' || strncmp (line, "   -----", 8) == 0))
         append_diag (current->diag, line, end);
+      else if (!current && transcript && transcript_reply (line, end))
+        append_diag (replies, line, end);
       else if (!current && (flags & DETECT_DIAG_BEFORE))
         append_diag (pending, line, end);
       g_free (addr);
     }
   g_string_free (pending, TRUE);
+  g_string_free (replies, TRUE);
   g_free (lower);
   return s;
 }

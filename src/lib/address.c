@@ -60,7 +60,13 @@ address_normalise (const char *value)
     lead++;
   g_string_erase (s, 0, (gssize) lead);
   if (g_ascii_strncasecmp (s->str, "mailto:", 7) == 0)
-    g_string_erase (s, 0, 7);
+    {
+      /* what followed "mailto:" is stripped as the start was ("mailto::@x" is no address) */
+      g_string_erase (s, 0, 7);
+      for (lead = 0; lead < s->len && strchr ("\"'<:", s->str[lead]); lead++)
+        ;
+      g_string_erase (s, 0, (gssize) lead);
+    }
   char *at = strrchr (s->str, '@');
   gboolean ok = at && at != s->str && at[1] != '\0' && s->len < 320;
   gsize from = quoted_local && at ? (gsize) (at - s->str) : 0;

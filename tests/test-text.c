@@ -329,6 +329,34 @@ test_transcript_reply_before_entry (void **state)
   bounce_report_free (r);
 }
 
+static void
+test_notice_says_retry_period_ran_out (void **state)
+{
+  (void) state;
+  /* the notice's heading says the retries were given up; the recipient's own
+   * words name no reason */
+  BounceReport *r = parse (
+      "From: Mail Delivery System <postmaster@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Delivery Status Notification (Failure)\n\n"
+      "Delivery to the following recipients was aborted after 5.0 hour(s):\n\n"
+      "  * uma@example.com\n\n"
+      "Technical details:\n\nRouting: Could not find a gateway for uma@example.com\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "uma@example.com");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "expired");
+  bounce_report_free (r);
+  /* ... but the recipient's own words win */
+  r = parse ("From: Mail Delivery System <postmaster@mx.example.net>\nTo: sender@example.org\n"
+             "Subject: Returned mail\n\n"
+             "Message could not be delivered for 5 days\n\n"
+             "<vera@example.com>... Connection refused by mx.example.com\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "blocked");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -349,6 +377,7 @@ main (void)
     cmocka_unit_test (test_family_notes),
     cmocka_unit_test (test_boilerplate_after_a_sentence),
     cmocka_unit_test (test_transcript_reply_before_entry),
+    cmocka_unit_test (test_notice_says_retry_period_ran_out),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

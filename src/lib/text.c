@@ -137,6 +137,15 @@ static const char *const final_words[] = {
   "delivery has failed", "the following address(es) failed", "fatal error", NULL,
 };
 
+/* Words of a notice sent because the retry period ran out: its recipients'
+ * failures are expired unless their own words or codes say otherwise (the
+ * classifier's hint). */
+static const char *const expiry_words[] = {
+  "was aborted after", "could not be delivered for", "message will be deleted from queue",
+  "was not delivered within", "retry timeout exceeded", "retry time exceeded",
+  "in the queue too long", NULL,
+};
+
 typedef struct
 {
   char *address;
@@ -1272,6 +1281,14 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
   gboolean delayed = notice && bounce_like && !had_records && !(family && family->json)
                      && is_delay_notice (msg, notice, s.end_at);
+  const char *hint = family ? family->reason : NULL;
+  if (!hint && notice && bounce_like)
+    {
+      char *t = g_ascii_strdown (notice, (gssize) MIN (s.end_at, 8192));
+      if (contains_any (t, expiry_words))
+        hint = "expired";
+      g_free (t);
+    }
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   for (guint i = 0; i < s.found->len; i++)
     {
@@ -1300,6 +1317,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         {
           fill_record (rec, diag, NULL);
           fill_command (rec, diag, section, notice);
+          if (!rec->reason_hint)
+            rec->reason_hint = hint;
           continue;
         }
       if (had_records)
@@ -1308,7 +1327,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (!rec)
         break;
       fill_command (rec, diag, section, notice);
-      rec->reason_hint = family ? family->reason : NULL;
+      rec->reason_hint = hint;
       if (f->status)
         record_set (rec, BOUNCE_FIELD_STATUS, f->status);
       if (f->action || delayed)
@@ -1339,7 +1358,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           if (rec)
             {
               fill_command (rec, diag, section, notice);
-              rec->reason_hint = family ? family->reason : NULL;
+              rec->reason_hint = hint;
               if (delayed)
                 record_set (rec, BOUNCE_FIELD_ACTION, "delayed");
               added++;

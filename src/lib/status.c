@@ -354,61 +354,136 @@ status_find_command (const char *text)
   return status_find_command_for (text, NULL, FALSE);
 }
 
+/* The command phrases bucketed by their first byte, in table order, with their
+ * lengths: built once, read by every thread. */
+typedef struct
+{
+  guint64 pairs[65536 / 64]; /* the first two bytes of some row */
+  guint8 len[G_N_ELEMENTS (command_phrases)];
+  guint8 first[256]; /* index + 1 of the bucket's first row in order[], 0: none */
+  guint8 count[256];
+  guint8 order[G_N_ELEMENTS (command_phrases)];
+  guint8 capital[256]; /* 1 << i for each capital_commands row i starting with the byte */
+} CommandIndex;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (command_phrases) < 255);
+
+static gpointer
+build_command_index (gpointer data)
+{
+  (void) data;
+  CommandIndex *ix = g_new0 (CommandIndex, 1);
+  guint n = 0;
+  for (guint b = 1; b < 256; b++)
+    for (gsize i = 0; i < G_N_ELEMENTS (command_phrases); i++)
+      if ((guchar) command_phrases[i].phrase[0] == b)
+        {
+          if (!ix->count[b])
+            ix->first[b] = (guint8) (n + 1);
+          ix->count[b]++;
+          ix->order[n++] = (guint8) i;
+        }
+  for (gsize i = 0; i < G_N_ELEMENTS (command_phrases); i++)
+    {
+      const guchar *ph = (const guchar *) command_phrases[i].phrase;
+      ix->len[i] = (guint8) strlen (command_phrases[i].phrase);
+      g_assert (ix->len[i] >= 2);
+      guint pair = (guint) ph[0] << 8 | ph[1];
+      ix->pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (capital_commands) <= 8);
+  for (gsize i = 0; i < G_N_ELEMENTS (capital_commands); i++)
+    ix->capital[(guchar) capital_commands[i].phrase[0]] |= (guint8) (1u << i);
+  return ix;
+}
+
+static const CommandIndex *
+command_index (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_command_index, NULL);
+}
+
 const char *
 status_find_command_for (const char *text, const char *address, gboolean wording_only)
 {
   if (!text || !*text)
     return NULL;
   gsize len = strnlen (text, 16384);
-  char *lower = g_ascii_strdown (text, (gssize) len);
-  /* white space folded, so that wrapped lines still match */
-  GString *folded = g_string_sized_new (len);
+  /* lower-case, white space folded, so that wrapped lines still match */
+  char stack[2048];
+  char *folded = len < sizeof stack ? stack : g_malloc (len + 1);
+  gsize flen = 0;
   for (gsize i = 0; i < len; i++)
     {
-      char c = g_ascii_isspace (lower[i]) ? ' ' : lower[i];
-      if (c == ' ' && folded->len && folded->str[folded->len - 1] == ' ')
-        continue;
-      g_string_append_c (folded, c);
-    }
-  g_free (lower);
-  const char *best = NULL;
-  gsize best_at = G_MAXSIZE;
-  for (gsize i = 0; i < G_N_ELEMENTS (command_phrases); i++)
-    {
-      gsize n = strlen (command_phrases[i].phrase);
-      const char *hit = strstr (folded->str, command_phrases[i].phrase);
-      /* the wording ends at a word's end: "after data" is not "after database" */
-      while (hit && g_ascii_isalnum (hit[n]))
-        hit = strstr (hit + 1, command_phrases[i].phrase);
-      if (hit && (gsize) (hit - folded->str) < best_at)
+      char c = text[i];
+      if (c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+      else if (g_ascii_isspace (c))
         {
-          best_at = (gsize) (hit - folded->str);
-          best = command_phrases[i].command;
+          if (flen && folded[flen - 1] == ' ')
+            continue;
+          c = ' ';
+        }
+      folded[flen++] = c;
+    }
+  folded[flen] = '\0';
+  /* the earliest wording in the text, the first row of the table where two start
+   * at the same place; it ends at a word's end: "after data" is not "after
+   * database" */
+  const CommandIndex *ix = command_index ();
+  const char *best = NULL;
+  for (gsize at = 0; at + 1 < flen && !best; at++)
+    {
+      guchar b = (guchar) folded[at];
+      guint pair = (guint) b << 8 | (guchar) folded[at + 1];
+      if (!(ix->pairs[pair / 64] >> (pair % 64) & 1))
+        continue;
+      const guint8 *rows = ix->order + ix->first[b] - 1;
+      for (guint k = 0; k < ix->count[b]; k++)
+        {
+          gsize i = rows[k], n = ix->len[i];
+          const char *ph = command_phrases[i].phrase;
+          gsize m = 1;
+          if (at + n <= flen)
+            while (m < n && folded[at + m] == ph[m])
+              m++;
+          if (m == n && !g_ascii_isalnum (folded[at + n]))
+            {
+              best = command_phrases[i].command;
+              break;
+            }
         }
     }
   if (!best && !wording_only)
     {
       char *addr = address ? g_ascii_strdown (address, -1) : NULL;
-      best = transcript_command (folded->str, addr);
+      best = transcript_command (folded, addr);
       g_free (addr);
       if (best && !*best)
         {
-          g_string_free (folded, TRUE);
+          if (folded != stack)
+            g_free (folded);
           return NULL;
         }
     }
-  g_string_free (folded, TRUE);
+  if (folded != stack)
+    g_free (folded);
   if (best || wording_only)
     return best;
   /* capitals standing as words, the first one in the text */
   for (gsize at = 0; at < len; at++)
-    for (gsize i = 0; i < G_N_ELEMENTS (capital_commands); i++)
-      {
-        gsize n = strlen (capital_commands[i].phrase);
-        if (text[at] == capital_commands[i].phrase[0] && at + n <= len
-            && strncmp (text + at, capital_commands[i].phrase, n) == 0
-            && (at == 0 || !word_char (text[at - 1])) && !word_char (text[at + n]))
-          return capital_commands[i].command;
-      }
+    {
+      guint rows = ix->capital[(guchar) text[at]];
+      for (gsize i = 0; rows; i++, rows >>= 1)
+        {
+          if (!(rows & 1))
+            continue;
+          gsize n = strlen (capital_commands[i].phrase);
+          if (at + n <= len && memcmp (text + at, capital_commands[i].phrase, n) == 0
+              && (at == 0 || !word_char (text[at - 1])) && !word_char (text[at + n]))
+            return capital_commands[i].command;
+        }
+    }
   return NULL;
 }

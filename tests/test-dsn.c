@@ -157,6 +157,31 @@ test_dsn_plain_complaints (void **state)
   bounce_report_free (r);
 }
 
+static void
+test_dsn_program_target (void **state)
+{
+  (void) state;
+  /* delivered to a program: the failure is the local delivery program's when the
+   * words say nothing else */
+  static const char piped[] =
+      "From: MAILER-DAEMON@mx.example.org\nTo: sender@example.org\n"
+      "Subject: Returned mail: see transcript for details\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\n"
+      "Content-Type: text/plain\n\nThe message could not be delivered.\n--b\n"
+      "Content-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+      "Final-Recipient: RFC822; wes@example.org\n"
+      "X-Actual-Recipient: RFC822; |/usr/bin/procmail -f- #wes@example.org\n"
+      "Action: failed\nStatus: 5.5.0\n--b--\n";
+  GError *err = NULL;
+  BounceReport *r = bounce_parse_bytes (piped, sizeof piped - 1, NULL, &err);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "wes@example.org");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailererror");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -168,6 +193,7 @@ main (void)
     cmocka_unit_test (test_dsn_invalid_utf8_is_repaired),
     cmocka_unit_test (test_dsn_command_and_category),
     cmocka_unit_test (test_dsn_plain_complaints),
+    cmocka_unit_test (test_dsn_program_target),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -37,7 +37,9 @@
  *      catch-alls 5.7.1/4.7.1 and 5.7.9) or none: the text's reason; failing
  *      that, in turn:
  *        - the extractor's hint (a detector's family reason, a PowerMTA bounce
- *          category, expired when the notice says the retry period ran out:
+ *          category, mailererror for a delivery to a program ("|procmail"
+ *          in X-Actual-Recipient), expired when the notice says the retry
+ *          period ran out:
  *          "was aborted after 5 hour(s)", "could not be delivered for 5 days"),
  *          which never overrides a specific code;
  *        - a delayed action: expired (the message is still being retried);

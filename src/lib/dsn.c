@@ -99,6 +99,26 @@ delivery_path (const char *address)
   return FALSE;
 }
 
+/* Does the Final-Recipient or X-Actual-Recipient name a program ("|command")? */
+static gboolean
+program_target (const char *final, const char *actual)
+{
+  const char *fields[] = { final, actual };
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *v = fields[i];
+      if (!v)
+        continue;
+      const char *semi = strchr (v, ';');
+      v = semi ? semi + 1 : v;
+      while (*v == ' ' || *v == '\t' || *v == '"' || *v == '<')
+        v++;
+      if (*v == '|')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_recipient_group (const FieldGroup *g)
 {
@@ -185,6 +205,10 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
       g_free (text);
     }
   rec->reason_hint = dsn_category_reason (fields_get (g, "X-PowerMTA-BounceCategory"));
+  /* delivered to a program ("|procmail ..."): a failure there is the local
+   * delivery program's, unless the words say more */
+  if (!rec->reason_hint && program_target (final, actual))
+    rec->reason_hint = "mailererror";
   set_typed_value (rec, BOUNCE_FIELD_REMOTE_MTA, fields_get (g, "Remote-MTA"));
   set_date (rec, BOUNCE_FIELD_LAST_ATTEMPT, fields_get (g, "Last-Attempt-Date"));
   set_date (rec, BOUNCE_FIELD_WILL_RETRY_UNTIL, fields_get (g, "Will-Retry-Until"));

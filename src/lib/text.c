@@ -172,6 +172,61 @@ contains_any (const char *lower, const char *const *list)
   return FALSE;
 }
 
+/* Appends n bytes of s with ASCII capitals folded. */
+static void
+append_ascii_lower (GString *out, const char *s, gsize n)
+{
+  gsize at = out->len;
+  g_string_set_size (out, at + n);
+  char *o = out->str + at;
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = s[i];
+      o[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+}
+
+/* Appends s (n bytes, no NUL among them) lower-cased exactly as g_utf8_strdown
+ * writes it: ASCII lines are folded directly (an ASCII letter's lower case
+ * depends on nothing around it); a line holding other bytes goes through GLib's
+ * tables, alone when it is valid UTF-8 and ends with its newline (the context
+ * GLib reads ends there too), else with the rest of the text. */
+static void
+append_utf8_lower (GString *out, const char *s, gsize n)
+{
+  const char *end = s + n;
+  while (s < end)
+    {
+      const char *nl = memchr (s, '\n', end - s);
+      const char *le = nl ? nl + 1 : end;
+      const char *c = s;
+      while (c < le && (guchar) *c < 0x80)
+        c++;
+      if (c == le)
+        append_ascii_lower (out, s, le - s);
+      else
+        {
+          gboolean alone = nl && g_utf8_validate_len (s, le - s, NULL);
+          char *lower = g_utf8_strdown (s, alone ? le - s : end - s);
+          g_string_append (out, lower);
+          g_free (lower);
+          if (!alone)
+            return;
+        }
+      s = le;
+    }
+}
+
+/* g_utf8_strdown (s, -1), cheaper on ASCII text. */
+static char *
+utf8_lower (const char *s)
+{
+  gsize n = strlen (s);
+  GString *out = g_string_sized_new (n);
+  append_utf8_lower (out, s, n);
+  return g_string_free (out, FALSE);
+}
+
 /* The notice: the first readable part outside the returned message, else one
  * inside it (a forwarded bounce). */
 static const char *
@@ -939,7 +994,7 @@ looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
   const char *from = mime_get (msg, "From");
   const char *subject = mime_get (msg, "Subject");
   char *f = from ? g_ascii_strdown (from, -1) : NULL;
-  char *s = subject ? g_utf8_strdown (subject, -1) : NULL;
+  char *s = subject ? utf8_lower (subject) : NULL;
   gboolean by_from = f && contains_any (f, from_signals);
   gboolean by_subject = s && contains_any (s, subject_signals);
   gboolean by_text = notice_lower && contains_any (notice_lower, failure_words);
@@ -956,19 +1011,26 @@ looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
 static char *
 headers_lower (const MimeMessage *msg)
 {
-  GString *s = g_string_new (NULL);
+  GString *s = g_string_sized_new (1024);
   for (guint i = 0; i < msg->n_headers && s->len < 16384; i++)
-    g_string_append_printf (s, "%s: %s\n", msg->headers[i].name, msg->headers[i].value);
-  char *lower = g_utf8_strdown (s->str, -1);
+    {
+      const char *name = msg->headers[i].name, *value = msg->headers[i].value;
+      g_string_append (s, name ? name : "(null)");
+      g_string_append_len (s, ": ", 2);
+      g_string_append (s, value ? value : "(null)");
+      g_string_append_c (s, '\n');
+    }
+  GString *lower = g_string_sized_new (s->len);
+  append_utf8_lower (lower, s->str, s->len);
   g_string_free (s, TRUE);
-  return lower;
+  return g_string_free (lower, FALSE);
 }
 
 static const Detector *
 pick_family (const char *from, const char *subject, char *h, const char *head_lower)
 {
   char *f = from ? g_ascii_strdown (from, -1) : g_strdup ("");
-  char *s = subject ? g_utf8_strdown (subject, -1) : g_strdup ("");
+  char *s = subject ? utf8_lower (subject) : g_strdup ("");
   const Detector *hit = NULL;
   for (gsize i = 0; i < n_detectors && !hit; i++)
     {
@@ -996,7 +1058,7 @@ static gboolean
 is_delay_notice (const MimeMessage *msg, const char *notice, gsize end_at)
 {
   const char *subject = mime_get (msg, "Subject");
-  char *s = subject ? g_utf8_strdown (subject, -1) : g_strdup ("");
+  char *s = subject ? utf8_lower (subject) : g_strdup ("");
   char *t = g_ascii_strdown (notice ? notice : "", notice ? (gssize) MIN (end_at, 8192) : 0);
   gboolean delay = (contains_any (s, delay_words) || contains_any (t, delay_words))
                    && !contains_any (t, final_words);

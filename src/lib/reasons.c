@@ -852,31 +852,111 @@ reasons_fold_text (const char *text, gsize max)
   return g_string_free (s, FALSE);
 }
 
-/* Phrase rows bucketed by their first byte, so that one pass over the text tries
- * at each position only the rows that can start there. */
+/* Phrase rows bucketed by the two bytes they can start with, so that one pass over
+ * the text tries at each position only the rows that can start there: a bitmap
+ * of those byte pairs rules out most positions at once, and a row's bucket is
+ * found by a hash of the pair. A second character '#' stands for any digit; a
+ * row of one character may be followed by any byte (the text's terminating NUL
+ * too). Within a bucket rows keep the table's order, the order they are tried in. */
+#define PAIR_BUCKETS 4096
+
 typedef struct
 {
-  guint16 *rows[256];
-  guint n[256];
+  guint64 pairs[65536 / 64];
+  guint32 start[PAIR_BUCKETS + 1]; /* rows of bucket h: rows[start[h] .. start[h + 1]) */
+  guint16 *rows;
 } PhraseIndex;
+
+static guint
+pair_bucket (guint pair)
+{
+  return (pair * 40503u >> 8) & (PAIR_BUCKETS - 1);
+}
+
+/* The bytes a phrase character can match: a bitmap of 256 bits. */
+static void
+char_set (char c, guint64 set[4])
+{
+  memset (set, 0, 4 * sizeof (guint64));
+  if (c == '#')
+    for (guint d = '0'; d <= '9'; d++)
+      set[d / 64] |= G_GUINT64_CONSTANT (1) << (d % 64);
+  else
+    set[(guchar) c / 64] |= G_GUINT64_CONSTANT (1) << ((guchar) c % 64);
+}
+
+/* Calls fn for every byte pair row can start with. */
+static void
+row_pairs (const char *phrase, void (*fn) (guint pair, guint16 row, gpointer data), guint16 row,
+           gpointer data)
+{
+  /* the first character is taken as it is: a row that starts with '#' is tried
+   * only where the text has a '#', which is no digit (so it never matches) */
+  guint b0 = (guchar) phrase[0];
+  guint64 second[4];
+  if (phrase[1] == '\0')
+    memset (second, 0xff, sizeof second);
+  else
+    char_set (phrase[1], second);
+  for (guint b1 = 0; b1 < 256; b1++)
+    if (second[b1 / 64] >> (b1 % 64) & 1)
+      fn (b0 << 8 | b1, row, data);
+}
+
+typedef struct
+{
+  PhraseIndex *ix;
+  guint16 *last; /* per bucket: the last row counted or placed, + 1 */
+  guint32 *fill;
+} IndexBuild;
+
+static void
+count_pair (guint pair, guint16 row, gpointer data)
+{
+  IndexBuild *b = data;
+  b->ix->pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+  guint h = pair_bucket (pair);
+  if (b->last[h] != row + 1)
+    {
+      b->last[h] = (guint16) (row + 1);
+      b->ix->start[h + 1]++;
+    }
+}
+
+static void
+place_pair (guint pair, guint16 row, gpointer data)
+{
+  IndexBuild *b = data;
+  guint h = pair_bucket (pair);
+  if (b->last[h] != row + 1)
+    {
+      b->last[h] = (guint16) (row + 1);
+      b->ix->rows[b->fill[h]++] = row;
+    }
+}
 
 static gpointer
 build_index (gpointer data)
 {
   (void) data;
+  G_STATIC_ASSERT (G_N_ELEMENTS (phrases) < G_MAXUINT16);
   PhraseIndex *ix = g_new0 (PhraseIndex, 1);
+  IndexBuild b = { ix, g_new0 (guint16, PAIR_BUCKETS), g_new0 (guint32, PAIR_BUCKETS) };
   for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
-    ix->n[(guchar) phrases[i].phrase[0]]++;
-  for (guint b = 0; b < 256; b++)
+    if (phrases[i].phrase[0])
+      row_pairs (phrases[i].phrase, count_pair, (guint16) i, &b);
+  for (guint h = 0; h < PAIR_BUCKETS; h++)
     {
-      ix->rows[b] = ix->n[b] ? g_new (guint16, ix->n[b]) : NULL;
-      ix->n[b] = 0;
+      ix->start[h + 1] += ix->start[h];
+      b.fill[h] = ix->start[h];
     }
+  ix->rows = g_new (guint16, MAX (ix->start[PAIR_BUCKETS], 1));
+  memset (b.last, 0, PAIR_BUCKETS * sizeof (guint16));
   for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
-    {
-      guchar b = (guchar) phrases[i].phrase[0];
-      ix->rows[b][ix->n[b]++] = (guint16) i;
-    }
+    if (phrases[i].phrase[0])
+      row_pairs (phrases[i].phrase, place_pair, (guint16) i, &b);
+  g_free (b.last);
+  g_free (b.fill);
   return ix;
 }
 
@@ -933,11 +1013,15 @@ reasons_from_folded (const char *folded, gboolean *decisive)
   gsize len = strlen (folded);
   for (gsize i = 0; i < len; i++)
     {
-      guchar b = (guchar) folded[i];
-      for (guint k = 0; k < ix->n[b]; k++)
+      guint pair = (guint) (guchar) folded[i] << 8 | (guchar) folded[i + 1];
+      if (!(ix->pairs[pair / 64] >> (pair % 64) & 1))
+        continue;
+      guint h = pair_bucket (pair);
+      for (guint32 k = ix->start[h]; k < ix->start[h + 1]; k++)
         {
-          const PhraseRow *row = &phrases[ix->rows[b][k]];
-          if (phrase_at (folded + i, folded + len, row->phrase) && better (row, best))
+          const PhraseRow *row = &phrases[ix->rows[k]];
+          if (row->phrase[0] == folded[i] && phrase_at (folded + i, folded + len, row->phrase)
+              && better (row, best))
             best = row;
         }
     }

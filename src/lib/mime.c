@@ -276,9 +276,21 @@ take_original_headers (Walk *w, GMimeObject *obj)
     return;
   w->have_original = TRUE;
   copy_headers (obj, &w->msg->original, &w->msg->n_original);
-  char *raw = g_mime_object_get_headers (obj, NULL);
-  w->msg->original_raw = raw ? g_utf8_make_valid (raw, -1) : NULL;
-  g_free (raw);
+  /* the header block as text is written only when asked for */
+  w->msg->original_object = g_object_ref (obj);
+}
+
+const char *
+mime_original_raw (MimeMessage *msg)
+{
+  if (msg->original_object)
+    {
+      char *raw = g_mime_object_get_headers (GMIME_OBJECT (msg->original_object), NULL);
+      msg->original_raw = raw ? g_utf8_make_valid (raw, -1) : NULL;
+      g_free (raw);
+      g_clear_object (&msg->original_object);
+    }
+  return msg->original_raw;
 }
 
 /* text/rfc822-headers: a header block without a body; let GMime parse it. */
@@ -294,6 +306,7 @@ take_header_block (Walk *w, const char *text)
   if (m)
     {
       take_original_headers (w, GMIME_OBJECT (m));
+      g_clear_object (&w->msg->original_object);
       g_free (w->msg->original_raw);
       w->msg->original_raw = g_strdup (text);
       g_object_unref (m);
@@ -563,6 +576,7 @@ mime_free (MimeMessage *msg)
   free_headers (msg->headers, msg->n_headers);
   free_headers (msg->original, msg->n_original);
   g_free (msg->original_raw);
+  g_clear_object (&msg->original_object);
   g_free (msg->date);
   g_free (msg->content_type);
   g_free (msg->report_type);

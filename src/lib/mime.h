@@ -31,7 +31,8 @@ typedef struct
    * text/rfc822-headers */
   MimeHeader *original;
   guint n_original;
-  char *original_raw; /* the header block as text, for free-text address search */
+  char *original_raw; /* the header block as text: read it with mime_original_raw () */
+  gpointer original_object; /* the GMimeObject it is written from on first use, or NULL */
 
   GString *warnings;
 } MimeMessage;
@@ -47,6 +48,10 @@ void mime_free (MimeMessage *msg);
 const char *mime_header (const MimeHeader *headers, guint n, const char *name);
 #define mime_get(msg, name) mime_header ((msg)->headers, (msg)->n_headers, (name))
 #define mime_original(msg, name) mime_header ((msg)->original, (msg)->n_original, (name))
+
+/* The returned message's header block as text (for free-text address search), or
+ * NULL: written on the first call, as few consumers need it. */
+const char *mime_original_raw (MimeMessage *msg);
 
 /* RFC 5322 date text -> ISO 8601, or NULL. */
 char *mime_date_iso (const char *date);

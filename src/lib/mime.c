@@ -32,11 +32,20 @@ ensure_init (void)
   g_once (&once, init_gmime, NULL);
 }
 
+static inline guchar
+ascii_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 const char *
 mime_header (const MimeHeader *headers, guint n, const char *name)
 {
+  /* most names differ in their first letter: compared inline before the rest */
+  guchar first = ascii_lower ((guchar) name[0]);
   for (guint i = 0; i < n; i++)
-    if (g_ascii_strcasecmp (headers[i].name, name) == 0)
+    if (ascii_lower ((guchar) headers[i].name[0]) == first
+        && g_ascii_strcasecmp (headers[i].name, name) == 0)
       return headers[i].value;
   return NULL;
 }
@@ -209,20 +218,28 @@ html_to_text (const char *html)
 
 /* Most header values are printable ASCII without encoded words: for them decoding
  * is the identity, and unfolding only drops the line breaks. Returns the unfolded
- * value (not yet stripped), or NULL when the value needs the full decoder. */
+ * value stripped of the blanks around it (as g_strstrip does it: line breaks are
+ * gone, other control characters are not plain), or NULL when the value needs the
+ * full decoder. */
 static char *
 plain_header_value (const char *raw)
 {
-  gsize len = 0;
-  for (const unsigned char *p = (const unsigned char *) raw; *p; p++, len++)
+  const unsigned char *p = (const unsigned char *) raw;
+  for (; *p; p++)
     if (*p >= 0x7f || (*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n')
         || (*p == '=' && p[1] == '?'))
       return NULL;
+  gsize len = (gsize) (p - (const unsigned char *) raw);
   char *out = g_malloc (len + 1);
   char *o = out;
-  for (const char *p = raw; *p; p++)
-    if (*p != '\r' && *p != '\n')
-      *o++ = *p;
+  const char *q = raw;
+  while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+    q++;
+  for (; *q; q++)
+    if (*q != '\r' && *q != '\n')
+      *o++ = *q;
+  while (o > out && (o[-1] == ' ' || o[-1] == '\t'))
+    o--;
   *o = '\0';
   return out;
 }
@@ -249,11 +266,11 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
           char *unfolded = g_mime_utils_header_unfold (raw);
           char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
           g_free (unfolded);
-          valid = g_utf8_make_valid (decoded ? decoded : "", -1);
+          valid = g_strstrip (g_utf8_make_valid (decoded ? decoded : "", -1));
           g_free (decoded);
         }
       h[n].name = g_strdup (name);
-      h[n].value = g_strstrip (valid);
+      h[n].value = valid;
       n++;
     }
   *out = h;

@@ -23,6 +23,7 @@
 #include "bounds.h"
 #include "detect/detect.h"
 #include "dsn.h"
+#include "match.h"
 #include "status.h"
 
 /* Where every family's notice ends: the returned message or its headers begin. */
@@ -1026,19 +1027,65 @@ headers_lower (const MimeMessage *msg)
   return g_string_free (lower, FALSE);
 }
 
+/* The detectors' signals of each kind in one set, tagged with the detector's
+ * index in the registry. */
+typedef struct
+{
+  MatchSet *from, *subject, *body, *headers;
+} Signals;
+
+static gpointer
+build_signals (gpointer data)
+{
+  (void) data;
+  Signals *sig = g_new0 (Signals, 1);
+  sig->from = match_set_new ();
+  sig->subject = match_set_new ();
+  sig->body = match_set_new ();
+  sig->headers = match_set_new ();
+  for (guint i = 0; i < n_detectors; i++)
+    {
+      match_set_add_list (sig->from, detectors[i]->from, i);
+      match_set_add_list (sig->subject, detectors[i]->subject, i);
+      match_set_add_list (sig->body, detectors[i]->body, i);
+      match_set_add_list (sig->headers, detectors[i]->headers, i);
+    }
+  match_set_seal (sig->from);
+  match_set_seal (sig->subject);
+  match_set_seal (sig->body);
+  match_set_seal (sig->headers);
+  return sig;
+}
+
+static const Signals *
+signals (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_signals, NULL);
+}
+
+/* The first detector in the registry with any signal in the From, the Subject,
+ * the notice's first lines (head_lower) or the headers (h): each kind is searched
+ * in one pass for all detectors, and only for those before the first one found. */
 static const Detector *
 pick_family (const char *from, const char *subject, char *h, const char *head_lower)
 {
   char *f = from ? g_ascii_strdown (from, -1) : g_strdup ("");
   char *s = subject ? utf8_lower (subject) : g_strdup ("");
-  const Detector *hit = NULL;
-  for (gsize i = 0; i < n_detectors && !hit; i++)
+  const Signals *sig = signals ();
+  guint8 *seen = g_new0 (guint8, n_detectors);
+  const char *texts[4] = { f, s, head_lower, h };
+  const MatchSet *sets[4] = { sig->from, sig->subject, sig->body, sig->headers };
+  guint first = (guint) n_detectors;
+  for (int k = 0; k < 4 && first > 0; k++)
     {
-      const Detector *d = detectors[i];
-      if (contains_any (f, d->from) || contains_any (s, d->subject)
-          || contains_any (head_lower, d->body) || contains_any (h, d->headers))
-        hit = d;
+      match_set_scan (sets[k], texts[k], strlen (texts[k]), first, seen);
+      for (guint i = 0; i < first; i++)
+        if (seen[i])
+          first = i;
     }
+  const Detector *hit = first < n_detectors ? detectors[first] : NULL;
+  g_free (seen);
   g_free (f);
   g_free (s);
   g_free (h);

@@ -1,0 +1,26 @@
+/* match.h: many fixed phrases looked for in one pass over a text, instead of one
+ * strstr per phrase. A set is built once (behind g_once) and read-only after, so
+ * any thread may search with it. */
+#ifndef BOUNCE_MATCH_H
+#define BOUNCE_MATCH_H
+
+#include <glib.h>
+
+typedef struct MatchSet MatchSet;
+
+MatchSet *match_set_new (void);
+/* Adds a phrase, compared byte for byte, with its tag. The phrase is not copied:
+ * it must outlive the set (string literals do). */
+void match_set_add (MatchSet *set, const char *phrase, guint tag);
+/* Adds every phrase of a NULL-terminated list (list may be NULL) with one tag. */
+void match_set_add_list (MatchSet *set, const char *const *list, guint tag);
+/* Ends the adding: builds the index. */
+void match_set_seal (MatchSet *set);
+
+/* For every phrase with a tag below limit that occurs in text (len bytes, no NUL
+ * among them), sets seen[tag] = TRUE: what strstr (text, phrase) != NULL tells,
+ * for all phrases at once. An empty phrase occurs in every text. */
+void match_set_scan (const MatchSet *set, const char *text, gsize len, guint limit,
+                     guint8 *seen);
+
+#endif

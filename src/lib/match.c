@@ -187,3 +187,44 @@ match_set_scan (const MatchSet *set, const char *text, gsize len, guint limit, g
       try_rows (set, rows, text, len, at, pair, limit, seen);
     }
 }
+
+gssize
+match_set_first (const MatchSet *set, const char *text, gsize len, MatchAccept accept,
+                 gpointer data, guint *tag)
+{
+  const Row *rows = (const Row *) (gpointer) set->rows->data;
+  const guchar *t = (const guchar *) text;
+  gsize m = MIN (set->shortest, 200);
+  if (set->rows->len == 0 || len < set->shortest)
+    return -1;
+  gsize e = m >= 3 ? m - 1 : 0;
+  while (e < len)
+    {
+      if (m >= 3)
+        {
+          guint sh = set->shift[shift_of ((guint) t[e - 1] << 8 | t[e])];
+          if (sh)
+            {
+              e += sh;
+              continue;
+            }
+        }
+      gsize at = m >= 3 ? e - (m - 1) : e;
+      e++;
+      guint pair = (guint) t[at] << 8 | (at + 1 < len ? t[at + 1] : 0);
+      if (!(set->pairs[pair >> 6] >> (pair & 63) & 1))
+        continue;
+      guint h = bucket_of (pair);
+      for (guint32 k = set->start[h]; k < set->start[h + 1]; k++)
+        {
+          const Row *row = &rows[set->order[k]];
+          if (row->len <= len - at && memcmp (text + at, row->phrase, row->len) == 0
+              && (!accept || accept (text, len, at, row->len, data)))
+            {
+              *tag = row->tag;
+              return (gssize) at;
+            }
+        }
+    }
+  return -1;
+}

@@ -23,4 +23,12 @@ void match_set_seal (MatchSet *set);
 void match_set_scan (const MatchSet *set, const char *text, gsize len, guint limit,
                      guint8 *seen);
 
+/* The earliest place in text (len bytes, no NUL among them) where a phrase occurs
+ * that accept takes (NULL: any), where several start there the first one added;
+ * -1 when there is none. *tag is set to its tag. accept gets the place and the
+ * phrase's length. Empty phrases are not looked for here. */
+typedef gboolean (*MatchAccept) (const char *text, gsize len, gsize at, gsize n, gpointer data);
+gssize match_set_first (const MatchSet *set, const char *text, gsize len, MatchAccept accept,
+                        gpointer data, guint *tag);
+
 #endif

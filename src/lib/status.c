@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "match.h"
+
 static gboolean
 is_digit (char c)
 {
@@ -354,46 +356,32 @@ status_find_command (const char *text)
   return status_find_command_for (text, NULL, FALSE);
 }
 
-/* The command phrases bucketed by their first byte, in table order, with their
- * lengths: built once, read by every thread. */
+/* The command phrases in one set (tagged with their row), and the capitals by
+ * their first byte: built once, read by every thread. */
 typedef struct
 {
-  guint64 pairs[65536 / 64]; /* the first two bytes of some row */
-  guint8 len[G_N_ELEMENTS (command_phrases)];
-  guint8 first[256]; /* index + 1 of the bucket's first row in order[], 0: none */
-  guint8 count[256];
-  guint8 order[G_N_ELEMENTS (command_phrases)];
+  MatchSet *phrases;
   guint8 capital[256]; /* 1 << i for each capital_commands row i starting with the byte */
+  char fold[256];      /* the byte lower-cased, white space as ' ' */
 } CommandIndex;
-
-G_STATIC_ASSERT (G_N_ELEMENTS (command_phrases) < 255);
 
 static gpointer
 build_command_index (gpointer data)
 {
   (void) data;
   CommandIndex *ix = g_new0 (CommandIndex, 1);
-  guint n = 0;
-  for (guint b = 1; b < 256; b++)
-    for (gsize i = 0; i < G_N_ELEMENTS (command_phrases); i++)
-      if ((guchar) command_phrases[i].phrase[0] == b)
-        {
-          if (!ix->count[b])
-            ix->first[b] = (guint8) (n + 1);
-          ix->count[b]++;
-          ix->order[n++] = (guint8) i;
-        }
+  ix->phrases = match_set_new ();
   for (gsize i = 0; i < G_N_ELEMENTS (command_phrases); i++)
     {
-      const guchar *ph = (const guchar *) command_phrases[i].phrase;
-      ix->len[i] = (guint8) strlen (command_phrases[i].phrase);
-      g_assert (ix->len[i] >= 2);
-      guint pair = (guint) ph[0] << 8 | ph[1];
-      ix->pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+      g_assert (command_phrases[i].phrase[0]);
+      match_set_add (ix->phrases, command_phrases[i].phrase, (guint) i);
     }
+  match_set_seal (ix->phrases);
   G_STATIC_ASSERT (G_N_ELEMENTS (capital_commands) <= 8);
   for (gsize i = 0; i < G_N_ELEMENTS (capital_commands); i++)
     ix->capital[(guchar) capital_commands[i].phrase[0]] |= (guint8) (1u << i);
+  for (guint c = 0; c < 256; c++)
+    ix->fold[c] = g_ascii_isspace (c) ? ' ' : g_ascii_tolower ((char) c);
   return ix;
 }
 
@@ -404,6 +392,14 @@ command_index (void)
   return g_once (&once, build_command_index, NULL);
 }
 
+/* A wording ends at a word's end: "after data" is not "after database". */
+static gboolean
+at_word_end (const char *text, gsize len, gsize at, gsize n, gpointer data)
+{
+  (void) data;
+  return at + n >= len || !g_ascii_isalnum (text[at + n]);
+}
+
 const char *
 status_find_command_for (const char *text, const char *address, gboolean wording_only)
 {
@@ -411,50 +407,25 @@ status_find_command_for (const char *text, const char *address, gboolean wording
     return NULL;
   gsize len = strnlen (text, 16384);
   /* lower-case, white space folded, so that wrapped lines still match */
+  const CommandIndex *ix = command_index ();
   char stack[2048];
   char *folded = len < sizeof stack ? stack : g_malloc (len + 1);
   gsize flen = 0;
+  char prev = '\0';
   for (gsize i = 0; i < len; i++)
     {
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z')
-        c += 'a' - 'A';
-      else if (g_ascii_isspace (c))
-        {
-          if (flen && folded[flen - 1] == ' ')
-            continue;
-          c = ' ';
-        }
-      folded[flen++] = c;
+      char c = ix->fold[(guchar) text[i]];
+      if (c == ' ' && prev == ' ')
+        continue;
+      folded[flen++] = prev = c;
     }
   folded[flen] = '\0';
   /* the earliest wording in the text, the first row of the table where two start
-   * at the same place; it ends at a word's end: "after data" is not "after
-   * database" */
-  const CommandIndex *ix = command_index ();
-  const char *best = NULL;
-  for (gsize at = 0; at + 1 < flen && !best; at++)
-    {
-      guchar b = (guchar) folded[at];
-      guint pair = (guint) b << 8 | (guchar) folded[at + 1];
-      if (!(ix->pairs[pair / 64] >> (pair % 64) & 1))
-        continue;
-      const guint8 *rows = ix->order + ix->first[b] - 1;
-      for (guint k = 0; k < ix->count[b]; k++)
-        {
-          gsize i = rows[k], n = ix->len[i];
-          const char *ph = command_phrases[i].phrase;
-          gsize m = 1;
-          if (at + n <= flen)
-            while (m < n && folded[at + m] == ph[m])
-              m++;
-          if (m == n && !g_ascii_isalnum (folded[at + n]))
-            {
-              best = command_phrases[i].command;
-              break;
-            }
-        }
-    }
+   * at the same place */
+  guint row = 0;
+  const char *best = match_set_first (ix->phrases, folded, flen, at_word_end, NULL, &row) >= 0
+                         ? command_phrases[row].command
+                         : NULL;
   if (!best && !wording_only)
     {
       char *addr = address ? g_ascii_strdown (address, -1) : NULL;

@@ -218,6 +218,22 @@ append_utf8_lower (GString *out, const char *s, gsize n)
     }
 }
 
+/* g_ascii_strdown (s, len) without a call per byte: the bytes up to len or the
+ * first NUL, ASCII capitals folded. */
+static char *
+ascii_strdown (const char *s, gssize len)
+{
+  gsize n = len < 0 ? strlen (s) : strnlen (s, (gsize) len);
+  char *out = g_malloc (n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = s[i];
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+  out[n] = '\0';
+  return out;
+}
+
 /* g_utf8_strdown (s, -1), cheaper on ASCII text. */
 static char *
 utf8_lower (const char *s)
@@ -256,11 +272,14 @@ char *
 text_prepare (const char *text, gsize len)
 {
   GString *s = g_string_sized_new (len);
+  char *o = s->str;
   for (gsize i = 0; i < len; i++)
     if (text[i] != '\r')
-      g_string_append_c (s, text[i]);
+      *o++ = text[i];
     else if (i + 1 >= len || text[i + 1] != '\n')
-      g_string_append_c (s, '\n');
+      *o++ = '\n';
+  *o = '\0';
+  s->len = (gsize) (o - s->str);
   /* count quoted lines after the first quoted one */
   const char *first = NULL;
   guint quoted = 0, plain = 0;
@@ -661,7 +680,7 @@ static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
 {
   Scan s = { g_ptr_array_new_with_free_func (found_free), g_string_new (NULL), len };
-  char *lower = g_ascii_strdown (text, (gssize) len);
+  char *lower = ascii_strdown (text, (gssize) len);
   Found *current = NULL;
   gboolean in_section = !(d && d->begin);
   gboolean begun = FALSE; /* a begin marker was seen */
@@ -1106,7 +1125,7 @@ is_delay_notice (const MimeMessage *msg, const char *notice, gsize end_at)
 {
   const char *subject = mime_get (msg, "Subject");
   char *s = subject ? utf8_lower (subject) : g_strdup ("");
-  char *t = g_ascii_strdown (notice ? notice : "", notice ? (gssize) MIN (end_at, 8192) : 0);
+  char *t = ascii_strdown (notice ? notice : "", notice ? (gssize) MIN (end_at, 8192) : 0);
   gboolean delay = (contains_any (s, delay_words) || contains_any (t, delay_words))
                    && !contains_any (t, final_words);
   g_free (s);
@@ -1308,7 +1327,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gsize raw_len = raw ? strnlen (raw, MAX_TEXT_PART) : 0;
   char *notice = raw ? text_prepare (raw, raw_len) : NULL;
   gsize len = notice ? strlen (notice) : 0;
-  char *head = g_ascii_strdown (notice ? notice : "", MIN (len, 4096));
+  char *head = ascii_strdown (notice ? notice : "", MIN (len, 4096));
   const Detector *family = text_pick_family (msg, head);
   if (family && (family->flags & DETECT_NESTED) && msg->text_nested->len > 0)
     {
@@ -1320,7 +1339,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       notice = text_prepare (inner, strnlen (inner, MAX_TEXT_PART));
       len = strlen (notice);
       notice_index = msg->text->len;
-      head = g_ascii_strdown (notice, MIN (len, 4096));
+      head = ascii_strdown (notice, MIN (len, 4096));
       const Detector *wrapped = pick_family (mime_original (msg, "From"),
                                              mime_original (msg, "Subject"), g_strdup (""), head);
       if (wrapped && !(wrapped->flags & DETECT_NESTED))
@@ -1393,7 +1412,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   const char *hint = family ? family->reason : NULL;
   if (!hint && notice && bounce_like)
     {
-      char *t = g_ascii_strdown (notice, (gssize) MIN (s.end_at, 8192));
+      char *t = ascii_strdown (notice, (gssize) MIN (s.end_at, 8192));
       if (contains_any (t, expiry_words))
         hint = "expired";
       g_free (t);

@@ -164,9 +164,61 @@ typedef struct
 
 static char *section_diag (const char *text, gsize len, const Detector *d);
 
+static void
+add_list_set (GHashTable *sets, const char *const *list)
+{
+  gsize n = 0;
+  while (list && list[n] && *list[n])
+    n++;
+  /* short lists are as quick with strstr; an empty phrase is left to it too */
+  if (n < 3 || list[n] || g_hash_table_contains (sets, list))
+    return;
+  MatchSet *set = match_set_new ();
+  match_set_add_list (set, list, 0);
+  match_set_seal (set);
+  g_hash_table_insert (sets, (gpointer) list, set);
+}
+
+static gpointer
+build_list_sets (gpointer data)
+{
+  (void) data;
+  GHashTable *sets = g_hash_table_new (NULL, NULL);
+  const char *const *const shared[] = { shared_end,  shared_lead, contact_labels, id_words,
+                                        failure_words, delay_words, final_words, expiry_words };
+  for (gsize i = 0; i < G_N_ELEMENTS (shared); i++)
+    add_list_set (sets, shared[i]);
+  for (gsize i = 0; i < n_detectors; i++)
+    {
+      const Detector *d = detectors[i];
+      const char *const *const lists[] = { d->from,  d->subject, d->body,       d->headers, d->begin,
+                                           d->end,   d->lead,    d->diag_begin, d->skip,    d->notes };
+      for (gsize k = 0; k < G_N_ELEMENTS (lists); k++)
+        add_list_set (sets, lists[k]);
+    }
+  return sets;
+}
+
+/* The phrase lists of the detectors and the shared ones of three phrases or more,
+ * each as a set searched in one pass; NULL for any other list. Built once, read
+ * by every thread. */
+static const MatchSet *
+list_set (const char *const *list)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *sets = g_once (&once, build_list_sets, NULL);
+  return list ? g_hash_table_lookup (sets, list) : NULL;
+}
+
 static gboolean
 contains_any (const char *lower, const char *const *list)
 {
+  const MatchSet *set = list_set (list);
+  if (set)
+    {
+      guint tag;
+      return match_set_first (set, lower, strlen (lower), NULL, NULL, &tag) >= 0;
+    }
   for (gsize i = 0; list && list[i]; i++)
     if (strstr (lower, list[i]))
       return TRUE;
@@ -440,7 +492,8 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   const char *p = skip_opening (line, end);
   const char *lp = lower + (p - line);
   for (gsize i = 0; header_labels[i]; i++)
-    if (strncmp (lp, header_labels[i], strlen (header_labels[i])) == 0)
+    if ((lp[0] == header_labels[i][0] || !header_labels[i][0])
+        && strncmp (lp, header_labels[i], strlen (header_labels[i])) == 0)
       return NULL;
   /* an SMTP transcript line: only the family's own lead phrases apply */
   gboolean transcript = *p == '>' || (end - p > 3 && p[0] == '<' && p[1] == '<' && p[2] == '<');
@@ -473,6 +526,10 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
     }
   /* the lead phrases */
   const char *const *leads[2] = { d ? d->lead : NULL, transcript ? NULL : shared_lead };
+  /* a line with none of a list's phrases (most lines) is passed over in one search */
+  for (int k = 0; k < 2; k++)
+    if (!contains_any (lp, leads[k]))
+      leads[k] = NULL;
   gboolean family_lead = FALSE;
   for (int k = 0; k < 2 && !start; k++)
     for (gsize i = 0; leads[k] && leads[k][i] && !start; i++)
@@ -622,7 +679,7 @@ header_line (const char *line, const char *end, const char *lower)
                                         "sent:", "message-id:", "reply-to:", "return-path:",
                                         "in-reply-to:", "references:", NULL };
   for (gsize i = 0; fields[i]; i++)
-    if (strncmp (lp, fields[i], strlen (fields[i])) == 0)
+    if ((lp[0] == fields[i][0] || !fields[i][0]) && strncmp (lp, fields[i], strlen (fields[i])) == 0)
       return TRUE;
   return FALSE;
 }
@@ -635,7 +692,12 @@ static gsize
 skip_cut (const char *lower, const char *const *skip)
 {
   const char *first = NULL;
-  for (gsize i = 0; skip && skip[i]; i++)
+  const MatchSet *set = list_set (skip);
+  guint tag;
+  gssize at = set ? match_set_first (set, lower, strlen (lower), NULL, NULL, &tag) : -1;
+  if (at >= 0)
+    first = lower + at;
+  for (gsize i = 0; !set && skip && skip[i]; i++)
     {
       const char *hit = strstr (lower, skip[i]);
       if (hit && (!first || hit < first))

@@ -1093,18 +1093,44 @@ looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
 static char *
 headers_lower (const MimeMessage *msg)
 {
-  GString *s = g_string_sized_new (1024);
-  for (guint i = 0; i < msg->n_headers && s->len < 16384; i++)
+  GString *lower = g_string_sized_new (1024);
+  gsize raw = 0; /* the length of the block before folding */
+  guint i = 0;
+  /* a header of ASCII text is folded as it is appended */
+  for (; i < msg->n_headers && raw < 16384; i++)
     {
       const char *name = msg->headers[i].name, *value = msg->headers[i].value;
-      g_string_append (s, name ? name : "(null)");
-      g_string_append_len (s, ": ", 2);
-      g_string_append (s, value ? value : "(null)");
-      g_string_append_c (s, '\n');
+      if (!name || !value)
+        break;
+      gsize nn = strlen (name), vn = strlen (value);
+      gboolean ascii = TRUE;
+      for (gsize k = 0; k < nn && ascii; k++)
+        ascii = (guchar) name[k] < 0x80;
+      for (gsize k = 0; k < vn && ascii; k++)
+        ascii = (guchar) value[k] < 0x80;
+      if (!ascii)
+        break;
+      append_ascii_lower (lower, name, nn);
+      g_string_append_len (lower, ": ", 2);
+      append_ascii_lower (lower, value, vn);
+      g_string_append_c (lower, '\n');
+      raw += nn + vn + 3;
     }
-  GString *lower = g_string_sized_new (s->len);
-  append_utf8_lower (lower, s->str, s->len);
-  g_string_free (s, TRUE);
+  if (i < msg->n_headers && raw < 16384)
+    {
+      /* from the first other one on, the rest of the block as GLib lower-cases it */
+      GString *s = g_string_sized_new (1024);
+      for (; i < msg->n_headers && raw + s->len < 16384; i++)
+        {
+          const char *name = msg->headers[i].name, *value = msg->headers[i].value;
+          g_string_append (s, name ? name : "(null)");
+          g_string_append_len (s, ": ", 2);
+          g_string_append (s, value ? value : "(null)");
+          g_string_append_c (s, '\n');
+        }
+      append_utf8_lower (lower, s->str, s->len);
+      g_string_free (s, TRUE);
+    }
   return g_string_free (lower, FALSE);
 }
 
@@ -1113,6 +1139,7 @@ headers_lower (const MimeMessage *msg)
 typedef struct
 {
   MatchSet *from, *subject, *body, *headers;
+  guint first_headers; /* the first detector with header signals, or n_detectors */
 } Signals;
 
 static gpointer
@@ -1124,8 +1151,11 @@ build_signals (gpointer data)
   sig->subject = match_set_new ();
   sig->body = match_set_new ();
   sig->headers = match_set_new ();
+  sig->first_headers = (guint) n_detectors;
   for (guint i = 0; i < n_detectors; i++)
     {
+      if (detectors[i]->headers && detectors[i]->headers[0] && sig->first_headers == n_detectors)
+        sig->first_headers = i;
       match_set_add_list (sig->from, detectors[i]->from, i);
       match_set_add_list (sig->subject, detectors[i]->subject, i);
       match_set_add_list (sig->body, detectors[i]->body, i);
@@ -1146,20 +1176,32 @@ signals (void)
 }
 
 /* The first detector in the registry with any signal in the From, the Subject,
- * the notice's first lines (head_lower) or the headers (h): each kind is searched
- * in one pass for all detectors, and only for those before the first one found. */
+ * the notice's first lines (head_lower) or the headers of headers_of (none when
+ * NULL): each kind is searched in one pass for all detectors, and only for those
+ * before the first one found. */
 static const Detector *
-pick_family (const char *from, const char *subject, char *h, const char *head_lower)
+pick_family (const char *from, const char *subject, const MimeMessage *headers_of,
+             const char *head_lower)
 {
   char *f = from ? g_ascii_strdown (from, -1) : g_strdup ("");
   char *s = subject ? utf8_lower (subject) : g_strdup ("");
+  char *h = NULL;
   const Signals *sig = signals ();
   guint8 *seen = g_new0 (guint8, n_detectors);
-  const char *texts[4] = { f, s, head_lower, h };
+  const char *texts[4] = { f, s, head_lower, NULL };
   const MatchSet *sets[4] = { sig->from, sig->subject, sig->body, sig->headers };
   guint first = (guint) n_detectors;
   for (int k = 0; k < 4 && first > 0; k++)
     {
+      if (k == 3)
+        {
+          /* the header block is written only when a detector before the first
+           * one found has header signals */
+          if (sig->first_headers >= first)
+            break;
+          h = headers_of ? headers_lower (headers_of) : g_strdup ("");
+          texts[3] = h;
+        }
       match_set_scan (sets[k], texts[k], strlen (texts[k]), first, seen);
       for (guint i = 0; i < first; i++)
         if (seen[i])
@@ -1176,8 +1218,7 @@ pick_family (const char *from, const char *subject, char *h, const char *head_lo
 const Detector *
 text_pick_family (const MimeMessage *msg, const char *head_lower)
 {
-  return pick_family (mime_get (msg, "From"), mime_get (msg, "Subject"), headers_lower (msg),
-                      head_lower);
+  return pick_family (mime_get (msg, "From"), mime_get (msg, "Subject"), msg, head_lower);
 }
 
 /* Is the notice a delay warning? Its Subject or its text before the returned
@@ -1403,7 +1444,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       notice_index = msg->text->len;
       head = ascii_strdown (notice, MIN (len, 4096));
       const Detector *wrapped = pick_family (mime_original (msg, "From"),
-                                             mime_original (msg, "Subject"), g_strdup (""), head);
+                                             mime_original (msg, "Subject"), NULL, head);
       if (wrapped && !(wrapped->flags & DETECT_NESTED))
         family = wrapped;
     }

@@ -64,6 +64,18 @@ mime_date_iso (const char *date)
   return iso;
 }
 
+/* Does "ESC $ B" (ISO-2022-JP switching to JIS X 0208) occur before the first NUL
+ * in the len bytes? As g_strstr_len (data, len, "\x1b$B"), by the rare ESC. */
+static gboolean
+has_iso2022_jp_escape (const char *data, gsize len)
+{
+  gsize n = strnlen (data, len);
+  for (const char *p = memchr (data, 0x1b, n); p; p = memchr (p + 1, 0x1b, n - (p + 1 - data)))
+    if (n - (gsize) (p - data) >= 3 && p[1] == '$' && p[2] == 'B')
+      return TRUE;
+  return FALSE;
+}
+
 /* Any bytes -> valid UTF-8, using the declared charset when there is one. */
 static char *
 to_utf8 (const char *data, gsize len, const char *charset)
@@ -74,7 +86,7 @@ to_utf8 (const char *data, gsize len, const char *charset)
    * charset unless it is UTF-8 or ASCII, and recognise undeclared ISO-2022-JP */
   gboolean declared_unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
                               || g_ascii_strcasecmp (charset, "us-ascii") == 0;
-  if (!charset && g_strstr_len (data, (gssize) len, "\x1b$B"))
+  if (!charset && has_iso2022_jp_escape (data, len))
     {
       charset = "iso-2022-jp";
       declared_unicode = FALSE;

@@ -1105,11 +1105,16 @@ looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
   return by_subject && by_text && machine_written (msg);
 }
 
-/* The bounce's headers as "name: value" lines, lower-case, for header signals. */
-static char *
-headers_lower (const MimeMessage *msg)
+/* Runs the header signals (set) over the bounce's headers as "name: value" lines,
+ * lower-case, the block cut after 16 KB: one line at a time while they are ASCII
+ * when by_line (no signal holds a line break, so none spans two lines), else the
+ * block, from the first other line on, as one text lower-cased as GLib does it. */
+static void
+scan_headers (const MatchSet *set, const MimeMessage *msg, gboolean by_line, guint limit,
+              guint8 *seen)
 {
-  GString *lower = g_string_sized_new (1024);
+  match_set_scan (set, "", 0, limit, seen); /* the phrases every text holds */
+  GString *lower = g_string_sized_new (256);
   gsize raw = 0; /* the length of the block before folding */
   guint i = 0;
   /* a header of ASCII text is folded as it is appended */
@@ -1126,12 +1131,18 @@ headers_lower (const MimeMessage *msg)
         ascii = (guchar) value[k] < 0x80;
       if (!ascii)
         break;
+      if (by_line)
+        g_string_truncate (lower, 0);
       append_ascii_lower (lower, name, nn);
       g_string_append_len (lower, ": ", 2);
       append_ascii_lower (lower, value, vn);
       g_string_append_c (lower, '\n');
       raw += nn + vn + 3;
+      if (by_line)
+        match_set_scan (set, lower->str, lower->len, limit, seen);
     }
+  if (by_line)
+    g_string_truncate (lower, 0);
   if (i < msg->n_headers && raw < 16384)
     {
       /* from the first other one on, the rest of the block as GLib lower-cases it */
@@ -1147,7 +1158,9 @@ headers_lower (const MimeMessage *msg)
       append_utf8_lower (lower, s->str, s->len);
       g_string_free (s, TRUE);
     }
-  return g_string_free (lower, FALSE);
+  if (lower->len)
+    match_set_scan (set, lower->str, lower->len, limit, seen);
+  g_string_free (lower, TRUE);
 }
 
 /* The detectors' signals of each kind in one set, tagged with the detector's
@@ -1156,6 +1169,7 @@ typedef struct
 {
   MatchSet *from, *subject, *body, *headers;
   guint first_headers; /* the first detector with header signals, or n_detectors */
+  gboolean headers_by_line; /* no header signal holds a line break */
 } Signals;
 
 static gpointer
@@ -1168,8 +1182,12 @@ build_signals (gpointer data)
   sig->body = match_set_new ();
   sig->headers = match_set_new ();
   sig->first_headers = (guint) n_detectors;
+  sig->headers_by_line = TRUE;
   for (guint i = 0; i < n_detectors; i++)
     {
+      for (gsize k = 0; detectors[i]->headers && detectors[i]->headers[k]; k++)
+        if (strchr (detectors[i]->headers[k], '\n'))
+          sig->headers_by_line = FALSE;
       if (detectors[i]->headers && detectors[i]->headers[0] && sig->first_headers == n_detectors)
         sig->first_headers = i;
       match_set_add_list (sig->from, detectors[i]->from, i);
@@ -1201,10 +1219,9 @@ pick_family (const char *from, const char *subject, const MimeMessage *headers_o
 {
   char *f = from ? g_ascii_strdown (from, -1) : g_strdup ("");
   char *s = subject ? utf8_lower (subject) : g_strdup ("");
-  char *h = NULL;
   const Signals *sig = signals ();
   guint8 *seen = g_new0 (guint8, n_detectors);
-  const char *texts[4] = { f, s, head_lower, NULL };
+  const char *texts[3] = { f, s, head_lower };
   const MatchSet *sets[4] = { sig->from, sig->subject, sig->body, sig->headers };
   guint first = (guint) n_detectors;
   for (int k = 0; k < 4 && first > 0; k++)
@@ -1215,10 +1232,13 @@ pick_family (const char *from, const char *subject, const MimeMessage *headers_o
            * one found has header signals */
           if (sig->first_headers >= first)
             break;
-          h = headers_of ? headers_lower (headers_of) : g_strdup ("");
-          texts[3] = h;
+          if (headers_of)
+            scan_headers (sig->headers, headers_of, sig->headers_by_line, first, seen);
+          else
+            match_set_scan (sig->headers, "", 0, first, seen);
         }
-      match_set_scan (sets[k], texts[k], strlen (texts[k]), first, seen);
+      else
+        match_set_scan (sets[k], texts[k], strlen (texts[k]), first, seen);
       for (guint i = 0; i < first; i++)
         if (seen[i])
           first = i;
@@ -1227,7 +1247,6 @@ pick_family (const char *from, const char *subject, const MimeMessage *headers_o
   g_free (seen);
   g_free (f);
   g_free (s);
-  g_free (h);
   return hit;
 }
 

@@ -400,49 +400,49 @@ at_word_end (const char *text, gsize len, gsize at, gsize n, gpointer data)
   return at + n >= len || !g_ascii_isalnum (text[at + n]);
 }
 
-const char *
-status_find_command_for (const char *text, const char *address, gboolean wording_only)
+struct StatusCommandText
 {
-  if (!text || !*text)
-    return NULL;
-  gsize len = strnlen (text, 16384);
-  /* lower-case, white space folded, so that wrapped lines still match */
+  const char *text;
+  gsize len;
+  char *folded; /* NULL until the first question */
+  gsize flen;
+  const char *wording; /* the earliest wording's command, or NULL */
+  gboolean capitals_read;
+  const char *capitals; /* the first capitals' command, or NULL */
+  char small[2048];     /* the folded text when it fits */
+};
+
+/* Folds the text (lower-case, white space folded, so that wrapped lines still
+ * match) and finds the earliest wording, the first row of the table where two
+ * start at the same place. */
+static void
+read_command_text (StatusCommandText *t)
+{
   const CommandIndex *ix = command_index ();
-  char stack[2048];
-  char *folded = len < sizeof stack ? stack : g_malloc (len + 1);
+  t->len = strnlen (t->text, 16384);
+  t->folded = t->len < sizeof t->small ? t->small : g_malloc (t->len + 1);
   gsize flen = 0;
   char prev = '\0';
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < t->len; i++)
     {
-      char c = ix->fold[(guchar) text[i]];
+      char c = ix->fold[(guchar) t->text[i]];
       if (c == ' ' && prev == ' ')
         continue;
-      folded[flen++] = prev = c;
+      t->folded[flen++] = prev = c;
     }
-  folded[flen] = '\0';
-  /* the earliest wording in the text, the first row of the table where two start
-   * at the same place */
+  t->folded[flen] = '\0';
+  t->flen = flen;
   guint row = 0;
-  const char *best = match_set_first (ix->phrases, folded, flen, at_word_end, NULL, &row) >= 0
-                         ? command_phrases[row].command
-                         : NULL;
-  if (!best && !wording_only)
-    {
-      char *addr = address ? g_ascii_strdown (address, -1) : NULL;
-      best = transcript_command (folded, addr);
-      g_free (addr);
-      if (best && !*best)
-        {
-          if (folded != stack)
-            g_free (folded);
-          return NULL;
-        }
-    }
-  if (folded != stack)
-    g_free (folded);
-  if (best || wording_only)
-    return best;
-  /* capitals standing as words, the first one in the text */
+  t->wording = match_set_first (ix->phrases, t->folded, flen, at_word_end, NULL, &row) >= 0
+                   ? command_phrases[row].command
+                   : NULL;
+}
+
+/* Capitals standing as words, the first one in the text. */
+static const char *
+find_capitals (const char *text, gsize len)
+{
+  const CommandIndex *ix = command_index ();
   for (gsize at = 0; at < len; at++)
     {
       guint rows = ix->capital[(guchar) text[at]];
@@ -457,4 +457,73 @@ status_find_command_for (const char *text, const char *address, gboolean wording
         }
     }
   return NULL;
+}
+
+static void
+command_text_init (StatusCommandText *t, const char *text)
+{
+  t->text = text;
+  t->folded = NULL;
+  t->capitals_read = FALSE;
+}
+
+static void
+command_text_clear (StatusCommandText *t)
+{
+  if (t->folded != t->small)
+    g_free (t->folded);
+  t->folded = NULL;
+}
+
+StatusCommandText *
+status_command_text_new (const char *text)
+{
+  StatusCommandText *t = g_new (StatusCommandText, 1);
+  command_text_init (t, text);
+  return t;
+}
+
+void
+status_command_text_free (StatusCommandText *t)
+{
+  if (!t)
+    return;
+  command_text_clear (t);
+  g_free (t);
+}
+
+const char *
+status_command_text_find (StatusCommandText *t, const char *address, gboolean wording_only)
+{
+  if (!t || !t->text || !*t->text)
+    return NULL;
+  if (!t->folded)
+    read_command_text (t);
+  const char *best = t->wording;
+  if (!best && !wording_only)
+    {
+      char *addr = address ? g_ascii_strdown (address, -1) : NULL;
+      best = transcript_command (t->folded, addr);
+      g_free (addr);
+      if (best && !*best)
+        return NULL;
+    }
+  if (best || wording_only)
+    return best;
+  if (!t->capitals_read)
+    {
+      t->capitals = find_capitals (t->text, t->len);
+      t->capitals_read = TRUE;
+    }
+  return t->capitals;
+}
+
+const char *
+status_find_command_for (const char *text, const char *address, gboolean wording_only)
+{
+  StatusCommandText t;
+  command_text_init (&t, text);
+  const char *command = status_command_text_find (&t, address, wording_only);
+  command_text_clear (&t);
+  return command;
 }

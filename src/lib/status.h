@@ -40,4 +40,13 @@ const char *status_find_command (const char *text);
 const char *status_find_command_for (const char *text, const char *address,
                                      gboolean wording_only);
 
+/* A text asked status_find_command_for's question more than once (for each
+ * recipient of a notice): read once, on the first question, and the answers that
+ * do not depend on the address kept. text (may be NULL) must outlive it. */
+typedef struct StatusCommandText StatusCommandText;
+StatusCommandText *status_command_text_new (const char *text);
+const char *status_command_text_find (StatusCommandText *t, const char *address,
+                                      gboolean wording_only);
+void status_command_text_free (StatusCommandText *t);
+
 #endif

@@ -1434,15 +1434,16 @@ section_diag (const char *text, gsize len, const Detector *d)
  * the notice's section (a transcript's ">>> DATA" is never a recipient's line),
  * then a wording anywhere in the notice. */
 static void
-fill_command (BounceRecord *rec, const char *diag, const char *section, const char *notice)
+fill_command (BounceRecord *rec, const char *diag, StatusCommandText *section,
+              StatusCommandText *notice)
 {
   if (record_peek (rec, BOUNCE_FIELD_COMMAND))
     return;
   const char *command = status_find_command (diag);
   if (!command)
-    command = status_find_command_for (section, record_peek (rec, BOUNCE_FIELD_RECIPIENT), FALSE);
+    command = status_command_text_find (section, record_peek (rec, BOUNCE_FIELD_RECIPIENT), FALSE);
   if (!command)
-    command = status_find_command_for (notice, NULL, TRUE);
+    command = status_command_text_find (notice, NULL, TRUE);
   record_set (rec, BOUNCE_FIELD_COMMAND, command);
 }
 
@@ -1556,6 +1557,9 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       g_free (t);
     }
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
+  /* read once for all the records */
+  StatusCommandText *section_cmd = status_command_text_new (section);
+  StatusCommandText *notice_cmd = status_command_text_new (notice);
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);
@@ -1582,7 +1586,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (rec)
         {
           fill_record (rec, diag, NULL);
-          fill_command (rec, diag, section, notice);
+          fill_command (rec, diag, section_cmd, notice_cmd);
           if (!rec->reason_hint)
             rec->reason_hint = hint;
           continue;
@@ -1592,7 +1596,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       rec = add_record (report, f->address, diag, source);
       if (!rec)
         break;
-      fill_command (rec, diag, section, notice);
+      fill_command (rec, diag, section_cmd, notice_cmd);
       rec->reason_hint = hint;
       if (f->status)
         record_set (rec, BOUNCE_FIELD_STATUS, f->status);
@@ -1623,7 +1627,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           BounceRecord *rec = add_record (report, to, diag, source);
           if (rec)
             {
-              fill_command (rec, diag, section, notice);
+              fill_command (rec, diag, section_cmd, notice_cmd);
               rec->reason_hint = hint;
               if (delayed)
                 record_set (rec, BOUNCE_FIELD_ACTION, "delayed");
@@ -1635,7 +1639,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
     }
   /* records of a delivery-status part the notice does not name */
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
-    fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section, notice);
+    fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,
+                  notice_cmd);
+  status_command_text_free (section_cmd);
+  status_command_text_free (notice_cmd);
   g_free (section);
   scan_free (&s);
   g_free (notice);

@@ -400,18 +400,6 @@ at_word_end (const char *text, gsize len, gsize at, gsize n, gpointer data)
   return at + n >= len || !g_ascii_isalnum (text[at + n]);
 }
 
-struct StatusCommandText
-{
-  const char *text;
-  gsize len;
-  char *folded; /* NULL until the first question */
-  gsize flen;
-  const char *wording; /* the earliest wording's command, or NULL */
-  gboolean capitals_read;
-  const char *capitals; /* the first capitals' command, or NULL */
-  char small[2048];     /* the folded text when it fits */
-};
-
 /* Folds the text (lower-case, white space folded, so that wrapped lines still
  * match) and finds the earliest wording, the first row of the table where two
  * start at the same place. */
@@ -459,37 +447,20 @@ find_capitals (const char *text, gsize len)
   return NULL;
 }
 
-static void
-command_text_init (StatusCommandText *t, const char *text)
+void
+status_command_text_init (StatusCommandText *t, const char *text)
 {
   t->text = text;
   t->folded = NULL;
   t->capitals_read = FALSE;
 }
 
-static void
-command_text_clear (StatusCommandText *t)
+void
+status_command_text_clear (StatusCommandText *t)
 {
   if (t->folded != t->small)
     g_free (t->folded);
   t->folded = NULL;
-}
-
-StatusCommandText *
-status_command_text_new (const char *text)
-{
-  StatusCommandText *t = g_new (StatusCommandText, 1);
-  command_text_init (t, text);
-  return t;
-}
-
-void
-status_command_text_free (StatusCommandText *t)
-{
-  if (!t)
-    return;
-  command_text_clear (t);
-  g_free (t);
 }
 
 const char *
@@ -522,8 +493,8 @@ const char *
 status_find_command_for (const char *text, const char *address, gboolean wording_only)
 {
   StatusCommandText t;
-  command_text_init (&t, text);
+  status_command_text_init (&t, text);
   const char *command = status_command_text_find (&t, address, wording_only);
-  command_text_clear (&t);
+  status_command_text_clear (&t);
   return command;
 }

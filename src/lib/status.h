@@ -43,10 +43,21 @@ const char *status_find_command_for (const char *text, const char *address,
 /* A text asked status_find_command_for's question more than once (for each
  * recipient of a notice): read once, on the first question, and the answers that
  * do not depend on the address kept. text (may be NULL) must outlive it. */
-typedef struct StatusCommandText StatusCommandText;
-StatusCommandText *status_command_text_new (const char *text);
+typedef struct
+{
+  const char *text;
+  gsize len;
+  char *folded; /* NULL until the first question */
+  gsize flen;
+  const char *wording; /* the earliest wording's command, or NULL */
+  gboolean capitals_read;
+  const char *capitals; /* the first capitals' command, or NULL */
+  char small[2048];     /* the folded text when it fits */
+} StatusCommandText;
+/* on the caller's stack: no allocation unless the folded text is large */
+void status_command_text_init (StatusCommandText *t, const char *text);
 const char *status_command_text_find (StatusCommandText *t, const char *address,
                                       gboolean wording_only);
-void status_command_text_free (StatusCommandText *t);
+void status_command_text_clear (StatusCommandText *t);
 
 #endif

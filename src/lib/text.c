@@ -1558,8 +1558,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
     }
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   /* read once for all the records */
-  StatusCommandText *section_cmd = status_command_text_new (section);
-  StatusCommandText *notice_cmd = status_command_text_new (notice);
+  StatusCommandText section_text, notice_text;
+  StatusCommandText *section_cmd = &section_text, *notice_cmd = &notice_text;
+  status_command_text_init (section_cmd, section);
+  status_command_text_init (notice_cmd, notice);
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);
@@ -1641,8 +1643,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
     fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,
                   notice_cmd);
-  status_command_text_free (section_cmd);
-  status_command_text_free (notice_cmd);
+  status_command_text_clear (section_cmd);
+  status_command_text_clear (notice_cmd);
   g_free (section);
   scan_free (&s);
   g_free (notice);

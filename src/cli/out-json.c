@@ -4,6 +4,19 @@
 
 #include "printer.h"
 
+/* bytes copied as they are: printable ASCII other than '"' and '\\' */
+static const guint8 json_plain[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+  R16 (0), R16 (0),
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20: '"' is 0x22 */
+  R16 (1), R16 (1),
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50: '\\' is 0x5c */
+  R16 (1),
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* 0x70: DEL is 0x7f */
+  R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0),
+#undef R16
+};
+
 void
 json_string (GString *buf, const char *s)
 {
@@ -13,6 +26,14 @@ json_string (GString *buf, const char *s)
   const char *p = s;
   while (p < end)
     {
+      /* a run of plain bytes in one copy */
+      const char *run = p;
+      while (p < end && json_plain[(unsigned char) *p])
+        p++;
+      if (p > run)
+        g_string_append_len (buf, run, p - run);
+      if (p == end)
+        break;
       unsigned char c = (unsigned char) *p;
       if (c < 0x80)
         {
@@ -34,14 +55,9 @@ json_string (GString *buf, const char *s)
               g_string_append (buf, "\\t");
               break;
             default:
-              if (c < 0x20 || c == 0x7f)
-                {
-                  g_string_append (buf, "\\u00");
-                  g_string_append_c (buf, hex[c >> 4]);
-                  g_string_append_c (buf, hex[c & 15]);
-                }
-              else
-                g_string_append_c (buf, (char) c);
+              g_string_append (buf, "\\u00");
+              g_string_append_c (buf, hex[c >> 4]);
+              g_string_append_c (buf, hex[c & 15]);
             }
           p++;
           continue;

@@ -89,41 +89,47 @@ text_clean (const char *value, gsize len, gsize max)
 {
   if (!value || len == 0)
     return NULL;
-  char *valid = g_utf8_make_valid (value, (gssize) len);
-  GString *s = g_string_sized_new (len);
+  /* valid UTF-8 (without NUL) is read in place; anything else is repaired first */
+  char *valid = NULL;
+  const char *src = value;
+  if (!g_utf8_validate_len (value, len, NULL))
+    {
+      valid = g_utf8_make_valid (value, (gssize) len);
+      src = valid;
+      len = strlen (valid);
+    }
+  char *out = g_malloc (len + 1);
+  gsize n = 0;
   gboolean space = FALSE;
-  for (const char *p = valid; *p; p++)
+  for (const char *p = src, *end = src + len; p < end && *p; p++)
     {
       unsigned char c = (unsigned char) *p;
-      if (c < 0x20 || c == 0x7f)
+      if (c <= 0x20 || c == 0x7f)
         {
-          /* folding and stray control bytes become one space */
-          space = s->len > 0;
-          continue;
-        }
-      if (c == ' ')
-        {
-          space = s->len > 0;
+          /* folding, stray control bytes and spaces become one space */
+          space = n > 0;
           continue;
         }
       if (space)
-        g_string_append_c (s, ' ');
+        out[n++] = ' ';
       space = FALSE;
-      g_string_append_c (s, (char) c);
+      out[n++] = (char) c;
     }
+  out[n] = '\0';
   g_free (valid);
-  if (s->len > max)
+  if (n > max)
     {
       /* cut on a character boundary */
-      const char *end = g_utf8_find_prev_char (s->str, s->str + max + 1);
-      g_string_truncate (s, end ? (gsize) (end - s->str) : 0);
+      const char *cut = g_utf8_find_prev_char (out, out + max + 1);
+      n = cut ? (gsize) (cut - out) : 0;
+      out[n] = '\0';
     }
-  if (s->len == 0)
+  if (n == 0)
     {
-      g_string_free (s, TRUE);
+      g_free (out);
       return NULL;
     }
-  return g_string_free (s, FALSE);
+  return out;
 }
 
 BounceReport *

@@ -229,33 +229,34 @@ html_to_text (const char *html)
 }
 
 /* Most header values are printable ASCII without encoded words: for them decoding
- * is the identity, and unfolding only drops the line breaks. Returns the unfolded
+ * is the identity, and unfolding only drops the line breaks. Writes the unfolded
  * value stripped of the blanks around it (as g_strstrip does it: line breaks are
- * gone, other control characters are not plain), or NULL when the value needs the
- * full decoder. */
+ * gone, other control characters are not plain) to out, which has room for raw,
+ * and returns its end; or returns NULL when the value needs the full decoder. */
 static char *
-plain_header_value (const char *raw)
+plain_header_value (const char *raw, char *out)
 {
-  const unsigned char *p = (const unsigned char *) raw;
-  for (; *p; p++)
-    if (*p >= 0x7f || (*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n')
-        || (*p == '=' && p[1] == '?'))
-      return NULL;
-  gsize len = (gsize) (p - (const unsigned char *) raw);
-  char *out = g_malloc (len + 1);
-  char *o = out;
-  const char *q = raw;
+  const unsigned char *q = (const unsigned char *) raw;
   while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
     q++;
+  char *o = out;
   for (; *q; q++)
-    if (*q != '\r' && *q != '\n')
-      *o++ = *q;
+    {
+      unsigned char c = *q;
+      if (c >= 0x7f || (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
+          || (c == '=' && q[1] == '?'))
+        return NULL;
+      if (c != '\r' && c != '\n')
+        *o++ = (char) c;
+    }
   while (o > out && (o[-1] == ' ' || o[-1] == '\t'))
     o--;
   *o = '\0';
-  return out;
+  return o;
 }
 
+/* The names and plain values go into one block after the array: one allocation
+ * for all of them. */
 static void
 copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
 {
@@ -263,7 +264,18 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
   int count = list ? g_mime_header_list_get_count (list) : 0;
   if (count > 512)
     count = 512;
-  MimeHeader *h = g_new0 (MimeHeader, count > 0 ? count : 1);
+  gsize room = 0;
+  for (int i = 0; i < count; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
+      const char *name = g_mime_header_get_name (header);
+      const char *raw = g_mime_header_get_raw_value (header);
+      if (name && raw)
+        room += strlen (name) + strlen (raw) + 2;
+    }
+  gsize array = sizeof (MimeHeader) * (gsize) (count > 0 ? count : 1);
+  MimeHeader *h = g_malloc0 (array + room);
+  char *block = (char *) h + array;
   guint n = 0;
   for (int i = 0; i < count; i++)
     {
@@ -272,17 +284,25 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
       const char *raw = g_mime_header_get_raw_value (header);
       if (!name || !raw)
         continue;
-      char *valid = plain_header_value (raw);
-      if (!valid)
+      gsize name_len = strlen (name);
+      memcpy (block, name, name_len + 1);
+      h[n].name = block;
+      block += name_len + 1;
+      char *end = plain_header_value (raw, block);
+      if (end)
+        {
+          h[n].value = block;
+          block = end + 1;
+        }
+      else
         {
           char *unfolded = g_mime_utils_header_unfold (raw);
           char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
           g_free (unfolded);
-          valid = g_strstrip (g_utf8_make_valid (decoded ? decoded : "", -1));
+          h[n].value = g_strstrip (g_utf8_make_valid (decoded ? decoded : "", -1));
+          h[n].decoded = TRUE;
           g_free (decoded);
         }
-      h[n].name = g_strdup (name);
-      h[n].value = valid;
       n++;
     }
   *out = h;
@@ -590,10 +610,8 @@ static void
 free_headers (MimeHeader *h, guint n)
 {
   for (guint i = 0; i < n; i++)
-    {
-      g_free (h[i].name);
+    if (h[i].decoded)
       g_free (h[i].value);
-    }
   g_free (h);
 }
 

@@ -8,7 +8,8 @@
 typedef struct
 {
   char *name;
-  char *value; /* RFC 2047 decoded, unfolded, UTF-8 */
+  char *value;      /* RFC 2047 decoded, unfolded, UTF-8 */
+  gboolean decoded; /* value allocated on its own; else, like name, in the array's block */
 } MimeHeader;
 
 typedef struct

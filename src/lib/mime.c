@@ -151,7 +151,17 @@ part_text (GMimePart *part, gsize max)
   g_object_unref (filtered);
   g_mime_stream_reset (source);
   const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
-  char *text = to_utf8 ((const char *) bytes->data, bytes->len, charset);
+  const char *data = (const char *) bytes->data;
+  gboolean unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
+                     || g_ascii_strcasecmp (charset, "us-ascii") == 0;
+  if (unicode && bytes->len > 0 && (charset || !has_iso2022_jp_escape (data, bytes->len))
+      && g_utf8_validate (data, (gssize) bytes->len, NULL))
+    {
+      /* what to_utf8 would copy: the bytes themselves, kept */
+      g_byte_array_append (bytes, (const guint8 *) "", 1);
+      return (char *) g_byte_array_free (bytes, FALSE);
+    }
+  char *text = to_utf8 (data, bytes->len, charset);
   g_byte_array_free (bytes, TRUE);
   return text;
 }

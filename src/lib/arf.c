@@ -1,4 +1,5 @@
 /* arf.c: feedback reports and auto-replies. */
+#define _GNU_SOURCE /* memmem */
 #include "arf.h"
 
 #include <string.h>
@@ -129,8 +130,8 @@ arf_is_json_complaint (const MimeMessage *msg)
       const char *t = g_ptr_array_index (msg->text, i);
       gsize len = strnlen (t, 1 << 20);
       for (gsize k = 0; k < G_N_ELEMENTS (keys); k++)
-        for (const char *hit = g_strstr_len (t, len, keys[k]); hit;
-             hit = g_strstr_len (hit + 1, len - (hit + 1 - t), keys[k]))
+        for (const char *hit = memmem (t, len, keys[k], strlen (keys[k])); hit;
+             hit = memmem (hit + 1, len - (gsize) (hit + 1 - t), keys[k], strlen (keys[k])))
           {
             /* "notificationType":"Complaint", or \"notificationType\":\"Complaint\" */
             const char *p = hit + strlen (keys[k]);

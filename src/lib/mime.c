@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "utf8.h"
 
 static gpointer
 init_gmime (gpointer unused)
@@ -91,7 +92,7 @@ to_utf8 (const char *data, gsize len, const char *charset)
       charset = "iso-2022-jp";
       declared_unicode = FALSE;
     }
-  if (declared_unicode && g_utf8_validate (data, (gssize) len, NULL))
+  if (declared_unicode && utf8_valid (data, len))
     return g_strndup (data, len);
   if (charset)
     {
@@ -155,7 +156,7 @@ part_text (GMimePart *part, gsize max)
   gboolean unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
                      || g_ascii_strcasecmp (charset, "us-ascii") == 0;
   if (unicode && bytes->len > 0 && (charset || !has_iso2022_jp_escape (data, bytes->len))
-      && g_utf8_validate (data, (gssize) bytes->len, NULL))
+      && utf8_valid (data, bytes->len))
     {
       /* what to_utf8 would copy: the bytes themselves, kept */
       g_byte_array_append (bytes, (const guint8 *) "", 1);

@@ -3,6 +3,7 @@
  */
 #include "internal.h"
 #include "bounds.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -92,7 +93,7 @@ text_clean (const char *value, gsize len, gsize max)
   /* valid UTF-8 (without NUL) is read in place; anything else is repaired first */
   char *valid = NULL;
   const char *src = value;
-  if (!g_utf8_validate_len (value, len, NULL))
+  if (!utf8_valid (value, len))
     {
       valid = g_utf8_make_valid (value, (gssize) len);
       src = valid;

@@ -43,24 +43,27 @@ const Detector detector_zoho = {
 };
 
 /* GMX and WEB.DE, and 1&1 (EinsUndEins): an Exim-like text with the reason in the
- * paragraph below the address. */
+ * paragraph below the address; the two share their layout. */
+static const char *const united_begin[] = { "address(es) failed", "following address failed",
+                                            "following addresses failed",
+                                            "the following address(es)", "address(es) deferred",
+                                            NULL };
+static const char *const united_end[] = { "--- the header of the original message is following",
+                                          "--- the original message", NULL };
+
 const Detector detector_gmx = {
   .name = "gmx",
   .from = LIST ("@gmx.net", "@gmx.de", "@gmx.com", "@web.de"),
-  .begin = LIST ("address(es) failed", "following address failed", "following addresses failed",
-                 "the following address(es)",
-                 "address(es) deferred"),
-  .end = LIST ("--- the header of the original message is following", "--- the original message"),
+  .begin = united_begin,
+  .end = united_end,
   .flags = DETECT_BLANK_KEEPS,
 };
 
 const Detector detector_einsundeins = {
   .name = "einsundeins",
   .from = LIST ("@kundenserver.de", "@1and1.", "@ionos.", "@online.de"),
-  .begin = LIST ("address(es) failed", "following address failed", "following addresses failed",
-                 "the following address(es)",
-                 "address(es) deferred"),
-  .end = LIST ("--- the header of the original message is following", "--- the original message"),
+  .begin = united_begin,
+  .end = united_end,
   .flags = DETECT_BLANK_KEEPS,
 };
 

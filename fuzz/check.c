@@ -407,3 +407,13 @@ check_report (const BounceReport *report)
     check_record (bounce_report_get_record (report, i), i);
   CHECK (bounce_report_get_record (report, n) == NULL, "a record past the end");
 }
+
+/* Every harness starts the same way; libFuzzer and replay.c call this once. */
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  (void) argc;
+  (void) argv;
+  fuzz_init ();
+  return 0;
+}

@@ -7,15 +7,6 @@
 #include "address.h"
 #include "check.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc;
-  (void) argv;
-  fuzz_init ();
-  return 0;
-}
-
 static void
 check_address (const char *a, const char *what)
 {

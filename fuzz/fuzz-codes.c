@@ -9,15 +9,6 @@
 #include "reasons.h"
 #include "status.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc;
-  (void) argv;
-  fuzz_init ();
-  return 0;
-}
-
 static gboolean
 is_enhanced_shape (const char *s)
 {

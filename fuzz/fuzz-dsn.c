@@ -11,15 +11,6 @@
 #include "fields.h"
 #include "internal.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc;
-  (void) argv;
-  fuzz_init ();
-  return 0;
-}
-
 static void
 check_block (const FieldBlock *block)
 {

@@ -8,15 +8,6 @@
 #include "internal.h"
 #include "printer.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc;
-  (void) argv;
-  fuzz_init ();
-  return 0;
-}
-
 static void
 check_string (const char *s)
 {

@@ -10,15 +10,6 @@
 
 #include "check.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc;
-  (void) argv;
-  fuzz_init ();
-  return 0;
-}
-
 static void
 check_parsed (BounceReport *r, GError *error)
 {

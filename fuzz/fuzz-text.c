@@ -11,15 +11,6 @@
 #include "mime.h"
 #include "text.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc;
-  (void) argv;
-  fuzz_init ();
-  return 0;
-}
-
 /* Header sets; "%s" in X-Failed-Recipients takes the body's first line. */
 static const char *const templates[] = {
   /* Postfix */

@@ -411,7 +411,17 @@ read_command_text (StatusCommandText *t)
   t->folded = t->len < sizeof t->small ? t->small : g_malloc (t->len + 1);
   gsize flen = 0;
   char prev = '\0';
-  for (gsize i = 0; i < t->len; i++)
+  gsize i = 0;
+  const StatusCommandText *prefix = t->prefix;
+  if (prefix && prefix->folded && prefix->len <= t->len)
+    {
+      /* folding reads left to right with the previous byte as its only state */
+      memcpy (t->folded, prefix->folded, prefix->flen);
+      flen = prefix->flen;
+      prev = flen ? t->folded[flen - 1] : '\0';
+      i = prefix->len;
+    }
+  for (; i < t->len; i++)
     {
       char c = ix->fold[(guchar) t->text[i]];
       if (c == ' ' && prev == ' ')
@@ -453,6 +463,13 @@ status_command_text_init (StatusCommandText *t, const char *text)
   t->text = text;
   t->folded = NULL;
   t->capitals_read = FALSE;
+  t->prefix = NULL;
+}
+
+void
+status_command_text_set_prefix (StatusCommandText *t, const StatusCommandText *prefix)
+{
+  t->prefix = prefix;
 }
 
 void

@@ -52,6 +52,7 @@ typedef struct
   const char *wording; /* the earliest wording's command, or NULL */
   gboolean capitals_read;
   const char *capitals; /* the first capitals' command, or NULL */
+  const void *prefix;   /* a StatusCommandText whose text starts this one's, or NULL */
   char small[2048];     /* the folded text when it fits */
 } StatusCommandText;
 /* on the caller's stack: no allocation unless the folded text is large */
@@ -59,5 +60,8 @@ void status_command_text_init (StatusCommandText *t, const char *text);
 const char *status_command_text_find (StatusCommandText *t, const char *address,
                                       gboolean wording_only);
 void status_command_text_clear (StatusCommandText *t);
+/* prefix's text is a prefix of t's: when prefix is folded first, t folds only the
+ * rest. prefix must outlive t's first question. */
+void status_command_text_set_prefix (StatusCommandText *t, const StatusCommandText *prefix);
 
 #endif

@@ -1582,6 +1582,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   StatusCommandText *section_cmd = &section_text, *notice_cmd = &notice_text;
   status_command_text_init (section_cmd, section);
   status_command_text_init (notice_cmd, notice);
+  status_command_text_set_prefix (notice_cmd, section_cmd);
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);

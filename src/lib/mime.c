@@ -251,14 +251,38 @@ plain_header_value (const char *raw, char *out)
   while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
     q++;
   char *o = out;
-  for (; *q; q++)
+  const unsigned char *end = q + strlen ((const char *) q);
+  /* eight bytes at a time while all are printable ASCII other than '=': in each
+   * byte under 0x80, adding 0x60 sets the top bit from ' ' up, adding 1 from DEL
+   * up, and a byte other than '=' keeps it when 0x3d is xor-ed and 0x7f added */
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  while (q < end)
     {
+      if (end - q >= 8)
+        {
+          guint64 x;
+          memcpy (&x, q, 8);
+          guint64 h = x & ~high;
+          guint64 good = (h + G_GUINT64_CONSTANT (0x6060606060606060))
+                         & ~(h + G_GUINT64_CONSTANT (0x0101010101010101))
+                         & ((h ^ G_GUINT64_CONSTANT (0x3d3d3d3d3d3d3d3d))
+                            + G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f))
+                         & ~x & high;
+          if (good == high)
+            {
+              memcpy (o, q, 8);
+              o += 8;
+              q += 8;
+              continue;
+            }
+        }
       unsigned char c = *q;
       if (c >= 0x7f || (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
           || (c == '=' && q[1] == '?'))
         return NULL;
       if (c != '\r' && c != '\n')
         *o++ = (char) c;
+      q++;
     }
   while (o > out && (o[-1] == ' ' || o[-1] == '\t'))
     o--;

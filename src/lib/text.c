@@ -798,7 +798,11 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       const char *nl = memchr (line, '\n', len - pos);
       const char *end = nl ? nl : text + len;
       gsize next = (gsize) (end - text) + (nl ? 1 : 0);
-      char *lline = g_strndup (lower + pos, end - line);
+      /* the line's lower case read in place: ended for the line, then restored */
+      char *lline = lower + pos;
+      char *lend = lower + (end - text);
+      char saved = *lend;
+      *lend = '\0';
       gsize line_at = pos;
       pos = next;
 
@@ -807,14 +811,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       if (contains_any (lline, ends[0]) || contains_any (lline, ends[1]))
         {
           s.end_at = line_at;
-          g_free (lline);
+          *lend = saved;
           break;
         }
       if (d && !diag_done && !in_diag && contains_any (lline, d->diag_begin))
         {
           in_diag = TRUE;
           current = NULL;
-          g_free (lline);
+          *lend = saved;
           continue;
         }
       if (in_diag && d && d->begin && !in_section && contains_any (lline, d->begin))
@@ -835,20 +839,20 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
               if (cut > 0)
                 append_diag (s.shared_diag, line, cut == G_MAXSIZE ? end : line + cut);
             }
-          g_free (lline);
+          *lend = saved;
           continue;
         }
       if (!in_section)
         {
           in_section = begun = contains_any (lline, d->begin);
-          g_free (lline);
+          *lend = saved;
           continue;
         }
       if (d && contains_any (lline, d->notes))
         {
           /* the family's explanation for every recipient */
           append_diag (s.shared_diag, line, end);
-          g_free (lline);
+          *lend = saved;
           continue;
         }
       if (strncmp (lline, ">>>", 3) == 0 || strstr (lline, "while talking to"))
@@ -858,7 +862,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       const char *rest = NULL;
       gboolean by_lead = FALSE, at_start = FALSE;
       char *addr = skip ? NULL : line_recipient (line, end, lline, d, &rest, &by_lead, &at_start);
-      g_free (lline);
+      *lend = saved;
       if (addr && !text_excluded (addr, msg, begun && at_start))
         {
           Found *f = find_or_add (s.found, addr);

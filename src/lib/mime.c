@@ -130,12 +130,14 @@ part_text (GMimePart *part, gsize max)
   if (!source)
     return g_strdup ("");
   g_mime_stream_reset (source);
-  GMimeStream *filtered = g_mime_stream_filter_new (source);
+  /* a part without a transfer encoding is read as it is, without a filter stream */
+  GMimeStream *filtered = source;
   GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding (content);
   if (encoding == GMIME_CONTENT_ENCODING_BASE64
       || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
       || encoding == GMIME_CONTENT_ENCODING_UUENCODE)
     {
+      filtered = g_mime_stream_filter_new (source);
       GMimeFilter *filter = g_mime_filter_basic_new (encoding, FALSE);
       g_mime_stream_filter_add (GMIME_STREAM_FILTER (filtered), filter);
       g_object_unref (filter);
@@ -149,7 +151,8 @@ part_text (GMimePart *part, gsize max)
         break;
       g_byte_array_append (bytes, (const guint8 *) chunk, (guint) n);
     }
-  g_object_unref (filtered);
+  if (filtered != source)
+    g_object_unref (filtered);
   g_mime_stream_reset (source);
   const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
   const char *data = (const char *) bytes->data;

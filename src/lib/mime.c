@@ -293,21 +293,17 @@ plain_header_value (const char *raw, char *out)
   return o;
 }
 
-/* The names and plain values go into one block after the array: one allocation
- * for all of them. */
+/* The headers' names and raw values (pairs[2 i], pairs[2 i + 1]; a pair with a
+ * NULL is left out). The names and plain values go into one block after the
+ * array: one allocation for all of them. */
 static void
-copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
+copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
 {
-  GMimeHeaderList *list = g_mime_object_get_header_list (obj);
-  int count = list ? g_mime_header_list_get_count (list) : 0;
-  if (count > 512)
-    count = 512;
   gsize room = 0;
   for (int i = 0; i < count; i++)
     {
-      GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
-      const char *name = g_mime_header_get_name (header);
-      const char *raw = g_mime_header_get_raw_value (header);
+      const char *name = pairs[2 * i];
+      const char *raw = pairs[2 * i + 1];
       if (name && raw)
         room += strlen (name) + strlen (raw) + 2;
     }
@@ -317,9 +313,8 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
   guint n = 0;
   for (int i = 0; i < count; i++)
     {
-      GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
-      const char *name = g_mime_header_get_name (header);
-      const char *raw = g_mime_header_get_raw_value (header);
+      const char *name = pairs[2 * i];
+      const char *raw = pairs[2 * i + 1];
       if (!name || !raw)
         continue;
       gsize name_len = strlen (name);
@@ -345,6 +340,25 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
     }
   *out = h;
   *n_out = n;
+}
+
+#define MAX_HEADERS 512
+
+static void
+copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
+{
+  GMimeHeaderList *list = g_mime_object_get_header_list (obj);
+  int count = list ? g_mime_header_list_get_count (list) : 0;
+  if (count > MAX_HEADERS)
+    count = MAX_HEADERS;
+  const char *pairs[2 * MAX_HEADERS];
+  for (int i = 0; i < count; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
+      pairs[2 * i] = g_mime_header_get_name (header);
+      pairs[2 * i + 1] = g_mime_header_get_raw_value (header);
+    }
+  copy_pairs (pairs, count, out, n_out);
 }
 
 typedef struct
@@ -380,13 +394,80 @@ mime_original_raw (MimeMessage *msg)
   return msg->original_raw;
 }
 
-/* text/rfc822-headers: a header block without a body; let GMime parse it. */
+/* A header block that GMime reads line by line the way this does: up to the
+ * first empty line (or the end, after a line end), every line is "Name:value"
+ * with a name of one or more printable ASCII bytes other than ':', or a
+ * continuation that starts with a blank; line ends are LF, and no CR occurs.
+ * Writes each header's name and raw value (the bytes after the colon up to and
+ * with the header's last line end, as GMime keeps it) into buf (room for twice
+ * len) and their addresses into pairs; returns their number, or -1 when the
+ * block is not that simple and GMime must read it. */
+static int
+simple_header_block (const char *text, gsize len, char *buf, const char **pairs)
+{
+  if (memchr (text, '\r', len))
+    return -1;
+  const char *p = text, *end = text + len;
+  int count = 0;
+  char *o = buf;
+  while (p < end && *p != '\n')
+    {
+      const char *colon = p;
+      while (colon < end && *colon > ' ' && *colon < 0x7f && *colon != ':')
+        colon++;
+      if (colon == p || colon == end || *colon != ':')
+        return -1;
+      /* the value: this line and the continuations after it */
+      const char *v = colon + 1;
+      const char *nl = memchr (v, '\n', end - v);
+      while (nl && nl + 1 < end && (nl[1] == ' ' || nl[1] == '\t'))
+        nl = memchr (nl + 1, '\n', end - (nl + 1));
+      if (!nl)
+        return -1; /* the last line has no line end */
+      const char *next = nl + 1;
+      /* GMime gives the Content- fields to the message's body, not the message */
+      gboolean content = colon - p >= 8 && g_ascii_strncasecmp (p, "Content-", 8) == 0;
+      if (count < MAX_HEADERS && !content)
+        {
+          pairs[2 * count] = o;
+          memcpy (o, p, colon - p);
+          o += colon - p;
+          *o++ = '\0';
+          pairs[2 * count + 1] = o;
+          memcpy (o, v, next - v);
+          o += next - v;
+          *o++ = '\0';
+          count++;
+        }
+      p = next;
+    }
+  return count;
+}
+
+/* text/rfc822-headers: a header block without a body; read here when it is
+ * simple, else by GMime. */
 static void
 take_header_block (Walk *w, const char *text)
 {
   if (w->have_original)
     return;
   gsize len = strlen (text);
+  if (len > 0)
+    {
+      char *buf = g_malloc (2 * len + 2);
+      const char *pairs[2 * MAX_HEADERS];
+      int count = simple_header_block (text, len, buf, pairs);
+      if (count > 0)
+        {
+          w->have_original = TRUE;
+          copy_pairs (pairs, count, &w->msg->original, &w->msg->n_original);
+          g_free (w->msg->original_raw);
+          w->msg->original_raw = g_strdup (text);
+          g_free (buf);
+          return;
+        }
+      g_free (buf);
+    }
   GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, len);
   GMimeParser *parser = g_mime_parser_new_with_stream (stream);
   GMimeMessage *m = g_mime_parser_construct_message (parser, NULL);

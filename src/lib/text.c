@@ -930,7 +930,7 @@ scan_free (Scan *s)
 /* The JSON string starting at p (at its opening quote): its decoded value, and
  * *after set past the closing quote. NULL when it is not a string. */
 static char *
-json_string (const char *p, const char *end, const char **after)
+json_read_string (const char *p, const char *end, const char **after)
 {
   if (p >= end || *p != '"')
     return NULL;
@@ -977,7 +977,7 @@ json_value (const char *p, const char *end, const char *key)
       if (c < end && *c == ':')
         {
           const char *after;
-          v = json_string (json_skip_ws (c + 1, end), end, &after);
+          v = json_read_string (json_skip_ws (c + 1, end), end, &after);
         }
     }
   g_free (quoted);
@@ -994,7 +994,7 @@ json_close (const char *p, const char *end)
       if (*p == '"')
         {
           const char *after;
-          g_free (json_string (p, end, &after));
+          g_free (json_read_string (p, end, &after));
           p = after - 1;
         }
       else if (*p == '{' || *p == '[')
@@ -1028,7 +1028,7 @@ json_scan (const char *text, gsize len, const Detector *d, const MimeMessage *ms
           char *addr = NULL, *status = NULL, *action = NULL, *diag = NULL;
           if (p < list_end && *p == '"' && !j->address_key)
             {
-              char *v = json_string (p, list_end, &p);
+              char *v = json_read_string (p, list_end, &p);
               addr = address_normalise (v);
               g_free (v);
             }

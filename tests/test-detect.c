@@ -15,6 +15,11 @@ typedef struct
   const char *message;
   const char *recipient;
   const char *diag; /* a piece of the diagnostic, or NULL */
+  /* the reason the family's own wording gives, or NULL: not checked */
+  const char *reason;
+  /* the record comes from the delivery-status part (source "dsn"); the family
+   * still gives its wording's meaning */
+  gboolean dsn;
 } Case;
 
 static const char notice_exim[] =
@@ -962,6 +967,67 @@ static const char notice_mimecast[] =
   "- Mistyped recipient address.\n"
   "\n";
 
+/* MessageLabs: a DSN from the service's MAILER-DAEMON; "542 ... Rejected" is its
+ * recipient validation's answer */
+static const char notice_messagelabs[] =
+  "From: Mail Delivery System <MAILER-DAEMON@messagelabs.com>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail Delivery Failure\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@server-7.tower-12.messagelabs.com>\n"
+  "X-Msg-Ref: server-7.tower-12.messagelabs.com!1741000000!123456!1\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n"
+  "\n"
+  "--b1\n"
+  "Content-Type: text/plain\n"
+  "\n"
+  "This is the mail delivery agent at messagelabs.com.\n"
+  "I was unable to deliver your message to the following addresses:\n"
+  "\n"
+  "rosa@example.com\n"
+  "\n"
+  "Reason: 542 rosa@example.com Rejected\n"
+  "\n"
+  "--b1\n"
+  "Content-Type: message/delivery-status\n"
+  "\n"
+  "Reporting-MTA: dns; server-7.tower-12.messagelabs.com\n"
+  "\n"
+  "Final-Recipient: rfc822; rosa@example.com\n"
+  "Action: failed\n"
+  "Status: 5.0.0\n"
+  "Diagnostic-Code: smtp; 542 rosa@example.com Rejected\n"
+  "\n"
+  "--b1--\n";
+
+/* Amazon SES receiving: a receipt rule's Bounce action, sent through SES */
+static const char notice_sesreceiving[] =
+  "From: postmaster@example.com\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery Status Notification (Failure)\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <0100019559aaaaaa-bbbbbbbb@email.amazonses.com>\n"
+  "X-SES-Outgoing: 2025.03.03-192.0.2.7\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n"
+  "\n"
+  "--b1\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This message could not be delivered.\n"
+  "--b1\n"
+  "Content-Type: message/delivery-status\n"
+  "\n"
+  "Reporting-MTA: dns; inbound-smtp.eu-west-1.amazonaws.com\n"
+  "\n"
+  "Action: failed\n"
+  "Final-Recipient: rfc822; sam@example.com\n"
+  "Diagnostic-Code: smtp; 550 5.1.1 Mailbox does not exist\n"
+  "Status: 5.1.1\n"
+  "\n"
+  "--b1--\n";
+
 /* an inner bounce no detector knows: read by the wrapper's own detector */
 static const char notice_mailman_plain[] =
   "From: team-bounces@lists.example.org\n"
@@ -994,53 +1060,55 @@ static const char notice_mailman_plain[] =
   "--b1--\n";
 
 static const Case cases[] = {
-  { "exim", notice_exim, "alice@example.com", "550 5.1.1" },
-  { "qmail", notice_qmail, "bob@example.com", "No such user" },
-  { "sendmail", notice_sendmail, "carol@example.com", "Mailbox disabled" },
-  { "postfix", notice_postfix, "dave@example.com", "552 5.2.2 Mailbox full" },
-  { "dragonfly", notice_dragonfly, "erin@example.com", "550 5.1.1" },
-  { "opensmtpd", notice_opensmtpd, "frank@example.com", "Invalid recipient" },
-  { "courier", notice_courier, "grace@example.com", "User unknown" },
-  { "exchange", notice_exchange, "heidi@example.com", "5.1.10" },
-  { "notes", notice_notes, "ivan@example.com", "not listed in public Name" },
-  { "domino", notice_domino, "judy@example.com", "not listed in Domino Directory" },
-  { "imailserver", notice_imailserver, "ken@example.com", "exceeds allowed size" },
-  { "messagingserver", notice_messagingserver, "leo@example.com", "unknown user" },
-  { "gmail", notice_gmail, "mallory@example.com", "550 5.1.1" },
-  { "googlegroups", notice_googlegroups, "team@googlegroups.com", "may not exist" },
-  { "yahoo", notice_yahoo, "niaj@example.com", "User unknown" },
-  { "zoho", notice_zoho, "olivia@example.com", "Host not reachable" },
-  { "gmx", notice_gmx, "peggy@example.com", "550 5.1.1" },
-  { "einsundeins", notice_einsundeins, "quentin@example.com", "Mailbox full" },
-  { "kddi", notice_kddi, "rupert@example.com", "mailbox is full" },
-  { "ezweb", notice_ezweb, "sybil@example.com", NULL },
-  { "biglobe", notice_biglobe, "trent@example.com", "mailbox exceeded" },
-  { "verizon", notice_verizon, "5555550100@vzwpix.com", "No valid recipients" },
-  { "amazonses", notice_amazonses, "uma@example.com", "550 5.1.1 user unknown" },
-  { "mailmarshal", notice_mailmarshal, "victor@example.com", "550 5.1.1 User unknown" },
-  { "mailfoundry", notice_mailfoundry, "walter@example.com", "No such user here" },
-  { "mfilter", notice_mfilter, "xavier@example.com", "550 5.1.1 unknown user" },
-  { "mxlogic", notice_mxlogic, "yvonne@example.com", "550 unknown user" },
-  { "interscan", notice_interscan, "zara@example.com", "user unknown" },
-  { "activehunter", notice_activehunter, "amy@example.com", "no mailbox here" },
-  { "mcafee", notice_mcafee, "ben@example.com", "Unknown user" },
-  { "surfcontrol", notice_surfcontrol, "cleo@example.com", "No such user" },
-  { "barracuda", notice_barracuda, "dan@example.com", "rejected by policy" },
-  { "fml", notice_fml, "team@example.net", "not a member" },
-  { "x1", notice_x1, "eve@example.com", "User unknown" },
-  { "x2", notice_x2, "fay@example.com", "doesn't have" },
-  { "x3", notice_x3, "gus@example.com", "No such user here" },
-  { "x4", notice_x4, "hal@example.com", "mailfolder is full" },
-  { "x6", notice_x6, "iris@example.com", "550 5.1.1 User unknown" },
-  { "exim3", notice_exim3, "jack@example.com", "unknown host" },
-  { "mdaemon", notice_mdaemon, "kate@example.com", "550 5.1.1" },
-  { "hmailserver", notice_hmailserver, "liam@example.com", "Remote server replied: 550 5.1.1" },
-  { "james", notice_james, "mia@example.com", "no such user here" },
-  { "groupwise", notice_groupwise, "noah@example.com", "user not found" },
-  { "qmail", notice_mailman, "olga@example.com", "no mailbox here" },
-  { "mailman", notice_mailman_plain, "rita@example.com", "mailbox unavailable" },
-  { "ezmlm", notice_ezmlm, "paul@example.com", "Mailbox over quota" },
-  { "mimecast", notice_mimecast, "quinn@example.com", "5.4.1 Recipient address rejected" },
+  { "exim", notice_exim, "alice@example.com", "550 5.1.1", NULL, FALSE },
+  { "qmail", notice_qmail, "bob@example.com", "No such user", NULL, FALSE },
+  { "sendmail", notice_sendmail, "carol@example.com", "Mailbox disabled", NULL, FALSE },
+  { "postfix", notice_postfix, "dave@example.com", "552 5.2.2 Mailbox full", NULL, FALSE },
+  { "dragonfly", notice_dragonfly, "erin@example.com", "550 5.1.1", NULL, FALSE },
+  { "opensmtpd", notice_opensmtpd, "frank@example.com", "Invalid recipient", NULL, FALSE },
+  { "courier", notice_courier, "grace@example.com", "User unknown", NULL, FALSE },
+  { "exchange", notice_exchange, "heidi@example.com", "5.1.10", NULL, FALSE },
+  { "notes", notice_notes, "ivan@example.com", "not listed in public Name", NULL, FALSE },
+  { "domino", notice_domino, "judy@example.com", "not listed in Domino Directory", NULL, FALSE },
+  { "imailserver", notice_imailserver, "ken@example.com", "exceeds allowed size", NULL, FALSE },
+  { "messagingserver", notice_messagingserver, "leo@example.com", "unknown user", NULL, FALSE },
+  { "gmail", notice_gmail, "mallory@example.com", "550 5.1.1", NULL, FALSE },
+  { "googlegroups", notice_googlegroups, "team@googlegroups.com", "may not exist", NULL, FALSE },
+  { "yahoo", notice_yahoo, "niaj@example.com", "User unknown", NULL, FALSE },
+  { "zoho", notice_zoho, "olivia@example.com", "Host not reachable", NULL, FALSE },
+  { "gmx", notice_gmx, "peggy@example.com", "550 5.1.1", NULL, FALSE },
+  { "einsundeins", notice_einsundeins, "quentin@example.com", "Mailbox full", NULL, FALSE },
+  { "kddi", notice_kddi, "rupert@example.com", "mailbox is full", NULL, FALSE },
+  { "ezweb", notice_ezweb, "sybil@example.com", NULL, NULL, FALSE },
+  { "biglobe", notice_biglobe, "trent@example.com", "mailbox exceeded", NULL, FALSE },
+  { "verizon", notice_verizon, "5555550100@vzwpix.com", "No valid recipients", NULL, FALSE },
+  { "amazonses", notice_amazonses, "uma@example.com", "550 5.1.1 user unknown", NULL, FALSE },
+  { "mailmarshal", notice_mailmarshal, "victor@example.com", "550 5.1.1 User unknown", NULL, FALSE },
+  { "mailfoundry", notice_mailfoundry, "walter@example.com", "No such user here", NULL, FALSE },
+  { "mfilter", notice_mfilter, "xavier@example.com", "550 5.1.1 unknown user", NULL, FALSE },
+  { "mxlogic", notice_mxlogic, "yvonne@example.com", "550 unknown user", NULL, FALSE },
+  { "interscan", notice_interscan, "zara@example.com", "user unknown", NULL, FALSE },
+  { "activehunter", notice_activehunter, "amy@example.com", "no mailbox here", NULL, FALSE },
+  { "mcafee", notice_mcafee, "ben@example.com", "Unknown user", NULL, FALSE },
+  { "surfcontrol", notice_surfcontrol, "cleo@example.com", "No such user", NULL, FALSE },
+  { "barracuda", notice_barracuda, "dan@example.com", "rejected by policy", NULL, FALSE },
+  { "fml", notice_fml, "team@example.net", "not a member", NULL, FALSE },
+  { "x1", notice_x1, "eve@example.com", "User unknown", NULL, FALSE },
+  { "x2", notice_x2, "fay@example.com", "doesn't have", NULL, FALSE },
+  { "x3", notice_x3, "gus@example.com", "No such user here", NULL, FALSE },
+  { "x4", notice_x4, "hal@example.com", "mailfolder is full", NULL, FALSE },
+  { "x6", notice_x6, "iris@example.com", "550 5.1.1 User unknown", NULL, FALSE },
+  { "exim3", notice_exim3, "jack@example.com", "unknown host", NULL, FALSE },
+  { "mdaemon", notice_mdaemon, "kate@example.com", "550 5.1.1", NULL, FALSE },
+  { "hmailserver", notice_hmailserver, "liam@example.com", "Remote server replied: 550 5.1.1", NULL, FALSE },
+  { "james", notice_james, "mia@example.com", "no such user here", NULL, FALSE },
+  { "groupwise", notice_groupwise, "noah@example.com", "user not found", NULL, FALSE },
+  { "qmail", notice_mailman, "olga@example.com", "no mailbox here", NULL, FALSE },
+  { "mailman", notice_mailman_plain, "rita@example.com", "mailbox unavailable", NULL, FALSE },
+  { "ezmlm", notice_ezmlm, "paul@example.com", "Mailbox over quota", NULL, FALSE },
+  { "mimecast", notice_mimecast, "quinn@example.com", "5.4.1 Recipient address rejected", NULL, FALSE },
+  { "messagelabs", notice_messagelabs, "rosa@example.com", "542", "userunknown", TRUE },
+  { "sesreceiving", notice_sesreceiving, "sam@example.com", "Mailbox does not exist", "filtered", TRUE },
 };
 
 static void
@@ -1053,7 +1121,7 @@ check_case (const Case *c)
     fail_msg ("%s: %u records", c->family, bounce_report_n_records (r));
   const BounceRecord *rec = bounce_report_get_record (r, 0);
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), c->recipient);
-  char *source = g_strconcat ("text:", c->family, NULL);
+  char *source = c->dsn ? g_strdup ("dsn") : g_strconcat ("text:", c->family, NULL);
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_SOURCE), source);
   g_free (source);
   if (c->diag)
@@ -1063,7 +1131,24 @@ check_case (const Case *c)
       if (!strstr (diag, c->diag))
         fail_msg ("%s: diagnostic \"%s\" lacks \"%s\"", c->family, diag, c->diag);
     }
+  if (c->reason)
+    assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), c->reason);
   bounce_report_free (r);
+}
+
+/* the family's wording means its own reason; other families' do not */
+static void
+test_family_reason (void **state)
+{
+  (void) state;
+  assert_string_equal (detect_family_reason ("sesreceiving", "550 5.1.1 mailbox does not exist"),
+                       "filtered");
+  assert_string_equal (detect_family_reason ("messagelabs", "542 rejected"), "userunknown");
+  assert_string_equal (detect_family_reason ("mcafee", "550 unknown user"), "userunknown");
+  assert_null (detect_family_reason ("postfix", "550 5.1.1 mailbox does not exist"));
+  assert_null (detect_family_reason ("sesreceiving", "550 5.7.1 spam"));
+  assert_null (detect_family_reason (NULL, "542 rejected"));
+  assert_null (detect_family_reason ("no such family", "542 rejected"));
 }
 
 static void
@@ -1111,7 +1196,7 @@ test_crlf (void **state)
 int
 main (void)
 {
-  struct CMUnitTest tests[G_N_ELEMENTS (cases) + 2];
+  struct CMUnitTest tests[G_N_ELEMENTS (cases) + 3];
   for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
     {
       struct CMUnitTest t = { cases[k].family, test_case, NULL, NULL, (void *) &cases[k] };
@@ -1121,5 +1206,7 @@ main (void)
   struct CMUnitTest crlf = cmocka_unit_test (test_crlf);
   tests[G_N_ELEMENTS (cases)] = every;
   tests[G_N_ELEMENTS (cases) + 1] = crlf;
+  struct CMUnitTest family_reason = cmocka_unit_test (test_family_reason);
+  tests[G_N_ELEMENTS (cases) + 2] = family_reason;
   return _cmocka_run_group_tests ("detect", tests, G_N_ELEMENTS (tests), NULL, NULL);
 }

@@ -24,7 +24,9 @@
  *      reason the extractor already knows (feedback, vacation) stays;
  *   2. a provider row (reasons.c): the host that answered (else the recipient's
  *      own domain) documents what its wording means, and that wins over
- *      everything below;
+ *      everything below; then a family row (detect/): the wording has a meaning
+ *      of its own in the notices of the family the message was recognised as
+ *      (Amazon SES's receipt-rule answers, MessageLabs' "Rejected");
  *   3. a SPECIFIC status code (detail not 0 and a reason of its own in codes.c,
  *      e.g. 5.1.1, 5.2.2, 5.7.26, 4.4.7) gives its reason, unless the text's
  *      reason outranks it in the precedence list of reasons.c, or the text's
@@ -61,9 +63,10 @@
  *     refused: a filter's answer, filtered (MAIL FROM: rejected; the greeting or
  *     HELO: blocked). When the text does not say which command, the stock
  *     wordings that filters also give ("User unknown", "No such user": the domain
- *     filters of mobile carriers answer so after DATA) are filtered, while
- *     wordings about the address itself ("not listed in Domino Directory", "the
- *     email account that you tried to reach does not exist") stay userunknown;
+ *     filters of mobile carriers answer so after DATA; Gmail's "the email
+ *     account that you tried to reach does not exist" without its 5.1.1) are
+ *     filtered, while wordings about the address itself ("not listed in Domino
+ *     Directory") stay userunknown;
  *     a hint of userunknown (PowerMTA's bad-mailbox) keeps it too;
  *   - "service refused" (systemerror) at the greeting is the host's refusal:
  *     blocked;
@@ -90,6 +93,7 @@
 #include "reasons.h"
 #include "bounds.h"
 #include "status.h"
+#include "detect/detect.h"
 
 static BounceClass
 class_of_digit (char c)
@@ -425,6 +429,8 @@ classify_record (BounceRecord *rec, const char *reason_hint)
       const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
       if (!reason && !host && at)
         reason = reasons_from_provider (at + 1, folded, status);
+      if (!reason && rec->report)
+        reason = detect_family_reason (rec->report->family, folded);
     }
   gboolean from_code = FALSE;
   if (!reason)

@@ -23,6 +23,9 @@ struct BounceReport
   GPtrArray *records;               /* BounceRecord*, owned */
   char *verdict;
   GString *warnings;
+  /* the free-text family the message was recognised as (a detector's name,
+   * static), or NULL */
+  const char *family;
 };
 
 BounceReport *report_new (void);

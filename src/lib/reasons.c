@@ -687,6 +687,7 @@ static const char *const stock_unknown[] = {
   "user doesn't exist",
   "doesn't have a",
   "invalid address",
+  "account that you tried to reach does not exist",
 };
 
 /* Provider context: a remote host's own documented meaning of a wording. Such a

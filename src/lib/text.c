@@ -1508,6 +1508,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (wrapped && !(wrapped->flags & DETECT_NESTED))
         family = wrapped;
     }
+  report->family = family ? family->name : NULL;
   gboolean had_records = bounce_report_n_records (report) > 0;
   gboolean bounce_like = family || looks_like_bounce (msg, head);
   g_free (head);

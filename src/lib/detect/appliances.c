@@ -60,6 +60,24 @@ const Detector detector_mcafee = {
   .name = "mcafee",
   .headers = LIST ("x-nai-header:", "deliveryproblems.txt"),
   .begin = LIST ("--- the following addresses had delivery problems ---"),
+  /* the gateway checks recipients itself and says so of a missing mailbox,
+   * whatever code it reports */
+  .reasons = (const FamilyReason[]){
+      { "userunknown", LIST ("unknown user", "user unknown", "no such user", "user not exist") },
+      { NULL, NULL } },
+};
+
+/* Symantec (Broadcom) MessageLabs / Email Security.cloud: a DSN from the
+ * service's own MAILER-DAEMON. Its recipient validation answers "542 <address>
+ * Rejected" for an address it does not know. */
+const Detector detector_messagelabs = {
+  .name = "messagelabs",
+  .from = LIST ("mailer-daemon@messagelabs.com"),
+  .headers = LIST ("x-msg-ref:"),
+  .reasons = (const FamilyReason[]){
+      { "userunknown", LIST ("542 rejected", "no such user", "user unknown", "unknown user") },
+      { "securityerror", LIST ("turn on smtp authentication") },
+      { NULL, NULL } },
 };
 
 /* SurfControl E-mail Filter. */

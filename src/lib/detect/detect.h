@@ -45,6 +45,18 @@ typedef struct
   const char *action;       /* the action when the object names none ("delivered") */
 } JsonLayout;
 
+/* A wording that means one reason in this family's answers, as the family
+ * documents or uses it, whatever the status code or the general phrase table
+ * would say: Amazon SES's receipt rules answer "Mailbox does not exist" when a
+ * rule of the recipient's refused the message (filtered), MessageLabs writes
+ * "<address> Rejected" for a missing mailbox. Phrases are matched like the
+ * reason table's, against the folded diagnostic. */
+typedef struct
+{
+  const char *reason;         /* NULL ends the list */
+  const char *const *phrases;
+} FamilyReason;
+
 typedef struct
 {
   /* source name: records say "text:<name>" */
@@ -83,11 +95,18 @@ typedef struct
   /* a reason this family's notice implies when its text gives none (or NULL);
    * informative, for the classifier's owner */
   const char *reason;
+  /* wordings with this family's own meaning (NULL or ended by a NULL reason);
+   * they apply to every record of a message of the family, from its
+   * delivery-status part too */
+  const FamilyReason *reasons;
 } Detector;
 
 /* The registry: every detector, specific families first, most general last. */
 extern const Detector *const detectors[];
 extern const gsize n_detectors;
+
+/* The reason the named family's own wording in folded gives, or NULL. */
+const char *detect_family_reason (const char *family, const char *folded);
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 

@@ -14,6 +14,23 @@ const Detector detector_gmail = {
   .flags = DETECT_BLANK_KEEPS,
 };
 
+/* Amazon SES receiving: the bounce a receipt rule of the recipient's domain
+ * sends (its Bounce action, one of SES's templates). The recipient's own rules
+ * chose to refuse the message, so "Mailbox does not exist" is their filter's
+ * answer, not proof that the address is missing. Recognised by SES's sending
+ * header on a bounce that is not from SES's own MAILER-DAEMON (amazonses,
+ * tried before this one). */
+const Detector detector_sesreceiving = {
+  .name = "sesreceiving",
+  .headers = LIST ("x-ses-outgoing:"),
+  .reasons = (const FamilyReason[]){
+      { "filtered", LIST ("mailbox does not exist") },
+      { "mesgtoobig", LIST ("message too large") },
+      { "mailboxfull", LIST ("mailbox full") },
+      { "contenterror", LIST ("message content rejected") },
+      { NULL, NULL } },
+};
+
 /* Google Groups: a post to a group it refused; the group is the recipient. */
 const Detector detector_googlegroups = {
   .name = "googlegroups",

@@ -259,6 +259,44 @@ static const char notice_domino[] =
   "\n"
   "\n";
 
+/* Domino with a delivery-status part whose Final-Recipient is not the address
+ * the notice names: the notice's is reported */
+static const char notice_domino_dsn[] =
+  "From: Postmaster@domino.example.net\n"
+  "To: sender@example.org\n"
+  "Subject: DELIVERY FAILURE: Maximum hop count exceeded\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n2@domino.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n"
+  "\n"
+  "--b1\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Your message\n"
+  "\n"
+  "  Subject: hello\n"
+  "\n"
+  "was not delivered to:\n"
+  "\n"
+  "  kim@example.com\n"
+  "\n"
+  "because:\n"
+  "\n"
+  "  Error transferring to hub.example.com; Maximum hop count exceeded.\n"
+  "\n"
+  "--b1\n"
+  "Content-Type: message/delivery-status\n"
+  "\n"
+  "Reporting-MTA: dns;relay.domino.example.net\n"
+  "\n"
+  "Final-Recipient: rfc822;kim.lee@hub.example.com\n"
+  "Action: failed\n"
+  "Status: 5.0.0\n"
+  "Diagnostic-Code: X-Notes; Error transferring to hub.example.com; Maximum hop count exceeded.\n"
+  "\n"
+  "--b1--\n";
+
 static const char notice_imailserver[] =
   "From: \"Postmaster\" <postmaster@imail.example.net>\n"
   "To: sender@example.org\n"
@@ -1107,6 +1145,7 @@ static const Case cases[] = {
   { "mailman", notice_mailman_plain, "rita@example.com", "mailbox unavailable", NULL, FALSE },
   { "ezmlm", notice_ezmlm, "paul@example.com", "Mailbox over quota", NULL, FALSE },
   { "mimecast", notice_mimecast, "quinn@example.com", "5.4.1 Recipient address rejected", NULL, FALSE },
+  { "domino", notice_domino_dsn, "kim@example.com", "Maximum hop count", "networkerror", TRUE },
   { "messagelabs", notice_messagelabs, "rosa@example.com", "542", "userunknown", TRUE },
   { "sesreceiving", notice_sesreceiving, "sam@example.com", "Mailbox does not exist", "filtered", TRUE },
 };

@@ -1611,6 +1611,12 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         }
       const char *diag = f->diag->len ? f->diag->str : NULL;
       BounceRecord *rec = report_find_record (report, f->address);
+      if (!rec && had_records && family && (family->flags & DETECT_NOTICE_RECIPIENT)
+          && s.found->len == 1 && bounce_report_n_records (report) == 1)
+        {
+          rec = (BounceRecord *) bounce_report_get_record (report, 0);
+          record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
+        }
       if (rec)
         {
           fill_record (rec, diag, NULL);

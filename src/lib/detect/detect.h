@@ -30,6 +30,11 @@ enum
    * manager's "uncaught bounce"): the attached bounce's text is read instead, with
    * the family its own signals pick */
   DETECT_NESTED = 1 << 4,
+  /* the notice's recipient is the one reported: where the delivery-status part
+   * and the notice each name a single recipient and the two differ, the
+   * notice's address replaces the part's (Domino writes the part from its
+   * router's view of the address, the notice from the message's) */
+  DETECT_NOTICE_RECIPIENT = 1 << 5,
 };
 
 /* Recipients given as JSON (a provider's event notification sent as mail): the

@@ -112,7 +112,7 @@ const Detector detector_domino = {
   .subject = LIST ("delivery failure:", "delivery report:"),
   .begin = LIST ("was not delivered to"),
   .skip = LIST ("because:", "subject:"),
-  .flags = DETECT_BLANK_KEEPS,
+  .flags = DETECT_BLANK_KEEPS | DETECT_NOTICE_RECIPIENT,
 };
 
 /* Ipswitch IMail Server: "<error>: <address>" ("Unknown user: ...", "Delivery

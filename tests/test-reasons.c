@@ -148,44 +148,6 @@ test_reasons_addresses_are_not_words (void **state)
 }
 
 static void
-test_reasons_provider_rows (void **state)
-{
-  (void) state;
-  /* au (KDDI): the filter answer has no address */
-  assert_string_equal (reasons_from_provider ("lsean.ezweb.ne.jp", "550 : user unknown", "5.2.0"),
-                       "filtered");
-  /* ... the refusal naming the address (folded away) is the missing mailbox */
-  char *folded = reasons_fold_text ("550 <a@ezweb.ne.jp>: User unknown", 256);
-  assert_string_equal (reasons_from_provider ("lsean.ezweb.ne.jp", folded, "5.0.0"), "userunknown");
-  g_free (folded);
-  /* La Poste: LPN007_416 is its invalid-recipient code */
-  assert_string_equal (reasons_from_provider ("smtp-in.laposte.net",
-                                              "550 5.5.0 invalid recipient. lpn007_416", "5.5.0"),
-                       "userunknown");
-  /* au: its notice's sentences, for the recipient's filter and a stopped account */
-  assert_string_equal (
-      reasons_from_provider ("ezweb.ne.jp", "each of the following recipients was rejected by a "
-                             "remote mail server.", NULL),
-      "filtered");
-  assert_string_equal (reasons_from_provider ("lsean.ezweb.ne.jp",
-                                              "550 user unknown (in reply to rcpt to command) the "
-                                              "user(s) account is disabled.",
-                                              "5.0.0"),
-                       "suspend");
-  /* docomo: not when the status is an address code */
-  assert_string_equal (
-      reasons_from_provider ("mfsmax.docomo.ne.jp", "550 unknown user", "5.2.0"), "filtered");
-  assert_null (reasons_from_provider ("mfsmax.docomo.ne.jp", "550 unknown user", "5.1.1"));
-  /* only for the provider's host */
-  assert_null (reasons_from_provider ("mx.example.org", "550 : user unknown", "5.2.0"));
-  /* no host known: a provider named in the text */
-  assert_string_equal (
-      reasons_from_provider (NULL, "host: smtp-in.orange.fr reason: 550 5.2.0 mail rejected. ofr_506",
-                             "5.2.0"),
-      "spamdetected");
-}
-
-static void
 test_reasons_stock_unknown (void **state)
 {
   (void) state;
@@ -238,7 +200,6 @@ main (void)
     cmocka_unit_test (test_reasons_typical_wordings),
     cmocka_unit_test (test_reasons_precedence),
     cmocka_unit_test (test_reasons_addresses_are_not_words),
-    cmocka_unit_test (test_reasons_provider_rows),
     cmocka_unit_test (test_reasons_stock_unknown),
     cmocka_unit_test (test_reasons_vocabulary),
   };

@@ -22,7 +22,7 @@
  * REASON, in this order:
  *   1. success (action delivered/relayed/expanded or class 2): delivered; a
  *      reason the extractor already knows (feedback, vacation) stays;
- *   2. a provider row (reasons.c): the host that answered (else the recipient's
+ *   2. a provider row (mailhosts.c): the host that answered (else the recipient's
  *      own domain) documents what its wording means, and that wins over
  *      everything below; then a family row (detect/): the wording has a meaning
  *      of its own in the notices of the family the message was recognised as
@@ -90,6 +90,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "mailhosts.h"
 #include "reasons.h"
 #include "bounds.h"
 #include "status.h"
@@ -423,12 +424,12 @@ classify_record (BounceRecord *rec, const char *reason_hint)
     reason = reason_hint;
   if (!reason && folded)
     {
-      reason = reasons_from_provider (host, folded, status);
+      reason = mailhosts_reason (host, folded, status);
       /* no host named: the recipient's own domain is the provider's */
       const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
       const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
       if (!reason && !host && at)
-        reason = reasons_from_provider (at + 1, folded, status);
+        reason = mailhosts_reason (at + 1, folded, status);
       if (!reason && rec->report)
         reason = detect_family_reason (rec->report->family, folded);
     }

@@ -6,8 +6,8 @@
  * one pass over the text (rows are bucketed by first byte); among the rows found,
  * the reason that stands first in the precedence list wins, a "boost" row (a
  * longer wording that must beat a shorter one of a better-ranked reason, such as
- * "connection rate limit" over "rate limit") before any other. Provider rows apply
- * only for the host they belong to. In a phrase, '#' stands for a number (one or
+ * "connection rate limit" over "rate limit") before any other. (What a provider's
+ * own wordings mean on its own hosts is in mailhosts.c.) In a phrase, '#' stands for a number (one or
  * more digits): "delivery failed # attempts" reads "delivery failed 20 attempts".
  */
 #include "reasons.h"
@@ -690,61 +690,6 @@ static const char *const stock_unknown[] = {
   "account that you tried to reach does not exist",
 };
 
-/* Provider context: a remote host's own documented meaning of a wording. Such a
- * row applies only when the host that answered (Remote-MTA, else a host named in
- * the diagnostic) ends with the suffix, and it wins over the status code and the
- * general phrases: the provider says what its answer means. */
-typedef struct
-{
-  const char *host_suffix;
-  const char *reason;
-  const char *phrase;
-  gboolean not_address_status; /* not when the status is an address code (X.1.x) */
-} ProviderRow;
-
-static const ProviderRow provider_phrases[] = {
-  /* au (KDDI) writes "The user(s) account is disabled." in its notice for an
-   * account that is stopped (unpaid, cancelled), whatever reply it quotes */
-  { "ezweb.ne.jp", "suspend", "user(s) account is disabled", FALSE },
-  { "au.com", "suspend", "user(s) account is disabled", FALSE },
-  /* au (KDDI) answers "550 : User unknown", without the address, when the
-   * recipient's reception settings refuse the sender */
-  { "ezweb.ne.jp", "filtered", "550 : user unknown", TRUE },
-  { "au.com", "filtered", "550 : user unknown", TRUE },
-  /* NTT docomo answers "550 Unknown user" both for a missing address and for the
-   * recipient's domain filter; after DATA (not an X.1.x status) it is the filter */
-  { "docomo.ne.jp", "filtered", "550 unknown user", TRUE },
-  /* Facebook: RCP-P2 is a refusal by the recipient's preferences */
-  { "facebook.com", "filtered", "rcp-p2", FALSE },
-  /* GoDaddy (secureserver.net) IB-codes */
-  { "secureserver.net", "rejected", "ib506", FALSE },
-  { "secureserver.net", "authfailure", "ib508", FALSE },
-  { "secureserver.net", "speeding", "ib605", FALSE },
-  { "secureserver.net", "speeding", "ib607", FALSE },
-  /* Cox and Spectrum (Charter) AUP codes */
-  { "cox.net", "blocked", "aup#cdrbl", FALSE },
-  { "cox.net", "blocked", "aup#cxbl", FALSE },
-  { "cox.net", "blocked", "aup#rbl", FALSE },
-  { "charter.net", "toomanyconn", "aup#in-1310", FALSE },
-  { "spectrum.net", "toomanyconn", "aup#in-1310", FALSE },
-  /* Mimecast: the sending network is not permitted by the recipient's policy */
-  { "mimecast.com", "policyviolation", "host network not allowed", FALSE },
-  /* KDDI (au): the refusal that names the address is the missing mailbox; the
-   * filter's answer leaves it out ("550 : User unknown", above) */
-  { "ezweb.ne.jp", "userunknown", "550 user unknown", FALSE },
-  /* au's own notice when the recipient's reception settings refused the message */
-  { "ezweb.ne.jp", "filtered", "was rejected by a remote mail server", FALSE },
-  { "au.com", "filtered", "was rejected by a remote mail server", FALSE },
-  { "ezweb.ne.jp", "userunknown", "550: user unknown", FALSE },
-  { "au.com", "userunknown", "550 user unknown", FALSE },
-  /* Orange / La Poste (France Télécom) */
-  { "laposte.net", "userunknown", "lpn007_416", FALSE },
-  { "orange.fr", "userunknown", "lpn007_416", FALSE },
-  { "laposte.net", "suspend", "lpn007_426", FALSE },
-  { "orange.fr", "blocked", "ofr006_102", FALSE },
-  { "orange.fr", "spamdetected", "ofr_506", FALSE },
-};
-
 BounceType
 reasons_type (const char *reason)
 {
@@ -1039,44 +984,6 @@ reasons_from_text (const char *text)
   char *folded = reasons_fold_text (text, REASONS_TEXT_MAX);
   const char *found = reasons_from_folded (folded, NULL);
   g_free (folded);
-  return found;
-}
-
-static gboolean
-host_has_suffix (const char *host, const char *suffix)
-{
-  gsize hl = strlen (host), sl = strlen (suffix);
-  if (hl < sl || g_ascii_strcasecmp (host + hl - sl, suffix) != 0)
-    return FALSE;
-  return hl == sl || host[hl - sl - 1] == '.';
-}
-
-const char *
-reasons_from_provider (const char *host, const char *folded, const char *status)
-{
-  gboolean address_status = status && g_str_has_prefix (status + 1, ".1.");
-  if (!folded)
-    return NULL;
-  char *h = NULL;
-  if (host)
-    {
-      /* "mx.example.jp (TCP|...)" or "[192.0.2.1]": the first word, no trailing dot */
-      gsize n = strcspn (host, " \t([;");
-      h = g_ascii_strdown (host, (gssize) n);
-      gsize hl = strlen (h);
-      while (hl > 0 && h[hl - 1] == '.')
-        h[--hl] = '\0';
-    }
-  const char *found = NULL;
-  for (gsize i = 0; i < G_N_ELEMENTS (provider_phrases) && !found; i++)
-    {
-      const ProviderRow *p = &provider_phrases[i];
-      gboolean here = h && *h ? host_has_suffix (h, p->host_suffix)
-                              : strstr (folded, p->host_suffix) != NULL;
-      if (here && strstr (folded, p->phrase) && !(p->not_address_status && address_status))
-        found = p->reason;
-    }
-  g_free (h);
   return found;
 }
 

@@ -15,11 +15,6 @@ const char *reasons_from_text (const char *text);
 /* The same over text already folded by reasons_fold_text; *decisive (may be NULL)
  * tells whether the wording found is one that beats a status code too. */
 const char *reasons_from_folded (const char *folded, gboolean *decisive);
-/* A provider's own meaning of its wording: host is the host that answered (NULL
- * when not known: then a provider named in the text counts), folded the folded
- * diagnostic, status the record's status (NULL when none). NULL when no provider
- * row applies. */
-const char *reasons_from_provider (const char *host, const char *folded, const char *status);
 /* TRUE when the folded text says the mailbox is unknown only in the stock words
  * receiving filters also use ("user unknown", "no such user"), FALSE when it
  * says so in words about the address itself or not at all. */

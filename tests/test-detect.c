@@ -1201,6 +1201,15 @@ test_family_reason (void **state)
     { "exchange", "3550 (000c05a6) unknown recipient", "userunknown" },
     { "domino", "cannot route mail to user", "filtered" },
     { "imailserver", "invalid final delivery userid:", "userunknown" },
+    { "mxlogic", "an mx or srv record indicated no smtp service", "notaccept" },
+    { "gmail", "dns error: could not contact dns servers", "expired" },
+    { "gmail", "500 remote server does not support tls (state 6).", "systemerror" },
+    { "kddi", "could not be delivered to: as the remote domain doesnt exist.", "hostunknown" },
+    { "verizon", "error: 550 - requested action not taken: no such user here", "userunknown" },
+    { "amazonses", "delivery expired", "expired" },
+    { "x4", "requested action not taken: mailbox unavailable (not enough free space)",
+      "systemfull" },
+    { "fml", "duplicated message-id in .", "systemerror" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (own); i++)
     assert_string_equal (detect_family_reason (own[i].family, own[i].folded), own[i].reason);

@@ -29,12 +29,14 @@ const Detector detector_mfilter = {
   .end = LIST ("-------original mail info", "-------smtp command"),
 };
 
-/* MX Logic (McAfee SaaS): Exim underneath. */
+/* MX Logic (McAfee SaaS): Exim underneath, with Exim's own wordings (mta.c). */
+extern const FamilyReason exim_reasons[];
 const Detector detector_mxlogic = {
   .name = "mxlogic",
   .from = LIST ("mxlogic.net"),
   .begin = LIST ("address(es) failed", "following address failed", "following addresses failed"),
   .end = LIST ("included is a copy of the message header"),
+  .reasons = exim_reasons,
 };
 
 /* Trend Micro InterScan MSS: the SMTP dialogue quoted with Sent/Received. */

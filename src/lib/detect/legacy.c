@@ -33,6 +33,13 @@ const Detector detector_x4 = {
   .body = LIST ("your mail message to the following address(es) could not be delivered"),
   .begin = LIST ("could not be delivered"),
   .end = LIST ("--- below this line"),
+  /* qmail's wordings (the notice is qmail's with another title) */
+  .reasons = (const FamilyReason[]){
+      /* the receiving system has no room left */
+      { "systemfull", LIST ("mailbox unavailable (not enough free space)") },
+      /* a .qmail program could not be started */
+      { "systemerror", LIST ("bad interpreter: no such file or directory") },
+      { NULL, NULL } },
 };
 
 /* "---The following addresses had delivery errors---", one address and a

@@ -23,9 +23,9 @@ const FamilyReason exim_reasons[] = {
   /* more Received headers than the hop limit allows: the message itself is
    * refused as a suspected loop */
   { "contenterror", LIST ("too many \"received\" headers") },
-  /* the message was frozen in the queue (by the administrator or on arrival)
-   * and given up */
-  { "expired", LIST ("has been frozen", "was frozen on arrival by") },
+  /* the message was frozen in the queue on arrival and given up ("has been
+   * frozen" alone is left out: remote servers say it of accounts) */
+  { "expired", LIST ("was frozen on arrival by") },
   { NULL, NULL },
 };
 

@@ -35,6 +35,8 @@ const Detector detector_x4 = {
   .end = LIST ("--- below this line"),
   /* qmail's wordings (the notice is qmail's with another title) */
   .reasons = (const FamilyReason[]){
+      /* qmail-remote: the DNS found no host of that name, for now or for good */
+      { "hostunknown", LIST ("sorry, i couldn't find any host ") },
       /* the receiving system has no room left */
       { "systemfull", LIST ("mailbox unavailable (not enough free space)") },
       /* a .qmail program could not be started */

@@ -100,6 +100,8 @@ static const Case precedence[] = {
   { "is not permitted to relay through this server without authentication", "securityerror" },
   { "Name service error for domain example.com: Host not found, try again", "networkerror" },
   { "550 too many recipients this hour", "speeding" },
+  { "DNS lookup failed.", "networkerror" },
+  { "Delivery expired (message too old)", "expired" },
   { "REJECTED - Blacklisted URL in message", "spamdetected" },
   /* the carrier's sentence beats the reply it quotes beside it */
   { "550 user unknown The user(s) account is disabled.", "suspend" },

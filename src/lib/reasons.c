@@ -616,6 +616,7 @@ static const PhraseRow phrases[] = {
 
   /* giving up after retries */
   { "expired", "delivery time expired", 0 },
+  { "expired", "delivery expired", 0 },
   { "expired", "retry timeout exceeded", 0 },
   { "expired", "retry time not reached", 0 },
   { "expired", "message expired", 0 },
@@ -664,6 +665,7 @@ static const PhraseRow phrases[] = {
   { "networkerror", "could not connect", 0 },
   { "networkerror", "timed out", 0 },
   { "networkerror", "dns error", 0 },
+  { "networkerror", "dns lookup failed", 0 },
   { "networkerror", "name server", 0 },
   { "networkerror", "name service error", 0 },
   { "networkerror", "host not found, try again", 1 },

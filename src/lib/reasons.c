@@ -135,6 +135,7 @@ static const PhraseRow phrases[] = {
   { "mailererror", "exited with", 0 },
   { "mailererror", "x-unix;", 0 },
   { "mailererror", "local delivery failed", 0 },
+  { "mailererror", "command output:", 0 },
 
   /* the recipient's mailbox is full */
   { "mailboxfull", "mailbox full", 0 },
@@ -170,6 +171,15 @@ static const PhraseRow phrases[] = {
   { "mailboxfull", "account is full", 0 },
   { "mailboxfull", "too much mail data", 0 },
   { "mailboxfull", "boite du destinataire pleine", 0 },
+  { "mailboxfull", "account is exceeding their quota", 0 },
+  { "mailboxfull", "diskspace quota", 0 },
+  { "mailboxfull", "does not have enough space", 0 },
+  { "mailboxfull", "not enough storage space in", 0 },
+  { "mailboxfull", "not sufficient disk space", 0 },
+  { "mailboxfull", "over the allowed quota", 0 },
+  { "mailboxfull", "quota violation for", 0 },
+  { "mailboxfull", "the user's space has been used up", 0 },
+  { "mailboxfull", "user has too many messages on the server", 0 },
 
   /* size */
   { "exceedlimit", "message header size exceeds", 0 },
@@ -189,6 +199,7 @@ static const PhraseRow phrases[] = {
   { "mesgtoobig", "size exceeds", 0 },
   { "mesgtoobig", "too large for", 0 },
   { "mesgtoobig", "taille limite du message", 0 },
+  { "mesgtoobig", "exceeded maximum inbound message size", 0 },
 
   /* the mailbox has moved */
   { "hasmoved", "has been replaced by", 0 },
@@ -220,6 +231,12 @@ static const PhraseRow phrases[] = {
   { "norelaying", "insecure mail relay", 0 },
   { "norelaying", "not a gateway", 0 },
   { "norelaying", "identities failed the check", 0 },
+  { "norelaying", "mail server requires authentication when attempting to send to a non-local e-mail address", 0 },
+  { "norelaying", "not local host", 0 },
+  { "norelaying", "that domain isn't in my list of allowed rcpthost", 0 },
+  { "norelaying", "this system is not configured to relay mail", 0 },
+  { "norelaying", "we don't handle mail for", 0 },
+  { "norelaying", "not an open relay, so get lost", 1 },
 
   /* sender authentication (SPF, DKIM, DMARC) */
   { "authfailure", "dmarc", 0 },
@@ -248,6 +265,8 @@ static const PhraseRow phrases[] = {
   { "authfailure", "not authorized to send on behalf", 0 },
   { "authfailure", "is not designated to send", 0 },
   { "authfailure", "sender authentication failed", 0 },
+  { "authfailure", "bad spf records for", 0 },
+  { "authfailure", "please inspect your spf settings", 0 },
 
   /* reverse DNS of the sending host */
   { "requireptr", "reverse dns", 0 },
@@ -269,6 +288,10 @@ static const PhraseRow phrases[] = {
   { "requireptr", "unverifyable sending ip", 0 },
   { "requireptr", "mismatches client ip", 0 },
   { "requireptr", "does not match your ip", 0 },
+  { "requireptr", "bad dns ptr resource record", 0 },
+  { "requireptr", "the corresponding forward dns entry does not point to the sending ip", 0 },
+  { "requireptr", "unresolvable relay host name", 0 },
+  { "requireptr", "hosts with dynamic ip or generic dns ptr-records", 1 },
 
   /* malformed message headers */
   { "notcompliantrfc", "rfc 5322", 0 },
@@ -280,6 +303,7 @@ static const PhraseRow phrases[] = {
   { "notcompliantrfc", "not rfc compliant", 0 },
   { "notcompliantrfc", "not compliant with rfc", 0 },
   { "notcompliantrfc", "missing from header", 0 },
+  { "notcompliantrfc", "rfcmessagenoncompliant", 0 },
 
   /* reputation */
   { "badreputation", "poor reputation", 0 },
@@ -293,6 +317,7 @@ static const PhraseRow phrases[] = {
   { "badreputation", "[ts01]", 0 },
   { "badreputation", "[ts02]", 0 },
   { "badreputation", "[ts03]", 0 },
+  { "badreputation", "a poor email reputation score", 0 },
 
   /* sending too fast or too much */
   { "speeding", "rate limit", 0 },
@@ -309,6 +334,7 @@ static const PhraseRow phrases[] = {
   { "speeding", "relay quota", 0 },
   { "speeding", "sending limit", 0 },
   { "speeding", "sending quota", 0 },
+  { "speeding", "please try again slower", 0 },
 
   /* too many at once */
   { "toomanyconn", "too many connections", 0 },
@@ -321,6 +347,9 @@ static const PhraseRow phrases[] = {
   { "toomanyconn", "connection rate limit", 1 },
   { "toomanyconn", "connection frequency limited", 0 },
   { "toomanyconn", "exceeded the maximum number of connections", 0 },
+  { "toomanyconn", "has exceeded the max emails per hour", 0 },
+  { "toomanyconn", "trop de connexions", 0 },
+  { "toomanyconn", "too many errors from your ip", 1 },
 
   /* the sending host or IP is refused */
   { "blocked", "blacklist", 0 },
@@ -367,6 +396,21 @@ static const PhraseRow phrases[] = {
   { "blocked", "[bl21]", 0 },
   { "blocked", "[bl22]", 0 },
   { "blocked", "[bl23]", 0 },
+  { "blocked", "esmtp not accepting connections", 0 },
+  { "blocked", "extreme bad ip profile", 0 },
+  { "blocked", "helo command rejected:", 0 },
+  { "blocked", "no access from mail server", 0 },
+  { "blocked", "rejecting open proxy", 0 },
+  { "blocked", "sender ip address rejected", 0 },
+  { "blocked", "too many unwanted messages have been sent from the following ip address", 0 },
+  { "blocked", "your server requires confirmation", 0 },
+  { "blocked", "confirm this mail server", 0 },
+  { "blocked", "bad sender ip address", 0 },
+  { "blocked", "dynamic/zombied/spam ips blocked", 0 },
+  { "blocked", "looks suspiciously like spammer", 0 },
+  { "blocked", "you are not allowed to connect", 0 },
+  { "blocked", "blocked - see http", 0 },
+  { "blocked", "refused - see http", 0 },
 
   /* the envelope sender is refused */
   { "rejected", "sender address rejected", 0 },
@@ -391,6 +435,23 @@ static const PhraseRow phrases[] = {
   { "rejected", "unrouteable sender", 0 },
   { "rejected", "permission to post messages to the group", 0 },
   { "rejected", "not a member of this mailing list", 0 },
+  { "rejected", "batv failed to verify", 0 },
+  { "rejected", "batv validation failure", 0 },
+  { "rejected", "rejected by batv defense", 0 },
+  { "rejected", "(batv: no tag", 0 },
+  { "rejected", "because the sender isn't on the recipient's list of senders", 0 },
+  { "rejected", "bogus mail from", 0 },
+  { "rejected", "can't determine purported responsible address", 0 },
+  { "rejected", "denied [bouncedeny]", 0 },
+  { "rejected", "email address is on senderfilterconfig list", 0 },
+  { "rejected", "emetteur invalide", 0 },
+  { "rejected", "no third-party dsns", 0 },
+  { "rejected", "fully qualified email address required", 0 },
+  { "rejected", "is not a registered gateway user", 0 },
+  { "rejected", "mail from not owned by user", 0 },
+  { "rejected", "returned mail not accepted here", 0 },
+  { "rejected", "sender email address rejected", 0 },
+  { "rejected", "sender not pre-approved", 0 },
 
   /* content judged as spam */
   { "spamdetected", "spam", 0 },
@@ -404,6 +465,13 @@ static const PhraseRow phrases[] = {
   { "spamdetected", "blacklisted url", 1 },
   { "spamdetected", "uribl", 1 },
   { "spamdetected", "surbl", 1 },
+  { "spamdetected", "mail content denied", 0 },
+  { "spamdetected", "message rejected because of unacceptable content", 0 },
+  { "spamdetected", "reject bulk.advertising", 0 },
+  { "spamdetected", "rejected - bulk email", 0 },
+  { "spamdetected", "rejecting mail content", 0 },
+  { "spamdetected", "recurrent pattern detection system", 0 },
+  { "spamdetected", "temporarily blocked by our filter", 0 },
 
   /* the destination accepts no mail */
   { "notaccept", "does not accept mail", 0 },
@@ -412,6 +480,7 @@ static const PhraseRow phrases[] = {
   { "notaccept", "accepts no mail", 0 },
   { "notaccept", "not accepting mail", 0 },
   { "notaccept", "null mx", 0 },
+  { "notaccept", "mail receiving disabled", 0 },
 
   /* the mailbox does not exist */
   { "userunknown", "user unknown", 0 },
@@ -471,6 +540,33 @@ static const PhraseRow phrases[] = {
   /* a notice's own label for the address it could not deliver ("Unknown user:
    * <address>", IMail): the reporting server's finding, not a quoted answer */
   { "userunknown", "unknown user:", 0 },
+  { "userunknown", "address not present in directory", 0 },
+  { "userunknown", "destination addresses were unknown", 0 },
+  { "userunknown", "email address could not be found", 0 },
+  { "userunknown", "is not a known user", 0 },
+  { "userunknown", "is not an active address at this host", 0 },
+  { "userunknown", "mailbox invalid", 0 },
+  { "userunknown", "mailbox not present", 0 },
+  { "userunknown", "no mailbox found", 0 },
+  { "userunknown", "no mailbox by that name is currently available", 0 },
+  { "userunknown", "no mail box available for this user", 0 },
+  { "userunknown", "no such person at this address", 0 },
+  { "userunknown", "not a valid recipient", 0 },
+  { "userunknown", "not a valid user here", 0 },
+  { "userunknown", "recipient address rejected: invalid-recipient", 0 },
+  { "userunknown", "recipient address rejected: userunknown", 0 },
+  { "userunknown", "recipient not exist", 0 },
+  { "userunknown", "the user's email name is not found", 0 },
+  { "userunknown", "there is no one at this address", 0 },
+  { "userunknown", "unknown mailbox", 0 },
+  { "userunknown", "user not known", 0 },
+  { "userunknown", "utilisateur inconnu", 0 },
+  { "userunknown", "no existe dicha persona", 0 },
+  { "userunknown", "no existe ese usuario", 0 },
+  { "userunknown", "nessun utente simile in questo indirizzo", 0 },
+  { "userunknown", "invalid or unknown virtual user", 0 },
+  { "userunknown", "is not in my validrcptto list", 0 },
+  { "userunknown", "in my badrecipientto list", 0 },
 
   /* the mailbox exists but is disabled */
   { "suspend", "account disabled", 0 },
@@ -501,6 +597,15 @@ static const PhraseRow phrases[] = {
   { "suspend", "user(s) account is disabled", 1 },
   { "suspend", "user(s) account is suspended", 1 },
   { "suspend", "user(s) account is temporarily limited", 1 },
+  { "suspend", "is currently suspended", 0 },
+  { "suspend", "has been suspended", 0 },
+  { "suspend", "mailbox currently suspended", 0 },
+  { "suspend", "user suspended", 0 },
+  { "suspend", "account has been temporarily suspended", 0 },
+  { "suspend", "user is terminated", 0 },
+  { "suspend", "recipient suspend the service", 0 },
+  { "suspend", "archived recipient", 0 },
+  { "suspend", "boite du destinataire archivee", 0 },
 
   /* the domain or its mail host */
   { "hostunknown", "host unknown", 0 },
@@ -524,6 +629,8 @@ static const PhraseRow phrases[] = {
   { "hostunknown", "domain is not reachable", 0 },
   { "hostunknown", "find the recipient domain", 0 },
   { "hostunknown", "recipient domain not found", 0 },
+  { "hostunknown", "recipient domain must exist", 0 },
+  { "hostunknown", "mail domain mentioned in email address is unknown", 0 },
 
   /* the receiving system is out of storage */
   { "systemfull", "insufficient system storage", 0 },
@@ -548,6 +655,12 @@ static const PhraseRow phrases[] = {
   { "filtered", "restricted", 0 },
   { "filtered", "not allowed", 0 },
   { "filtered", "permission denied", 0 },
+  { "filtered", "is only accepting mail from specific email addresses", 0 },
+  { "filtered", "message rejected due to user rules", 0 },
+  { "filtered", "user refuses to receive this mail", 0 },
+  { "filtered", "refuse to receive mail", 0 },
+  { "filtered", "you have been blocked by the recipient", 0 },
+  { "filtered", "this account is protected by", 0 },
 
   /* security requirements of the transport */
   { "securityerror", "starttls", 0 },
@@ -561,6 +674,9 @@ static const PhraseRow phrases[] = {
   { "securityerror", "certificate", 0 },
   { "securityerror", "does not support tls", 0 },
   { "securityerror", "delivery not authorized", 1 }, /* 5.7.1's own description */
+  { "securityerror", "authentication credentials invalid", 0 },
+  { "securityerror", "authentication turned on in your email client", 0 },
+  { "securityerror", "you are not authorized to send mail, authentication is required", 1 },
 
   /* receiving policy */
   { "policyviolation", "policy violation", 0 },
@@ -579,6 +695,13 @@ static const PhraseRow phrases[] = {
   { "policyviolation", "its content presents a potential", 1 },
   { "policyviolation", "organization's policy", 0 },
   { "policyviolation", "organizational policy", 0 },
+  { "policyviolation", "by non-member to a members-only list", 1 },
+  { "policyviolation", "closed mailing list", 0 },
+  { "policyviolation", "message bounced due to organizational settings", 0 },
+  { "policyviolation", "the message was rejected by organization policy", 0 },
+  { "policyviolation", "not subscribed to this group", 0 },
+  { "policyviolation", "you're using a mass mailer", 0 },
+  { "policyviolation", "messages with multiple addresses", 0 },
 
   /* content that is not acceptable, without being spam */
   { "contenterror", "invalid header", 0 },
@@ -589,6 +712,9 @@ static const PhraseRow phrases[] = {
   { "contenterror", "8bit", 0 },
   { "contenterror", "content type", 0 },
   { "contenterror", "mime", 0 },
+  { "contenterror", "improperly-formatted binary content", 0 },
+  { "contenterror", "unnecessary base64 encoding", 0 },
+  { "contenterror", "message header size, or recipient list, exceeds policy limit", 0 },
 
   /* protocol */
   { "syntaxerror", "syntax error", 0 },
@@ -613,6 +739,19 @@ static const PhraseRow phrases[] = {
   { "systemerror", "service refused, please try later", 0 },
   { "systemerror", "system not accepting", 0 },
   { "systemerror", "transaction failed", 0 },
+  { "systemerror", "aliasing/forwarding loop broken", 0 },
+  { "systemerror", "can't create user output file", 0 },
+  { "systemerror", "could not load drd for domain", 0 },
+  { "systemerror", "interrupted system call", 0 },
+  { "systemerror", "local configuration error", 0 },
+  { "systemerror", "mail system configuration error", 0 },
+  { "systemerror", "server configuration error", 0 },
+  { "systemerror", "system config error", 0 },
+  { "systemerror", "queue file write error", 0 },
+  { "systemerror", "remote server is misconfigured", 0 },
+  { "systemerror", "timeout waiting for input", 0 },
+  { "systemerror", "loop was found in the mail exchanger", 0 },
+  { "systemerror", "it would create a mail loop", 1 },
 
   /* giving up after retries */
   { "expired", "delivery time expired", 0 },
@@ -645,6 +784,9 @@ static const PhraseRow phrases[] = {
   { "expired", "retry time exceeded", 0 },
   { "expired", "retry period expired", 0 },
   { "expired", "after multiple retries", 0 },
+  { "expired", "was not reachable within the allowed queue period", 0 },
+  { "expired", "your message could not be delivered for more than", 0 },
+  { "expired", "it has not been collected after", 0 },
 
   /* network and routing */
   { "networkerror", "mail loop", 0 },
@@ -671,6 +813,15 @@ static const PhraseRow phrases[] = {
   { "networkerror", "host not found, try again", 1 },
   { "networkerror", "unexpected name server reply", 1 },
   { "networkerror", "temporary lookup failure", 0 },
+  { "networkerror", "dns records for the destination computer could not be found", 0 },
+  { "networkerror", "host is unreachable", 0 },
+  { "networkerror", "host name lookup failure", 0 },
+  { "networkerror", "unable to resolve route", 0 },
+  { "networkerror", "unrouteable mail domain", 0 },
+  { "networkerror", "mail forwarding loop for", 0 },
+  { "networkerror", "maximum forwarding loop count exceeded", 0 },
+  { "networkerror", "message looping", 0 },
+  { "networkerror", "malformed name server reply", 1 },
 };
 
 /* The stock answers for a missing mailbox that receiving filters give too: the

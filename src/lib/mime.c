@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "charset.h"
 #include "utf8.h"
 
 static gpointer
@@ -97,6 +98,7 @@ to_utf8 (const char *data, gsize len, const char *charset)
   if (charset)
     {
       const char *iconv_name = g_mime_charset_iconv_name (charset);
+      charset_hold (iconv_name, strlen (iconv_name));
       char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8", iconv_name, "?", NULL,
                                            NULL, NULL);
       if (out)
@@ -106,12 +108,14 @@ to_utf8 (const char *data, gsize len, const char *charset)
   const char *guess = g_mime_charset_best (data, len);
   if (guess && g_ascii_strcasecmp (guess, "us-ascii") != 0)
     {
+      charset_hold (guess, strlen (guess));
       char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8",
                                            g_mime_charset_iconv_name (guess), "?", NULL, NULL,
                                            NULL);
       if (out)
         return out;
     }
+  charset_hold ("ISO-8859-1", strlen ("ISO-8859-1"));
   char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8", "ISO-8859-1", "?", NULL,
                                        NULL, NULL);
   return out ? out : g_utf8_make_valid (data, (gssize) len);
@@ -329,6 +333,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
         }
       else
         {
+          charset_hold_header (raw);
           char *unfolded = g_mime_utils_header_unfold (raw);
           char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
           g_free (unfolded);

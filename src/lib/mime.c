@@ -683,6 +683,24 @@ looks_like_message (const char *data, gsize len)
   return i > start && i < len && data[i] == ':';
 }
 
+/* A parser for the stream, one per thread, set on each message in turn: creating
+ * one is a 4 KB allocation and its set-up for every message. It keeps its last
+ * stream until the next message; a memory stream that does not own its bytes
+ * does not read them when it is freed. */
+static GMimeParser *
+thread_parser (GMimeStream *stream)
+{
+  static GPrivate key = G_PRIVATE_INIT (g_object_unref);
+  GMimeParser *parser = g_private_get (&key);
+  if (!parser)
+    {
+      parser = g_mime_parser_new ();
+      g_private_set (&key, parser);
+    }
+  g_mime_parser_init_with_stream (parser, stream);
+  return parser;
+}
+
 MimeMessage *
 mime_parse_bytes (const char *data, gsize len, const char **why)
 {
@@ -713,9 +731,7 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
   GByteArray *array = g_byte_array_new_take ((guint8 *) (data + skip), len - skip);
   GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (array);
   g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
-  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
-  g_object_unref (parser);
+  GMimeMessage *message = g_mime_parser_construct_message (thread_parser (stream), NULL);
   g_object_unref (stream);
   MimeMessage *msg = NULL;
   if (message)

@@ -52,6 +52,48 @@ mime_header (const MimeHeader *headers, guint n, const char *name)
   return NULL;
 }
 
+static char *
+put_2 (char *o, int n)
+{
+  o[0] = (char) ('0' + n / 10 % 10);
+  o[1] = (char) ('0' + n % 10);
+  return o + 2;
+}
+
+/* As g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z") writes it (the year
+ * without padding, GDateTime's years being 1 to 9999), without its format
+ * parser and locale lookups. */
+static char *
+date_iso (GDateTime *dt)
+{
+  char buf[32], *o = buf;
+  int year = g_date_time_get_year (dt);
+  if (year >= 1000)
+    *o++ = (char) ('0' + year / 1000 % 10);
+  if (year >= 100)
+    *o++ = (char) ('0' + year / 100 % 10);
+  if (year >= 10)
+    *o++ = (char) ('0' + year / 10 % 10);
+  *o++ = (char) ('0' + year % 10);
+  *o++ = '-';
+  o = put_2 (o, g_date_time_get_month (dt));
+  *o++ = '-';
+  o = put_2 (o, g_date_time_get_day_of_month (dt));
+  *o++ = 'T';
+  o = put_2 (o, g_date_time_get_hour (dt));
+  *o++ = ':';
+  o = put_2 (o, g_date_time_get_minute (dt));
+  *o++ = ':';
+  o = put_2 (o, g_date_time_get_second (dt));
+  int offset = (int) (g_date_time_get_utc_offset (dt) / G_TIME_SPAN_SECOND);
+  *o++ = offset >= 0 ? '+' : '-';
+  offset = ABS (offset);
+  o = put_2 (o, offset / 3600);
+  *o++ = ':';
+  o = put_2 (o, offset / 60 % 60);
+  return g_strndup (buf, (gsize) (o - buf));
+}
+
 char *
 mime_date_iso (const char *date)
 {
@@ -61,7 +103,7 @@ mime_date_iso (const char *date)
   GDateTime *dt = g_mime_utils_header_decode_date (date);
   if (!dt)
     return NULL;
-  char *iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  char *iso = date_iso (dt);
   g_date_time_unref (dt);
   return iso;
 }
@@ -627,7 +669,7 @@ from_gmime (GMimeMessage *message)
   copy_headers (GMIME_OBJECT (message), &msg->headers, &msg->n_headers);
   GDateTime *dt = g_mime_message_get_date (message);
   if (dt)
-    msg->date = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+    msg->date = date_iso (dt);
   GMimeObject *body = g_mime_message_get_mime_part (message);
   if (body)
     {

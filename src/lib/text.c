@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "address.h"
+#include "ascii.h"
 #include "bounds.h"
 #include "detect/detect.h"
 #include "dsn.h"
@@ -278,38 +279,13 @@ finder_in (Finder *f, gsize from, gsize to)
   return finder_next (f, from) < to;
 }
 
-/* Copies n bytes from s to o with ASCII capitals folded, eight at a time: in each
- * byte under 0x80, adding 0x3f sets the top bit from 'A' up, adding 0x25 from
- * past 'Z' up (no carry leaves a byte), and a capital gets 0x20 added. */
-static void
-copy_ascii_lower (char *o, const char *s, gsize n)
-{
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  gsize i = 0;
-  for (; i + 8 <= n; i += 8)
-    {
-      guint64 x;
-      memcpy (&x, s + i, 8);
-      guint64 h = x & ~high;
-      guint64 upper = (h + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f))
-                      & ~(h + G_GUINT64_CONSTANT (0x2525252525252525)) & ~x & high;
-      x |= upper >> 2;
-      memcpy (o + i, &x, 8);
-    }
-  for (; i < n; i++)
-    {
-      char c = s[i];
-      o[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
-}
-
 /* Appends n bytes of s with ASCII capitals folded. */
 static void
 append_ascii_lower (GString *out, const char *s, gsize n)
 {
   gsize at = out->len;
   g_string_set_size (out, at + n);
-  copy_ascii_lower (out->str + at, s, n);
+  ascii_lower_copy (out->str + at, s, n);
 }
 
 /* Appends s (n bytes, no NUL among them) lower-cased exactly as g_utf8_strdown
@@ -350,7 +326,7 @@ ascii_strdown (const char *s, gssize len)
 {
   gsize n = len < 0 ? strlen (s) : strnlen (s, (gsize) len);
   char *out = g_malloc (n + 1);
-  copy_ascii_lower (out, s, n);
+  ascii_lower_copy (out, s, n);
   out[n] = '\0';
   return out;
 }

@@ -370,11 +370,19 @@ text_prepare (const char *text, gsize len)
 {
   GString *s = g_string_sized_new (len);
   char *o = s->str;
-  for (gsize i = 0; i < len; i++)
-    if (text[i] != '\r')
-      *o++ = text[i];
-    else if (i + 1 >= len || text[i + 1] != '\n')
-      *o++ = '\n';
+  /* a CR before LF dropped, any other CR read as LF; the runs between copied whole */
+  for (const char *p = text, *end = text + len; p < end;)
+    {
+      const char *cr = memchr (p, '\r', (gsize) (end - p));
+      const char *stop = cr ? cr : end;
+      memcpy (o, p, (gsize) (stop - p));
+      o += stop - p;
+      if (!cr)
+        break;
+      if (cr + 1 >= end || cr[1] != '\n')
+        *o++ = '\n';
+      p = cr + 1;
+    }
   *o = '\0';
   s->len = (gsize) (o - s->str);
   /* count quoted lines after the first quoted one */

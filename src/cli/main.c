@@ -265,6 +265,9 @@ main (int argc, char **argv)
         fprintf (stderr, "Try 'bounce --help' for more information.\n");
         return 2;
       }
+  /* the command is GMime's only user here: returned messages are parsed as far as
+   * the reports need them */
+  bounce_read_returned_lazily ();
   run.printer = make_printer (format);
   run.progress = progress < 0 ? isatty (2) : progress;
   if (summary)

@@ -357,8 +357,9 @@ notice_text (const MimeMessage *msg, guint *index)
           }
     }
   *index = msg->text->len;
-  if (msg->text_nested->len > 0)
-    return g_ptr_array_index (msg->text_nested, 0);
+  const GPtrArray *nested = mime_text_nested (msg);
+  if (nested->len > 0)
+    return g_ptr_array_index (nested, 0);
   return NULL;
 }
 
@@ -1147,7 +1148,7 @@ machine_written (const MimeMessage *msg)
   const char *auto_sub = mime_get (msg, "Auto-Submitted");
   return (rp && strstr (rp, "<>")) || (auto_sub && g_ascii_strncasecmp (auto_sub, "no", 2) != 0)
          || mime_get (msg, "X-Failed-Recipients") || msg->n_original > 0
-         || msg->text_nested->len > 0 || msg->dsn->len > 0;
+         || mime_text_nested (msg)->len > 0 || msg->dsn->len > 0;
 }
 
 /* Does the message look like a failure notice at all? Guards the fallbacks. */
@@ -1550,11 +1551,11 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gsize len = notice ? strlen (notice) : 0;
   char *head = ascii_strdown (notice ? notice : "", MIN (len, 4096));
   const Detector *family = text_pick_family (msg, head);
-  if (family && (family->flags & DETECT_NESTED) && msg->text_nested->len > 0)
+  if (family && (family->flags & DETECT_NESTED) && mime_text_nested (msg)->len > 0)
     {
       /* a wrapper around the bounce it forwards: read the attached bounce, by its
        * own signals */
-      const char *inner = g_ptr_array_index (msg->text_nested, 0);
+      const char *inner = g_ptr_array_index (mime_text_nested (msg), 0);
       g_free (notice);
       g_free (head);
       notice = text_prepare (inner, strnlen (inner, MAX_TEXT_PART));

@@ -1,7 +1,7 @@
 /* test-walk.c: the command's walker and pipeline: the same output in the same order
- * for any number of jobs, Maildir tmp/ skipped, an unreadable entry reported in its
- * place without stopping the run, mbox messages split and numbered, --max-size,
- * and the --summary counts. */
+ * for any number of jobs, folders read sorted in batches, Maildir tmp/ skipped, an
+ * unreadable entry reported in its place without stopping the run, mbox messages
+ * split and numbered, --max-size, and the --summary counts. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,6 +157,7 @@ typedef struct
 } Result;
 
 static gboolean force_mbox; /* --mbox */
+static guint list_batch;    /* names per pass over a sorted folder; 0: the default */
 
 static void
 walk (Result *r, guint jobs, gsize max_size, Summary *summary, const char *const *inputs)
@@ -170,6 +171,7 @@ walk (Result *r, guint jobs, gsize max_size, Summary *summary, const char *const
   run->opts.max_size = max_size;
   run->jobs = jobs;
   run->force_mbox = force_mbox;
+  run->list_batch = list_batch;
   run->err = err;
   run->summary = summary;
   run->printer = printer_json_new (out);
@@ -247,6 +249,32 @@ test_same_output_any_jobs (void **state)
   result_clear (&one);
   result_clear (&two);
   result_clear (&four);
+  folder_free (f);
+}
+
+/* A folder read in batches of 7 names, over several passes: the same output in
+ * the same order as in one batch, every message listed once. */
+static void
+test_sorted_in_batches (void **state)
+{
+  (void) state;
+  Folder *f = make_maildir (50);
+  const char *inputs[] = { f->root, NULL };
+  Result whole, batched, batched_jobs;
+  walk (&whole, 1, 0, NULL, inputs);
+  list_batch = 7;
+  walk (&batched, 1, 0, NULL, inputs);
+  walk (&batched_jobs, 2, 0, NULL, inputs);
+  list_batch = 0;
+  assert_int_equal (count_lines (batched.out), f->n_bounces);
+  assert_string_equal (whole.out, batched.out);
+  assert_string_equal (whole.out, batched_jobs.out);
+  assert_string_equal (whole.err, batched.err);
+  assert_int_equal (batched.run.n_messages, f->n_messages);
+  assert_int_equal (batched.run.n_listed, f->n_messages);
+  result_clear (&whole);
+  result_clear (&batched);
+  result_clear (&batched_jobs);
   folder_free (f);
 }
 
@@ -408,6 +436,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_same_output_any_jobs),
+    cmocka_unit_test (test_sorted_in_batches),
     cmocka_unit_test (test_maildir_tmp_skipped),
     cmocka_unit_test (test_unreadable_entry_reported),
     cmocka_unit_test (test_mbox_split),

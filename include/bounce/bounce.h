@@ -112,6 +112,17 @@ BounceReport *bounce_parse_file (const char *path, const BounceOptions *opts, GE
 BounceReport *bounce_parse_gmime_message (gpointer gmime_message, const BounceOptions *opts,
                                           GError **error);
 
+/* Makes GMime read message/rfc822 parts (and message/rfc2822, global and news) as
+ * leaf parts, in every GMime parser of the process from then on: bounce then
+ * parses a returned message's header block when it meets it, and the rest only
+ * where a notice needs it (a bounce forwarded as an attachment), which saves
+ * most of GMime's work on the returned message. Reports are the same; warnings
+ * about the returned message's own MIME structure are given only when it is
+ * parsed. Call it once, before the first message, and only where nothing else in
+ * the process uses GMime: other code would get those parts as GMimePart rather
+ * than GMimeMessagePart. */
+void bounce_read_returned_lazily (void);
+
 void bounce_report_free (BounceReport *report);
 
 /* Reading an mbox file message by message, in bounded memory. */

@@ -35,8 +35,8 @@ static const char usage_text[] =
     "  -j, --jobs=N          parse on N threads; default: one per processor. The\n"
     "                        output is the same, in the same order, for any N\n"
     "      --unsorted        read folders in directory order instead of sorted by\n"
-    "                        name: memory then does not grow with the size of a\n"
-    "                        folder (sorting costs some 60 bytes per file name)\n"
+    "                        name, in one pass (sorted, a folder is read once more\n"
+    "                        for every 16384 names past the first)\n"
     "      --summary[=FORMAT]\n"
     "                        at the end, print counts to stderr: messages, records\n"
     "                        by bounce type and by reason, the top remote hosts\n"
@@ -265,6 +265,9 @@ main (int argc, char **argv)
         fprintf (stderr, "Try 'bounce --help' for more information.\n");
         return 2;
       }
+  /* the command is GMime's only user here: returned messages are parsed as far as
+   * the reports need them */
+  bounce_read_returned_lazily ();
   run.printer = make_printer (format);
   run.progress = progress < 0 ? isatty (2) : progress;
   if (summary)

@@ -1,16 +1,21 @@
-/* pipeline.c: messages parsed on worker threads, written in input order.
+/* pipeline.c: messages parsed on --jobs threads, written in input order.
  *
  * The walker hands over one message at a time. Each takes the next slot of a ring
- * of slots (8 per worker); a worker reads and parses it and renders its records
- * into the slot's buffers (stdout bytes, stderr lines), and the walker's thread
- * writes the slots strictly in order, each as soon as it and all before it are
- * done. When the ring is full the walker waits for the oldest slot, so at most
- * that many messages are in memory at once whatever the size of the input, and the
- * output is byte-for-byte the same for any number of workers.
+ * of slots (8 per job), which is also the queue: a thread claims the oldest slot
+ * not yet claimed, reads and parses its message and renders its records into the
+ * slot's buffers (stdout bytes, stderr lines), and the walker's thread writes the
+ * slots strictly in order, each as soon as it and all before it are done. When
+ * the ring is full the walker parses queued messages itself until half of the
+ * ring can be written, and sleeps only when every queued message is taken: so
+ * --jobs N runs N - 1 worker threads beside the walker's, as many threads as
+ * processors with the default, and no thread sleeps or wakes per message. At most
+ * that many messages are in memory at once whatever the size of the input, and
+ * the output is byte-for-byte the same for any number of jobs.
  *
- * With --jobs 1 there is no worker: the same code runs on the walker's thread.
- * Records are counted for --summary by the worker that parsed them (summary.c
- * locks); all other counters are kept by the writer, in order. */
+ * With --jobs 1 there is no worker: each message is parsed on the walker's thread
+ * as it is handed over. Records are counted for --summary by the thread that
+ * parsed them (summary.c locks); all other counters are kept by the writer, in
+ * order. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -55,22 +60,27 @@ typedef struct
   /* the read buffer of this slot, reused */
   char *buf;
   gsize buf_size;
-  gint queued; /* atomic; set when the job is filled in, before a worker sees it */
-  gint done;   /* atomic; set by the worker under the pipeline's lock */
+  gint done; /* atomic; set by the thread that parsed it, under the pipeline's lock */
 } Slot;
 
 struct Pipeline
 {
   Run *run;
   FILE *err;
-  GThreadPool *pool;
+  GThread **threads; /* the workers besides the walker's thread */
+  guint n_threads;
   Slot *slots;
   guint n_slots;
   guint64 next_in;  /* sequence number of the next job */
   guint64 next_out; /* sequence number of the next slot to write */
   GMutex lock;
-  GCond cond;
-  Slot *waiting; /* the slot the writer sleeps on, under lock */
+  GCond cond;       /* the writer waits for a slot to be done */
+  GCond work;       /* workers wait for a job */
+  guint64 queued;   /* jobs handed over, under lock */
+  guint64 claimed;  /* jobs taken by a thread, under lock: [claimed, queued) wait */
+  guint idle;       /* workers waiting on work, under lock */
+  gboolean closing; /* no more jobs: workers end, under lock */
+  Slot *waiting;    /* the slot the writer sleeps on, under lock */
   gint64 last_progress;
   gboolean progress_shown;
 };
@@ -214,7 +224,7 @@ take_report (Pipeline *p, Slot *s, BounceReport *r)
     s->report = r;
 }
 
-/* Reads and parses one slot's message: on a worker, or inline with --jobs 1. */
+/* Reads and parses one slot's message: on any thread. */
 static void
 process (Pipeline *p, Slot *s)
 {
@@ -263,20 +273,42 @@ process (Pipeline *p, Slot *s)
   take_report (p, s, r);
 }
 
-static void
-worker (gpointer data, gpointer user_data)
+/* With the lock held: parses the oldest job not yet taken, if any, unlocking
+ * while it runs, and marks it done. */
+static gboolean
+run_one (Pipeline *p)
 {
-  Pipeline *p = user_data;
-  Slot *s = data;
-  /* the pool's queue hands the slot over; this load makes the hand-over visible
-   * to ThreadSanitizer too, which cannot see GLib's own locks */
-  g_assert (g_atomic_int_get (&s->queued));
+  if (p->claimed >= p->queued)
+    return FALSE;
+  Slot *s = &p->slots[p->claimed++ % p->n_slots];
+  if (s->kind == JOB_ERROR)
+    return TRUE; /* done when handed over */
+  g_mutex_unlock (&p->lock);
   process (p, s);
   g_mutex_lock (&p->lock);
   g_atomic_int_set (&s->done, 1);
   if (p->waiting == s) /* wake the writer only when it waits for this one */
     g_cond_signal (&p->cond);
+  return TRUE;
+}
+
+static gpointer
+worker (gpointer data)
+{
+  Pipeline *p = data;
+  g_mutex_lock (&p->lock);
+  for (;;)
+    {
+      if (run_one (p))
+        continue;
+      if (p->closing)
+        break;
+      p->idle++;
+      g_cond_wait (&p->work, &p->lock);
+      p->idle--;
+    }
   g_mutex_unlock (&p->lock);
+  return NULL;
 }
 
 static void
@@ -338,7 +370,6 @@ slot_reset (Slot *s)
   s->too_large = s->parsed = s->failed = FALSE;
   s->n_records = 0;
   s->bytes = 0;
-  g_atomic_int_set (&s->queued, 0);
   g_atomic_int_set (&s->done, 0);
 }
 
@@ -378,35 +409,52 @@ write_slot (Pipeline *p, Slot *s)
     progress_update (p, FALSE);
 }
 
-/* Writes the finished slots in order; with wait, at least the oldest one. */
+/* Parses queued jobs until slot s is done; sleeps when all are taken. */
 static void
-drain (Pipeline *p, gboolean wait)
+wait_done (Pipeline *p, Slot *s)
 {
+  if (g_atomic_int_get (&s->done))
+    return;
+  g_mutex_lock (&p->lock);
+  while (!g_atomic_int_get (&s->done))
+    if (!run_one (p))
+      {
+        p->waiting = s;
+        g_cond_wait (&p->cond, &p->lock);
+        p->waiting = NULL;
+      }
+  g_mutex_unlock (&p->lock);
+}
+
+/* Writes the finished slots in order, waiting for them until no more than keep
+ * jobs are left in flight (keep = G_MAXUINT64: no waiting). It waits first for
+ * the newest of the slots that must be written, then for any older one still
+ * running. */
+static void
+drain (Pipeline *p, guint64 keep)
+{
+  if (p->next_in - p->next_out > keep)
+    wait_done (p, &p->slots[(p->next_in - keep - 1) % p->n_slots]);
   while (p->next_out < p->next_in)
     {
       Slot *s = &p->slots[p->next_out % p->n_slots];
       if (!g_atomic_int_get (&s->done))
         {
-          if (!wait)
+          if (p->next_in - p->next_out <= keep)
             return;
-          g_mutex_lock (&p->lock);
-          p->waiting = s;
-          while (!g_atomic_int_get (&s->done))
-            g_cond_wait (&p->cond, &p->lock);
-          p->waiting = NULL;
-          g_mutex_unlock (&p->lock);
+          wait_done (p, s);
         }
       write_slot (p, s);
       p->next_out++;
-      wait = FALSE;
     }
 }
 
 static Slot *
 next_slot (Pipeline *p, JobKind kind, const char *name, guint position)
 {
+  /* a full ring: parse and write until half of it is free */
   if (p->next_in - p->next_out >= p->n_slots)
-    drain (p, TRUE);
+    drain (p, p->n_slots / 2);
   Slot *s = &p->slots[p->next_in % p->n_slots];
   s->kind = kind;
   s->name = g_strdup (name);
@@ -420,17 +468,20 @@ submit (Pipeline *p, Slot *s)
   p->next_in++;
   if (s->kind == JOB_ERROR)
     g_atomic_int_set (&s->done, 1);
-  else if (!p->pool)
+  else if (p->n_threads == 0)
     {
       process (p, s);
       g_atomic_int_set (&s->done, 1);
     }
   else
     {
-      g_atomic_int_set (&s->queued, 1);
-      g_thread_pool_push (p->pool, s, NULL);
+      g_mutex_lock (&p->lock);
+      p->queued = p->next_in;
+      if (p->idle)
+        g_cond_signal (&p->work);
+      g_mutex_unlock (&p->lock);
     }
-  drain (p, FALSE);
+  drain (p, G_MAXUINT64);
 }
 
 void
@@ -476,17 +527,21 @@ pipeline_new (Run *run)
     }
   g_mutex_init (&p->lock);
   g_cond_init (&p->cond);
-  if (jobs > 1)
+  g_cond_init (&p->work);
+  p->threads = g_new0 (GThread *, jobs);
+  for (guint i = 0; i + 1 < jobs; i++)
     {
       GError *error = NULL;
-      p->pool = g_thread_pool_new (worker, p, (gint) jobs, TRUE, &error);
-      if (!p->pool)
+      GThread *t = g_thread_try_new ("bounce-worker", worker, p, &error);
+      if (!t)
         {
-          /* no threads: parse on this one */
-          fprintf (p->err, "bounce: cannot start %u threads (%s); parsing on one\n", jobs,
-                   error->message);
+          /* fewer threads: parse on those there are */
+          fprintf (p->err, "bounce: cannot start %u threads (%s); parsing on %u\n", jobs - 1,
+                   error->message, p->n_threads + 1);
           g_error_free (error);
+          break;
         }
+      p->threads[p->n_threads++] = t;
     }
   return p;
 }
@@ -494,11 +549,14 @@ pipeline_new (Run *run)
 void
 pipeline_free (Pipeline *p)
 {
-  drain (p, TRUE);
-  while (p->next_out < p->next_in)
-    drain (p, TRUE);
-  if (p->pool)
-    g_thread_pool_free (p->pool, FALSE, TRUE);
+  drain (p, 0);
+  g_mutex_lock (&p->lock);
+  p->closing = TRUE;
+  g_cond_broadcast (&p->work);
+  g_mutex_unlock (&p->lock);
+  for (guint i = 0; i < p->n_threads; i++)
+    g_thread_join (p->threads[i]);
+  g_free (p->threads);
   if (p->run->progress)
     progress_clear (p);
   for (guint i = 0; i < p->n_slots; i++)
@@ -511,6 +569,7 @@ pipeline_free (Pipeline *p)
   g_free (p->slots);
   g_mutex_clear (&p->lock);
   g_cond_clear (&p->cond);
+  g_cond_clear (&p->work);
   fflush (p->run->printer->out);
   fflush (p->err);
   g_free (p);

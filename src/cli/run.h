@@ -23,6 +23,7 @@ typedef struct
   gboolean force_mbox;
   guint jobs;         /* worker threads; 0: the number of processors */
   gboolean unsorted;  /* read folders in directory order, without listing them first */
+  guint list_batch;   /* names read per pass over a sorted folder; 0: the default */
   gboolean progress;  /* a progress line on stderr (the caller checks it is a terminal) */
   Summary *summary;   /* counts records when not NULL */
   FILE *err;          /* where error and --verbose lines go; NULL: stderr */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "charset.h"
 #include "utf8.h"
 
 static gpointer
@@ -33,6 +34,31 @@ ensure_init (void)
   g_once (&once, init_gmime, NULL);
 }
 
+/* The subtypes GMime parses as an embedded message. */
+static const char *const returned_subtypes[] = { "rfc822", "rfc2822", "global", "news" };
+
+/* Set once, before any message is parsed: GMime keeps returned messages as leaf
+ * parts, walked lazily. */
+static gboolean lazy_returned;
+
+void
+mime_read_returned_lazily (void)
+{
+  ensure_init ();
+  for (gsize i = 0; i < G_N_ELEMENTS (returned_subtypes); i++)
+    g_mime_object_register_type ("message", returned_subtypes[i], GMIME_TYPE_PART);
+  lazy_returned = TRUE;
+}
+
+static gboolean
+is_returned_subtype (const char *sub)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (returned_subtypes); i++)
+    if (g_ascii_strcasecmp (sub, returned_subtypes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static inline guchar
 ascii_lower (guchar c)
 {
@@ -51,6 +77,48 @@ mime_header (const MimeHeader *headers, guint n, const char *name)
   return NULL;
 }
 
+static char *
+put_2 (char *o, int n)
+{
+  o[0] = (char) ('0' + n / 10 % 10);
+  o[1] = (char) ('0' + n % 10);
+  return o + 2;
+}
+
+/* As g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z") writes it (the year
+ * without padding, GDateTime's years being 1 to 9999), without its format
+ * parser and locale lookups. */
+static char *
+date_iso (GDateTime *dt)
+{
+  char buf[32], *o = buf;
+  int year = g_date_time_get_year (dt);
+  if (year >= 1000)
+    *o++ = (char) ('0' + year / 1000 % 10);
+  if (year >= 100)
+    *o++ = (char) ('0' + year / 100 % 10);
+  if (year >= 10)
+    *o++ = (char) ('0' + year / 10 % 10);
+  *o++ = (char) ('0' + year % 10);
+  *o++ = '-';
+  o = put_2 (o, g_date_time_get_month (dt));
+  *o++ = '-';
+  o = put_2 (o, g_date_time_get_day_of_month (dt));
+  *o++ = 'T';
+  o = put_2 (o, g_date_time_get_hour (dt));
+  *o++ = ':';
+  o = put_2 (o, g_date_time_get_minute (dt));
+  *o++ = ':';
+  o = put_2 (o, g_date_time_get_second (dt));
+  int offset = (int) (g_date_time_get_utc_offset (dt) / G_TIME_SPAN_SECOND);
+  *o++ = offset >= 0 ? '+' : '-';
+  offset = ABS (offset);
+  o = put_2 (o, offset / 3600);
+  *o++ = ':';
+  o = put_2 (o, offset / 60 % 60);
+  return g_strndup (buf, (gsize) (o - buf));
+}
+
 char *
 mime_date_iso (const char *date)
 {
@@ -60,7 +128,7 @@ mime_date_iso (const char *date)
   GDateTime *dt = g_mime_utils_header_decode_date (date);
   if (!dt)
     return NULL;
-  char *iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  char *iso = date_iso (dt);
   g_date_time_unref (dt);
   return iso;
 }
@@ -97,6 +165,7 @@ to_utf8 (const char *data, gsize len, const char *charset)
   if (charset)
     {
       const char *iconv_name = g_mime_charset_iconv_name (charset);
+      charset_hold (iconv_name, strlen (iconv_name));
       char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8", iconv_name, "?", NULL,
                                            NULL, NULL);
       if (out)
@@ -106,12 +175,14 @@ to_utf8 (const char *data, gsize len, const char *charset)
   const char *guess = g_mime_charset_best (data, len);
   if (guess && g_ascii_strcasecmp (guess, "us-ascii") != 0)
     {
+      charset_hold (guess, strlen (guess));
       char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8",
                                            g_mime_charset_iconv_name (guess), "?", NULL, NULL,
                                            NULL);
       if (out)
         return out;
     }
+  charset_hold ("ISO-8859-1", strlen ("ISO-8859-1"));
   char *out = g_convert_with_fallback (data, (gssize) len, "UTF-8", "ISO-8859-1", "?", NULL,
                                        NULL, NULL);
   return out ? out : g_utf8_make_valid (data, (gssize) len);
@@ -329,6 +400,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
         }
       else
         {
+          charset_hold_header (raw);
           char *unfolded = g_mime_utils_header_unfold (raw);
           char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
           g_free (unfolded);
@@ -483,8 +555,10 @@ take_header_block (Walk *w, const char *text)
   g_object_unref (stream);
 }
 
+static void returned_leaf (Walk *w, GMimePart *part, guint depth, gboolean nested);
+
 static void
-walk_part (Walk *w, GMimePart *part, gboolean nested)
+walk_part (Walk *w, GMimePart *part, guint depth, gboolean nested)
 {
   GMimeContentType *ct = g_mime_object_get_content_type (GMIME_OBJECT (part));
   const char *type = ct ? g_mime_content_type_get_media_type (ct) : "text";
@@ -517,6 +591,18 @@ walk_part (Walk *w, GMimePart *part, gboolean nested)
       take_header_block (w, text);
       g_free (text);
       return;
+    }
+  if (lazy_returned && g_ascii_strcasecmp (type, "message") == 0 && is_returned_subtype (sub))
+    {
+      /* what GMime parses as a message part, unless it is encoded */
+      GMimeContentEncoding encoding = g_mime_part_get_content_encoding (part);
+      if (encoding != GMIME_CONTENT_ENCODING_BASE64
+          && encoding != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
+          && encoding != GMIME_CONTENT_ENCODING_UUENCODE)
+        {
+          returned_leaf (w, part, depth, nested);
+          return;
+        }
     }
   if (g_ascii_strcasecmp (type, "message") == 0 && g_ascii_strcasecmp (sub, "rfc822") == 0)
     {
@@ -599,7 +685,218 @@ walk_object (Walk *w, GMimeObject *obj, guint depth, gboolean nested)
       return;
     }
   if (GMIME_IS_PART (obj))
-    walk_part (w, GMIME_PART (obj), nested);
+    walk_part (w, GMIME_PART (obj), depth, nested);
+}
+
+/* ---- returned messages kept as leaf parts (mime_read_returned_lazily) ---- */
+
+typedef struct
+{
+  GMimePart *part;
+  guint depth;
+} Returned;
+
+static void
+returned_free (gpointer data)
+{
+  Returned *r = data;
+  g_object_unref (r->part);
+  g_free (r);
+}
+
+/* The part's bytes as GMime keeps them, from the start; NULL when it has none. */
+static GMimeStream *
+leaf_stream (GMimePart *part)
+{
+  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  GMimeStream *stream = content ? g_mime_data_wrapper_get_stream (content) : NULL;
+  if (stream)
+    g_mime_stream_reset (stream);
+  return stream;
+}
+
+static GMimeMessage *
+parse_stream (GMimeStream *stream)
+{
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *m = g_mime_parser_construct_message (parser, NULL);
+  g_object_unref (parser);
+  return m;
+}
+
+/* Walks the whole returned message, as GMime would have when parsing it in place:
+ * its body one level down, as nested parts. */
+static void
+walk_returned (Walk *w, GMimePart *part, guint depth)
+{
+  GMimeStream *stream = leaf_stream (part);
+  GMimeMessage *inner = stream ? parse_stream (stream) : NULL;
+  if (!inner)
+    return;
+  walk_object (w, g_mime_message_get_mime_part (inner), depth + 1, TRUE);
+  g_object_unref (inner);
+}
+
+/* The length of the header block at the start of the stream, up to and with its
+ * empty line ("\n" or "\r\n"); -1 when there is none (the block runs to the end). */
+static gint64
+header_block_end (GMimeStream *stream)
+{
+  char buf[4096];
+  gint64 at = 0;
+  gboolean empty = TRUE; /* the line so far holds nothing but carriage returns */
+  for (;;)
+    {
+      ssize_t n = g_mime_stream_read (stream, buf, sizeof buf);
+      if (n <= 0)
+        return -1;
+      for (ssize_t i = 0; i < n; i++, at++)
+        if (buf[i] == '\n')
+          {
+            if (empty)
+              return at + 1;
+            empty = TRUE;
+          }
+        else if (buf[i] != '\r')
+          empty = FALSE;
+    }
+}
+
+static void
+returned_leaf (Walk *w, GMimePart *part, guint depth, gboolean nested)
+{
+  if (nested)
+    {
+      /* inside a returned message: read now, as GMime would have */
+      walk_returned (w, part, depth);
+      return;
+    }
+  GMimeStream *stream = leaf_stream (part);
+  if (!stream)
+    return;
+  if (!w->have_original)
+    {
+      /* its headers: the header block, read as a text/rfc822-headers part is */
+      gint64 end = header_block_end (stream);
+      g_mime_stream_reset (stream);
+      gsize max = end >= 0 ? MIN ((gsize) end, MAX_DSN_PART) : MAX_DSN_PART;
+      char *block = g_malloc (max + 1);
+      gsize got = 0;
+      while (got < max)
+        {
+          ssize_t n = g_mime_stream_read (stream, block + got, max - got);
+          if (n <= 0)
+            break;
+          got += (gsize) n;
+        }
+      block[got] = '\0';
+      g_mime_stream_reset (stream);
+      take_header_block (w, block);
+      g_free (block);
+    }
+  /* its body: read when an extractor asks for the nested parts */
+  Returned *r = g_new (Returned, 1);
+  r->part = g_object_ref (part);
+  r->depth = depth;
+  if (!w->msg->returned)
+    w->msg->returned = g_ptr_array_new_with_free_func (returned_free);
+  g_ptr_array_add (w->msg->returned, r);
+}
+
+/* Walks the returned messages not walked yet. */
+static void
+read_returned (MimeMessage *msg)
+{
+  GPtrArray *pending = msg->returned;
+  if (!pending)
+    return;
+  msg->returned = NULL;
+  Walk w = { msg, msg->walked_parts, TRUE };
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Returned *r = g_ptr_array_index (pending, i);
+      walk_returned (&w, r->part, r->depth);
+    }
+  msg->walked_parts = w.parts;
+  g_ptr_array_free (pending, TRUE);
+}
+
+/* Does text (len bytes) hold word (lower case), in any case? */
+static gboolean
+has_word (const char *text, gsize len, const char *word)
+{
+  gsize n = strlen (word);
+  const char *end = text + len;
+  for (const char *p = text; (gsize) (end - p) >= n; p++)
+    {
+      /* the next place where the first letter stands, in either case */
+      gsize room = (gsize) (end - p) - n + 1;
+      const char *lo = memchr (p, word[0], room);
+      const char *up = memchr (p, g_ascii_toupper (word[0]), lo ? (gsize) (lo - p) : room);
+      p = up ? up : lo;
+      if (!p)
+        return FALSE;
+      if (g_ascii_strncasecmp (p, word, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Does the stream hold word (lower case), in any case? A memory stream's bytes
+ * are read in place. */
+static gboolean
+stream_has (GMimeStream *stream, const char *word)
+{
+  if (GMIME_IS_STREAM_MEM (stream) && stream->bound_end >= stream->bound_start)
+    {
+      GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+      if (bytes && (guint64) stream->bound_end <= bytes->len)
+        return has_word ((const char *) bytes->data + stream->bound_start,
+                         (gsize) (stream->bound_end - stream->bound_start), word);
+    }
+  gsize n = strlen (word);
+  char buf[16384];
+  gsize kept = 0;
+  gboolean found = FALSE;
+  for (;;)
+    {
+      ssize_t got = g_mime_stream_read (stream, buf + kept, sizeof buf - kept);
+      if (got <= 0)
+        break;
+      gsize len = kept + (gsize) got;
+      if ((found = has_word (buf, len, word)))
+        break;
+      kept = MIN (len, n - 1);
+      memmove (buf, buf + len - kept, kept);
+    }
+  g_mime_stream_reset (stream);
+  return found;
+}
+
+const GPtrArray *
+mime_text_nested (const MimeMessage *msg)
+{
+  /* the walk fills the message's own lists: logically const */
+  read_returned ((MimeMessage *) msg);
+  return msg->text_nested;
+}
+
+const GPtrArray *
+mime_dsn_nested (const MimeMessage *msg)
+{
+  /* a delivery-status part is named so in its Content-Type: without those bytes
+   * the returned messages hold none, and need not be parsed for it */
+  for (guint i = 0; msg->returned && i < msg->returned->len; i++)
+    {
+      Returned *r = g_ptr_array_index (msg->returned, i);
+      GMimeStream *stream = leaf_stream (r->part);
+      if (stream && stream_has (stream, "delivery-status"))
+        {
+          read_returned ((MimeMessage *) msg);
+          break;
+        }
+    }
+  return msg->dsn_nested;
 }
 
 static MimeMessage *
@@ -622,7 +919,7 @@ from_gmime (GMimeMessage *message)
   copy_headers (GMIME_OBJECT (message), &msg->headers, &msg->n_headers);
   GDateTime *dt = g_mime_message_get_date (message);
   if (dt)
-    msg->date = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+    msg->date = date_iso (dt);
   GMimeObject *body = g_mime_message_get_mime_part (message);
   if (body)
     {
@@ -638,6 +935,7 @@ from_gmime (GMimeMessage *message)
     }
   Walk w = { msg, 0, FALSE };
   walk_object (&w, body, 0, FALSE);
+  msg->walked_parts = w.parts;
   return msg;
 }
 
@@ -678,6 +976,24 @@ looks_like_message (const char *data, gsize len)
   return i > start && i < len && data[i] == ':';
 }
 
+/* A parser for the stream, one per thread, set on each message in turn: creating
+ * one is a 4 KB allocation and its set-up for every message. It keeps its last
+ * stream until the next message; a memory stream that does not own its bytes
+ * does not read them when it is freed. */
+static GMimeParser *
+thread_parser (GMimeStream *stream)
+{
+  static GPrivate key = G_PRIVATE_INIT (g_object_unref);
+  GMimeParser *parser = g_private_get (&key);
+  if (!parser)
+    {
+      parser = g_mime_parser_new ();
+      g_private_set (&key, parser);
+    }
+  g_mime_parser_init_with_stream (parser, stream);
+  return parser;
+}
+
 MimeMessage *
 mime_parse_bytes (const char *data, gsize len, const char **why)
 {
@@ -708,15 +1024,20 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
   GByteArray *array = g_byte_array_new_take ((guint8 *) (data + skip), len - skip);
   GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (array);
   g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
-  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
-  g_object_unref (parser);
+  GMimeMessage *message = g_mime_parser_construct_message (thread_parser (stream), NULL);
   g_object_unref (stream);
   MimeMessage *msg = NULL;
   if (message)
     {
       msg = from_gmime (message);
       g_object_unref (message);
+    }
+  if (msg && msg->returned)
+    {
+      /* the returned messages are read from these bytes later */
+      msg->source_array = array;
+      msg->source_copy = copy;
+      return msg;
     }
   g_byte_array_free (array, FALSE); /* the wrapper only; the bytes are the caller's */
   g_free (copy);
@@ -743,6 +1064,11 @@ mime_free (MimeMessage *msg)
   free_headers (msg->original, msg->n_original);
   g_free (msg->original_raw);
   g_clear_object (&msg->original_object);
+  if (msg->returned)
+    g_ptr_array_free (msg->returned, TRUE);
+  if (msg->source_array)
+    g_byte_array_free (msg->source_array, FALSE);
+  g_free (msg->source_copy);
   g_free (msg->date);
   g_free (msg->content_type);
   g_free (msg->report_type);

@@ -21,10 +21,12 @@ typedef struct
 
   /* the parts extractors read; each string is UTF-8 (GBytes for the raw field blocks) */
   GPtrArray *dsn;             /* char*: message/(global-)delivery-status bodies */
-  GPtrArray *dsn_nested;      /* char*: the same, found inside an attached message */
+  GPtrArray *dsn_nested;      /* char*: the same, found inside an attached message;
+                               * read it with mime_dsn_nested () */
   GPtrArray *feedback;        /* char*: message/feedback-report bodies */
   GPtrArray *text;            /* char*: human-readable parts outside the returned message */
-  GPtrArray *text_nested;     /* char*: human-readable parts inside an attached message */
+  GPtrArray *text_nested;     /* char*: human-readable parts inside an attached message;
+                               * read it with mime_text_nested () */
   char *content_type;         /* of the top level, "multipart/report" */
   char *report_type;          /* its report-type parameter, lower-case */
 
@@ -34,9 +36,24 @@ typedef struct
   guint n_original;
   char *original_raw; /* the header block as text: read it with mime_original_raw () */
   gpointer original_object; /* the GMimeObject it is written from on first use, or NULL */
+  /* returned messages GMime kept as leaf parts, whose bodies are walked on the
+   * first call of mime_text_nested or mime_dsn_nested (mime_read_returned_lazily) */
+  GPtrArray *returned;
+  guint walked_parts;   /* parts walked so far, against MAX_PARTS */
+  GByteArray *source_array; /* what GMime read the message from, kept for them */
+  char *source_copy;        /* the bytes with CR line ends made LF, or NULL */
 
   GString *warnings;
 } MimeMessage;
+
+/* From now on, in every GMime parser of the process, message/rfc822 (rfc2822,
+ * global, news) parts are leaves: their header block is read at once, their body
+ * only when mime_text_nested or mime_dsn_nested asks for it. Call it before the
+ * first message. */
+void mime_read_returned_lazily (void);
+/* The nested parts, walking the returned messages first when needed. */
+const GPtrArray *mime_text_nested (const MimeMessage *msg);
+const GPtrArray *mime_dsn_nested (const MimeMessage *msg);
 
 /* Parses a message from memory. Returns NULL (and sets *why to a static string)
  * when the bytes are not a message at all. */

@@ -46,8 +46,9 @@ extract_dsn (BounceReport *report, const MimeMessage *msg)
         n += dsn_extract (report, text + at);
     }
   /* a bounce forwarded as an attachment */
-  for (guint i = 0; i < msg->dsn_nested->len && n == 0; i++)
-    n += dsn_extract (report, g_ptr_array_index (msg->dsn_nested, i));
+  const GPtrArray *nested = n == 0 ? mime_dsn_nested (msg) : NULL;
+  for (guint i = 0; nested && i < nested->len && n == 0; i++)
+    n += dsn_extract (report, g_ptr_array_index (nested, i));
   return n;
 }
 
@@ -103,11 +104,17 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
       classify_record (rec, hint);
     }
   if (n == 0)
-    verdict = msg->dsn->len || msg->dsn_nested->len
+    verdict = msg->dsn->len || mime_dsn_nested (msg)->len
                   ? "delivery-status part without a usable recipient"
                   : "not a bounce: no delivery-status part and no failure text found";
   report_set_verdict (report, verdict);
   return report;
+}
+
+void
+bounce_read_returned_lazily (void)
+{
+  mime_read_returned_lazily ();
 }
 
 BounceReport *

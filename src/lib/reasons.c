@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "bounds.h"
 
 typedef struct
@@ -910,7 +911,10 @@ is_code_word (const char *w, gsize n)
 char *
 reasons_fold_text (const char *text, gsize max)
 {
-  GString *s = g_string_sized_new (128);
+  /* the words, one space between them: never longer than the text read */
+  gsize n_text = text ? strnlen (text, max) : 0;
+  char *out = g_malloc (n_text + 1);
+  gsize o = 0;
   gsize i = 0, words = 0;
   gboolean prev_reply = FALSE;
   while (text && i < max && text[i])
@@ -943,12 +947,13 @@ reasons_fold_text (const char *text, gsize max)
           continue;
         }
       prev_reply = FALSE;
-      if (s->len)
-        g_string_append_c (s, ' ');
-      for (gsize k = start; k < i; k++)
-        g_string_append_c (s, g_ascii_tolower (text[k]));
+      if (o)
+        out[o++] = ' ';
+      ascii_lower_copy (out + o, text + start, n);
+      o += n;
     }
-  return g_string_free (s, FALSE);
+  out[o] = '\0';
+  return out;
 }
 
 /* Phrase rows bucketed by the two bytes they can start with, so that one pass over

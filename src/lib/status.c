@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "match.h"
 
 static gboolean
@@ -421,9 +422,33 @@ read_command_text (StatusCommandText *t)
       prev = flen ? t->folded[flen - 1] : '\0';
       i = prefix->len;
     }
-  for (; i < t->len; i++)
+  while (i < t->len)
     {
-      char c = ix->fold[(guchar) t->text[i]];
+      /* eight bytes with no control byte (adding 0x60 to a byte under 0x80
+       * sets its top bit from ' ' up) and no two spaces in a row fold as ASCII
+       * letters do, and none of them is dropped */
+      guint64 x;
+      if (t->len - i >= 8)
+        {
+          memcpy (&x, t->text + i, 8);
+          gboolean printable
+              = ((((x & ~ASCII_HIGH) + G_GUINT64_CONSTANT (0x6060606060606060)) | x) & ASCII_HIGH)
+                == ASCII_HIGH;
+          /* the spaces, exactly: a byte that x-ored with ' ' is 0 */
+          guint64 e = x ^ G_GUINT64_CONSTANT (0x2020202020202020);
+          guint64 spaces = ~(((e & ~ASCII_HIGH) + G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f)) | e)
+                           & ASCII_HIGH;
+          if (printable && !(spaces & spaces << 8) && !(prev == ' ' && (spaces & 0x80)))
+            {
+              x = ascii_lower_word (x);
+              memcpy (t->folded + flen, &x, 8);
+              flen += 8;
+              i += 8;
+              prev = t->folded[flen - 1];
+              continue;
+            }
+        }
+      char c = ix->fold[(guchar) t->text[i++]];
       if (c == ' ' && prev == ' ')
         continue;
       t->folded[flen++] = prev = c;

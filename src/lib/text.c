@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "address.h"
+#include "ascii.h"
 #include "bounds.h"
 #include "detect/detect.h"
 #include "dsn.h"
@@ -225,29 +226,57 @@ contains_any (const char *lower, const char *const *list)
   return FALSE;
 }
 
-/* Copies n bytes from s to o with ASCII capitals folded, eight at a time: in each
- * byte under 0x80, adding 0x3f sets the top bit from 'A' up, adding 0x25 from
- * past 'Z' up (no carry leaves a byte), and a capital gets 0x20 added. */
-static void
-copy_ascii_lower (char *o, const char *s, gsize n)
+/* A phrase list asked about the lines of one text in turn: one search of the rest
+ * of the text finds the next phrase, and the lines before it are answered without
+ * being searched again. A short list (no set) is searched in the line, which must
+ * then end with a NUL. The text may read NUL at the end of the line being asked
+ * about: no phrase holds a NUL or a line end, so no phrase is found across one. */
+typedef struct
 {
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  gsize i = 0;
-  for (; i + 8 <= n; i += 8)
+  const char *const *list;
+  const MatchSet *set;
+  const char *text; /* lower case, len bytes */
+  gsize len;
+  gsize at; /* the first phrase at or after the last place asked from; len: none */
+  gboolean searched;
+} Finder;
+
+static void
+finder_init (Finder *f, const char *const *list, const char *text, gsize len)
+{
+  f->list = list;
+  f->set = list_set (list);
+  f->text = text;
+  f->len = len;
+  f->searched = FALSE;
+}
+
+/* The offset of the first phrase at or after from (never less than the last
+ * from asked), or len. Only for a list with a set. */
+static gsize
+finder_next (Finder *f, gsize from)
+{
+  if (!f->searched || f->at < from)
     {
-      guint64 x;
-      memcpy (&x, s + i, 8);
-      guint64 h = x & ~high;
-      guint64 upper = (h + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f))
-                      & ~(h + G_GUINT64_CONSTANT (0x2525252525252525)) & ~x & high;
-      x |= upper >> 2;
-      memcpy (o + i, &x, 8);
+      guint tag;
+      gssize at = from < f->len
+                      ? match_set_first (f->set, f->text + from, f->len - from, NULL, NULL, &tag)
+                      : -1;
+      f->at = at < 0 ? f->len : from + (gsize) at;
+      f->searched = TRUE;
     }
-  for (; i < n; i++)
-    {
-      char c = s[i];
-      o[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
+  return f->at;
+}
+
+/* Does text[from, to) hold a phrase of the list? to is the end of a line. */
+static gboolean
+finder_in (Finder *f, gsize from, gsize to)
+{
+  if (!f->list)
+    return FALSE;
+  if (!f->set)
+    return contains_any (f->text + from, f->list);
+  return finder_next (f, from) < to;
 }
 
 /* Appends n bytes of s with ASCII capitals folded. */
@@ -256,7 +285,7 @@ append_ascii_lower (GString *out, const char *s, gsize n)
 {
   gsize at = out->len;
   g_string_set_size (out, at + n);
-  copy_ascii_lower (out->str + at, s, n);
+  ascii_lower_copy (out->str + at, s, n);
 }
 
 /* Appends s (n bytes, no NUL among them) lower-cased exactly as g_utf8_strdown
@@ -297,7 +326,7 @@ ascii_strdown (const char *s, gssize len)
 {
   gsize n = len < 0 ? strlen (s) : strnlen (s, (gsize) len);
   char *out = g_malloc (n + 1);
-  copy_ascii_lower (out, s, n);
+  ascii_lower_copy (out, s, n);
   out[n] = '\0';
   return out;
 }
@@ -328,8 +357,9 @@ notice_text (const MimeMessage *msg, guint *index)
           }
     }
   *index = msg->text->len;
-  if (msg->text_nested->len > 0)
-    return g_ptr_array_index (msg->text_nested, 0);
+  const GPtrArray *nested = mime_text_nested (msg);
+  if (nested->len > 0)
+    return g_ptr_array_index (nested, 0);
   return NULL;
 }
 
@@ -341,11 +371,19 @@ text_prepare (const char *text, gsize len)
 {
   GString *s = g_string_sized_new (len);
   char *o = s->str;
-  for (gsize i = 0; i < len; i++)
-    if (text[i] != '\r')
-      *o++ = text[i];
-    else if (i + 1 >= len || text[i + 1] != '\n')
-      *o++ = '\n';
+  /* a CR before LF dropped, any other CR read as LF; the runs between copied whole */
+  for (const char *p = text, *end = text + len; p < end;)
+    {
+      const char *cr = memchr (p, '\r', (gsize) (end - p));
+      const char *stop = cr ? cr : end;
+      memcpy (o, p, (gsize) (stop - p));
+      o += stop - p;
+      if (!cr)
+        break;
+      if (cr + 1 >= end || cr[1] != '\n')
+        *o++ = '\n';
+      p = cr + 1;
+    }
   *o = '\0';
   s->len = (gsize) (o - s->str);
   /* count quoted lines after the first quoted one */
@@ -501,7 +539,8 @@ address_after (const char *p, const char *end, gsize *len)
  * a sentence, and all of it is diagnostic). */
 static char *
 line_recipient (const char *line, const char *end, const char *lower, const Detector *d,
-                const char **rest, gboolean *by_lead, gboolean *at_start)
+                Finder *lead_finders, gsize line_at, const char **rest, gboolean *by_lead,
+                gboolean *at_start)
 {
   *by_lead = FALSE;
   *at_start = FALSE;
@@ -540,11 +579,12 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
           n = bn;
         }
     }
-  /* the lead phrases */
+  /* the lead phrases (lead_finders: the family's, then the shared ones) */
   const char *const *leads[2] = { d ? d->lead : NULL, transcript ? NULL : shared_lead };
-  /* a line with none of a list's phrases (most lines) is passed over in one search */
+  /* a line with none of a list's phrases (most lines) is passed over */
+  gsize lp_at = line_at + (gsize) (lp - lower), lend_at = line_at + (gsize) (end - line);
   for (int k = 0; k < 2; k++)
-    if (!contains_any (lp, leads[k]))
+    if (leads[k] && !finder_in (&lead_finders[k], lp_at, lend_at))
       leads[k] = NULL;
   gboolean family_lead = FALSE;
   for (int k = 0; k < 2 && !start; k++)
@@ -725,17 +765,19 @@ header_line (const char *line, const char *end, const char *lower)
  * the boilerplate starts a sentence of its own ("The recipient server did not
  * accept our requests to connect. Learn more at https://..."); 0 drops the line. */
 static gsize
-skip_cut (const char *lower, const char *const *skip)
+skip_cut (Finder *skip, gsize line_at, gsize line_end)
 {
+  const char *lower = skip->text + line_at;
   const char *first = NULL;
-  const MatchSet *set = list_set (skip);
-  guint tag;
-  gssize at = set ? match_set_first (set, lower, strlen (lower), NULL, NULL, &tag) : -1;
-  if (at >= 0)
-    first = lower + at;
-  for (gsize i = 0; !set && skip && skip[i]; i++)
+  if (skip->set)
     {
-      const char *hit = strstr (lower, skip[i]);
+      gsize at = finder_next (skip, line_at);
+      if (at < line_end)
+        first = skip->text + at;
+    }
+  for (gsize i = 0; !skip->set && skip->list && skip->list[i]; i++)
+    {
+      const char *hit = strstr (lower, skip->list[i]);
       if (hit && (!first || hit < first))
         first = hit;
     }
@@ -790,7 +832,22 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
    * recipient's own entry ("554 <addr>... Remote protocol error") */
   gboolean transcript = FALSE;
   GString *replies = g_string_new (NULL);
-  const char *const *ends[2] = { shared_end, d ? d->end : NULL };
+  /* the lists asked line by line; no line after the first end marker is read */
+  gsize lower_len = strnlen (lower, len);
+  Finder ends[2];
+  finder_init (&ends[0], shared_end, lower, lower_len);
+  finder_init (&ends[1], d ? d->end : NULL, lower, lower_len);
+  gsize stop = lower_len;
+  for (int k = 0; k < 2; k++)
+    if (ends[k].set)
+      stop = MIN (stop, finder_next (&ends[k], 0));
+  Finder diag_begin, begin, notes, skip_list, leads[2];
+  finder_init (&diag_begin, d ? d->diag_begin : NULL, lower, stop);
+  finder_init (&begin, d ? d->begin : NULL, lower, stop);
+  finder_init (&notes, d ? d->notes : NULL, lower, stop);
+  finder_init (&skip_list, d ? d->skip : NULL, lower, stop);
+  finder_init (&leads[0], d ? d->lead : NULL, lower, stop);
+  finder_init (&leads[1], shared_lead, lower, stop);
   gsize pos = 0;
   while (pos < len)
     {
@@ -803,25 +860,25 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       char *lend = lower + (end - text);
       char saved = *lend;
       *lend = '\0';
-      gsize line_at = pos;
+      gsize line_at = pos, line_end = (gsize) (end - text);
       pos = next;
 
       if (strstr (lline, "transcript of session"))
         transcript = TRUE;
-      if (contains_any (lline, ends[0]) || contains_any (lline, ends[1]))
+      if (finder_in (&ends[0], line_at, line_end) || finder_in (&ends[1], line_at, line_end))
         {
           s.end_at = line_at;
           *lend = saved;
           break;
         }
-      if (d && !diag_done && !in_diag && contains_any (lline, d->diag_begin))
+      if (d && !diag_done && !in_diag && finder_in (&diag_begin, line_at, line_end))
         {
           in_diag = TRUE;
           current = NULL;
           *lend = saved;
           continue;
         }
-      if (in_diag && d && d->begin && !in_section && contains_any (lline, d->begin))
+      if (in_diag && d && d->begin && !in_section && finder_in (&begin, line_at, line_end))
         in_diag = FALSE, diag_done = TRUE; /* the error came first; now the recipients */
       else if (in_diag)
         {
@@ -835,7 +892,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
             }
           else if (!rule_line (lline))
             {
-              gsize cut = skip_cut (lline, d->skip);
+              gsize cut = skip_cut (&skip_list, line_at, line_end);
               if (cut > 0)
                 append_diag (s.shared_diag, line, cut == G_MAXSIZE ? end : line + cut);
             }
@@ -844,11 +901,11 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         }
       if (!in_section)
         {
-          in_section = begun = contains_any (lline, d->begin);
+          in_section = begun = finder_in (&begin, line_at, line_end);
           *lend = saved;
           continue;
         }
-      if (d && contains_any (lline, d->notes))
+      if (d && finder_in (&notes, line_at, line_end))
         {
           /* the family's explanation for every recipient */
           append_diag (s.shared_diag, line, end);
@@ -857,11 +914,13 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         }
       if (strncmp (lline, ">>>", 3) == 0 || strstr (lline, "while talking to"))
         g_string_truncate (replies, 0); /* a new command or host */
-      gsize cut = d ? skip_cut (lline, d->skip) : G_MAXSIZE;
+      gsize cut = d ? skip_cut (&skip_list, line_at, line_end) : G_MAXSIZE;
       gboolean skip = cut != G_MAXSIZE;
       const char *rest = NULL;
       gboolean by_lead = FALSE, at_start = FALSE;
-      char *addr = skip ? NULL : line_recipient (line, end, lline, d, &rest, &by_lead, &at_start);
+      char *addr = skip ? NULL
+                        : line_recipient (line, end, lline, d, leads, line_at, &rest, &by_lead,
+                                          &at_start);
       *lend = saved;
       if (addr && !text_excluded (addr, msg, begun && at_start))
         {
@@ -1089,7 +1148,7 @@ machine_written (const MimeMessage *msg)
   const char *auto_sub = mime_get (msg, "Auto-Submitted");
   return (rp && strstr (rp, "<>")) || (auto_sub && g_ascii_strncasecmp (auto_sub, "no", 2) != 0)
          || mime_get (msg, "X-Failed-Recipients") || msg->n_original > 0
-         || msg->text_nested->len > 0 || msg->dsn->len > 0;
+         || mime_text_nested (msg)->len > 0 || msg->dsn->len > 0;
 }
 
 /* Does the message look like a failure notice at all? Guards the fallbacks. */
@@ -1492,11 +1551,11 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gsize len = notice ? strlen (notice) : 0;
   char *head = ascii_strdown (notice ? notice : "", MIN (len, 4096));
   const Detector *family = text_pick_family (msg, head);
-  if (family && (family->flags & DETECT_NESTED) && msg->text_nested->len > 0)
+  if (family && (family->flags & DETECT_NESTED) && mime_text_nested (msg)->len > 0)
     {
       /* a wrapper around the bounce it forwards: read the attached bounce, by its
        * own signals */
-      const char *inner = g_ptr_array_index (msg->text_nested, 0);
+      const char *inner = g_ptr_array_index (mime_text_nested (msg), 0);
       g_free (notice);
       g_free (head);
       notice = text_prepare (inner, strnlen (inner, MAX_TEXT_PART));

@@ -1,0 +1,41 @@
+/* ascii.h: ASCII capitals folded eight bytes at a time. */
+#ifndef BOUNCE_ASCII_H
+#define BOUNCE_ASCII_H
+
+#include <glib.h>
+#include <string.h>
+
+#define ASCII_HIGH G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The eight bytes of x with ASCII capitals folded: in each byte under 0x80,
+ * adding 0x3f sets the top bit from 'A' up, adding 0x25 from past 'Z' up (no
+ * carry leaves a byte), and a capital gets 0x20 added. */
+static inline guint64
+ascii_lower_word (guint64 x)
+{
+  guint64 h = x & ~ASCII_HIGH;
+  guint64 upper = (h + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f))
+                  & ~(h + G_GUINT64_CONSTANT (0x2525252525252525)) & ~x & ASCII_HIGH;
+  return x | upper >> 2;
+}
+
+/* Copies n bytes from s to o with ASCII capitals folded. */
+static inline void
+ascii_lower_copy (char *o, const char *s, gsize n)
+{
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, s + i, 8);
+      x = ascii_lower_word (x);
+      memcpy (o + i, &x, 8);
+    }
+  for (; i < n; i++)
+    {
+      char c = s[i];
+      o[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+}
+
+#endif

@@ -380,7 +380,11 @@ build_command_index (gpointer data)
   match_set_seal (ix->phrases);
   G_STATIC_ASSERT (G_N_ELEMENTS (capital_commands) <= 8);
   for (gsize i = 0; i < G_N_ELEMENTS (capital_commands); i++)
-    ix->capital[(guchar) capital_commands[i].phrase[0]] |= (guint8) (1u << i);
+    {
+      for (guint q = 0; q < 4; q++) /* what find_capitals skips by */
+        g_assert (g_ascii_isupper (capital_commands[i].phrase[q]));
+      ix->capital[(guchar) capital_commands[i].phrase[0]] |= (guint8) (1u << i);
+    }
   for (guint c = 0; c < 256; c++)
     ix->fold[c] = g_ascii_isspace (c) ? ' ' : g_ascii_tolower ((char) c);
   return ix;
@@ -466,8 +470,15 @@ static const char *
 find_capitals (const char *text, gsize len)
 {
   const CommandIndex *ix = command_index ();
-  for (gsize at = 0; at < len; at++)
+  /* every row starts with four capitals: where text[at + 3] is none, no row starts
+   * at at to at + 3 */
+  for (gsize at = 0; at + 4 <= len; at++)
     {
+      if (!g_ascii_isupper (text[at + 3]))
+        {
+          at += 3;
+          continue;
+        }
       guint rows = ix->capital[(guchar) text[at]];
       for (gsize i = 0; rows; i++, rows >>= 1)
         {

@@ -180,6 +180,18 @@ status_find_reply (const char *text, char out[4])
   return status_find_reply_class (text, '\0', out);
 }
 
+/* Writes v (under 1000) in decimal at o, as "%u" does; returns the end. */
+static char *
+put_number (char *o, guint v)
+{
+  if (v >= 100)
+    *o++ = (char) ('0' + v / 100);
+  if (v >= 10)
+    *o++ = (char) ('0' + v / 10 % 10);
+  *o++ = (char) ('0' + v % 10);
+  return o;
+}
+
 gboolean
 status_normalise (const char *in, char out[STATUS_MAX])
 {
@@ -195,7 +207,13 @@ status_normalise (const char *in, char out[STATUS_MAX])
   gsize n = status_parse_enhanced (in, len, &k, &s, &d);
   if (n > 0 && n == len)
     {
-      g_snprintf (out, STATUS_MAX, "%u.%u.%u", k, s, d);
+      /* "%u.%u.%u": each part has at most three digits (status_parse_enhanced) */
+      char *o = put_number (out, k);
+      *o++ = '.';
+      o = put_number (o, s);
+      *o++ = '.';
+      o = put_number (o, d);
+      *o = '\0';
       return TRUE;
     }
   if (len == 3 && is_digit (in[0]) && is_digit (in[1]) && is_digit (in[2]) && in[0] >= '1')

@@ -379,7 +379,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
         room += strlen (name) + strlen (raw) + 2;
     }
   gsize array = sizeof (MimeHeader) * (gsize) (count > 0 ? count : 1);
-  MimeHeader *h = g_malloc0 (array + room);
+  MimeHeader *h = g_malloc (array + room); /* each entry used is written whole */
   char *block = (char *) h + array;
   guint n = 0;
   for (int i = 0; i < count; i++)
@@ -396,6 +396,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
       if (end)
         {
           h[n].value = block;
+          h[n].decoded = FALSE;
           block = end + 1;
         }
       else

@@ -268,6 +268,10 @@ main (int argc, char **argv)
   /* the command is GMime's only user here: returned messages are parsed as far as
    * the reports need them */
   bounce_read_returned_lazily ();
+  /* records leave in 64 KB writes when stdout is a file or a pipe */
+  static char out_buffer[1 << 16];
+  if (!isatty (1))
+    setvbuf (stdout, out_buffer, _IOFBF, sizeof out_buffer);
   run.printer = make_printer (format);
   run.progress = progress < 0 ? isatty (2) : progress;
   if (summary)

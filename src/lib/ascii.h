@@ -38,4 +38,21 @@ ascii_lower_copy (char *o, const char *s, gsize n)
     }
 }
 
+/* Are the n bytes of s all ASCII (under 0x80)? Eight at a time. */
+static inline gboolean
+ascii_all (const char *s, gsize n)
+{
+  guint64 any = 0;
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, s + i, 8);
+      any |= x;
+    }
+  for (; i < n; i++)
+    any |= (guchar) s[i];
+  return !(any & ASCII_HIGH);
+}
+
 #endif

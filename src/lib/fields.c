@@ -178,8 +178,11 @@ fields_free (FieldBlock *block)
 const char *
 fields_get (const FieldGroup *group, const char *name)
 {
+  /* most names differ in their first letter: compared inline before the rest */
+  guchar first = (guchar) name[0] | 0x20;
   for (guint i = 0; i < group->n_fields; i++)
-    if (g_ascii_strcasecmp (group->fields[i].name, name) == 0)
+    if (((guchar) group->fields[i].name[0] | 0x20) == first
+        && g_ascii_strcasecmp (group->fields[i].name, name) == 0)
       return group->fields[i].value;
   return NULL;
 }

@@ -379,7 +379,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
         room += strlen (name) + strlen (raw) + 2;
     }
   gsize array = sizeof (MimeHeader) * (gsize) (count > 0 ? count : 1);
-  MimeHeader *h = g_malloc0 (array + room);
+  MimeHeader *h = g_malloc (array + room); /* each entry used is written whole */
   char *block = (char *) h + array;
   guint n = 0;
   for (int i = 0; i < count; i++)
@@ -396,6 +396,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
       if (end)
         {
           h[n].value = block;
+          h[n].decoded = FALSE;
           block = end + 1;
         }
       else
@@ -469,20 +470,23 @@ mime_original_raw (MimeMessage *msg)
 /* A header block that GMime reads line by line the way this does: up to the
  * first empty line (or the end, after a line end), every line is "Name:value"
  * with a name of one or more printable ASCII bytes other than ':', or a
- * continuation that starts with a blank; line ends are LF, and no CR occurs.
- * Writes each header's name and raw value (the bytes after the colon up to and
- * with the header's last line end, as GMime keeps it) into buf (room for twice
+ * continuation that starts with a blank; line ends are LF or CR LF, and no other
+ * CR occurs. Writes each header's name and raw value (the bytes after the colon up
+ * to and with the header's last line end, CR included, as GMime keeps it) into
+ * buf (room for twice
  * len) and their addresses into pairs; returns their number, or -1 when the
  * block is not that simple and GMime must read it. */
 static int
 simple_header_block (const char *text, gsize len, char *buf, const char **pairs)
 {
-  if (memchr (text, '\r', len))
-    return -1;
   const char *p = text, *end = text + len;
+  for (const char *cr = memchr (p, '\r', len); cr; cr = memchr (cr + 1, '\r', end - (cr + 1)))
+    if (cr + 1 == end || cr[1] != '\n')
+      return -1;
   int count = 0;
   char *o = buf;
-  while (p < end && *p != '\n')
+  /* up to the empty line */
+  while (p < end && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n'))
     {
       const char *colon = p;
       while (colon < end && *colon > ' ' && *colon < 0x7f && *colon != ':')

@@ -961,20 +961,35 @@ reasons_fold_text (const char *text, gsize max)
  * of those byte pairs rules out most positions at once, and a row's bucket is
  * found by a hash of the pair. A second character '#' stands for any digit; a
  * row of one character may be followed by any byte (the text's terminating NUL
- * too). Within a bucket rows keep the table's order, the order they are tried in. */
+ * too). Within a bucket rows keep the table's order, the order they are tried in.
+ *
+ * As in Wu and Manber's search, a window as long as the shortest literal start of
+ * a row (the bytes before its first '#') slides along the text, and the byte pair
+ * that ends it tells how far it may move on without stepping over the start of
+ * any row; rows are tried only where that distance is 0. */
 #define PAIR_BUCKETS 4096
+#define SHIFT_SLOTS 4096
 
 typedef struct
 {
   guint64 pairs[65536 / 64];
   guint32 start[PAIR_BUCKETS + 1]; /* rows of bucket h: rows[start[h] .. start[h + 1]) */
   guint16 *rows;
+  guint32 *head, *head_mask; /* by phrase row: its first literal bytes (up to 4) */
+  gsize window;                /* 0: every position is tried */
+  guint8 shift[SHIFT_SLOTS];   /* by hashed pair: how far the window may move */
 } PhraseIndex;
 
 static guint
 pair_bucket (guint pair)
 {
   return (pair * 40503u >> 8) & (PAIR_BUCKETS - 1);
+}
+
+static guint
+shift_slot (guint pair)
+{
+  return (pair * 40503u >> 4) & (SHIFT_SLOTS - 1);
 }
 
 /* The bytes a phrase character can match: a bitmap of 256 bits. */
@@ -1061,6 +1076,30 @@ build_index (gpointer data)
       row_pairs (phrases[i].phrase, place_pair, (guint16) i, &b);
   g_free (b.last);
   g_free (b.fill);
+  ix->head = g_new0 (guint32, G_N_ELEMENTS (phrases));
+  ix->head_mask = g_new0 (guint32, G_N_ELEMENTS (phrases));
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+    for (guint q = 0; q < 4 && phrases[i].phrase[q] && phrases[i].phrase[q] != '#'; q++)
+      {
+        ix->head[i] |= (guint32) (guchar) phrases[i].phrase[q] << (8 * q);
+        ix->head_mask[i] |= (guint32) 0xff << (8 * q);
+      }
+  /* the window: the shortest literal start, capped so that a shift fits a byte */
+  gsize m = 200;
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+    if (phrases[i].phrase[0])
+      m = MIN (m, strcspn (phrases[i].phrase, "#"));
+  ix->window = m >= 3 ? m : 0;
+  memset (ix->shift, (int) (m - 1), sizeof ix->shift);
+  for (gsize i = 0; i < G_N_ELEMENTS (phrases) && ix->window; i++)
+    {
+      const guchar *p = (const guchar *) phrases[i].phrase;
+      for (gsize q = 1; *p && q < m; q++)
+        {
+          guint h = shift_slot ((guint) p[q - 1] << 8 | p[q]);
+          ix->shift[h] = (guint8) MIN (ix->shift[h], m - 1 - q);
+        }
+    }
   return ix;
 }
 
@@ -1115,17 +1154,33 @@ reasons_from_folded (const char *folded, gboolean *decisive)
   const PhraseIndex *ix = phrase_index ();
   const PhraseRow *best = NULL;
   gsize len = strlen (folded);
-  for (gsize i = 0; i < len; i++)
+  const guchar *t = (const guchar *) folded;
+  gsize m = ix->window;
+  for (gsize e = m ? m - 1 : 0; e < len; e++)
     {
-      guint pair = (guint) (guchar) folded[i] << 8 | (guchar) folded[i + 1];
+      if (m)
+        {
+          guint sh = ix->shift[shift_slot ((guint) t[e - 1] << 8 | t[e])];
+          if (sh)
+            {
+              e += sh - 1;
+              continue;
+            }
+        }
+      gsize i = m ? e - (m - 1) : e;
+      guint pair = (guint) t[i] << 8 | t[i + 1];
       if (!(ix->pairs[pair / 64] >> (pair % 64) & 1))
         continue;
       guint h = pair_bucket (pair);
+      guint32 word = 0;
+      for (guint q = 0; q < 4 && i + q < len; q++)
+        word |= (guint32) t[i + q] << (8 * q);
       for (guint32 k = ix->start[h]; k < ix->start[h + 1]; k++)
         {
-          const PhraseRow *row = &phrases[ix->rows[k]];
-          if (row->phrase[0] == folded[i] && phrase_at (folded + i, folded + len, row->phrase)
-              && better (row, best))
+          guint r = ix->rows[k];
+          const PhraseRow *row = &phrases[r];
+          if ((word & ix->head_mask[r]) == ix->head[r]
+              && phrase_at (folded + i, folded + len, row->phrase) && better (row, best))
             best = row;
         }
     }

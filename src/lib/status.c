@@ -180,6 +180,18 @@ status_find_reply (const char *text, char out[4])
   return status_find_reply_class (text, '\0', out);
 }
 
+/* Writes v (under 1000) in decimal at o, as "%u" does; returns the end. */
+static char *
+put_number (char *o, guint v)
+{
+  if (v >= 100)
+    *o++ = (char) ('0' + v / 100);
+  if (v >= 10)
+    *o++ = (char) ('0' + v / 10 % 10);
+  *o++ = (char) ('0' + v % 10);
+  return o;
+}
+
 gboolean
 status_normalise (const char *in, char out[STATUS_MAX])
 {
@@ -195,7 +207,13 @@ status_normalise (const char *in, char out[STATUS_MAX])
   gsize n = status_parse_enhanced (in, len, &k, &s, &d);
   if (n > 0 && n == len)
     {
-      g_snprintf (out, STATUS_MAX, "%u.%u.%u", k, s, d);
+      /* "%u.%u.%u": each part has at most three digits (status_parse_enhanced) */
+      char *o = put_number (out, k);
+      *o++ = '.';
+      o = put_number (o, s);
+      *o++ = '.';
+      o = put_number (o, d);
+      *o = '\0';
       return TRUE;
     }
   if (len == 3 && is_digit (in[0]) && is_digit (in[1]) && is_digit (in[2]) && in[0] >= '1')
@@ -380,7 +398,11 @@ build_command_index (gpointer data)
   match_set_seal (ix->phrases);
   G_STATIC_ASSERT (G_N_ELEMENTS (capital_commands) <= 8);
   for (gsize i = 0; i < G_N_ELEMENTS (capital_commands); i++)
-    ix->capital[(guchar) capital_commands[i].phrase[0]] |= (guint8) (1u << i);
+    {
+      for (guint q = 0; q < 4; q++) /* what find_capitals skips by */
+        g_assert (g_ascii_isupper (capital_commands[i].phrase[q]));
+      ix->capital[(guchar) capital_commands[i].phrase[0]] |= (guint8) (1u << i);
+    }
   for (guint c = 0; c < 256; c++)
     ix->fold[c] = g_ascii_isspace (c) ? ' ' : g_ascii_tolower ((char) c);
   return ix;
@@ -466,8 +488,15 @@ static const char *
 find_capitals (const char *text, gsize len)
 {
   const CommandIndex *ix = command_index ();
-  for (gsize at = 0; at < len; at++)
+  /* every row starts with four capitals: where text[at + 3] is none, no row starts
+   * at at to at + 3 */
+  for (gsize at = 0; at + 4 <= len; at++)
     {
+      if (!g_ascii_isupper (text[at + 3]))
+        {
+          at += 3;
+          continue;
+        }
       guint rows = ix->capital[(guchar) text[at]];
       for (gsize i = 0; rows; i++, rows >>= 1)
         {

@@ -1207,12 +1207,7 @@ scan_headers (const MatchSet *set, const MimeMessage *msg, gboolean by_line, gui
       if (!name || !value)
         break;
       gsize nn = strlen (name), vn = strlen (value);
-      gboolean ascii = TRUE;
-      for (gsize k = 0; k < nn && ascii; k++)
-        ascii = (guchar) name[k] < 0x80;
-      for (gsize k = 0; k < vn && ascii; k++)
-        ascii = (guchar) value[k] < 0x80;
-      if (!ascii)
+      if (!ascii_all (name, nn) || !ascii_all (value, vn))
         break;
       if (by_line)
         g_string_truncate (lower, 0);

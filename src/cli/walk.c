@@ -339,7 +339,15 @@ list_step (Run *run, ListPass *p, guint n)
 /* Entries of the next pass read per entry handed over from the current batch,
  * once the end of the batch is near enough for the pass to end with it: the next
  * batch is listed while the messages of this one are parsed, not between them. */
-#define LIST_STEP 64
+#define LIST_STEP 128
+
+static void
+hand_over (Run *run, const char *path, char *entry, const char *last, guint depth)
+{
+  read_entry (run, path, entry + 1, (unsigned char) entry[0], depth);
+  if (entry != last)
+    g_free (entry);
+}
 
 /* Reads every entry of one folder, sorted by name unless --unsorted. */
 static void
@@ -365,7 +373,6 @@ read_folder (Run *run, const char *path, guint depth)
   guint batch = run->list_batch ? run->list_batch : LIST_BATCH;
   ListPass pass = { .dir = dir, .heap = g_ptr_array_sized_new (batch), .batch = batch,
                     .first = TRUE };
-  GPtrArray *cur = g_ptr_array_sized_new (batch);
   char *last = NULL; /* the largest entry of the batches read so far */
   for (;;)
     {
@@ -379,42 +386,49 @@ read_folder (Run *run, const char *path, guint depth)
           more = FALSE;
         }
       g_ptr_array_sort (pass.heap, compare_entries);
-      GPtrArray *t = cur;
-      cur = pass.heap;
-      pass.heap = t;
-      if (cur->len)
+      guint n = pass.heap->len;
+      char **cur = (char **) g_ptr_array_free (pass.heap, FALSE);
+      pass.heap = NULL;
+      if (n)
         {
           g_free (last);
-          last = g_ptr_array_index (cur, cur->len - 1);
+          last = cur[n - 1];
         }
-      /* the next pass, begun before this batch is handed over */
+      /* the next pass, begun before the end of this batch is handed over */
       int open_error = 0;
       if (more && !(pass.dir = opendir (path)))
         open_error = errno;
       pass.last = last;
       pass.first = pass.more = pass.done = FALSE;
       pass.error = 0;
-      guint start = cur->len;
+      guint start = n;
       if (pass.dir)
-        start = pass.n_seen / LIST_STEP >= cur->len ? 0 : cur->len - pass.n_seen / LIST_STEP;
-      for (guint i = 0; i < cur->len; i++)
+        start = pass.n_seen / LIST_STEP >= n ? 0 : n - pass.n_seen / LIST_STEP;
+      for (guint i = 0; i < start; i++)
+        hand_over (run, path, cur[i], last, depth);
+      if (pass.dir)
         {
-          if (i >= start)
-            list_step (run, &pass, LIST_STEP);
-          char *entry = g_ptr_array_index (cur, i);
-          read_entry (run, path, entry + 1, (unsigned char) entry[0], depth);
-          if (entry != last)
-            g_free (entry);
+          /* the rest of the batch moves to an array of its size, so that the
+           * array of the next pass's heap takes the place of this one's */
+          guint rest = n - start;
+          char **tail = g_new (char *, MAX (rest, 1));
+          memcpy (tail, cur + start, rest * sizeof *cur);
+          g_free (cur);
+          cur = tail;
+          pass.heap = g_ptr_array_sized_new (batch);
+          for (guint i = 0; i < rest; i++)
+            {
+              list_step (run, &pass, LIST_STEP);
+              hand_over (run, path, cur[i], last, depth);
+            }
         }
-      g_ptr_array_set_size (cur, 0);
+      g_free (cur);
       if (open_error)
         input_error (run, path, g_strerror (open_error));
       if (!pass.dir)
         break;
     }
   g_free (last);
-  g_ptr_array_free (pass.heap, TRUE);
-  g_ptr_array_free (cur, TRUE);
 }
 
 static void

@@ -329,8 +329,11 @@ static const char *
 transcript_command (const char *lower, const char *address)
 {
   const char *last = NULL, *first_failed = NULL;
+  const char *next = strstr (lower, ">>> ");
+  if (!next)
+    return NULL; /* no command sent: most texts */
   const char *ts = strstr (lower, "transcript of session");
-  const char *first_cmd = ts ? strstr (ts, ">>> ") : NULL;
+  const char *first_cmd = !ts ? NULL : next >= ts ? next : strstr (ts, ">>> ");
   if (first_cmd && address && *address)
     {
       const char *named = strstr (ts, address);
@@ -341,7 +344,6 @@ transcript_command (const char *lower, const char *address)
    * for each of ">>> " and "while talking to", however many commands there are */
   const char *talk = NULL; /* the first "while talking to" at or after the last search */
   gboolean talk_left = TRUE;
-  const char *next = strstr (lower, ">>> ");
   for (const char *p = next; p; p = next)
     {
       const char *cmd = p + 4;

@@ -175,6 +175,27 @@ fields_free (FieldBlock *block)
   g_free (block);
 }
 
+/* g_ascii_strcasecmp (a, b) == 0 without a call per byte */
+static gboolean
+name_equal (const char *a, const char *b)
+{
+  for (;; a++, b++)
+    {
+      guchar x = (guchar) *a, y = (guchar) *b;
+      if (x != y)
+        {
+          if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+          if (y >= 'A' && y <= 'Z')
+            y += 'a' - 'A';
+          if (x != y)
+            return FALSE;
+        }
+      if (!x)
+        return TRUE;
+    }
+}
+
 const char *
 fields_get (const FieldGroup *group, const char *name)
 {
@@ -182,7 +203,7 @@ fields_get (const FieldGroup *group, const char *name)
   guchar first = (guchar) name[0] | 0x20;
   for (guint i = 0; i < group->n_fields; i++)
     if (((guchar) group->fields[i].name[0] | 0x20) == first
-        && g_ascii_strcasecmp (group->fields[i].name, name) == 0)
+        && name_equal (group->fields[i].name, name))
       return group->fields[i].value;
   return NULL;
 }

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "bounds.h"
 
 #define MAX_FIELDS 8192
@@ -175,27 +176,6 @@ fields_free (FieldBlock *block)
   g_free (block);
 }
 
-/* g_ascii_strcasecmp (a, b) == 0 without a call per byte */
-static gboolean
-name_equal (const char *a, const char *b)
-{
-  for (;; a++, b++)
-    {
-      guchar x = (guchar) *a, y = (guchar) *b;
-      if (x != y)
-        {
-          if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-          if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
-          if (x != y)
-            return FALSE;
-        }
-      if (!x)
-        return TRUE;
-    }
-}
-
 const char *
 fields_get (const FieldGroup *group, const char *name)
 {
@@ -203,7 +183,7 @@ fields_get (const FieldGroup *group, const char *name)
   guchar first = (guchar) name[0] | 0x20;
   for (guint i = 0; i < group->n_fields; i++)
     if (((guchar) group->fields[i].name[0] | 0x20) == first
-        && name_equal (group->fields[i].name, name))
+        && ascii_equal (group->fields[i].name, name))
       return group->fields[i].value;
   return NULL;
 }

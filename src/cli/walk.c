@@ -281,6 +281,74 @@ read_entry (Run *run, const char *dir, const char *name, unsigned char type, gui
   g_free (path);
 }
 
+/* One pass over a sorted folder: it keeps in a heap the batch smallest names after
+ * last, and can be taken a few entries at a time. */
+typedef struct
+{
+  DIR *dir;
+  GPtrArray *heap;
+  guint batch;
+  const char *last; /* the largest entry of the batches read before; NULL: none */
+  gboolean first;   /* the first pass, which counts the entries */
+  gboolean more;    /* names after last were left out of the heap */
+  gboolean done;    /* the end of the folder was reached */
+  int error;        /* errno of a failed read, reported when the pass is done */
+  guint n_seen;     /* entries counted by the first pass */
+} ListPass;
+
+/* Reads at most n more entries of the pass. */
+static void
+list_step (Run *run, ListPass *p, guint n)
+{
+  for (; n > 0 && !p->done; n--)
+    {
+      errno = 0;
+      struct dirent *e = readdir (p->dir);
+      if (!e)
+        {
+          p->error = errno;
+          p->done = TRUE;
+          break;
+        }
+      if (e->d_name[0] == '.')
+        continue;
+      if (p->first)
+        {
+          p->n_seen++;
+          if (e->d_type != DT_DIR)
+            run->n_listed++;
+        }
+      if (p->last && strcmp (e->d_name, p->last + 1) <= 0)
+        continue;
+      if (p->heap->len < p->batch)
+        heap_push (p->heap, entry_new (e));
+      else
+        {
+          p->more = TRUE;
+          char **h = (char **) p->heap->pdata;
+          if (strcmp (e->d_name, h[0] + 1) < 0)
+            {
+              g_free (h[0]);
+              h[0] = entry_new (e);
+              heap_sift_down (h, p->heap->len, 0);
+            }
+        }
+    }
+}
+
+/* Entries of the next pass read per entry handed over from the current batch,
+ * once the end of the batch is near enough for the pass to end with it: the next
+ * batch is listed while the messages of this one are parsed, not between them. */
+#define LIST_STEP 128
+
+static void
+hand_over (Run *run, const char *path, char *entry, const char *last, guint depth)
+{
+  read_entry (run, path, entry + 1, (unsigned char) entry[0], depth);
+  if (entry != last)
+    g_free (entry);
+}
+
 /* Reads every entry of one folder, sorted by name unless --unsorted. */
 static void
 read_folder (Run *run, const char *path, guint depth)
@@ -291,9 +359,9 @@ read_folder (Run *run, const char *path, guint depth)
       input_error (run, path, g_strerror (errno));
       return;
     }
-  struct dirent *e;
   if (run->unsorted)
     {
+      struct dirent *e;
       while ((errno = 0, e = readdir (dir)))
         if (e->d_name[0] != '.')
           read_entry (run, path, e->d_name, e->d_type, depth);
@@ -303,64 +371,64 @@ read_folder (Run *run, const char *path, guint depth)
       return;
     }
   guint batch = run->list_batch ? run->list_batch : LIST_BATCH;
-  GPtrArray *heap = g_ptr_array_sized_new (batch);
+  ListPass pass = { .dir = dir, .heap = g_ptr_array_sized_new (batch), .batch = batch,
+                    .first = TRUE };
   char *last = NULL; /* the largest entry of the batches read so far */
-  for (gboolean first = TRUE;; first = FALSE)
+  for (;;)
     {
-      /* the batch smallest names after last; more: there are others */
-      gboolean more = FALSE;
-      while ((errno = 0, e = readdir (dir)))
+      list_step (run, &pass, G_MAXUINT);
+      closedir (pass.dir);
+      pass.dir = NULL;
+      gboolean more = pass.more;
+      if (pass.error)
         {
-          if (e->d_name[0] == '.')
-            continue;
-          if (first && e->d_type != DT_DIR)
-            run->n_listed++;
-          if (last && strcmp (e->d_name, last + 1) <= 0)
-            continue;
-          if (heap->len < batch)
-            heap_push (heap, entry_new (e));
-          else
-            {
-              more = TRUE;
-              char **h = (char **) heap->pdata;
-              if (strcmp (e->d_name, h[0] + 1) < 0)
-                {
-                  g_free (h[0]);
-                  h[0] = entry_new (e);
-                  heap_sift_down (h, heap->len, 0);
-                }
-            }
-        }
-      if (errno)
-        {
-          input_error (run, path, g_strerror (errno));
+          input_error (run, path, g_strerror (pass.error));
           more = FALSE;
         }
-      closedir (dir);
-      g_ptr_array_sort (heap, compare_entries);
-      for (guint i = 0; i < heap->len; i++)
-        {
-          const char *entry = g_ptr_array_index (heap, i);
-          read_entry (run, path, entry + 1, (unsigned char) entry[0], depth);
-        }
-      if (heap->len)
+      g_ptr_array_sort (pass.heap, compare_entries);
+      guint n = pass.heap->len;
+      char **cur = (char **) g_ptr_array_free (pass.heap, FALSE);
+      pass.heap = NULL;
+      if (n)
         {
           g_free (last);
-          last = g_ptr_array_steal_index (heap, heap->len - 1);
+          last = cur[n - 1];
         }
-      for (guint i = 0; i < heap->len; i++)
-        g_free (g_ptr_array_index (heap, i));
-      g_ptr_array_set_size (heap, 0);
-      if (!more)
-        break;
-      if (!(dir = opendir (path)))
+      /* the next pass, begun before the end of this batch is handed over */
+      int open_error = 0;
+      if (more && !(pass.dir = opendir (path)))
+        open_error = errno;
+      pass.last = last;
+      pass.first = pass.more = pass.done = FALSE;
+      pass.error = 0;
+      guint start = n;
+      if (pass.dir)
+        start = pass.n_seen / LIST_STEP >= n ? 0 : n - pass.n_seen / LIST_STEP;
+      for (guint i = 0; i < start; i++)
+        hand_over (run, path, cur[i], last, depth);
+      if (pass.dir)
         {
-          input_error (run, path, g_strerror (errno));
-          break;
+          /* the rest of the batch moves to an array of its size, so that the
+           * array of the next pass's heap takes the place of this one's */
+          guint rest = n - start;
+          char **tail = g_new (char *, MAX (rest, 1));
+          memcpy (tail, cur + start, rest * sizeof *cur);
+          g_free (cur);
+          cur = tail;
+          pass.heap = g_ptr_array_sized_new (batch);
+          for (guint i = 0; i < rest; i++)
+            {
+              list_step (run, &pass, LIST_STEP);
+              hand_over (run, path, cur[i], last, depth);
+            }
         }
+      g_free (cur);
+      if (open_error)
+        input_error (run, path, g_strerror (open_error));
+      if (!pass.dir)
+        break;
     }
   g_free (last);
-  g_ptr_array_free (heap, TRUE);
 }
 
 static void

@@ -40,12 +40,18 @@ address_normalise (const char *value)
       int depth = 0;
       for (const char *q = p; *q; q++)
         {
+          /* a run outside comments (a stray ')' included) copied at once, or a
+           * run inside one skipped */
+          gsize n = strcspn (q, depth ? "()" : "(");
+          if (depth == 0)
+            g_string_append_len (s, q, n);
+          q += n;
           if (*q == '(')
             depth++;
-          else if (*q == ')' && depth > 0)
+          else if (*q == ')')
             depth--;
-          else if (depth == 0)
-            g_string_append_c (s, *q);
+          else
+            break;
         }
     }
   g_strstrip (s->str);

@@ -55,4 +55,25 @@ ascii_all (const char *s, gsize n)
   return !(any & ASCII_HIGH);
 }
 
+/* g_ascii_strcasecmp (a, b) == 0 without a call per byte */
+static inline gboolean
+ascii_equal (const char *a, const char *b)
+{
+  for (;; a++, b++)
+    {
+      guchar x = (guchar) *a, y = (guchar) *b;
+      if (x != y)
+        {
+          if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+          if (y >= 'A' && y <= 'Z')
+            y += 'a' - 'A';
+          if (x != y)
+            return FALSE;
+        }
+      if (!x)
+        return TRUE;
+    }
+}
+
 #endif

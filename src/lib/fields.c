@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "bounds.h"
 
 #define MAX_FIELDS 8192
@@ -182,7 +183,7 @@ fields_get (const FieldGroup *group, const char *name)
   guchar first = (guchar) name[0] | 0x20;
   for (guint i = 0; i < group->n_fields; i++)
     if (((guchar) group->fields[i].name[0] | 0x20) == first
-        && g_ascii_strcasecmp (group->fields[i].name, name) == 0)
+        && ascii_equal (group->fields[i].name, name))
       return group->fields[i].value;
   return NULL;
 }

@@ -7,6 +7,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "bounds.h"
 #include "charset.h"
 #include "utf8.h"
@@ -72,7 +73,7 @@ mime_header (const MimeHeader *headers, guint n, const char *name)
   guchar first = ascii_lower ((guchar) name[0]);
   for (guint i = 0; i < n; i++)
     if (ascii_lower ((guchar) headers[i].name[0]) == first
-        && g_ascii_strcasecmp (headers[i].name, name) == 0)
+        && ascii_equal (headers[i].name, name))
       return headers[i].value;
   return NULL;
 }

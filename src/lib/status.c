@@ -329,17 +329,25 @@ static const char *
 transcript_command (const char *lower, const char *address)
 {
   const char *last = NULL, *first_failed = NULL;
+  const char *next = strstr (lower, ">>> ");
+  if (!next)
+    return NULL; /* no command sent: most texts */
   const char *ts = strstr (lower, "transcript of session");
-  const char *first_cmd = ts ? strstr (ts, ">>> ") : NULL;
+  const char *first_cmd = !ts ? NULL : next >= ts ? next : strstr (ts, ">>> ");
   if (first_cmd && address && *address)
     {
       const char *named = strstr (ts, address);
       if (named && named < first_cmd)
         return "";
     }
-  for (const char *p = lower; (p = strstr (p, ">>> ")) != NULL;)
+  /* each search goes on from where the last one ended: one pass over the text
+   * for each of ">>> " and "while talking to", however many commands there are */
+  const char *talk = NULL; /* the first "while talking to" at or after the last search */
+  gboolean talk_left = TRUE;
+  for (const char *p = next; p; p = next)
     {
       const char *cmd = p + 4;
+      next = strstr (cmd, ">>> ");
       const char *found = NULL;
       for (gsize i = 0; i < G_N_ELEMENTS (transcript_commands) && !found; i++)
         {
@@ -351,11 +359,12 @@ transcript_command (const char *lower, const char *address)
       if (!found)
         continue;
       last = found;
-      const char *next = strstr (p, ">>> ");
-      const char *talk = strstr (p, "while talking to");
-      if (talk && (!next || talk < next))
-        next = talk;
-      gsize block = next ? (gsize) (next - p) : strlen (p);
+      if (talk_left && (!talk || talk < p))
+        talk_left = (talk = strstr (p, "while talking to")) != NULL;
+      const char *end = next;
+      if (talk && (!end || talk < end))
+        end = talk;
+      gsize block = end ? (gsize) (end - p) : strlen (p);
       gboolean failed = FALSE;
       for (const char *r = p; !failed && (r = g_strstr_len (r, block - (r - p), "<<< ")); r += 4)
         failed = r[4] == '4' || r[4] == '5';

@@ -418,21 +418,49 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
 
 #define MAX_HEADERS 512
 
+/* The header fields of a message (or of an entity parsed as the top of one), as
+ * GMime's message keeps them: the Content- fields belong to its body and are left
+ * out. */
 static void
 copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
 {
   GMimeHeaderList *list = g_mime_object_get_header_list (obj);
-  int count = list ? g_mime_header_list_get_count (list) : 0;
-  if (count > MAX_HEADERS)
-    count = MAX_HEADERS;
+  int all = list ? g_mime_header_list_get_count (list) : 0;
   const char *pairs[2 * MAX_HEADERS];
-  for (int i = 0; i < count; i++)
+  int count = 0;
+  for (int i = 0; i < all && count < MAX_HEADERS; i++)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
-      pairs[2 * i] = g_mime_header_get_name (header);
-      pairs[2 * i + 1] = g_mime_header_get_raw_value (header);
+      const char *name = g_mime_header_get_name (header);
+      if (g_ascii_strncasecmp (name, "Content-", 8) == 0)
+        continue;
+      pairs[2 * count] = name;
+      pairs[2 * count + 1] = g_mime_header_get_raw_value (header);
+      count++;
     }
   copy_pairs (pairs, count, out, n_out);
+}
+
+/* The date of a message parsed as an entity: what GMime's message takes, the
+ * value of its last Date field. */
+static GDateTime *
+entity_date (GMimeObject *obj)
+{
+  GMimeHeaderList *list = g_mime_object_get_header_list (obj);
+  int all = list ? g_mime_header_list_get_count (list) : 0;
+  const char *value = NULL;
+  for (int i = 0; i < all; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
+      const char *name = g_mime_header_get_name (header);
+      if ((name[0] == 'D' || name[0] == 'd') && g_ascii_strcasecmp (name, "Date") == 0)
+        {
+          const char *v = g_mime_header_get_value (header);
+          if (v)
+            value = v;
+        }
+    }
+  return value ? g_mime_utils_header_decode_date (value) : NULL;
 }
 
 typedef struct
@@ -917,15 +945,16 @@ message_new (void)
   return msg;
 }
 
+/* The message whose header fields are those of top (a GMimeMessage, or the
+ * entity GMime parsed at the top of the bytes) and whose body is body (the
+ * message's MIME part, or the entity itself); date as GMime's message reads it. */
 static MimeMessage *
-from_gmime (GMimeMessage *message)
+from_gmime (GMimeObject *top, GMimeObject *body, GDateTime *date)
 {
   MimeMessage *msg = message_new ();
-  copy_headers (GMIME_OBJECT (message), &msg->headers, &msg->n_headers);
-  GDateTime *dt = g_mime_message_get_date (message);
-  if (dt)
-    msg->date = date_iso (dt);
-  GMimeObject *body = g_mime_message_get_mime_part (message);
+  copy_headers (top, &msg->headers, &msg->n_headers);
+  if (date)
+    msg->date = date_iso (date);
   if (body)
     {
       GMimeContentType *ct = g_mime_object_get_content_type (body);
@@ -950,7 +979,9 @@ mime_parse_gmime (gpointer gmime_message)
   ensure_init ();
   if (!GMIME_IS_MESSAGE (gmime_message))
     return NULL;
-  return from_gmime (GMIME_MESSAGE (gmime_message));
+  GMimeMessage *message = GMIME_MESSAGE (gmime_message);
+  return from_gmime (GMIME_OBJECT (message), g_mime_message_get_mime_part (message),
+                     g_mime_message_get_date (message));
 }
 
 /* GMime reads LF and CRLF; a message with CR-only line ends is converted first. */
@@ -1029,13 +1060,19 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
   GByteArray *array = g_byte_array_new_take ((guint8 *) (data + skip), len - skip);
   GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (array);
   g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
-  GMimeMessage *message = g_mime_parser_construct_message (thread_parser (stream), NULL);
+  /* parsed as an entity, not as a GMimeMessage: the header fields are read from
+   * it as the message's (from_gmime), and GMime's own reading of the message's
+   * addresses and its objects for them, which nothing here uses, is not done */
+  GMimeObject *top = g_mime_parser_construct_part (thread_parser (stream), NULL);
   g_object_unref (stream);
   MimeMessage *msg = NULL;
-  if (message)
+  if (top)
     {
-      msg = from_gmime (message);
-      g_object_unref (message);
+      GDateTime *date = entity_date (top);
+      msg = from_gmime (top, top, date);
+      if (date)
+        g_date_time_unref (date);
+      g_object_unref (top);
     }
   if (msg && msg->returned)
     {
@@ -1124,7 +1161,8 @@ mime_mbox_next (MimeMbox *mbox, gboolean *done)
       mbox->stuck = g_mime_parser_tell (mbox->parser) <= before;
       return NULL;
     }
-  MimeMessage *msg = from_gmime (message);
+  MimeMessage *msg = from_gmime (GMIME_OBJECT (message), g_mime_message_get_mime_part (message),
+                                 g_mime_message_get_date (message));
   g_object_unref (message);
   return msg;
 }

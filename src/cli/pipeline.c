@@ -35,6 +35,7 @@
 typedef enum
 {
   JOB_FD,    /* a message file, open */
+  JOB_READ,  /* a message file, read into the slot's buffer */
   JOB_BYTES, /* a message of an mbox, in memory */
   JOB_ERROR, /* an error to report in its place */
 } JobKind;
@@ -248,6 +249,11 @@ process (Pipeline *p, Slot *s)
       r = bounce_parse_bytes (data, len, &p->run->opts, &error);
       if (mapped)
         munmap ((void *) data, len);
+    }
+  else if (s->kind == JOB_READ)
+    {
+      s->bytes = s->len;
+      r = bounce_parse_bytes (s->buf, s->len, &p->run->opts, &error);
     }
   else if (s->kind == JOB_BYTES)
     {
@@ -490,6 +496,82 @@ pipeline_fd (Pipeline *p, const char *name, int fd)
   Slot *s = next_slot (p, JOB_FD, name, 0);
   s->fd = fd;
   submit (p, s);
+}
+
+/* Reads a regular file of size bytes into the slot's buffer; FALSE with errno
+ * set when the read fails. */
+static gboolean
+read_into_slot (Slot *s, int fd, gsize size)
+{
+  if (s->buf_size < size + 1)
+    {
+      g_free (s->buf);
+      s->buf_size = MAX (size + 1, 16384);
+      s->buf = g_malloc (s->buf_size);
+    }
+  gsize got = 0;
+  while (got < size)
+    {
+      ssize_t n = read (fd, s->buf + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break; /* shrank while being read: take what there is */
+      got += (gsize) n;
+    }
+  s->len = got;
+  return TRUE;
+}
+
+gboolean
+pipeline_file (Pipeline *p, const char *name, int fd)
+{
+  struct stat st;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (gsize) st.st_size >= MAP_FROM)
+    {
+      /* a stream, or a file to map: the first bytes tell an mbox */
+      char head[5];
+      if (pread (fd, head, sizeof head, 0) == 5 && memcmp (head, "From ", 5) == 0)
+        return FALSE;
+      pipeline_fd (p, name, fd);
+      return TRUE;
+    }
+  /* one read, here, instead of one for the first bytes and another in the worker;
+   * the slot is taken only when the file is not an mbox */
+  Slot *s = next_slot (p, JOB_READ, name, 0);
+  if (!read_into_slot (s, fd, (gsize) st.st_size))
+    {
+      s->kind = JOB_ERROR;
+      slot_error (s, name, g_strerror (errno));
+    }
+  else if (s->len >= 5 && memcmp (s->buf, "From ", 5) == 0)
+    {
+      g_clear_pointer (&s->name, g_free);
+      s->len = 0;
+      if (lseek (fd, 0, SEEK_SET) == 0)
+        return FALSE;
+      s->kind = JOB_ERROR;
+      slot_error (s, name, g_strerror (errno));
+    }
+  else
+    {
+      gsize max = p->run->opts.max_size;
+      if (max && s->len > max)
+        {
+          char *what = g_strdup_printf ("message of %" G_GSIZE_FORMAT " bytes is larger than "
+                                        "--max-size (%" G_GSIZE_FORMAT " bytes); skipped",
+                                        s->len, max);
+          s->kind = JOB_ERROR;
+          slot_error (s, name, what);
+          s->too_large = TRUE;
+          g_free (what);
+        }
+    }
+  close (fd);
+  submit (p, s);
+  return TRUE;
 }
 
 void

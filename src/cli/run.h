@@ -50,6 +50,12 @@ void run_end (Run *run);
 Pipeline *pipeline_new (Run *run);
 /* One message file, open on fd (taken); name is copied. */
 void pipeline_fd (Pipeline *p, const char *name, int fd);
+/* A file that holds one message or an mbox, open on fd and not read yet: a small
+ * regular file is read here, at once, into the buffer of the slot it takes, and a
+ * larger one or a stream is handed over as pipeline_fd does. Returns FALSE, with
+ * nothing handed over and fd still open, when the file starts with "From ": an
+ * mbox, for the caller to split. */
+gboolean pipeline_file (Pipeline *p, const char *name, int fd);
 /* One message of an mbox: data (taken, g_malloc'd) of len bytes. */
 void pipeline_bytes (Pipeline *p, const char *name, guint position, char *data, gsize len);
 /* An error about an input, reported in its place in the order. too_large: a

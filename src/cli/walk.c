@@ -3,8 +3,9 @@
  * that goes wrong with one input stops the others.
  *
  * Every message is handed to the pipeline (pipeline.c) in order. Message files
- * are opened here, so an mbox is told from a single message by its first bytes
- * without a second open; the open descriptor goes to a worker, which reads it.
+ * are opened here, and a small one is read here too, with one read into the
+ * buffer of the slot it takes, which tells an mbox from a single message by its
+ * first bytes; a large file goes to a worker open, which maps it.
  * An mbox is split into messages here, on "From " lines, and each message goes to
  * a worker as bytes: at most the pipeline's ring of messages is in memory at once.
  *
@@ -185,11 +186,8 @@ read_file (Run *run, const char *path)
       input_error (run, path, g_strerror (errno));
       return;
     }
-  char head[5];
-  if (run->force_mbox || (pread (fd, head, sizeof head, 0) == 5 && memcmp (head, "From ", 5) == 0))
+  if (run->force_mbox || !pipeline_file (run->pipeline, path, fd))
     read_mbox_fd (run, path, fd);
-  else
-    pipeline_fd (run->pipeline, path, fd);
 }
 
 /* ---- folders ---- */

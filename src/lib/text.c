@@ -15,6 +15,7 @@
  *
  * Bounded: the notice is at most MAX_TEXT_PART bytes, lines are scanned once.
  */
+#define _GNU_SOURCE /* memmem */
 #include "text.h"
 
 #include <string.h>
@@ -277,6 +278,54 @@ finder_in (Finder *f, gsize from, gsize to)
   if (!f->set)
     return contains_any (f->text + from, f->list);
   return finder_next (f, from) < to;
+}
+
+/* One phrase asked about the lines of a text in turn, as a Finder does for a list:
+ * the offset of its next occurrence is kept until a line after it is asked about. */
+typedef struct
+{
+  const char *phrase;
+  gsize n;
+  const char *text;
+  gsize len;
+  gsize at; /* the next occurrence at or after the last place asked from; len: none */
+  gboolean searched;
+} PhraseFinder;
+
+static void
+phrase_finder_init (PhraseFinder *f, const char *phrase, const char *text, gsize len)
+{
+  *f = (PhraseFinder) { phrase, strlen (phrase), text, len, 0, FALSE };
+}
+
+/* Does text[from, to) hold the phrase? to is the end of a line. */
+static gboolean
+phrase_finder_in (PhraseFinder *f, gsize from, gsize to)
+{
+  if (!f->searched || f->at < from)
+    {
+      const char *hit = from < f->len ? memmem (f->text + from, f->len - from, f->phrase, f->n)
+                                      : NULL;
+      f->at = hit ? (gsize) (hit - f->text) : f->len;
+      f->searched = TRUE;
+    }
+  return f->at < to && f->at + f->n <= to;
+}
+
+/* contains_any for the n bytes at lower, which need not end there. */
+static gboolean
+contains_any_n (const char *lower, gsize n, const char *const *list)
+{
+  const MatchSet *set = list_set (list);
+  if (set)
+    {
+      guint tag;
+      return match_set_first (set, lower, n, NULL, NULL, &tag) >= 0;
+    }
+  char *copy = g_strndup (lower, n);
+  gboolean found = contains_any (copy, list);
+  g_free (copy);
+  return found;
 }
 
 /* Appends n bytes of s with ASCII capitals folded. */
@@ -605,17 +654,12 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   if (!start && !lead_only)
     {
       const char *colon = memchr (p, ':', end - p);
-      const char *wide = g_strstr_len (p, MIN (end - p, 48), "\xef\xbc\x9a");
+      const char *wide = memmem (p, MIN (end - p, 48), "\xef\xbc\x9a", 3);
       gsize clen = 1;
       if (wide && (!colon || wide < colon))
         colon = wide, clen = 3;
-      gboolean contact = FALSE;
-      if (colon && colon - p < 40)
-        {
-          char *label = g_ascii_strdown (p, colon - p);
-          contact = contains_any (label, contact_labels);
-          g_free (label);
-        }
+      gboolean contact = colon && colon - p < 40
+                         && contains_any_n (lp, (gsize) (colon - p), contact_labels);
       if (colon && colon - p < 40 && !contact && !(colon + clen < end && colon[clen] == '/'))
         {
           const char *a = address_after (colon + clen, end, &n);
@@ -848,6 +892,9 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   finder_init (&skip_list, d ? d->skip : NULL, lower, stop);
   finder_init (&leads[0], d ? d->lead : NULL, lower, stop);
   finder_init (&leads[1], shared_lead, lower, stop);
+  PhraseFinder session, talking;
+  phrase_finder_init (&session, "transcript of session", lower, lower_len);
+  phrase_finder_init (&talking, "while talking to", lower, lower_len);
   gsize pos = 0;
   while (pos < len)
     {
@@ -863,7 +910,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       gsize line_at = pos, line_end = (gsize) (end - text);
       pos = next;
 
-      if (strstr (lline, "transcript of session"))
+      if (!transcript && phrase_finder_in (&session, line_at, line_end))
         transcript = TRUE;
       if (finder_in (&ends[0], line_at, line_end) || finder_in (&ends[1], line_at, line_end))
         {
@@ -912,7 +959,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           *lend = saved;
           continue;
         }
-      if (strncmp (lline, ">>>", 3) == 0 || strstr (lline, "while talking to"))
+      if (strncmp (lline, ">>>", 3) == 0 || phrase_finder_in (&talking, line_at, line_end))
         g_string_truncate (replies, 0); /* a new command or host */
       gsize cut = d ? skip_cut (&skip_list, line_at, line_end) : G_MAXSIZE;
       gboolean skip = cut != G_MAXSIZE;

@@ -3,7 +3,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <gmime/gmime.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mime.h"
 
@@ -101,6 +104,135 @@ test_mime_date_iso (void **state)
   assert_null (mime_date_iso ("not a date"));
 }
 
+static void
+assert_same_strings (const GPtrArray *a, const GPtrArray *b)
+{
+  assert_int_equal (a->len, b->len);
+  for (guint i = 0; i < a->len; i++)
+    assert_string_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i));
+}
+
+static void
+assert_same_headers (const MimeHeader *a, guint na, const MimeHeader *b, guint nb)
+{
+  assert_int_equal (na, nb);
+  for (guint i = 0; i < na; i++)
+    {
+      assert_string_equal (a[i].name, b[i].name);
+      assert_string_equal (a[i].value, b[i].value);
+    }
+}
+
+/* Compares what mime_parse_bytes makes of one message file (its header block
+ * read by mime.c when it is simple, the rest by GMime) with what it makes of the
+ * GMimeMessage that GMime parses from the same bytes. */
+static void
+compare_with_gmime (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+  assert_true (g_file_get_contents (path, &data, &len, NULL));
+  if ((len >= 5 && memcmp (data, "From ", 5) == 0) || !memchr (data, '\n', len))
+    {
+      /* an mbox envelope line, which mime_parse_bytes skips, or CR-only line ends,
+       * which it makes LF first: GMime alone would read either differently */
+      g_free (data);
+      return;
+    }
+  const char *why = NULL;
+  MimeMessage *ours = mime_parse_bytes (data, len, &why);
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data, len);
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  MimeMessage *theirs = message ? mime_parse_gmime (message) : NULL;
+  assert_true (!ours == !theirs);
+  if (ours)
+    {
+      assert_same_headers (ours->headers, ours->n_headers, theirs->headers, theirs->n_headers);
+      assert_string_equal (ours->date ? ours->date : "-", theirs->date ? theirs->date : "-");
+      assert_string_equal (ours->content_type ? ours->content_type : "-",
+                           theirs->content_type ? theirs->content_type : "-");
+      assert_same_strings (ours->dsn, theirs->dsn);
+      assert_same_strings (ours->text, theirs->text);
+      assert_same_strings (ours->feedback, theirs->feedback);
+      assert_same_headers (ours->original, ours->n_original, theirs->original, theirs->n_original);
+    }
+  mime_free (ours);
+  mime_free (theirs);
+  g_clear_object (&message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+  g_free (data);
+}
+
+static guint
+compare_folder (const char *dir)
+{
+  guint n = 0;
+  GDir *d = g_dir_open (dir, 0, NULL);
+  assert_non_null (d);
+  for (const char *name; (name = g_dir_read_name (d));)
+    {
+      char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += compare_folder (path);
+      else if (g_str_has_suffix (name, ".eml"))
+        {
+          compare_with_gmime (path);
+          n++;
+        }
+      g_free (path);
+    }
+  g_dir_close (d);
+  return n;
+}
+
+static void
+test_mime_header_block_read_as_gmime_reads_it (void **state)
+{
+  (void) state;
+  /* a folded field, encoded words, Content- fields among the others, two Date
+   * fields (the last one counts), CR LF line ends */
+  const char *const messages[] = {
+    "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n"
+    "Subject: =?UTF-8?Q?Unzustellbar=3A_Pr=C3=BCfung?=\n"
+    "Content-Type: multipart/report; report-type=delivery-status;\n"
+    "\tboundary=\"B\"\n"
+    "Date: Mon, 2 Mar 2026 10:00:00 +0000\n"
+    "MIME-Version: 1.0\n"
+    "Date: Tue, 3 Mar 2026 10:14:58 +0100\n"
+    "X-Long: one\n two\n\n"
+    "--B\nContent-Type: text/plain\n\nThe message could not be delivered.\n"
+    "--B\nContent-Type: message/delivery-status\n\n"
+    "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n\n--B--\n",
+    "From: postmaster@example.org\r\nSubject: failure\r\nDate: not a date\r\n\r\n"
+    "a@example.com: 550 no such user\r\n",
+    "Subject: headers only\nFrom: x@example.org\n",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      char *path = g_strdup_printf ("%s/bounce-test-mime-%u-%zu.eml", g_get_tmp_dir (),
+                                    (unsigned) getpid (), i);
+      assert_true (g_file_set_contents (path, messages[i], -1, NULL));
+      compare_with_gmime (path);
+      g_unlink (path);
+      g_free (path);
+    }
+  MimeMessage *m = parse (messages[0]);
+  assert_string_equal (m->date, "2026-03-03T10:14:58+01:00");
+  assert_string_equal (m->content_type, "multipart/report");
+  mime_free (m);
+  /* and every message of the corpus */
+  char *corpus = g_build_filename (BOUNCE_SOURCE_DIR, "corpus", NULL);
+  assert_true (compare_folder (corpus) > 100);
+  g_free (corpus);
+  /* and the real-world corpus, when it is beside the checkout */
+  char *shared = g_build_filename (BOUNCE_SOURCE_DIR, "..", "shared", "bounces", "eml", NULL);
+  if (g_file_test (shared, G_FILE_TEST_IS_DIR))
+    assert_true (compare_folder (shared) > 100);
+  g_free (shared);
+}
+
 int
 main (void)
 {
@@ -111,6 +243,7 @@ main (void)
     cmocka_unit_test (test_mime_cr_only_line_ends),
     cmocka_unit_test (test_mime_rejects_non_messages),
     cmocka_unit_test (test_mime_date_iso),
+    cmocka_unit_test (test_mime_header_block_read_as_gmime_reads_it),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

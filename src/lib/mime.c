@@ -504,9 +504,12 @@ mime_original_raw (MimeMessage *msg)
  * to and with the header's last line end, CR included, as GMime keeps it) into
  * buf (room for twice
  * len) and their addresses into pairs; returns their number, or -1 when the
- * block is not that simple and GMime must read it. */
+ * block is not that simple and GMime must read it. content (may be NULL) gets the
+ * lines of the Content- fields as they are, and *empty_at (may be NULL) the offset
+ * of the empty line (len when there is none). */
 static int
-simple_header_block (const char *text, gsize len, char *buf, const char **pairs)
+simple_header_block (const char *text, gsize len, char *buf, const char **pairs,
+                     GString *content, gsize *empty_at)
 {
   const char *p = text, *end = text + len;
   for (const char *cr = memchr (p, '\r', len); cr; cr = memchr (cr + 1, '\r', end - (cr + 1)))
@@ -531,8 +534,8 @@ simple_header_block (const char *text, gsize len, char *buf, const char **pairs)
         return -1; /* the last line has no line end */
       const char *next = nl + 1;
       /* GMime gives the Content- fields to the message's body, not the message */
-      gboolean content = colon - p >= 8 && g_ascii_strncasecmp (p, "Content-", 8) == 0;
-      if (count < MAX_HEADERS && !content)
+      gboolean is_content = colon - p >= 8 && g_ascii_strncasecmp (p, "Content-", 8) == 0;
+      if (count < MAX_HEADERS && !is_content)
         {
           pairs[2 * count] = o;
           memcpy (o, p, colon - p);
@@ -544,8 +547,12 @@ simple_header_block (const char *text, gsize len, char *buf, const char **pairs)
           *o++ = '\0';
           count++;
         }
+      if (content && is_content)
+        g_string_append_len (content, p, next - p);
       p = next;
     }
+  if (empty_at)
+    *empty_at = (gsize) (p - text);
   return count;
 }
 
@@ -561,7 +568,7 @@ take_header_block (Walk *w, const char *text)
     {
       char *buf = g_malloc (2 * len + 2);
       const char *pairs[2 * MAX_HEADERS];
-      int count = simple_header_block (text, len, buf, pairs);
+      int count = simple_header_block (text, len, buf, pairs, NULL, NULL);
       if (count > 0)
         {
           w->have_original = TRUE;
@@ -948,6 +955,8 @@ message_new (void)
 /* The message whose header fields are those of top (a GMimeMessage, or the
  * entity GMime parsed at the top of the bytes) and whose body is body (the
  * message's MIME part, or the entity itself); date as GMime's message reads it. */
+static void read_body (MimeMessage *msg, GMimeObject *body);
+
 static MimeMessage *
 from_gmime (GMimeObject *top, GMimeObject *body, GDateTime *date)
 {
@@ -955,6 +964,14 @@ from_gmime (GMimeObject *top, GMimeObject *body, GDateTime *date)
   copy_headers (top, &msg->headers, &msg->n_headers);
   if (date)
     msg->date = date_iso (date);
+  read_body (msg, body);
+  return msg;
+}
+
+/* The message's body: its type and its parts. */
+static void
+read_body (MimeMessage *msg, GMimeObject *body)
+{
   if (body)
     {
       GMimeContentType *ct = g_mime_object_get_content_type (body);
@@ -970,7 +987,6 @@ from_gmime (GMimeObject *top, GMimeObject *body, GDateTime *date)
   Walk w = { msg, 0, FALSE };
   walk_object (&w, body, 0, FALSE);
   msg->walked_parts = w.parts;
-  return msg;
 }
 
 MimeMessage *
@@ -1030,6 +1046,105 @@ thread_parser (GMimeStream *stream)
   return parser;
 }
 
+/* Messages up to this size have their header block read here when it is simple
+ * (simple_header_block), and GMime reads their Content- fields and body only:
+ * copying those is cheaper than GMime's objects for every other field. Larger
+ * messages, and those whose header block is not simple, GMime reads whole. */
+#define SPLIT_MAX (1024 * 1024)
+
+/* The length of the header block at the start of data, with its empty line; len
+ * when there is none. */
+static gsize
+header_block_len (const char *data, gsize len)
+{
+  const char *end = data + len;
+  for (const char *nl = memchr (data, '\n', len); nl; nl = memchr (nl + 1, '\n', end - (nl + 1)))
+    {
+      const char *next = nl + 1;
+      if (next < end && *next == '\n')
+        return (gsize) (next + 1 - data);
+      if (end - next >= 2 && next[0] == '\r' && next[1] == '\n')
+        return (gsize) (next + 2 - data);
+    }
+  return len;
+}
+
+/* The date GMime's message takes from its fields: the last Date field's value,
+ * unfolded and with its encoded words decoded, as GMime reads a header's value. */
+static char *
+pairs_date (const char *const *pairs, int count)
+{
+  const char *raw = NULL;
+  for (int i = 0; i < count; i++)
+    if (g_ascii_strcasecmp (pairs[2 * i], "Date") == 0)
+      raw = pairs[2 * i + 1];
+  if (!raw)
+    return NULL;
+  char *unfolded = g_mime_utils_header_unfold (raw);
+  char *value = g_mime_utils_header_decode_text (NULL, unfolded);
+  g_free (unfolded);
+  GDateTime *dt = value ? g_mime_utils_header_decode_date (value) : NULL;
+  g_free (value);
+  char *iso = dt ? date_iso (dt) : NULL;
+  if (dt)
+    g_date_time_unref (dt);
+  return iso;
+}
+
+/* GMime's parse of bytes (len of them, kept by the caller while the message
+ * lives) as one entity: NULL when it fails. *array is what its stream reads. */
+static GMimeObject *
+parse_entity (const char *bytes, gsize len, GByteArray **array)
+{
+  /* the stream reads the bytes in place, without a copy */
+  *array = g_byte_array_new_take ((guint8 *) bytes, len);
+  GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (*array);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
+  GMimeObject *top = g_mime_parser_construct_part (thread_parser (stream), NULL);
+  g_object_unref (stream);
+  return top;
+}
+
+/* The message in data (len bytes, from its header block) read with its header
+ * block read here: GMime gets a copy of the Content- fields and what follows
+ * them, which *bytes takes (with *array, what GMime reads it from). NULL when
+ * the header block is not simple or holds no other field, or GMime cannot read
+ * the rest. */
+static MimeMessage *
+parse_split (const char *data, gsize len, GByteArray **array, char **bytes)
+{
+  gsize block = header_block_len (data, len);
+  char *buf = g_malloc (2 * block + 2);
+  const char *pairs[2 * MAX_HEADERS];
+  GString *rest = g_string_sized_new (len - block + 256);
+  gsize empty_at = 0;
+  int count = simple_header_block (data, block, buf, pairs, rest, &empty_at);
+  MimeMessage *msg = NULL;
+  *array = NULL;
+  *bytes = NULL;
+  if (count > 0)
+    {
+      /* the empty line and the body, as they are */
+      g_string_append_len (rest, data + empty_at, (gssize) (len - empty_at));
+      gsize rest_len = rest->len;
+      *bytes = g_string_free (rest, FALSE);
+      rest = NULL;
+      GMimeObject *top = parse_entity (*bytes, rest_len, array);
+      if (top)
+        {
+          msg = message_new ();
+          copy_pairs (pairs, count, &msg->headers, &msg->n_headers);
+          msg->date = pairs_date (pairs, count);
+          read_body (msg, top);
+          g_object_unref (top);
+        }
+    }
+  if (rest)
+    g_string_free (rest, TRUE);
+  g_free (buf);
+  return msg;
+}
+
 MimeMessage *
 mime_parse_bytes (const char *data, gsize len, const char **why)
 {
@@ -1055,24 +1170,35 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
       const char *nl = memchr (data, '\n', len);
       skip = nl ? (gsize) (nl - data) + 1 : len;
     }
-  /* the stream reads the caller's bytes in place, without a copy: they outlive
-   * the message, whose parts refer to them */
-  GByteArray *array = g_byte_array_new_take ((guint8 *) (data + skip), len - skip);
-  GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (array);
-  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
-  /* parsed as an entity, not as a GMimeMessage: the header fields are read from
-   * it as the message's (from_gmime), and GMime's own reading of the message's
-   * addresses and its objects for them, which nothing here uses, is not done */
-  GMimeObject *top = g_mime_parser_construct_part (thread_parser (stream), NULL);
-  g_object_unref (stream);
-  MimeMessage *msg = NULL;
-  if (top)
+  const char *start = data + skip;
+  gsize size = len - skip;
+  GByteArray *array = NULL;
+  char *split = NULL;
+  MimeMessage *msg = size <= SPLIT_MAX ? parse_split (start, size, &array, &split) : NULL;
+  if (msg)
     {
-      GDateTime *date = entity_date (top);
-      msg = from_gmime (top, top, date);
-      if (date)
-        g_date_time_unref (date);
-      g_object_unref (top);
+      g_free (copy); /* GMime read the split copy */
+      copy = split;
+    }
+  else
+    {
+      if (array)
+        g_byte_array_free (array, FALSE);
+      g_free (split);
+      /* GMime reads the whole message, the caller's bytes in place: they outlive
+       * the message, whose parts refer to them. It is parsed as an entity, not as
+       * a GMimeMessage: the header fields are read from it as the message's
+       * (from_gmime), and GMime's own reading of the message's addresses and its
+       * objects for them, which nothing here uses, is not done */
+      GMimeObject *top = parse_entity (start, size, &array);
+      if (top)
+        {
+          GDateTime *date = entity_date (top);
+          msg = from_gmime (top, top, date);
+          if (date)
+            g_date_time_unref (date);
+          g_object_unref (top);
+        }
     }
   if (msg && msg->returned)
     {
@@ -1081,7 +1207,7 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
       msg->source_copy = copy;
       return msg;
     }
-  g_byte_array_free (array, FALSE); /* the wrapper only; the bytes are the caller's */
+  g_byte_array_free (array, FALSE); /* the wrapper only: the bytes are the caller's or copy */
   g_free (copy);
   if (!msg)
     *why = "not an email message (MIME parse failed)";

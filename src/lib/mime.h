@@ -41,7 +41,8 @@ typedef struct
   GPtrArray *returned;
   guint walked_parts;   /* parts walked so far, against MAX_PARTS */
   GByteArray *source_array; /* what GMime read the message from, kept for them */
-  char *source_copy;        /* the bytes with CR line ends made LF, or NULL */
+  char *source_copy;        /* the bytes GMime read when they are a copy (CR line ends
+                             * made LF; the Content- fields and body), or NULL */
 
   GString *warnings;
 } MimeMessage;

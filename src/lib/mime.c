@@ -1070,19 +1070,28 @@ header_block_len (const char *data, gsize len)
 }
 
 /* The date GMime's message takes from its fields: the last Date field's value,
- * unfolded and with its encoded words decoded, as GMime reads a header's value. */
+ * unfolded and with its encoded words decoded, as GMime reads a header's value.
+ * headers are the fields as copy_pairs made them from the pairs: a plain value
+ * there is that value already (but for the blanks around it, which the date
+ * parser passes over). */
 static char *
-pairs_date (const char *const *pairs, int count)
+pairs_date (const char *const *pairs, int count, const MimeHeader *headers, guint n_headers)
 {
-  const char *raw = NULL;
+  int last = -1;
   for (int i = 0; i < count; i++)
     if (g_ascii_strcasecmp (pairs[2 * i], "Date") == 0)
-      raw = pairs[2 * i + 1];
-  if (!raw)
+      last = i;
+  if (last < 0)
     return NULL;
-  char *unfolded = g_mime_utils_header_unfold (raw);
-  char *value = g_mime_utils_header_decode_text (NULL, unfolded);
-  g_free (unfolded);
+  char *value;
+  if (n_headers == (guint) count && !headers[last].decoded)
+    value = g_strdup (headers[last].value);
+  else
+    {
+      char *unfolded = g_mime_utils_header_unfold (pairs[2 * last + 1]);
+      value = g_mime_utils_header_decode_text (NULL, unfolded);
+      g_free (unfolded);
+    }
   GDateTime *dt = value ? g_mime_utils_header_decode_date (value) : NULL;
   g_free (value);
   char *iso = dt ? date_iso (dt) : NULL;
@@ -1134,7 +1143,7 @@ parse_split (const char *data, gsize len, GByteArray **array, char **bytes)
         {
           msg = message_new ();
           copy_pairs (pairs, count, &msg->headers, &msg->n_headers);
-          msg->date = pairs_date (pairs, count);
+          msg->date = pairs_date (pairs, count, msg->headers, msg->n_headers);
           read_body (msg, top);
           g_object_unref (top);
         }

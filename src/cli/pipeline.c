@@ -93,6 +93,32 @@ slot_error (Slot *s, const char *name, const char *what)
   s->failed = TRUE;
 }
 
+/* Reads a regular file of size bytes (or fewer, when it shrank) into the slot's
+ * buffer, their number into *got; FALSE with errno set when the read fails. */
+static gboolean
+read_into_slot (Slot *s, int fd, gsize size, gsize *got)
+{
+  if (s->buf_size < size + 1)
+    {
+      g_free (s->buf);
+      s->buf_size = MAX (size + 1, 16384);
+      s->buf = g_malloc (s->buf_size);
+    }
+  *got = 0;
+  while (*got < size)
+    {
+      ssize_t n = read (fd, s->buf + *got, size - *got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break; /* shrank while being read: take what there is */
+      *got += (gsize) n;
+    }
+  return TRUE;
+}
+
 /* The whole file into the slot's buffer, or mapped; NULL with *what set. */
 static const char *
 read_fd (Pipeline *p, Slot *s, gsize *len, gboolean *mapped, const char **what, char *what_buf,
@@ -169,28 +195,11 @@ read_fd (Pipeline *p, Slot *s, gsize *len, gboolean *mapped, const char **what, 
           return m;
         }
     }
-  if (s->buf_size < size + 1)
+  if (!read_into_slot (s, s->fd, size, len))
     {
-      g_free (s->buf);
-      s->buf_size = MAX (size + 1, 16384);
-      s->buf = g_malloc (s->buf_size);
+      *what = g_strerror (errno);
+      return NULL;
     }
-  gsize got = 0;
-  while (got < size)
-    {
-      ssize_t n = read (s->fd, s->buf + got, size - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          *what = g_strerror (errno);
-          return NULL;
-        }
-      if (n == 0)
-        break; /* shrank while we read: take what there is */
-      got += (gsize) n;
-    }
-  *len = got;
   return s->buf;
 }
 
@@ -498,33 +507,6 @@ pipeline_fd (Pipeline *p, const char *name, int fd)
   submit (p, s);
 }
 
-/* Reads a regular file of size bytes into the slot's buffer; FALSE with errno
- * set when the read fails. */
-static gboolean
-read_into_slot (Slot *s, int fd, gsize size)
-{
-  if (s->buf_size < size + 1)
-    {
-      g_free (s->buf);
-      s->buf_size = MAX (size + 1, 16384);
-      s->buf = g_malloc (s->buf_size);
-    }
-  gsize got = 0;
-  while (got < size)
-    {
-      ssize_t n = read (fd, s->buf + got, size - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        break; /* shrank while being read: take what there is */
-      got += (gsize) n;
-    }
-  s->len = got;
-  return TRUE;
-}
-
 gboolean
 pipeline_file (Pipeline *p, const char *name, int fd)
 {
@@ -541,7 +523,7 @@ pipeline_file (Pipeline *p, const char *name, int fd)
   /* one read, here, instead of one for the first bytes and another in the worker;
    * the slot is taken only when the file is not an mbox */
   Slot *s = next_slot (p, JOB_READ, name, 0);
-  if (!read_into_slot (s, fd, (gsize) st.st_size))
+  if (!read_into_slot (s, fd, (gsize) st.st_size, &s->len))
     {
       s->kind = JOB_ERROR;
       slot_error (s, name, g_strerror (errno));

@@ -234,16 +234,44 @@ parse_literal (Cursor *c, const char *word)
 
 static gboolean parse_value (Cursor *c, int depth);
 
+/* Past the opening byte of an object or array: is it closed at once (by close)? */
 static gboolean
-parse_object (Cursor *c, int depth)
+opens_empty (Cursor *c, char close)
 {
-  c->p++; /* '{' */
+  c->p++;
   skip_ws (c);
-  if (c->p < c->end && *c->p == '}')
+  if (c->p < c->end && *c->p == close)
     {
       c->p++;
       return TRUE;
     }
+  return FALSE;
+}
+
+/* After a member or an element: close ends the object or array (1), a comma goes
+ * on to the next one (0), anything else is an error (-1). */
+static int
+after_item (Cursor *c, char close)
+{
+  skip_ws (c);
+  if (c->p >= c->end)
+    return -1;
+  if (*c->p == close)
+    {
+      c->p++;
+      return 1;
+    }
+  if (*c->p != ',')
+    return -1;
+  c->p++;
+  return 0;
+}
+
+static gboolean
+parse_object (Cursor *c, int depth)
+{
+  if (opens_empty (c, '}'))
+    return TRUE;
   for (;;)
     {
       skip_ws (c);
@@ -255,45 +283,24 @@ parse_object (Cursor *c, int depth)
       c->p++;
       if (!parse_value (c, depth + 1))
         return FALSE;
-      skip_ws (c);
-      if (c->p >= c->end)
-        return FALSE;
-      if (*c->p == '}')
-        {
-          c->p++;
-          return TRUE;
-        }
-      if (*c->p != ',')
-        return FALSE;
-      c->p++;
+      int next = after_item (c, '}');
+      if (next != 0)
+        return next > 0;
     }
 }
 
 static gboolean
 parse_array (Cursor *c, int depth)
 {
-  c->p++; /* '[' */
-  skip_ws (c);
-  if (c->p < c->end && *c->p == ']')
-    {
-      c->p++;
-      return TRUE;
-    }
+  if (opens_empty (c, ']'))
+    return TRUE;
   for (;;)
     {
       if (!parse_value (c, depth + 1))
         return FALSE;
-      skip_ws (c);
-      if (c->p >= c->end)
-        return FALSE;
-      if (*c->p == ']')
-        {
-          c->p++;
-          return TRUE;
-        }
-      if (*c->p != ',')
-        return FALSE;
-      c->p++;
+      int next = after_item (c, ']');
+      if (next != 0)
+        return next > 0;
     }
 }
 

@@ -1,6 +1,12 @@
 /* mime.c: the only GMime user. Walks a message's MIME tree once and keeps the
  * parts the extractors read, decoded (transfer encoding, charset, RFC 2047) to
  * UTF-8 text. Attachments and the returned message's body are not decoded.
+ *
+ * GMime parses the MIME structure; a simple header block (the message's own, a
+ * returned message's, a text/rfc822-headers part) is read here into the fields
+ * GMime would have made of it (simple_header_block), which spares GMime an object
+ * per field: the message's own fields are read so and GMime gets its Content-
+ * fields and body (parse_split). Other header blocks go to GMime.
  */
 #include "mime.h"
 

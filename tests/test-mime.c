@@ -218,6 +218,18 @@ test_mime_header_block_read_as_gmime_reads_it (void **state)
       g_unlink (path);
       g_free (path);
     }
+  /* more fields than are kept, the Date field after them */
+  GString *many = g_string_new ("From: postmaster@example.org\n");
+  for (int i = 0; i < 600; i++)
+    g_string_append_printf (many, "X-Field-%d: %d\n", i, i);
+  g_string_append (many, "Date: Tue, 3 Mar 2026 10:14:58 +0100\n\nbody\n");
+  char *path = g_strdup_printf ("%s/bounce-test-mime-%u-many.eml", g_get_tmp_dir (),
+                                (unsigned) getpid ());
+  assert_true (g_file_set_contents (path, many->str, -1, NULL));
+  compare_with_gmime (path);
+  g_unlink (path);
+  g_free (path);
+  g_string_free (many, TRUE);
   MimeMessage *m = parse (messages[0]);
   assert_string_equal (m->date, "2026-03-03T10:14:58+01:00");
   assert_string_equal (m->content_type, "multipart/report");

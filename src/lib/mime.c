@@ -447,26 +447,53 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
   copy_pairs (pairs, count, out, n_out);
 }
 
-/* The date of a message parsed as an entity: what GMime's message takes, the
- * value of its last Date field. */
-static GDateTime *
+/* The date GMime's message takes from its last Date field, whose raw value is
+ * raw: unfolded and its encoded words decoded (as GMime reads a field's value),
+ * then parsed; as ISO 8601, or NULL. plain: that value when copy_pairs could take
+ * it as it is (but for the blanks around it, which the date parser passes over),
+ * else NULL. */
+static char *
+field_date (const char *raw, const char *plain)
+{
+  char *value;
+  if (plain)
+    value = g_strdup (plain);
+  else
+    {
+      char *unfolded = g_mime_utils_header_unfold (raw);
+      value = g_mime_utils_header_decode_text (NULL, unfolded);
+      g_free (unfolded);
+    }
+  GDateTime *dt = value ? g_mime_utils_header_decode_date (value) : NULL;
+  g_free (value);
+  char *iso = dt ? date_iso (dt) : NULL;
+  if (dt)
+    g_date_time_unref (dt);
+  return iso;
+}
+
+/* The date of a message parsed as an entity, from its last Date field. */
+static char *
 entity_date (GMimeObject *obj)
 {
   GMimeHeaderList *list = g_mime_object_get_header_list (obj);
   int all = list ? g_mime_header_list_get_count (list) : 0;
-  const char *value = NULL;
+  const char *raw = NULL;
   for (int i = 0; i < all; i++)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (list, i);
-      const char *name = g_mime_header_get_name (header);
-      if ((name[0] == 'D' || name[0] == 'd') && g_ascii_strcasecmp (name, "Date") == 0)
-        {
-          const char *v = g_mime_header_get_value (header);
-          if (v)
-            value = v;
-        }
+      if (ascii_equal (g_mime_header_get_name (header), "Date"))
+        raw = g_mime_header_get_raw_value (header);
     }
-  return value ? g_mime_utils_header_decode_date (value) : NULL;
+  return raw ? field_date (raw, NULL) : NULL;
+}
+
+/* The date of a GMimeMessage, as GMime's message read it. */
+static char *
+message_date (GMimeMessage *message)
+{
+  GDateTime *dt = g_mime_message_get_date (message);
+  return dt ? date_iso (dt) : NULL;
 }
 
 typedef struct
@@ -958,22 +985,6 @@ message_new (void)
   return msg;
 }
 
-/* The message whose header fields are those of top (a GMimeMessage, or the
- * entity GMime parsed at the top of the bytes) and whose body is body (the
- * message's MIME part, or the entity itself); date as GMime's message reads it. */
-static void read_body (MimeMessage *msg, GMimeObject *body);
-
-static MimeMessage *
-from_gmime (GMimeObject *top, GMimeObject *body, GDateTime *date)
-{
-  MimeMessage *msg = message_new ();
-  copy_headers (top, &msg->headers, &msg->n_headers);
-  if (date)
-    msg->date = date_iso (date);
-  read_body (msg, body);
-  return msg;
-}
-
 /* The message's body: its type and its parts. */
 static void
 read_body (MimeMessage *msg, GMimeObject *body)
@@ -995,6 +1006,20 @@ read_body (MimeMessage *msg, GMimeObject *body)
   msg->walked_parts = w.parts;
 }
 
+/* The message whose header fields are those of top (a GMimeMessage, or the
+ * entity GMime parsed at the top of the bytes) and whose body is body (the
+ * message's MIME part, or the entity itself); date (taken) as GMime's message
+ * reads it. */
+static MimeMessage *
+from_gmime (GMimeObject *top, GMimeObject *body, char *date)
+{
+  MimeMessage *msg = message_new ();
+  copy_headers (top, &msg->headers, &msg->n_headers);
+  msg->date = date;
+  read_body (msg, body);
+  return msg;
+}
+
 MimeMessage *
 mime_parse_gmime (gpointer gmime_message)
 {
@@ -1003,7 +1028,7 @@ mime_parse_gmime (gpointer gmime_message)
     return NULL;
   GMimeMessage *message = GMIME_MESSAGE (gmime_message);
   return from_gmime (GMIME_OBJECT (message), g_mime_message_get_mime_part (message),
-                     g_mime_message_get_date (message));
+                     message_date (message));
 }
 
 /* GMime reads LF and CRLF; a message with CR-only line ends is converted first. */
@@ -1075,35 +1100,19 @@ header_block_len (const char *data, gsize len)
   return len;
 }
 
-/* The date GMime's message takes from its fields: the last Date field's value,
- * unfolded and with its encoded words decoded, as GMime reads a header's value.
- * headers are the fields as copy_pairs made them from the pairs: a plain value
- * there is that value already (but for the blanks around it, which the date
- * parser passes over). */
+/* The date of a message whose header block was read here (pairs, and headers
+ * as copy_pairs made them from the pairs), from its last Date field. */
 static char *
 pairs_date (const char *const *pairs, int count, const MimeHeader *headers, guint n_headers)
 {
   int last = -1;
   for (int i = 0; i < count; i++)
-    if (g_ascii_strcasecmp (pairs[2 * i], "Date") == 0)
+    if (ascii_equal (pairs[2 * i], "Date"))
       last = i;
   if (last < 0)
     return NULL;
-  char *value;
-  if (n_headers == (guint) count && !headers[last].decoded)
-    value = g_strdup (headers[last].value);
-  else
-    {
-      char *unfolded = g_mime_utils_header_unfold (pairs[2 * last + 1]);
-      value = g_mime_utils_header_decode_text (NULL, unfolded);
-      g_free (unfolded);
-    }
-  GDateTime *dt = value ? g_mime_utils_header_decode_date (value) : NULL;
-  g_free (value);
-  char *iso = dt ? date_iso (dt) : NULL;
-  if (dt)
-    g_date_time_unref (dt);
-  return iso;
+  gboolean plain = n_headers == (guint) count && !headers[last].decoded;
+  return field_date (pairs[2 * last + 1], plain ? headers[last].value : NULL);
 }
 
 /* GMime's parse of bytes (len of them, kept by the caller while the message
@@ -1123,8 +1132,9 @@ parse_entity (const char *bytes, gsize len, GByteArray **array)
 /* The message in data (len bytes, from its header block) read with its header
  * block read here: GMime gets a copy of the Content- fields and what follows
  * them, which *bytes takes (with *array, what GMime reads it from). NULL when
- * the header block is not simple or holds no other field, or GMime cannot read
- * the rest. */
+ * the header block is not simple, holds no other field or more than the fields
+ * kept (the date is that of the last Date field, wherever it stands), or GMime
+ * cannot read the rest. */
 static MimeMessage *
 parse_split (const char *data, gsize len, GByteArray **array, char **bytes)
 {
@@ -1137,7 +1147,7 @@ parse_split (const char *data, gsize len, GByteArray **array, char **bytes)
   MimeMessage *msg = NULL;
   *array = NULL;
   *bytes = NULL;
-  if (count > 0)
+  if (count > 0 && count < MAX_HEADERS)
     {
       /* the empty line and the body, as they are */
       g_string_append_len (rest, data + empty_at, (gssize) (len - empty_at));
@@ -1208,10 +1218,7 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
       GMimeObject *top = parse_entity (start, size, &array);
       if (top)
         {
-          GDateTime *date = entity_date (top);
-          msg = from_gmime (top, top, date);
-          if (date)
-            g_date_time_unref (date);
+          msg = from_gmime (top, top, entity_date (top));
           g_object_unref (top);
         }
     }
@@ -1303,7 +1310,7 @@ mime_mbox_next (MimeMbox *mbox, gboolean *done)
       return NULL;
     }
   MimeMessage *msg = from_gmime (GMIME_OBJECT (message), g_mime_message_get_mime_part (message),
-                                 g_mime_message_get_date (message));
+                                 message_date (message));
   g_object_unref (message);
   return msg;
 }

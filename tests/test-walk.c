@@ -383,6 +383,50 @@ test_max_size (void **state)
   folder_free (f);
 }
 
+/* Errors reported in their place (messages over --max-size in an mbox) mixed with
+ * messages parsed by other threads: every one in order, none lost or repeated,
+ * whatever thread gets to which. */
+static void
+test_errors_among_parsed (void **state)
+{
+  (void) state;
+  char *dir = g_dir_make_tmp ("bounce-errors-XXXXXX", NULL);
+  char *big = g_strnfill (3000, 'x');
+  GString *mbox = g_string_new (NULL);
+  for (guint i = 0; i < 300; i++)
+    {
+      char *text = dsn (i);
+      g_string_append_printf (mbox, "From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n%s\n%s\n", text,
+                              i % 3 == 0 ? "" : big);
+      g_free (text);
+    }
+  char *path = g_build_filename (dir, "box", NULL);
+  assert_true (g_file_set_contents (path, mbox->str, (gssize) mbox->len, NULL));
+  const char *inputs[] = { path, NULL };
+  Result one;
+  force_mbox = TRUE;
+  walk (&one, 1, 2500, NULL, inputs);
+  assert_int_equal (count_lines (one.out), 100);
+  assert_int_equal (one.run.n_too_large, 200);
+  for (guint round = 0; round < 20; round++)
+    {
+      Result two;
+      walk (&two, 2 + round % 3, 2500, NULL, inputs);
+      assert_string_equal (one.out, two.out);
+      assert_string_equal (one.err, two.err);
+      assert_int_equal (two.run.n_too_large, 200);
+      result_clear (&two);
+    }
+  force_mbox = FALSE;
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+  g_free (big);
+  g_string_free (mbox, TRUE);
+  result_clear (&one);
+}
+
 static void
 test_summary_counts (void **state)
 {
@@ -441,6 +485,7 @@ main (void)
     cmocka_unit_test (test_unreadable_entry_reported),
     cmocka_unit_test (test_mbox_split),
     cmocka_unit_test (test_max_size),
+    cmocka_unit_test (test_errors_among_parsed),
     cmocka_unit_test (test_summary_counts),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -296,11 +296,14 @@ run_one (Pipeline *p)
   if (p->claimed >= p->queued)
     return FALSE;
   Slot *s = &p->slots[p->claimed++ % p->n_slots];
-  if (s->kind == JOB_ERROR)
-    return TRUE; /* done when handed over */
-  g_mutex_unlock (&p->lock);
-  process (p, s);
-  g_mutex_lock (&p->lock);
+  /* an error is done once claimed: a slot is never done (and then written and
+   * reused) before the claims have passed it */
+  if (s->kind != JOB_ERROR)
+    {
+      g_mutex_unlock (&p->lock);
+      process (p, s);
+      g_mutex_lock (&p->lock);
+    }
   g_atomic_int_set (&s->done, 1);
   if (p->waiting == s) /* wake the writer only when it waits for this one */
     g_cond_signal (&p->cond);
@@ -481,11 +484,10 @@ static void
 submit (Pipeline *p, Slot *s)
 {
   p->next_in++;
-  if (s->kind == JOB_ERROR)
-    g_atomic_int_set (&s->done, 1);
-  else if (p->n_threads == 0)
+  if (p->n_threads == 0)
     {
-      process (p, s);
+      if (s->kind != JOB_ERROR)
+        process (p, s);
       g_atomic_int_set (&s->done, 1);
     }
   else

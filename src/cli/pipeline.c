@@ -119,6 +119,15 @@ read_into_slot (Slot *s, int fd, gsize size, gsize *got)
   return TRUE;
 }
 
+void
+too_large_text (char *buf, gsize n, gsize size, gsize max)
+{
+  g_snprintf (buf, n,
+              "message of %" G_GSIZE_FORMAT " bytes is larger than --max-size (%" G_GSIZE_FORMAT
+              " bytes); skipped",
+              size, max);
+}
+
 /* The whole file into the slot's buffer, or mapped; NULL with *what set. */
 static const char *
 read_fd (Pipeline *p, Slot *s, gsize *len, gboolean *mapped, const char **what, char *what_buf,
@@ -176,10 +185,7 @@ read_fd (Pipeline *p, Slot *s, gsize *len, gboolean *mapped, const char **what, 
   gsize size = (gsize) st.st_size;
   if (max && size > max)
     {
-      g_snprintf (what_buf, what_size,
-                  "message of %" G_GSIZE_FORMAT " bytes is larger than --max-size (%" G_GSIZE_FORMAT
-                  " bytes); skipped",
-                  size, max);
+      too_large_text (what_buf, what_size, size, max);
       *what = what_buf;
       s->too_large = TRUE;
       return NULL;
@@ -544,13 +550,11 @@ pipeline_file (Pipeline *p, const char *name, int fd)
       gsize max = p->run->opts.max_size;
       if (max && s->len > max)
         {
-          char *what = g_strdup_printf ("message of %" G_GSIZE_FORMAT " bytes is larger than "
-                                        "--max-size (%" G_GSIZE_FORMAT " bytes); skipped",
-                                        s->len, max);
+          char what[160];
+          too_large_text (what, sizeof what, s->len, max);
           s->kind = JOB_ERROR;
           slot_error (s, name, what);
           s->too_large = TRUE;
-          g_free (what);
         }
     }
   close (fd);

@@ -61,6 +61,9 @@ void pipeline_bytes (Pipeline *p, const char *name, guint position, char *data, 
 /* An error about an input, reported in its place in the order. too_large: a
  * message skipped for --max-size. */
 void pipeline_error (Pipeline *p, const char *name, const char *what, gboolean too_large);
+/* The error text for a message of size bytes skipped for --max-size (max), into
+ * buf (n bytes; 160 hold it). */
+void too_large_text (char *buf, gsize n, gsize size, gsize max);
 /* Waits for everything, writes it, and frees the pipeline. */
 void pipeline_free (Pipeline *p);
 

@@ -73,11 +73,9 @@ mbox_emit (MboxReader *m)
   if (max && m->msg_size > max)
     {
       char *where = g_strdup_printf ("%s:%u", m->name, m->position);
-      char *what = g_strdup_printf ("message of %" G_GSIZE_FORMAT " bytes is larger than "
-                                    "--max-size (%" G_GSIZE_FORMAT " bytes); skipped",
-                                    m->msg_size, max);
+      char what[160];
+      too_large_text (what, sizeof what, m->msg_size, max);
       pipeline_error (m->run->pipeline, where, what, TRUE);
-      g_free (what);
       g_free (where);
       g_byte_array_free (m->msg, TRUE);
     }

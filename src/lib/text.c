@@ -212,19 +212,31 @@ list_set (const char *const *list)
   return list ? g_hash_table_lookup (sets, list) : NULL;
 }
 
+/* Do the n bytes at lower (lower case, with no NUL among them) hold a phrase of
+ * the list? */
 static gboolean
-contains_any (const char *lower, const char *const *list)
+contains_any_n (const char *lower, gsize n, const char *const *list)
 {
   const MatchSet *set = list_set (list);
   if (set)
     {
       guint tag;
-      return match_set_first (set, lower, strlen (lower), NULL, NULL, &tag) >= 0;
+      return match_set_first (set, lower, n, NULL, NULL, &tag) >= 0;
     }
-  for (gsize i = 0; list && list[i]; i++)
-    if (strstr (lower, list[i]))
-      return TRUE;
-  return FALSE;
+  /* a short list: strstr, in a copy when the text goes on after the n bytes */
+  char *copy = lower[n] ? g_strndup (lower, n) : NULL;
+  const char *text = copy ? copy : lower;
+  gboolean found = FALSE;
+  for (gsize i = 0; list && list[i] && !found; i++)
+    found = strstr (text, list[i]) != NULL;
+  g_free (copy);
+  return found;
+}
+
+static gboolean
+contains_any (const char *lower, const char *const *list)
+{
+  return contains_any_n (lower, strlen (lower), list);
 }
 
 /* A phrase list asked about the lines of one text in turn: one search of the rest
@@ -278,54 +290,6 @@ finder_in (Finder *f, gsize from, gsize to)
   if (!f->set)
     return contains_any (f->text + from, f->list);
   return finder_next (f, from) < to;
-}
-
-/* One phrase asked about the lines of a text in turn, as a Finder does for a list:
- * the offset of its next occurrence is kept until a line after it is asked about. */
-typedef struct
-{
-  const char *phrase;
-  gsize n;
-  const char *text;
-  gsize len;
-  gsize at; /* the next occurrence at or after the last place asked from; len: none */
-  gboolean searched;
-} PhraseFinder;
-
-static void
-phrase_finder_init (PhraseFinder *f, const char *phrase, const char *text, gsize len)
-{
-  *f = (PhraseFinder) { phrase, strlen (phrase), text, len, 0, FALSE };
-}
-
-/* Does text[from, to) hold the phrase? to is the end of a line. */
-static gboolean
-phrase_finder_in (PhraseFinder *f, gsize from, gsize to)
-{
-  if (!f->searched || f->at < from)
-    {
-      const char *hit = from < f->len ? memmem (f->text + from, f->len - from, f->phrase, f->n)
-                                      : NULL;
-      f->at = hit ? (gsize) (hit - f->text) : f->len;
-      f->searched = TRUE;
-    }
-  return f->at < to && f->at + f->n <= to;
-}
-
-/* contains_any for the n bytes at lower, which need not end there. */
-static gboolean
-contains_any_n (const char *lower, gsize n, const char *const *list)
-{
-  const MatchSet *set = list_set (list);
-  if (set)
-    {
-      guint tag;
-      return match_set_first (set, lower, n, NULL, NULL, &tag) >= 0;
-    }
-  char *copy = g_strndup (lower, n);
-  gboolean found = contains_any (copy, list);
-  g_free (copy);
-  return found;
 }
 
 /* Appends n bytes of s with ASCII capitals folded. */
@@ -892,9 +856,6 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   finder_init (&skip_list, d ? d->skip : NULL, lower, stop);
   finder_init (&leads[0], d ? d->lead : NULL, lower, stop);
   finder_init (&leads[1], shared_lead, lower, stop);
-  PhraseFinder session, talking;
-  phrase_finder_init (&session, "transcript of session", lower, lower_len);
-  phrase_finder_init (&talking, "while talking to", lower, lower_len);
   gsize pos = 0;
   while (pos < len)
     {
@@ -910,7 +871,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       gsize line_at = pos, line_end = (gsize) (end - text);
       pos = next;
 
-      if (!transcript && phrase_finder_in (&session, line_at, line_end))
+      if (strstr (lline, "transcript of session"))
         transcript = TRUE;
       if (finder_in (&ends[0], line_at, line_end) || finder_in (&ends[1], line_at, line_end))
         {
@@ -959,7 +920,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           *lend = saved;
           continue;
         }
-      if (strncmp (lline, ">>>", 3) == 0 || phrase_finder_in (&talking, line_at, line_end))
+      if (strncmp (lline, ">>>", 3) == 0 || strstr (lline, "while talking to"))
         g_string_truncate (replies, 0); /* a new command or host */
       gsize cut = d ? skip_cut (&skip_list, line_at, line_end) : G_MAXSIZE;
       gboolean skip = cut != G_MAXSIZE;

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "codes.h"
 #include "reasons.h"
+#include "wordings.h"
 #include "status.h"
 
 static gboolean
@@ -29,7 +30,8 @@ check_lookup (const char *text)
   check_text (code.subject, "subject");
   check_text (code.description, "description");
   check_text (code.note, "note");
-  CHECK (code.reason == NULL || reasons_known (code.reason), "unknown reason %s", code.reason);
+  CHECK (code.reason == NULL || reason_from_name (code.reason) != REASON_NONE, "unknown reason %s",
+         code.reason);
   CHECK ((guint) code.klass <= BOUNCE_CLASS_PERMANENT, "bad class");
   CHECK ((guint) code.type <= BOUNCE_TYPE_BLOCK, "bad type");
   /* the canonical form looks up to itself */
@@ -85,9 +87,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   gsize n = status_parse_enhanced ((const char *) data, size, &k, &s, &d);
   CHECK (n <= size, "status_parse_enhanced spans %zu of %zu bytes", n, size);
 
-  const char *reason = reasons_from_text (text);
-  CHECK (reason == NULL || reasons_known (reason), "reason %s not in the vocabulary", reason);
-  char *folded = reasons_fold_text (text, size + 1);
+  Reason reason = wordings_reason_of_text (text);
+  CHECK (reason == REASON_NONE || reason_name (reason) != NULL, "reason %d not in the vocabulary",
+         (int) reason);
+  char *folded = wordings_fold (text, size + 1);
   CHECK (g_utf8_validate (folded, -1, NULL) || !g_utf8_validate (text, -1, NULL),
          "folding broke UTF-8");
   for (const char *p = folded; *p; p++)

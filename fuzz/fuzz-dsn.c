@@ -58,7 +58,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   CHECK (n == bounce_report_n_records (report), "dsn_extract counted %u of %u", n,
          bounce_report_n_records (report));
   for (guint i = 0; i < n; i++)
-    classify_record ((BounceRecord *) bounce_report_get_record (report, i), NULL);
+    classify_record ((BounceRecord *) bounce_report_get_record (report, i), REASON_NONE);
   check_report (report);
 
   gssize at = dsn_find_block (text);

@@ -139,7 +139,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       if (i >= before)
         CHECK (source && g_str_has_prefix (source, "text:"), "source \"%s\"",
                source ? source : "(null)");
-      classify_record (rec, NULL);
+      classify_record (rec, REASON_NONE);
     }
   check_report (report);
   bounce_report_free (report);

@@ -102,6 +102,26 @@ test_address_in_text (void **state)
   assert_int_equal (at ("@example.com"), 0);
 }
 
+/* Non-SMTP forms: a source route, the "SMTP:" and "smtp=" proxy prefixes; and
+ * which domains are qualified. */
+static void
+test_normalise_routes_and_prefixes (void **state)
+{
+  (void) state;
+  expect_norm ("<@relay.example.net:kim@example.com>", "kim@example.com");
+  expect_norm ("rfc822; @a.example.net,@b.example.net:kim@Example.COM", "kim@example.com");
+  expect_norm ("SMTP:kim@example.com", "kim@example.com");
+  expect_norm ("rfc822;smtp=kim@example.com", "kim@example.com");
+  expect_norm ("<smtp:kim@example.com>", "kim@example.com");
+  /* a local part that only starts like the prefix is kept */
+  expect_norm ("smtpuser@example.com", "smtpuser@example.com");
+  expect_norm ("@relay.example.net:", NULL);
+  assert_true (address_qualified ("kim@example.com"));
+  assert_true (address_qualified ("kim@[192.0.2.1]"));
+  assert_false (address_qualified ("kim@mailhost"));
+  assert_false (address_qualified (NULL));
+}
+
 int
 main (void)
 {
@@ -111,6 +131,7 @@ main (void)
     cmocka_unit_test (test_normalise_rejects),
     cmocka_unit_test (test_verp),
     cmocka_unit_test (test_address_in_text),
+    cmocka_unit_test (test_normalise_routes_and_prefixes),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

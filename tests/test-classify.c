@@ -24,7 +24,7 @@ run (const Case *c)
   record_set (rec, BOUNCE_FIELD_REPLY_CODE, c->reply);
   record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, c->diag);
   record_set (rec, BOUNCE_FIELD_REMOTE_MTA, c->remote);
-  classify_record (rec, NULL);
+  classify_record (rec, REASON_NONE);
   const char *st = record_peek (rec, BOUNCE_FIELD_STATUS);
   const char *re = record_peek (rec, BOUNCE_FIELD_REASON);
   const char *bo = record_peek (rec, BOUNCE_FIELD_BOUNCE);
@@ -73,8 +73,8 @@ test_classify_text_overrides (void **state)
       "additional messages from being delivered",
       NULL, "5.2.1", "speeding", "soft" },
     /* a decisive wording beats any code */
-    { "failed", "5.1.1", "550", "550 5.1.1 <a@b> - 192.0.2.1 has sent to too many recipients this hour",
-      NULL, "5.1.1", "speeding", "soft" },
+    { "failed", "5.1.1", "550", "550 5.1.1 <a@b> message refused: a link is listed on uribl", NULL,
+      "5.1.1", "spamdetected", "block" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     run (&cases[i]);
@@ -124,11 +124,19 @@ test_classify_generic_code (void **state)
     { "failed", "4.0.0", "421",
       "host mx.example.org[192.0.2.1] refused to talk to me: 421 Service refused, please try later",
       NULL, "4.0.0", "blocked", "block" },
-    /* a delayed message with a generic code: still being retried */
-    { "delayed", "4.4.0", NULL, "Action: Delayed", NULL, "4.4.0", "expired", "soft" },
+    /* a delayed message reports its cause: the code's (a network matter), or
+     * none (onhold); never expired, which is giving up */
+    { "delayed", "4.4.0", NULL, "Action: Delayed", NULL, "4.4.0", "networkerror", "soft" },
+    { "delayed", "4.4.7", NULL, "Connection refused", NULL, "4.4.7", "networkerror", "soft" },
+    { "delayed", "4.4.7", NULL, "Message will be retried", NULL, "4.4.7", "onhold", "soft" },
+    /* ... unless the notice says it gave up, whatever its Action field says */
+    { "delayed", "4.4.7", NULL, "Envelope expired", NULL, "4.4.7", "expired", "soft" },
     { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },
     { "failed", NULL, NULL, NULL, NULL, NULL, "undefined", "soft" },
-    { "delayed", NULL, NULL, NULL, NULL, NULL, "expired", "soft" },
+    { "delayed", NULL, NULL, NULL, NULL, NULL, "undefined", "soft" },
+    /* a specific code is not overruled by a phrase of no higher rank */
+    { "failed", "4.4.7", NULL, "Deferred: Connection refused by mx.example.org.", NULL, "4.4.7",
+      "expired", "soft" },
     { "delivered", "2.0.0", "250", "250 OK", NULL, "2.0.0", "delivered", "none" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -165,27 +173,24 @@ test_classify_adjustments (void **state)
 {
   (void) state;
   static const Case cases[] = {
-    /* user unknown after the end of DATA: a filter */
+    /* the words for a missing mailbox are userunknown whatever the command they
+     * answered: after the end of DATA too */
     { "failed", NULL, "550",
       "SMTP error from remote mail server after end of data: 550 Unknown user", NULL, NULL,
-      "filtered", "block" },
-    /* the stock "user unknown" answers: by the SMTP command they answered */
+      "userunknown", "hard" },
     { "failed", "5.2.1", "550",
       "SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 5.2.1 User unknown",
       NULL, "5.2.1", "userunknown", "hard" },
     { "failed", "5.0.0", "550", "550 5.0.0 User unknown (in reply to end of DATA command)", NULL,
-      "5.0.0", "filtered", "block" },
-    { "failed", "5.0.0", "550", ">>> DATA <<< 550 No such user", NULL, "5.0.0", "filtered",
-      "block" },
-    { "failed", "5.0.0", "550", "550 User unknown (in reply to MAIL FROM command)", NULL,
-      "5.0.0", "rejected", "block" },
-    /* ... and with no word about the command, a filter's answer */
+      "5.0.0", "userunknown", "hard" },
+    { "failed", "5.0.0", "550", ">>> DATA <<< 550 No such user", NULL, "5.0.0", "userunknown",
+      "hard" },
     { "failed", "5.2.1", "550", "550 5.2.1 <a@example.org>... User Unknown", NULL, "5.2.1",
-      "filtered", "block" },
-    { "failed", NULL, "550", "550 unknown user", NULL, NULL, "filtered", "block" },
-    /* wording about the address itself stands without the command */
-    { "failed", NULL, NULL, "User a (a@example.org) not listed in Domino Directory", NULL, NULL,
       "userunknown", "hard" },
+    { "failed", NULL, "550", "550 unknown user", NULL, NULL, "userunknown", "hard" },
+    /* a filter named outright is a filter */
+    { "failed", "5.7.1", "550", "550 5.7.1 Message refused by the recipient's content filter", NULL,
+      "5.7.1", "filtered", "block" },
     /* an address code (X.1.x) stands whatever the command */
     { "failed", "5.1.1", "550", "550 5.1.1 User unknown (in reply to end of DATA command)", NULL,
       "5.1.1", "userunknown", "hard" },
@@ -195,15 +200,19 @@ test_classify_adjustments (void **state)
     /* no answer from host until the sender gave up */
     { "failed", "4.4.1", NULL, "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
       NULL, "4.4.1", "expired", "soft" },
-    /* a transient reply with words about the connection, under no specific
-     * status: answered so until the retry period ran out */
+    /* a transient reply with no action nor status: nothing says the retries
+     * ended, and "Host not reachable" has no sourced row */
     { NULL, NULL, "421", "Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", NULL, NULL,
-      "expired", "soft" },
+      "onhold", "soft" },
     { "failed", "4.0.0", "426", "426 connection timed out", NULL, "4.0.0", "expired", "soft" },
-    /* ... not without a reply, nor under a specific status */
+    /* ... also without a reply or under a specific status ("failed" is final,
+     * RFC 3464 § 2.3.3) */
     { "failed", "4.0.0", NULL, "lost connection with mx.example.org while sending RCPT TO", NULL,
-      "4.0.0", "networkerror", "soft" },
-    { "failed", "4.4.2", "421", "421 4.4.2 connection timed out", NULL, "4.4.2", "networkerror",
+      "4.0.0", "expired", "soft" },
+    { "failed", "4.4.2", "421", "421 4.4.2 connection timed out", NULL, "4.4.2", "expired",
+      "soft" },
+    /* a delay of the same is the network failure it names */
+    { "delayed", "4.4.2", "421", "421 4.4.2 connection timed out", NULL, "4.4.2", "networkerror",
       "soft" },
     /* provider: au's filter answer */
     { "failed", "5.2.0", "550", "550 : User unknown", "lsean.ezweb.ne.jp", "5.2.0", "filtered",
@@ -225,7 +234,7 @@ test_classify_fields (void **state)
   record_set (rec, BOUNCE_FIELD_RECIPIENT, "a@example.org");
   record_set (rec, BOUNCE_FIELD_ACTION, "failed");
   record_set (rec, BOUNCE_FIELD_STATUS, "5.2.2");
-  classify_record (rec, NULL);
+  classify_record (rec, REASON_NONE);
   assert_string_equal (record_peek (rec, BOUNCE_FIELD_CLASS), "permanent");
   assert_string_equal (record_peek (rec, BOUNCE_FIELD_SUBJECT), "mailbox");
   assert_string_equal (record_peek (rec, BOUNCE_FIELD_DESCRIPTION), "Mailbox full");
@@ -235,7 +244,7 @@ test_classify_fields (void **state)
   BounceRecord *v = report_add_record (r);
   record_set (v, BOUNCE_FIELD_RECIPIENT, "b@example.org");
   record_set (v, BOUNCE_FIELD_DIAGNOSTIC, "user unknown");
-  classify_record (v, "vacation");
+  classify_record (v, REASON_VACATION);
   assert_string_equal (record_peek (v, BOUNCE_FIELD_REASON), "vacation");
   assert_string_equal (record_peek (v, BOUNCE_FIELD_BOUNCE), "none");
   bounce_report_free (r);

@@ -113,15 +113,15 @@ test_dsn_command_and_category (void **state)
                   "  550 : User unknown\n");
   const BounceRecord *a = bounce_report_get_record (r, 0);
   assert_null (bounce_record_get (a, BOUNCE_FIELD_COMMAND));
-  assert_string_equal (a->reason_hint, "userunknown");
+  assert_int_equal (a->reason_hint, REASON_USERUNKNOWN);
   const BounceRecord *b = bounce_report_get_record (r, 1);
   assert_string_equal (bounce_record_get (b, BOUNCE_FIELD_COMMAND), "DATA");
-  assert_null (b->reason_hint);
+  assert_int_equal (b->reason_hint, REASON_NONE);
   bounce_report_free (r);
-  assert_string_equal (dsn_category_reason ("quota-issues"), "mailboxfull");
-  assert_string_equal (dsn_category_reason (" spam-related"), "spamdetected");
-  assert_null (dsn_category_reason ("other"));
-  assert_null (dsn_category_reason (NULL));
+  assert_int_equal (dsn_category_reason ("quota-issues"), REASON_MAILBOXFULL);
+  assert_int_equal (dsn_category_reason (" spam-related"), REASON_SPAMDETECTED);
+  assert_int_equal (dsn_category_reason ("other"), REASON_NONE);
+  assert_int_equal (dsn_category_reason (NULL), REASON_NONE);
 }
 
 /* Complaints without a feedback-report part, through the public API. */
@@ -182,6 +182,61 @@ test_dsn_program_target (void **state)
   bounce_report_free (r);
 }
 
+/* Sloppy delivery-status bodies: recipients without a blank line between them,
+ * a group repeated, a vendor's diagnostic field, a reply code as the Status,
+ * Action: expired. */
+static void
+test_dsn_sloppy_bodies (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, "Reporting-MTA: dns; mx.example.org\n\n"
+                                    "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                                    "Status: 5.1.1\n"
+                                    "Original-Recipient: rfc822; b@example.com\n"
+                                    "Final-Recipient: rfc822; b@example.com\nAction: failed\n"
+                                    "Status: 5.2.2\n"
+                                    "Final-Recipient: rfc822; c@example.com\nAction: delayed\n"
+                                    "Status: 4.4.1\n"),
+                    3);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_STATUS),
+                       "5.2.2");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 2), BOUNCE_FIELD_ACTION),
+                       "delayed");
+  bounce_report_free (r);
+
+  r = report_new ();
+  const char *group = "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n\n";
+  char *twice = g_strconcat ("Reporting-MTA: dns; mx.example.org\n\n", group, group,
+                             "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                             "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n",
+                             NULL);
+  assert_int_equal (dsn_extract (r, twice), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_DIAGNOSTIC),
+                       "550 5.1.1 no such user");
+  g_free (twice);
+  bounce_report_free (r);
+
+  r = report_new ();
+  assert_int_equal (dsn_extract (r, "Reporting-MTA: dns; mx.example.org\n\n"
+                                    "Final-Recipient: rfc822; a@example.com\nAction: expired\n"
+                                    "Status: 550\n"
+                                    "X-Exim-Diagnostic: X-str; mailbox is full\n\n"
+                                    "Final-Recipient: rfc822; b@example.com\nAction: failed\n"
+                                    "Status: 554 5.7.1\n"),
+                    2);
+  const BounceRecord *a = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_ACTION), "failed");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_REPLY_CODE), "550");
+  assert_null (bounce_record_get (a, BOUNCE_FIELD_STATUS));
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_DIAGNOSTIC), "mailbox is full");
+  assert_int_equal (a->reason_hint, REASON_EXPIRED);
+  const BounceRecord *b = bounce_report_get_record (r, 1);
+  assert_string_equal (bounce_record_get (b, BOUNCE_FIELD_REPLY_CODE), "554");
+  assert_string_equal (bounce_record_get (b, BOUNCE_FIELD_STATUS), "5.7.1");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -194,6 +249,7 @@ main (void)
     cmocka_unit_test (test_dsn_command_and_category),
     cmocka_unit_test (test_dsn_plain_complaints),
     cmocka_unit_test (test_dsn_program_target),
+    cmocka_unit_test (test_dsn_sloppy_bodies),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /* test-output.c: the JSON Lines writer (out-json.c) always gives valid JSON and
- * valid UTF-8, whatever bytes reach it. */
+ * valid UTF-8, whatever bytes reach it; the writers of `bounce explain --provider`. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 
 #include "internal.h"
 #include "printer.h"
+#include "wordings.h"
 
 /* Parses buf as one JSON value; returns the parsed string when it is a string. */
 static char *
@@ -113,6 +114,131 @@ test_record_set_cleans_values (void **state)
   bounce_report_free (r);
 }
 
+/* Runs fn with a printer of format writing to memory; returns what it wrote. */
+static char *
+printed (Printer *(*make) (FILE *out), void (*fn) (Printer *p))
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream (&text, &len);
+  assert_non_null (mem);
+  Printer *p = make (mem);
+  fn (p);
+  p->finish (p);
+  fclose (mem);
+  return text;
+}
+
+static void
+print_provider (const BounceProvider *provider, gpointer data)
+{
+  Printer *p = data;
+  p->provider (p, provider);
+}
+
+static void
+print_row (const BounceProviderRow *row, gpointer data)
+{
+  Printer *p = data;
+  p->provider_row (p, row);
+}
+
+static void
+all_providers (Printer *p)
+{
+  bounce_provider_foreach (print_provider, p);
+}
+
+static void
+t_online_rows (Printer *p)
+{
+  assert_true (bounce_provider_foreach_row ("T-Online", print_row, p));
+}
+
+static void
+test_json_providers (void **state)
+{
+  (void) state;
+  char *text = printed (printer_json_new, all_providers);
+  gchar **lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+  gboolean google = FALSE;
+  for (guint i = 0; lines[i] && *lines[i]; i++, n++)
+    {
+      JsonParser *jp = json_parser_new ();
+      assert_true (json_parser_load_from_data (jp, lines[i], -1, NULL));
+      JsonObject *o = json_node_get_object (json_parser_get_root (jp));
+      assert_true (json_object_has_member (o, "provider"));
+      assert_true (json_object_has_member (o, "reference"));
+      JsonArray *hosts = json_object_get_array_member (o, "hosts");
+      assert_true (json_array_get_length (hosts) > 0);
+      if (strcmp (json_object_get_string_member (o, "provider"), "google") == 0)
+        {
+          google = TRUE;
+          assert_string_equal (json_object_get_string_member (o, "reference"),
+                               "https://support.google.com/a/answer/3726730");
+          assert_true (json_object_get_int_member (o, "rows") > 10);
+          gboolean gmail = FALSE;
+          for (guint h = 0; h < json_array_get_length (hosts); h++)
+            gmail |= strcmp (json_array_get_string_element (hosts, h), "gmail.com") == 0;
+          assert_true (gmail);
+        }
+      g_object_unref (jp);
+    }
+  assert_true (google);
+  assert_int_equal (n, receiver_table_size);
+  g_strfreev (lines);
+  free (text);
+}
+
+static void
+test_json_provider_rows (void **state)
+{
+  (void) state;
+  char *text = printed (printer_json_new, t_online_rows);
+  gchar **lines = g_strsplit (text, "\n", -1);
+  gboolean bl = FALSE;
+  guint n = 0;
+  for (guint i = 0; lines[i] && *lines[i]; i++, n++)
+    {
+      JsonParser *jp = json_parser_new ();
+      assert_true (json_parser_load_from_data (jp, lines[i], -1, NULL));
+      JsonObject *o = json_node_get_object (json_parser_get_root (jp));
+      assert_string_equal (json_object_get_string_member (o, "provider"), "t-online");
+      assert_true (wordings_source_well_formed (json_object_get_string_member (o, "source")));
+      if (strcmp (json_object_get_string_member (o, "pattern"), "(bl)") == 0)
+        {
+          bl = TRUE;
+          assert_string_equal (json_object_get_string_member (o, "reason"), "blocked");
+          assert_string_equal (json_object_get_string_member (o, "bounce"), "block");
+          assert_false (json_object_get_boolean_member (o, "hard_bounce"));
+        }
+      g_object_unref (jp);
+    }
+  assert_true (bl);
+  assert_int_equal (n, wordings_foreach_receiver_row (wordings_receiver_named ("t-online"), NULL, NULL));
+  g_strfreev (lines);
+  free (text);
+  assert_false (bounce_provider_foreach_row ("no-such-provider", print_row, NULL));
+}
+
+static void
+test_text_providers (void **state)
+{
+  (void) state;
+  char *text = printed (printer_text_new, all_providers);
+  assert_true (g_str_has_prefix (text, "PROVIDER"));
+  gchar **lines = g_strsplit (text, "\n", -1);
+  assert_int_equal (g_strv_length (lines), receiver_table_size + 2); /* heads, rows, "" */
+  g_strfreev (lines);
+  free (text);
+  text = printed (printer_text_new, t_online_rows);
+  assert_true (g_str_has_prefix (text, "PATTERN"));
+  assert_non_null (strstr (text, "(bl)"));
+  assert_non_null (strstr (text, "https://postmaster.t-online.de/index.en.html"));
+  free (text);
+}
+
 int
 main (void)
 {
@@ -122,6 +248,9 @@ main (void)
     cmocka_unit_test (test_json_random_bytes_stay_valid),
     cmocka_unit_test (test_json_record_schema),
     cmocka_unit_test (test_record_set_cleans_values),
+    cmocka_unit_test (test_json_providers),
+    cmocka_unit_test (test_json_provider_rows),
+    cmocka_unit_test (test_text_providers),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -157,6 +157,234 @@ test_parse_feedback_and_auto_reply (void **state)
   bounce_report_free (r);
 }
 
+/* The records of m: n_expected of them, the first one's recipient rcpt (when n > 0). */
+static BounceReport *
+expect_records (const char *m, guint n_expected, const char *rcpt)
+{
+  GError *error = NULL;
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, &error);
+  assert_null (error);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), n_expected);
+  if (n_expected > 0 && rcpt)
+    assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0),
+                                            BOUNCE_FIELD_RECIPIENT), rcpt);
+  return r;
+}
+
+static void
+check_records (const char *m, guint n_expected, const char *rcpt)
+{
+  bounce_report_free (expect_records (m, n_expected, rcpt));
+}
+
+/* The bounce guard of plain-text notices: each sign with a wording, and the same
+ * words without the sign. */
+static void
+test_plain_notice_guard (void **state)
+{
+  (void) state;
+  /* a postmaster's From and a wording of the table, no failure word */
+  check_records ("From: Postmaster <postmaster@mx.example.net>\nTo: s@example.org\n"
+                 "Subject: Message status\n\n"
+                 "Your message to kim@example.net was returned: the mailbox is full.\n",
+                 1, "kim@example.net");
+  /* the null sender and a wording, neither subject nor From says it */
+  check_records ("Return-Path: <>\nFrom: Mail System <system@mx.example.net>\n"
+                 "To: s@example.org\nSubject: Your message\n\n"
+                 "Sorry, the message to lee@example.net was returned: over quota.\n",
+                 1, "lee@example.net");
+  /* a failure subject and the new failure words, with a wording */
+  check_records ("From: Mail Robot <robot@mx.example.net>\nTo: s@example.org\n"
+                 "Subject: Non-delivery of your message\n\n"
+                 "Failed mail: the message to ann@example.net could not go through:\n"
+                 "550 mailbox full\n",
+                 1, "ann@example.net");
+  /* the same words in a shop's mail: no sign of a mail server */
+  check_records ("From: Shop <news@shop.example.com>\nTo: s@example.org\n"
+                 "Subject: Your order\n\n"
+                 "Your mailbox is full of offers? Write to help@shop.example.com.\n",
+                 0, NULL);
+  check_records ("Return-Path: <>\nFrom: Mail System <system@mx.example.net>\n"
+                 "List-Id: <news.example.net>\nTo: s@example.org\nSubject: Digest\n\n"
+                 "lee@example.net: over quota.\n",
+                 0, NULL);
+  /* a raw EUC-JP subject (no encoded words) is read in its charset */
+  const char *euc = "From: MAILER-DAEMON@mx.example.jp\nTo: s@example.org\n"
+                    "Subject: \xa5\xe1\xa1\xbc\xa5\xeb\xc1\xf7\xbf\xae\xbc\xba\xc7\xd4\n"
+                    "Content-Type: text/plain; charset=EUC-JP\n\n"
+                    "rcpt: taro@example.jp\n";
+  BounceReport *r = expect_records (euc, 1, "taro@example.jp");
+  assert_string_equal (bounce_report_get (r, BOUNCE_FIELD_MESSAGE_SUBJECT),
+                       "\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe9\x80\x81\xe4\xbf\xa1\xe5\xa4\xb1\xe6\x95\x97");
+  bounce_report_free (r);
+}
+
+/* The reason of the one record of m, whose recipient is rcpt. */
+static void
+check_reason (const char *m, const char *rcpt, const char *reason)
+{
+  BounceReport *r = expect_records (m, 1, rcpt);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       reason);
+  bounce_report_free (r);
+}
+
+/* Auto-replies: the vendors' fields, localized subjects, and an auto-reply read as
+ * one before its text is searched for failures. */
+static void
+test_auto_reply_signals (void **state)
+{
+  (void) state;
+  check_reason ("From: Kim <kim@example.com>\nTo: s@example.org\nSubject: Re: offer\n"
+                "X-Apple-Action: VACATION\n\nBack on the 19th.\n",
+                "kim@example.com", "vacation");
+  check_reason ("From: Lee <lee@example.com>\nTo: s@example.org\nSubject: RE: offer\n"
+                "X-MS-Exchange-Inbox-Rules-Loop: lee@example.com\n\nI am travelling.\n",
+                "lee@example.com", "vacation");
+  check_reason ("From: Ann <ann@example.com>\nTo: s@example.org\nSubject: Re: offer\n"
+                "X-Auto-Response-Suppress: All\n\nI am travelling.\n",
+                "ann@example.com", "vacation");
+  check_reason ("From: Bo <bo@example.com>\nTo: s@example.org\nSubject: Away\n"
+                "Precedence: auto_reply\n\nI am travelling.\n",
+                "bo@example.com", "vacation");
+  check_reason ("From: Uwe <uwe@example.de>\nTo: s@example.org\n"
+                "Subject: Automatische Antwort: Angebot\n\nBis Montag nicht im B\xc3\xbcro.\n",
+                "uwe@example.de", "vacation");
+  /* the field alone, on a message that is no reply, is nothing */
+  check_records ("From: Ann <ann@example.com>\nTo: s@example.org\nSubject: Minutes\n"
+                 "X-Auto-Response-Suppress: All\n\nThe minutes are attached.\n",
+                 0, NULL);
+  /* the null sender and a wording: the auto-reply is read first */
+  check_reason ("Return-Path: <>\nFrom: Rae <rae@example.com>\nTo: s@example.org\n"
+                "Subject: Out of office\nAuto-Submitted: auto-replied\n\n"
+                "I am away and my mailbox is full: write to desk@example.com.\n",
+                "rae@example.com", "vacation");
+}
+
+/* Lines of white space before the header block are passed over; a message with
+ * nothing but them is none. */
+static void
+test_blank_lines_before_headers (void **state)
+{
+  (void) state;
+  const char *leads[] = { "\n", "\r\n\r\n", "  \n\t\n", " \r\n\n   \n" };
+  for (gsize i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      char *m = g_strconcat (leads[i], dsn, NULL);
+      BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+      check_dsn_report (r);
+      assert_string_equal (bounce_report_get (r, BOUNCE_FIELD_MESSAGE_ID), "<b1@mx.example.org>");
+      bounce_report_free (r);
+      g_free (m);
+    }
+  GError *error = NULL;
+  assert_null (bounce_parse_bytes (" \n\t\n", 4, NULL, &error));
+  assert_true (g_error_matches (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE));
+  g_clear_error (&error);
+  /* an indented first line is no header field */
+  assert_null (bounce_parse_bytes ("  From: x@example.com\n\nhi\n", 26, NULL, &error));
+  assert_true (g_error_matches (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE));
+  g_clear_error (&error);
+}
+
+/* Recipients written in other forms than a plain address. */
+static void
+test_recipient_forms (void **state)
+{
+  (void) state;
+  const char *head = "From: MAILER-DAEMON@mx.example.org\nTo: s@example.org\n"
+                     "Subject: Undelivered Mail Returned to Sender\n"
+                     "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+                     "--z\nContent-Type: text/plain\n\n";
+  /* an unqualified Final-Recipient: the Original-Recipient */
+  char *m = g_strconcat (head, "Delivery failed.\n--z\nContent-Type: message/delivery-status\n\n"
+                         "Reporting-MTA: dns; mx.example.org\n\n"
+                         "Final-Recipient: rfc822; kim@mailhost\n"
+                         "Original-Recipient: rfc822; kim@example.com\n"
+                         "Action: failed\nStatus: 5.1.1\n--z--\n", NULL);
+  check_records (m, 1, "kim@example.com");
+  g_free (m);
+  /* ... else the one address the notice names */
+  m = g_strconcat (head, "Your message to lee@example.com could not be delivered.\n"
+                   "--z\nContent-Type: message/delivery-status\n\n"
+                   "Reporting-MTA: dns; mx.example.org\n\n"
+                   "Final-Recipient: rfc822; lee@mailhost\nAction: failed\nStatus: 5.1.1\n--z--\n",
+                   NULL);
+  check_records (m, 1, "lee@example.com");
+  g_free (m);
+  /* a source route in the delivery-status part */
+  m = g_strconcat (head, "Delivery failed.\n--z\nContent-Type: message/delivery-status\n\n"
+                   "Reporting-MTA: dns; mx.example.org\n\n"
+                   "Final-Recipient: rfc822; <@relay.example.net:ann@example.com>\n"
+                   "Action: failed\nStatus: 5.1.1\n--z--\n", NULL);
+  check_records (m, 1, "ann@example.com");
+  g_free (m);
+  /* mail to oneself: the returned message's From is its failed To too */
+  check_records ("From: MAILER-DAEMON@mx.example.org\nTo: bo@example.org\n"
+                 "Subject: Undelivered Mail Returned to Sender\n"
+                 "Content-Type: multipart/mixed; boundary=z\n\n"
+                 "--z\nContent-Type: text/plain\n\nThe message could not be delivered.\n"
+                 "--z\nContent-Type: message/rfc822\n\nFrom: bo@example.org\nTo: bo@example.org\n"
+                 "Subject: note to self\n\nhi\n--z--\n",
+                 1, "bo@example.org");
+  /* an example address in the help text is no recipient */
+  check_records ("From: MAILER-DAEMON@mx.example.org\nTo: s@example.org\n"
+                 "Subject: Undelivered Mail Returned to Sender\n\n"
+                 "Your message could not be delivered to cara@example.net: user unknown.\n"
+                 "Please check the address. For example: name@example.com\n",
+                 1, "cara@example.net");
+}
+
+/* A delivery-status part that holds prose: read as the notice's text. */
+static void
+test_prose_in_delivery_status_part (void **state)
+{
+  (void) state;
+  check_records ("From: MAILER-DAEMON@mx.example.org\nTo: s@example.org\n"
+                 "Subject: Undelivered Mail Returned to Sender\n"
+                 "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+                 "--z\nContent-Type: text/plain\n\n\n"
+                 "--z\nContent-Type: message/delivery-status\n\n"
+                 "The message could not be delivered to dora@example.net:\n"
+                 "550 5.1.1 user unknown\n--z--\n",
+                 1, "dora@example.net");
+  /* fields written "Name : value" are fields, not prose */
+  BounceReport *r = expect_records ("From: MAILER-DAEMON@mx.example.org\nTo: s@example.org\n"
+                                    "Subject: Undelivered Mail Returned to Sender\n"
+                                    "Content-Type: multipart/report; report-type=delivery-status; "
+                                    "boundary=z\n\n"
+                                    "--z\nContent-Type: text/plain\n\nFailed.\n"
+                                    "--z\nContent-Type: message/delivery-status\n\n"
+                                    "Reporting-MTA : dns;mx.example.org\n"
+                                    "Action : failed\nStatus : 5.1.1\n"
+                                    "Final-Recipient : rfc822;eli@example.net\n--z--\n",
+                                    1, "eli@example.net");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_SOURCE),
+                       "dsn");
+  bounce_report_free (r);
+}
+
+/* Messages with a signal the bounce guard reacts to that are no bounce: a
+ * success report in plain text, a challenge-response request. */
+static void
+test_signals_without_failure (void **state)
+{
+  (void) state;
+  check_records ("From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\n"
+                 "To: s@example.org\nSubject: Successful Mail Delivery Report\n\n"
+                 "This is the mail system at host mx.example.org.\n\n"
+                 "Your message was successfully delivered to the destination(s)\n"
+                 "listed below.\n\n"
+                 "<kim@example.com>: delivery via mx.example.com: 250 2.0.0 Ok\n",
+                 0, NULL);
+  check_records ("From: Sender Verification <verify@guard.example.net>\nTo: s@example.org\n"
+                 "Subject: Please confirm your message to tom@example.net\n"
+                 "Auto-Submitted: auto-replied\n\n"
+                 "Your message is held until you confirm that you are a person.\n",
+                 0, NULL);
+}
+
 static void
 test_mbox_reads_every_message (void **state)
 {
@@ -203,6 +431,12 @@ main (void)
     cmocka_unit_test (test_parse_not_a_bounce_has_verdict),
     cmocka_unit_test (test_parse_feedback_and_auto_reply),
     cmocka_unit_test (test_mbox_reads_every_message),
+    cmocka_unit_test (test_plain_notice_guard),
+    cmocka_unit_test (test_auto_reply_signals),
+    cmocka_unit_test (test_blank_lines_before_headers),
+    cmocka_unit_test (test_recipient_forms),
+    cmocka_unit_test (test_prose_in_delivery_status_part),
+    cmocka_unit_test (test_signals_without_failure),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

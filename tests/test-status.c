@@ -145,6 +145,29 @@ test_status_command (void **state)
   assert_null (status_find_command (NULL));
   /* wording only: no transcript, no capitals */
   assert_null (status_find_command_for (">>> DATA\n<<< 554 no\n", NULL, TRUE));
+
+  /* Sendmail pipelines RCPT TO and DATA: ">>> DATA" stands before the replies to
+   * RCPT TO; a reply followed by another of the block, or naming the address,
+   * answered RCPT TO; the block's last reply, naming none, answered DATA */
+  const char *piped = "... while talking to mx.example.net.:\n>>> DATA\n"
+                      "<<< 554 5.7.1 Client host blocked\n554 5.0.0 Service unavailable\n"
+                      "<<< 554 5.5.1 Error: no valid recipients\n";
+  assert_string_equal (status_find_command_for (piped, "a@example.net", FALSE), "RCPT");
+  const char *named = "... while talking to mx.example.net.:\n>>> DATA\n"
+                      "<<< 550 5.1.1 <b@example.net>: User unknown\n"
+                      "550 5.1.1 <b@example.net>... User unknown\n";
+  assert_string_equal (status_find_command_for (named, "b@example.net", FALSE), "RCPT");
+  const char *data = "... while talking to mx.example.net.:\n>>> DATA\n"
+                     "<<< 550-5.7.26 This mail is unauthenticated\n<<< 550 5.7.26 see the page\n"
+                     "554 5.0.0 Service unavailable\n";
+  assert_string_equal (status_find_command_for (data, "c@example.net", FALSE), "DATA");
+  /* a reply before any command: the greeting */
+  assert_string_equal (status_find_command_for ("... while talking to mx.example.net.:\n"
+                                                "<<< 554 5.7.1 not accepting mail\n",
+                                                NULL, FALSE),
+                       "CONN");
+  assert_string_equal (status_find_command_for (" >>> (initial greeting)\n <<< 554 no\n", NULL, FALSE),
+                       "CONN");
 }
 
 int

@@ -6,12 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commands.h"
+#include "log.h"
 #include "run.h"
 
 static const char usage_text[] =
     "Usage: bounce [OPTION]... [FILE|DIR|-]...\n"
+    "       bounce --log postfix|exim|sendmail|auto [OPTION]... [LOGFILE|-]...\n"
+    "       bounce classify [--remote-mta HOST] [--command CMD] [--rules FILE] [-f json|text]\n"
+    "                       [REPLY]...\n"
     "       bounce explain [--format json|text] CODE...\n"
     "       bounce explain --all [--format json|text]\n"
+    "       bounce explain --provider [--format json|text] [NAME]...\n"
+    "       bounce explain --why\n"
+    "       bounce rules --check FILE\n"
     "\n"
     "Read email bounces and print one classification record per failed recipient.\n"
     "\n"
@@ -50,29 +58,107 @@ static const char usage_text[] =
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
     "\n"
+    "Linking records to the send:\n"
+    "      --header=NAME     copy the field NAME of the returned message (or of its\n"
+    "                        text/rfc822-headers part) into the record's \"headers\"\n"
+    "                        object, under NAME as given (repeatable; a name without\n"
+    "                        the colon, such as X-Campaign-Id)\n"
+    "      --verp-format=LAYOUT\n"
+    "                        how the sender writes the recipient into its envelope\n"
+    "                        sender's local part, for verp_recipient: '*' any text,\n"
+    "                        '%u' the recipient's local part, '%d' its domain, '%%'\n"
+    "                        a percent sign; default '*+%u=%d'\n"
+    "                        (bounces+jane=example.com@lists.example.org)\n"
+    "\n"
+    "Local rules:\n"
+    "      --rules=FILE      read the operator's own wordings from FILE (default: the\n"
+    "                        file named by the environment variable BOUNCE_RULES):\n"
+    "                        one rule per line, SCOPE REASON WORDING, where SCOPE is\n"
+    "                        any, receiver:HOST or family:NAME, REASON a failure\n"
+    "                        reason of the vocabulary and WORDING the rest of the\n"
+    "                        line ('#' for digits, <addr> for an address); lines\n"
+    "                        starting with '#' are comments. Rules apply before the\n"
+    "                        built-in wordings; a record one decided says 'rule\n"
+    "                        FILE:LINE' in why. A line that is not a rule is an\n"
+    "                        error naming the file and line, and nothing is read\n"
+    "\n"
+    "Maildir as a queue:\n"
+    "      --new-only        of a Maildir, read new/ alone\n"
+    "      --mark            move each message of a Maildir's new/ whose records are\n"
+    "                        written to cur/ with the seen flag (NAME:2,S), after the\n"
+    "                        output is flushed; a message that could not be read, a\n"
+    "                        message of an mbox, and every message once the output\n"
+    "                        fails are left in new/. A Maildir that cannot be written\n"
+    "                        is read and reported. Needs --format json\n"
+    "\n"
+    "MTA logs:\n"
+    "      --log=FORMAT      read the inputs as an MTA's delivery log (postfix, exim,\n"
+    "                        sendmail, or auto: told from the first 1000 lines when\n"
+    "                        they are of one MTA only) and write one record per\n"
+    "                        recipient attempt: file, line, mta, queue_id, timestamp,\n"
+    "                        sender, and the fields of a bounce's record with the\n"
+    "                        same classification (failed and delayed attempts; a\n"
+    "                        message that expired in the queue gives its recipients'\n"
+    "                        failures). An unfinished queue id is kept until its end\n"
+    "                        line or until 65536 other queue ids came after it\n"
+    "      --all             with --log, delivered attempts too\n"
+    "\n"
     "Each JSON record has: file, position (in an mbox), recipient, original_recipient,\n"
     "action, status, reply_code, diagnostic_type, diagnostic, remote_mta, last_attempt,\n"
     "will_retry_until, reason, bounce (hard|soft|block|none), hard_bounce, class,\n"
     "subject, description, source, feedback_type, reporting_mta, arrival_date,\n"
     "message_id, date, from, message_subject, original_message_id, original_from,\n"
-    "original_to, original_subject, command. Absent values are omitted.\n"
+    "original_to, original_subject, command, list_id, verp_recipient, key, headers.\n"
+    "Absent values are omitted. key is 16 hexadecimal digits identifying (the\n"
+    "returned message's Message-ID, else the bounce's; the recipient; the action).\n"
+    "The JSON Schema is share/bounce/record.schema.json (record schema 2).\n"
+    "\n"
+    "classify prints the record of bare SMTP replies, given as arguments or one per\n"
+    "line on standard input: status, reply_code, reason, bounce, class, subject,\n"
+    "description, the command when the words name it, the recipient when they hold\n"
+    "one. --remote-mta HOST applies HOST's provider's own wordings; --command\n"
+    "CONN|HELO|EHLO|MAIL|RCPT|DATA|BDAT says what the reply answered.\n"
     "\n"
     "explain prints the classification of status codes: enhanced (5.7.26), SMTP reply\n"
     "codes (550) and vendor forms (571 for 5.7.1, 911); --all prints the whole table.\n"
+    "explain --provider lists the mailbox providers and gateways whose documented\n"
+    "replies are read by their own meaning when one of their hosts answered (name,\n"
+    "number of rows, reference, host name suffixes); explain --provider NAME lists\n"
+    "that provider's rows: the wording or code, its reason and bounce type, and the\n"
+    "source it comes from.\n"
+    "explain --why prints the order in which a record's reason is decided, the one\n"
+    "the record's why field names.\n"
+    "\n"
+    "rules --check FILE reads a rules file and says how many rules it holds, or the\n"
+    "file and line of the first line that is not a rule (exit status 2).\n"
     "\n"
     "Errors go to stderr, one line each, naming the input (FILE:POSITION for a\n"
-    "message of an mbox), in input order; the run goes on. Standard output carries\n"
-    "records only; the progress line and --summary go to stderr.\n"
-    "Exit status: 0 when the run completed, 1 when some input could not be read,\n"
-    "2 for a usage error.\n";
+    "message of an mbox, FILE:LINE for a log), in input order; the run goes on.\n"
+    "Standard output carries records only; the progress line and --summary go to\n"
+    "stderr.\n"
+    "Exit status: 0 when the run completed, 1 when some input could not be read (or\n"
+    "a message could not be marked), 2 for a usage error.\n";
 
-static void
-usage_error (const char *fmt, const char *arg)
+void
+command_usage_error (const char *fmt, const char *arg)
 {
   fprintf (stderr, "bounce: ");
   fprintf (stderr, fmt, arg);
   fprintf (stderr, "\nTry 'bounce --help' for more information.\n");
   exit (2);
+}
+
+/* A header field name as RFC 5322 3.6.8 has it: printable ASCII but the colon,
+ * at least one character. */
+static gboolean
+header_name_valid (const char *name)
+{
+  if (!*name)
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if ((unsigned char) *p <= ' ' || (unsigned char) *p >= 0x7f || *p == ':')
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -108,14 +194,14 @@ parse_size (const char *s, gsize *out)
   return TRUE;
 }
 
-static Printer *
-make_printer (const char *format)
+Printer *
+command_printer (const char *format)
 {
   if (!format || strcmp (format, "json") == 0)
     return printer_json_new (stdout);
   if (strcmp (format, "text") == 0)
     return printer_text_new (stdout);
-  usage_error ("unknown format '%s' (json or text)", format);
+  command_usage_error ("unknown format '%s' (json or text)", format);
   return NULL;
 }
 
@@ -126,17 +212,94 @@ print_code (const BounceCode *code, gpointer data)
   p->code (p, code);
 }
 
+static void
+print_provider (const BounceProvider *provider, gpointer data)
+{
+  Printer *p = data;
+  p->provider (p, provider);
+}
+
+static void
+print_provider_row (const BounceProviderRow *row, gpointer data)
+{
+  Printer *p = data;
+  p->provider_row (p, row);
+}
+
+static void
+count_provider (const BounceProvider *provider, gpointer data)
+{
+  (void) provider;
+  (*(guint *) data)++;
+}
+
+/* `explain --provider [NAME]...`: every name is checked before anything is
+ * written, so an unknown one leaves standard output empty. */
+static int
+explain_providers (const char *format, int n, char **names)
+{
+  guint n_providers = 0;
+  bounce_provider_foreach (count_provider, &n_providers);
+  for (int i = 0; i < n; i++)
+    if (!bounce_provider_foreach_row (names[i], NULL, NULL))
+      {
+        fprintf (stderr,
+                 "bounce: explain --provider: unknown provider '%s' (bounce explain --provider "
+                 "lists the %u known)\n",
+                 names[i], n_providers);
+        return 2;
+      }
+  Printer *p = command_printer (format);
+  if (n == 0)
+    bounce_provider_foreach (print_provider, p);
+  for (int i = 0; i < n; i++)
+    bounce_provider_foreach_row (names[i], print_provider_row, p);
+  p->finish (p);
+  return 0;
+}
+
+/* The order of the classification (classify.c), for `explain --why`. */
+static const char why_text[] =
+    "A record's reason is decided by the first of these that gives one; its why\n"
+    "field names it.\n"
+    "\n"
+    "  success        action delivered, relayed or expanded, or a 2.x.x status\n"
+    "  report kind    a feedback report (feedback) or an auto-reply (vacation)\n"
+    "  rule           a local rule (--rules): rule FILE:LINE \"WORDING\"\n"
+    "  wording        a row of the wording table, in this order of scopes:\n"
+    "                   receiver:NAME  the provider whose host answered documents it\n"
+    "                   family:NAME    the MTA or gateway whose notice it is writes it\n"
+    "                 then a specific status code (5.1.1, 5.2.2, ...), unless the\n"
+    "                 words of an any or stock row outrank it; then those rows\n"
+    "  extractor hint the family's usual reason, a PowerMTA category, a delivery to\n"
+    "                 a program\n"
+    "  giving up      words that say the sender gave up, or X.4.7 in a final notice:\n"
+    "                 expired, where nothing above named a cause\n"
+    "  smtp command   MAIL FROM: rejected; greeting, HELO, EHLO: blocked; a permanent\n"
+    "                 RCPT TO refusal: userunknown\n"
+    "  generic status code, status code, reply code: the code's own reason\n"
+    "  no cause stated: onhold; nothing stated: undefined\n"
+    "\n"
+    "After it, one adjustment may follow (\"; ...\" in why): a network failure until\n"
+    "giving up is expired; a refusal at the greeting is blocked; an unknown host\n"
+    "under a transient status is networkerror; an unknown host in the reporting\n"
+    "system's own domain is userunknown. A receiver's row is never adjusted.\n"
+    "Every wording row names its source: bounce explain --provider NAME lists a\n"
+    "provider's.\n";
+
 static int
 explain (int argc, char **argv)
 {
   static const struct option longopts[] = {
     { "format", required_argument, NULL, 'f' },
     { "all", no_argument, NULL, 'a' },
+    { "why", no_argument, NULL, 'w' },
+    { "provider", no_argument, NULL, 'p' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
   const char *format = "text";
-  gboolean all = FALSE;
+  gboolean all = FALSE, providers = FALSE;
   int c;
   optind = 1;
   while ((c = getopt_long (argc, argv, "f:ah", longopts, NULL)) != -1)
@@ -148,15 +311,29 @@ explain (int argc, char **argv)
       case 'a':
         all = TRUE;
         break;
+      case 'p':
+        providers = TRUE;
+        break;
+      case 'w':
+        fputs (why_text, stdout);
+        return 0;
       case 'h':
         fputs (usage_text, stdout);
         return 0;
       default:
-        usage_error ("%s", "invalid option for explain");
+        command_usage_error ("%s", "invalid option for explain");
       }
+  if (providers && all)
+    command_usage_error ("%s", "explain takes --all or --provider, not both");
+  if (providers)
+    {
+      if (strcmp (format, "json") != 0 && strcmp (format, "text") != 0)
+        command_usage_error ("unknown format '%s' (json or text)", format);
+      return explain_providers (format, argc - optind, argv + optind);
+    }
   if (!all && optind >= argc)
-    usage_error ("%s", "explain needs a CODE or --all");
-  Printer *p = make_printer (format);
+    command_usage_error ("%s", "explain needs a CODE, --all or --provider");
+  Printer *p = command_printer (format);
   int status = 0;
   if (all)
     bounce_code_foreach (print_code, p);
@@ -176,11 +353,35 @@ explain (int argc, char **argv)
   return status;
 }
 
+/* bounce rules --check FILE */
+static int
+rules_command (int argc, char **argv)
+{
+  if (argc != 3 || strcmp (argv[1], "--check") != 0)
+    command_usage_error ("%s", "usage: bounce rules --check FILE");
+  GError *error = NULL;
+  BounceRules *rules = bounce_rules_load (argv[2], &error);
+  if (!rules)
+    {
+      fprintf (stderr, "bounce: %s\n", error->message);
+      g_error_free (error);
+      return 2;
+    }
+  printf ("%s: %u rule%s\n", argv[2], bounce_rules_count (rules),
+          bounce_rules_count (rules) == 1 ? "" : "s");
+  bounce_rules_unref (rules);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
   if (argc > 1 && strcmp (argv[1], "explain") == 0)
     return explain (argc - 1, argv + 1);
+  if (argc > 1 && strcmp (argv[1], "rules") == 0)
+    return rules_command (argc - 1, argv + 1);
+  if (argc > 1 && strcmp (argv[1], "classify") == 0)
+    return cmd_classify (argc - 1, argv + 1, usage_text);
 
   enum
   {
@@ -191,6 +392,13 @@ main (int argc, char **argv)
     OPT_SUMMARY,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
+    OPT_HEADER,
+    OPT_VERP_FORMAT,
+    OPT_NEW_ONLY,
+    OPT_MARK,
+    OPT_LOG,
+    OPT_ALL,
+    OPT_RULES,
   };
   static const struct option longopts[] = {
     { "format", required_argument, NULL, 'f' },
@@ -202,6 +410,13 @@ main (int argc, char **argv)
     { "summary", optional_argument, NULL, OPT_SUMMARY },
     { "progress", no_argument, NULL, OPT_PROGRESS },
     { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+    { "header", required_argument, NULL, OPT_HEADER },
+    { "verp-format", required_argument, NULL, OPT_VERP_FORMAT },
+    { "new-only", no_argument, NULL, OPT_NEW_ONLY },
+    { "mark", no_argument, NULL, OPT_MARK },
+    { "log", required_argument, NULL, OPT_LOG },
+    { "all", no_argument, NULL, OPT_ALL },
+    { "rules", required_argument, NULL, OPT_RULES },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -212,6 +427,10 @@ main (int argc, char **argv)
   const char *format = "json";
   const char *summary = NULL;
   int progress = -1; /* -1: when stderr is a terminal */
+  const char *log_format = NULL;
+  const char *rules_path = NULL;
+  gboolean all = FALSE;
+  GPtrArray *headers = g_ptr_array_new (); /* --header names, NULL-terminated at the end */
   int c;
   while ((c = getopt_long (argc, argv, "f:j:vhV", longopts, NULL)) != -1)
     switch (c)
@@ -227,14 +446,14 @@ main (int argc, char **argv)
         break;
       case OPT_MAX_SIZE:
         if (!parse_size (optarg, &run.opts.max_size))
-          usage_error ("invalid size '%s'", optarg);
+          command_usage_error ("invalid size '%s'", optarg);
         break;
       case 'j':
         {
           char *end;
           guint64 n = g_ascii_strtoull (optarg, &end, 10);
           if (end == optarg || *end || n < 1 || n > 1024)
-            usage_error ("invalid number of jobs '%s' (1 to 1024)", optarg);
+            command_usage_error ("invalid number of jobs '%s' (1 to 1024)", optarg);
           run.jobs = (guint) n;
           break;
         }
@@ -244,10 +463,47 @@ main (int argc, char **argv)
       case OPT_SUMMARY:
         summary = optarg ? optarg : "text";
         if (strcmp (summary, "text") != 0 && strcmp (summary, "json") != 0)
-          usage_error ("unknown summary format '%s' (text or json)", summary);
+          command_usage_error ("unknown summary format '%s' (text or json)", summary);
         break;
       case OPT_PROGRESS:
         progress = 1;
+        break;
+      case OPT_HEADER:
+        if (!header_name_valid (optarg))
+          command_usage_error ("invalid header field name '%s' for --header (a name such as "
+                               "X-Campaign-Id, without the colon)",
+                               optarg);
+        g_ptr_array_add (headers, optarg);
+        break;
+      case OPT_VERP_FORMAT:
+        {
+          GError *error = NULL;
+          if (!bounce_verp_format_check (optarg, &error))
+            {
+              command_usage_error ("%s", error->message);
+              g_error_free (error);
+            }
+          run.opts.verp_format = optarg;
+          break;
+        }
+      case OPT_NEW_ONLY:
+        run.new_only = TRUE;
+        break;
+      case OPT_MARK:
+        run.mark = TRUE;
+        break;
+      case OPT_LOG:
+        if (strcmp (optarg, "postfix") != 0 && strcmp (optarg, "exim") != 0
+            && strcmp (optarg, "sendmail") != 0 && strcmp (optarg, "auto") != 0)
+          command_usage_error ("unknown log format '%s' (postfix, exim, sendmail or auto)",
+                               optarg);
+        log_format = optarg;
+        break;
+      case OPT_RULES:
+        rules_path = optarg;
+        break;
+      case OPT_ALL:
+        all = TRUE;
         break;
       case OPT_NO_PROGRESS:
         progress = 0;
@@ -265,23 +521,67 @@ main (int argc, char **argv)
         fprintf (stderr, "Try 'bounce --help' for more information.\n");
         return 2;
       }
+  if (run.mark && strcmp (format, "json") != 0)
+    command_usage_error ("%s", "--mark needs --format json (the text table is written only at "
+                               "the end of the run)");
+  if (all && !log_format)
+    command_usage_error ("%s", "--all goes with --log");
+  if (log_format && (run.mark || run.new_only || run.force_mbox))
+    command_usage_error ("%s", "--log reads logs: --mark, --new-only and --mbox are for messages");
   /* the command is GMime's only user here: returned messages are parsed as far as
    * the reports need them */
+  /* local rules: a bad file stops the run before it starts */
+  if (!rules_path)
+    rules_path = g_getenv ("BOUNCE_RULES");
+  BounceRules *rules = NULL;
+  if (rules_path && *rules_path)
+    {
+      GError *error = NULL;
+      rules = bounce_rules_load (rules_path, &error);
+      if (!rules)
+        {
+          fprintf (stderr, "bounce: %s\n", error->message);
+          g_error_free (error);
+          return 2;
+        }
+      run.opts.rules = rules;
+    }
   bounce_read_returned_lazily ();
   /* records leave in 64 KB writes when stdout is a file or a pipe */
   static char out_buffer[1 << 16];
   if (!isatty (1))
     setvbuf (stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  run.printer = make_printer (format);
+  if (headers->len > 0)
+    {
+      g_ptr_array_add (headers, NULL);
+      run.opts.headers = (const char *const *) headers->pdata;
+    }
+  run.printer = command_printer (format);
   run.progress = progress < 0 ? isatty (2) : progress;
   if (summary)
     run.summary = summary_new (10);
-  run_begin (&run);
-  if (optind >= argc)
-    run_input (&run, "-");
-  for (int i = optind; i < argc; i++)
-    run_input (&run, argv[i]);
-  run_end (&run);
+  if (log_format)
+    {
+      run.started = g_get_monotonic_time ();
+      LogReader *reader = log_reader_new (&run, log_format, all);
+      if (optind >= argc)
+        log_reader_input (reader, "-");
+      for (int i = optind; i < argc; i++)
+        log_reader_input (reader, argv[i]);
+      log_reader_free (reader);
+      if (run.summary)
+        summary_set_totals (run.summary, run.n_messages, 0, run.n_errors, 0, run.n_bytes,
+                            (double) (g_get_monotonic_time () - run.started) / G_USEC_PER_SEC);
+    }
+  else
+    {
+      run_begin (&run);
+      if (optind >= argc)
+        run_input (&run, "-");
+      for (int i = optind; i < argc; i++)
+        run_input (&run, argv[i]);
+      run_end (&run);
+    }
   run.printer->finish (run.printer);
   if (run.summary)
     {
@@ -291,5 +591,7 @@ main (int argc, char **argv)
         summary_print_text (run.summary, stderr);
       summary_free (run.summary);
     }
+  g_ptr_array_free (headers, TRUE);
+  bounce_rules_unref (rules);
   return run.n_errors > 0 ? 1 : 0;
 }

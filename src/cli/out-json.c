@@ -87,6 +87,47 @@ key (GString *buf, const char *name, gboolean *first)
 }
 
 void
+json_record_fields (GString *buf, const BounceRecord *rec, gboolean *first)
+{
+  for (int f = 0; f < BOUNCE_FIELD_COUNT; f++)
+    {
+      const char *v = bounce_record_get (rec, (BounceField) f);
+      if (!v)
+        continue;
+      key (buf, bounce_field_name ((BounceField) f), first);
+      json_string (buf, v);
+      if (f == BOUNCE_FIELD_BOUNCE)
+        {
+          key (buf, "hard_bounce", first);
+          g_string_append (buf, bounce_record_is_hard (rec) ? "true" : "false");
+        }
+    }
+  guint n = bounce_record_n_headers (rec);
+  if (n > 0)
+    {
+      key (buf, "headers", first);
+      g_string_append_c (buf, '{');
+      for (guint i = 0; i < n; i++)
+        {
+          const char *name = NULL;
+          const char *value = bounce_record_get_header_at (rec, i, &name);
+          if (i > 0)
+            g_string_append_c (buf, ',');
+          json_string (buf, name);
+          g_string_append_c (buf, ':');
+          json_string (buf, value);
+        }
+      g_string_append_c (buf, '}');
+    }
+}
+
+void
+json_key (GString *buf, const char *name, gboolean *first)
+{
+  key (buf, name, first);
+}
+
+void
 json_record (GString *buf, const char *file, guint position, const BounceRecord *rec)
 {
   gboolean first = TRUE;
@@ -98,19 +139,7 @@ json_record (GString *buf, const char *file, guint position, const BounceRecord 
       key (buf, "position", &first);
       g_string_append_printf (buf, "%u", position);
     }
-  for (int f = 0; f < BOUNCE_FIELD_COUNT; f++)
-    {
-      const char *v = bounce_record_get (rec, (BounceField) f);
-      if (!v)
-        continue;
-      key (buf, bounce_field_name ((BounceField) f), &first);
-      json_string (buf, v);
-      if (f == BOUNCE_FIELD_BOUNCE)
-        {
-          key (buf, "hard_bounce", &first);
-          g_string_append (buf, bounce_record_is_hard (rec) ? "true" : "false");
-        }
-    }
+  json_record_fields (buf, rec, &first);
   g_string_append_c (buf, '}');
 }
 
@@ -163,6 +192,61 @@ json_print_code (Printer *p, const BounceCode *c)
 }
 
 static void
+json_print_provider (Printer *p, const BounceProvider *pr)
+{
+  GString *b = p->buf;
+  gboolean first = TRUE;
+  g_string_truncate (b, 0);
+  g_string_append_c (b, '{');
+  key (b, "provider", &first);
+  json_string (b, pr->name);
+  key (b, "hosts", &first);
+  g_string_append_c (b, '[');
+  for (guint i = 0; pr->hosts[i]; i++)
+    {
+      if (i)
+        g_string_append_c (b, ',');
+      json_string (b, pr->hosts[i]);
+    }
+  g_string_append_c (b, ']');
+  key (b, "rows", &first);
+  g_string_append_printf (b, "%u", pr->n_rows);
+  key (b, "reference", &first);
+  json_string (b, pr->reference);
+  g_string_append (b, "}\n");
+  fwrite (b->str, 1, b->len, p->out);
+}
+
+static void
+json_print_provider_row (Printer *p, const BounceProviderRow *row)
+{
+  GString *b = p->buf;
+  gboolean first = TRUE;
+  g_string_truncate (b, 0);
+  g_string_append_c (b, '{');
+  const char *pairs[][2] = {
+    { "provider", row->provider },
+    { "pattern", row->pattern },
+    { "reason", row->reason },
+    { "bounce", bounce_type_name (row->type) },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      key (b, pairs[i][0], &first);
+      json_string (b, pairs[i][1]);
+    }
+  key (b, "hard_bounce", &first);
+  g_string_append (b, row->type == BOUNCE_TYPE_HARD ? "true" : "false");
+  if (row->source && *row->source)
+    {
+      key (b, "source", &first);
+      json_string (b, row->source);
+    }
+  g_string_append (b, "}\n");
+  fwrite (b->str, 1, b->len, p->out);
+}
+
+static void
 json_finish (Printer *p)
 {
   fflush (p->out);
@@ -176,6 +260,8 @@ printer_json_new (FILE *out)
   Printer *p = g_new0 (Printer, 1);
   p->record = json_print_record;
   p->code = json_print_code;
+  p->provider = json_print_provider;
+  p->provider_row = json_print_provider_row;
   p->render = json_render_line;
   p->finish = json_finish;
   p->out = out;

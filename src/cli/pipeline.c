@@ -50,6 +50,7 @@ typedef struct
   char *data;
   gsize len;
   gboolean too_large;
+  gboolean mark; /* a message file of a Maildir's new/ to move to cur/ once written */
   /* the result */
   GString *out;         /* rendered records */
   GString *err;         /* lines for stderr */
@@ -84,7 +85,13 @@ struct Pipeline
   Slot *waiting;    /* the slot the writer sleeps on, under lock */
   gint64 last_progress;
   gboolean progress_shown;
+  GPtrArray *marks;     /* --mark: paths in new/ whose records are written, not flushed yet */
+  gboolean mark_failed; /* the output could not be flushed: nothing more is marked */
 };
+
+/* Messages whose records are written are marked in batches of this many, each
+ * batch after one flush of the output. */
+#define MARK_BATCH 256
 
 static void
 slot_error (Slot *s, const char *name, const char *what)
@@ -225,9 +232,21 @@ take_report (Pipeline *p, Slot *s, BounceReport *r)
         g_string_append_printf (s->err, "bounce: %s: %s\n", s->name,
                                 bounce_report_get_verdict (r));
     }
-  if (run->verbose && bounce_report_get_warnings (r))
-    g_string_append_printf (s->err, "bounce: %s: warning: %s\n", s->name,
-                            bounce_report_get_warnings (r));
+  /* a cut at a bound always says so; other warnings with --verbose */
+  for (guint i = 0; i < bounce_report_n_warnings (r); i++)
+    {
+      const char *text;
+      BounceWarning kind = bounce_report_get_warning (r, i, &text);
+      gboolean cut = bounce_warning_is_cut (kind);
+      if (!cut && !run->verbose)
+        continue;
+      if (s->position)
+        g_string_append_printf (s->err, "bounce: %s:%u: %s%s\n", s->name, s->position,
+                                cut ? "" : "warning: ", text ? text : "");
+      else
+        g_string_append_printf (s->err, "bounce: %s: %s%s\n", s->name, cut ? "" : "warning: ",
+                                text ? text : "");
+    }
   if (run->summary)
     summary_add_report (run->summary, r);
   if (run->printer->render)
@@ -391,7 +410,7 @@ slot_reset (Slot *s)
   s->position = 0;
   s->fd = -1;
   s->len = 0;
-  s->too_large = s->parsed = s->failed = FALSE;
+  s->too_large = s->parsed = s->failed = s->mark = FALSE;
   s->n_records = 0;
   s->bytes = 0;
   g_atomic_int_set (&s->done, 0);
@@ -425,12 +444,81 @@ write_slot (Pipeline *p, Slot *s)
     }
   if (s->failed)
     run->n_errors++;
+  if (s->mark && s->parsed && !s->failed && !p->mark_failed)
+    g_ptr_array_add (p->marks, g_strdup (s->name));
   if (s->too_large)
     run->n_too_large++;
   run->n_bytes += s->bytes;
   slot_reset (s);
   if (run->progress)
     progress_update (p, FALSE);
+}
+
+/* --mark: flushes the output, then moves each written message from new/ to cur/
+ * with the seen flag (":2,S", or S added to the flags it has), one rename each.
+ * When the flush fails (a full disk, a closed pipe) nothing is moved, then or
+ * later: a message is marked only once its records are out. */
+static void
+mark_written (Pipeline *p)
+{
+  Run *run = p->run;
+  if (p->marks->len == 0)
+    return;
+  if (fflush (run->printer->out) != 0 || ferror (run->printer->out))
+    {
+      if (!p->mark_failed)
+        {
+          progress_clear (p);
+          fprintf (p->err, "bounce: the records could not be written (%s); no message is marked "
+                   "as seen\n", g_strerror (errno));
+          run->n_errors++;
+        }
+      p->mark_failed = TRUE;
+      g_ptr_array_set_size (p->marks, 0);
+      return;
+    }
+  for (guint i = 0; i < p->marks->len; i++)
+    {
+      const char *from = g_ptr_array_index (p->marks, i);
+      char *dir = g_path_get_dirname (from);
+      char *name = g_path_get_basename (from);
+      char *maildir = g_path_get_dirname (dir);
+      const char *info = strstr (name, ":2,");
+      char *target_name = !info ? g_strconcat (name, ":2,S", NULL)
+                          : strchr (info + 3, 'S') ? g_strdup (name)
+                                                   : NULL;
+      if (!target_name)
+        {
+          /* the flags stay in ASCII order, as Maildir readers write them */
+          GString *t = g_string_new_len (name, info + 3 - name);
+          gboolean put = FALSE;
+          for (const char *f = info + 3; *f; f++)
+            {
+              if (!put && *f > 'S')
+                {
+                  g_string_append_c (t, 'S');
+                  put = TRUE;
+                }
+              g_string_append_c (t, *f);
+            }
+          if (!put)
+            g_string_append_c (t, 'S');
+          target_name = g_string_free (t, FALSE);
+        }
+      char *to = g_build_filename (maildir, "cur", target_name, NULL);
+      if (rename (from, to) != 0)
+        {
+          progress_clear (p);
+          fprintf (p->err, "bounce: %s: cannot mark as seen: %s\n", from, g_strerror (errno));
+          run->n_errors++;
+        }
+      g_free (to);
+      g_free (target_name);
+      g_free (maildir);
+      g_free (name);
+      g_free (dir);
+    }
+  g_ptr_array_set_size (p->marks, 0);
 }
 
 /* Parses queued jobs until slot s is done; sleeps when all are taken. */
@@ -471,6 +559,8 @@ drain (Pipeline *p, guint64 keep)
       write_slot (p, s);
       p->next_out++;
     }
+  if (p->marks->len >= MARK_BATCH)
+    mark_written (p);
 }
 
 static Slot *
@@ -483,6 +573,8 @@ next_slot (Pipeline *p, JobKind kind, const char *name, guint position)
   s->kind = kind;
   s->name = g_strdup (name);
   s->position = position;
+  /* a whole file of new/; an mbox's messages are not marked one by one */
+  s->mark = p->run->marking && kind != JOB_BYTES && kind != JOB_ERROR;
   return s;
 }
 
@@ -586,6 +678,7 @@ pipeline_new (Run *run)
   Pipeline *p = g_new0 (Pipeline, 1);
   p->run = run;
   p->err = run->err ? run->err : stderr;
+  p->marks = g_ptr_array_new_with_free_func (g_free);
   guint jobs = run->jobs ? run->jobs : g_get_num_processors ();
   p->n_slots = MAX (jobs, 1) * SLOTS_PER_JOB;
   p->slots = g_new0 (Slot, p->n_slots);
@@ -620,6 +713,8 @@ void
 pipeline_free (Pipeline *p)
 {
   drain (p, 0);
+  mark_written (p);
+  g_ptr_array_free (p->marks, TRUE);
   g_mutex_lock (&p->lock);
   p->closing = TRUE;
   g_cond_broadcast (&p->work);

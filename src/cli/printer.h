@@ -15,6 +15,9 @@ struct Printer
    * mbox (0 for a single message) */
   void (*record) (Printer *p, const char *file, guint position, const BounceRecord *rec);
   void (*code) (Printer *p, const BounceCode *code);
+  /* `bounce explain --provider`: a provider, or one of a provider's rows */
+  void (*provider) (Printer *p, const BounceProvider *provider);
+  void (*provider_row) (Printer *p, const BounceProviderRow *row);
   /* when not NULL, renders one record as the bytes record() would write, into buf;
    * thread-safe, so workers can render in parallel and the writer only copies */
   void (*render) (GString *buf, const char *file, guint position, const BounceRecord *rec);
@@ -31,6 +34,11 @@ Printer *printer_text_new (FILE *out);
 /* Renders one record as a JSON object (no newline) into buf: used by the JSON
  * printer and by the fuzz harness of the writer. */
 void json_record (GString *buf, const char *file, guint position, const BounceRecord *rec);
+/* The record's fields (and its "headers" object), each preceded by a comma unless
+ * *first: for writers that put fields of their own before them. */
+void json_record_fields (GString *buf, const BounceRecord *rec, gboolean *first);
+/* Appends "name": (with a comma before it unless *first). */
+void json_key (GString *buf, const char *name, gboolean *first);
 /* Appends s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
 void json_string (GString *buf, const char *s);
 

@@ -23,6 +23,9 @@ typedef struct
   gboolean force_mbox;
   guint jobs;         /* worker threads; 0: the number of processors */
   gboolean unsorted;  /* read folders in directory order, without listing them first */
+  gboolean new_only;  /* of a Maildir, read new/ only */
+  gboolean mark;      /* move each Maildir message of new/ whose records are written to cur/,
+                       * with the seen flag */
   guint list_batch;   /* names read per pass over a sorted folder; 0: the default */
   gboolean progress;  /* a progress line on stderr (the caller checks it is a terminal) */
   Summary *summary;   /* counts records when not NULL */
@@ -37,6 +40,7 @@ typedef struct
   guint64 n_listed;    /* message files listed so far: the progress line's total */
   gint64 started;      /* g_get_monotonic_time () at run_begin */
   Pipeline *pipeline;
+  gboolean marking;   /* the walker is in a Maildir's new/ with --mark: its messages are marked */
 } Run;
 
 /* Starts the workers. */

@@ -439,9 +439,33 @@ read_dir (Run *run, const char *path, guint depth)
   gboolean maildir = is_dir (sub[0]) || is_dir (sub[1]);
   if (maildir)
     {
-      for (gsize i = 0; i < G_N_ELEMENTS (sub); i++)
-        if (is_dir (sub[i]))
+      /* --mark: new/ and cur/ must take the renames; else the Maildir is read
+       * as it is, nothing moved, and the run says so */
+      gboolean mark = run->mark && is_dir (sub[0]);
+      if (mark && (access (sub[0], W_OK) != 0 || !is_dir (sub[1]) || access (sub[1], W_OK) != 0))
+        {
+          char *what = g_strdup_printf ("cannot mark messages as seen (%s); they are read and "
+                                        "left in new/",
+                                        is_dir (sub[1]) ? g_strerror (errno) : "no cur/ folder");
+          input_error (run, path, what);
+          g_free (what);
+          mark = FALSE;
+        }
+      /* --new-only: the messages not yet seen by a mail reader. Marking moves
+       * messages of new/ into cur/: then cur/ is read first, so that a message
+       * moved during the run is not read a second time there */
+      gsize order[2] = { 0, 1 };
+      if (mark && !run->new_only)
+        order[0] = 1, order[1] = 0;
+      for (gsize k = 0; k < (run->new_only ? 1 : G_N_ELEMENTS (sub)); k++)
+        {
+          gsize i = order[k];
+          if (!is_dir (sub[i]))
+            continue;
+          run->marking = mark && i == 0;
           read_folder (run, sub[i], depth);
+          run->marking = FALSE;
+        }
     }
   else
     read_folder (run, path, depth);

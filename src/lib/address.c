@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "bounds.h"
+
 gboolean
 address_char (char c)
 {
@@ -73,8 +75,20 @@ address_normalise (const char *value)
         ;
       g_string_erase (s, 0, (gssize) lead);
     }
+  /* X.400 gateways' and Exchange's proxy form: "SMTP:user@host", "smtp=user@host" */
+  if (s->len > 5 && g_ascii_strncasecmp (s->str, "smtp", 4) == 0
+      && (s->str[4] == ':' || s->str[4] == '='))
+    g_string_erase (s, 0, 5);
+  /* a source route, "@relay1,@relay2:user@host" (RFC 5321 § 4.1.2, A-d-l): the
+   * mailbox is what follows the colon */
+  if (s->str[0] == '@')
+    {
+      const char *colon = strchr (s->str, ':');
+      if (colon && strchr (colon + 1, '@'))
+        g_string_erase (s, 0, colon + 1 - s->str);
+    }
   char *at = strrchr (s->str, '@');
-  gboolean ok = at && at != s->str && at[1] != '\0' && s->len < 320;
+  gboolean ok = at && at != s->str && at[1] != '\0' && s->len < MAX_ADDRESS;
   gsize from = quoted_local && at ? (gsize) (at - s->str) : 0;
   for (gsize i = 0; ok && i < from; i++)
     ok = (unsigned char) s->str[i] >= ' ' && s->str[i] != 0x7f;
@@ -97,6 +111,13 @@ address_normalise (const char *value)
   for (char *d = at + 1; *d; d++)
     *d = g_ascii_tolower (*d);
   return g_string_free (s, FALSE);
+}
+
+gboolean
+address_qualified (const char *address)
+{
+  const char *at = address ? strrchr (address, '@') : NULL;
+  return at && (strchr (at + 1, '.') || at[1] == '[');
 }
 
 char *

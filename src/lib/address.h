@@ -6,10 +6,16 @@
 
 /* "rfc822; <John.Doe@Example.COM> (comment)" -> "John.Doe@example.com".
  * Strips an address type (rfc822;, utf-8;, x-...;), comments, quotes around the
- * whole address, angle brackets and a trailing dot; lower-cases the domain.
+ * whole address, angle brackets and a trailing dot, an "SMTP:" or "smtp=" prefix
+ * and a source route ("@relay:user@host" is "user@host"); lower-cases the domain.
  * Returns a new string, or NULL when what is left is not an address
  * (no '@', an empty side, spaces or control characters inside). */
 char *address_normalise (const char *value);
+
+/* TRUE when the domain of a normalised address is a fully qualified name (it
+ * holds a dot) or an address literal ("[192.0.2.1]"): an unqualified host
+ * ("user@mailhost") names a mailbox only inside its own network. */
+gboolean address_qualified (const char *address);
 
 /* TRUE when c can be part of an unquoted address. */
 gboolean address_char (char c);

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "address.h"
+#include "bounds.h"
 #include "dsn.h"
 #include "fields.h"
-#include "bounds.h"
 
 static guint
 add_feedback_record (BounceReport *report, const char *address, const char *type,
@@ -57,6 +57,10 @@ arf_extract (BounceReport *report, const MimeMessage *msg)
     {
       const char *body = g_ptr_array_index (msg->feedback, i);
       FieldBlock *block = fields_parse (body, strlen (body));
+      if (block->n_dropped > 0)
+        report_warn_kind (report, BOUNCE_WARNING_FIELDS_CUT,
+                          "feedback report cut at %d fields (%u more counted, not kept)",
+                          MAX_FIELDS, block->n_dropped);
       for (guint g = 0; g < block->n_groups; g++)
         {
           const FieldGroup *grp = &block->groups[g];
@@ -144,12 +148,63 @@ arf_is_json_complaint (const MimeMessage *msg)
   return FALSE;
 }
 
+/* Subjects of automatic replies, lower-case: the English ones clients write, and
+ * localized ones with their sources. */
+static const char *const auto_reply_subjects[] = {
+  "auto:", "automatic reply", "auto reply", "auto-reply", "autoreply", "out of office",
+  "out of the office", "away from", "on vacation", "vacation reply", "abwesenheitsnotiz",
+  /* Mailman's autoresponse subject, "Auto-response for your message to the ...
+   * mailing list" (mailman/handlers/replybot.py), and its words for
+   * "auto-response", in its catalogues (src mailman3 3.3.8-2~deb12u2
+   * /usr/lib/python3/dist-packages/mailman/messages/<lang>/LC_MESSAGES/mailman.po) */
+  "automatische antwort", "respuesta autom\xc3\xa1tica", "r\xc3\xa9ponse automatique",
+  "risposta automatica", "automatisch antwoord", "resposta autom\xc3\xa1tica",
+  "autoodpov\xc4\x9b\xc4\x8f", "otomatik yan\xc4\xb1t",
+  "\xec\x9e\x90\xeb\x8f\x99 \xec\x9d\x91\xeb\x8b\xb5", /* 자동 응답 */
+  "\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
+  /* gromox's auto-response subject (src grommunio/gromox
+   * 1892eb3dc71aa45c0c8321a6627e503bb4ca9555
+   * data/mail_bounce/{gb2312,big5}/BOUNCE_AUTO_RESPONSE) */
+  "\xe6\x88\x91\xe5\xb7\xb2\xe6\x94\xb6\xe5\x88\xb0\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6", /* 我已收到您的邮件 */
+  "\xe6\x88\x91\xe5\xb7\xb2\xe6\x94\xb6\xe5\x88\xb0\xe6\x82\xa8\xe7\x9a\x84\xe9\x83\xb5\xe4\xbb\xb6", /* 我已收到您的郵件 */
+  NULL,
+};
+
+/* Words of an automatic reply's own text: gromox's "(this mail is an automatic
+ * reply)" (src grommunio/gromox 1892eb3dc71aa45c0c8321a6627e503bb4ca9555
+ * data/mail_bounce/{gb2312,big5}/BOUNCE_AUTO_RESPONSE). */
+static const char *const auto_reply_text[] = {
+  "\xe6\xad\xa4\xe9\x82\xae\xe4\xbb\xb6\xe4\xb8\xba\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 此邮件为自动回复 */
+  "\xe6\xad\xa4\xe9\x83\xb5\xe4\xbb\xb6\xe7\x82\xba\xe8\x87\xaa\xe5\x8b\x95\xe5\x9b\x9e\xe5\xbe\xa9", /* 此郵件為自動回復 */
+  NULL,
+};
+
+static gboolean
+contains_one (const char *text, const char *const *list)
+{
+  for (gsize i = 0; text && list[i]; i++)
+    if (strstr (text, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A reply's subject: "Re:" and the prefixes clients write in other languages. */
+static gboolean
+reply_subject (const char *lower)
+{
+  static const char *const prefixes[] = { "re:", "re :", "aw:", "sv:", "antw:", "r:", "rif:",
+                                          "odp:", "vs:", "ynt:", NULL };
+  while (*lower == ' ' || *lower == '\t')
+    lower++;
+  for (gsize i = 0; prefixes[i]; i++)
+    if (g_str_has_prefix (lower, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 arf_is_auto_reply (const MimeMessage *msg)
 {
-  static const char *const subjects[] = { "auto:", "automatic reply", "auto reply", "autoreply",
-                                          "out of office", "out of the office", "away from",
-                                          "on vacation", "vacation reply", "abwesenheitsnotiz" };
   /* MTAs mark their bounces auto-replied too (Postfix does): a daemon is no person
    * away from the office */
   const char *from = mime_get (msg, "From");
@@ -164,28 +219,58 @@ arf_is_auto_reply (const MimeMessage *msg)
    * delivery-status part, whoever signs it */
   static const char *const failures[] = { "undeliver", "delivery fail", "delivery status",
                                           "failure notice", "returned mail", "returning message",
-                                          "not delivered", "delivery problem", "mail failure" };
+                                          "not delivered", "delivery problem", "mail failure",
+                                          NULL };
   const char *subj_h = mime_get (msg, "Subject");
   char *sl = g_utf8_strdown (subj_h ? subj_h : "", -1);
-  gboolean failure = msg->dsn->len > 0;
-  for (gsize i = 0; i < G_N_ELEMENTS (failures) && !failure; i++)
-    failure = strstr (sl, failures[i]) != NULL;
-  g_free (sl);
-  if (failure)
-    return FALSE;
-  const char *as = mime_get (msg, "Auto-Submitted");
-  if (as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0)
-    return TRUE;
-  if (mime_get (msg, "X-Autoreply") || mime_get (msg, "X-Autorespond"))
-    return TRUE;
-  const char *subject = mime_get (msg, "Subject");
-  if (!subject)
-    return FALSE;
-  char *lower = g_utf8_strdown (subject, -1);
+  gboolean failure = msg->dsn->len > 0 || contains_one (sl, failures);
   gboolean hit = FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (subjects) && !hit; i++)
-    hit = strstr (lower, subjects[i]) != NULL;
-  g_free (lower);
+  if (!failure)
+    {
+      /* RFC 3834 § 5.1: Auto-Submitted: auto-replied */
+      const char *as = mime_get (msg, "Auto-Submitted");
+      hit = as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0;
+      hit = hit || mime_get (msg, "X-Autoreply") || mime_get (msg, "X-Autorespond");
+      /* "Precedence: auto_reply", the older non-standard marker of vacation
+       * programs that RFC 3834 § 5 replaces with Auto-Submitted */
+      const char *prec = mime_get (msg, "Precedence");
+      hit = hit || (prec && g_ascii_strncasecmp (prec, "auto_reply", 10) == 0);
+      /* iCloud Mail's vacation replies carry no Auto-Submitted, only Apple's own
+       * "X-Apple-Action: VACATION" (Apple publishes no reference for the field) */
+      const char *apple = mime_get (msg, "X-Apple-Action");
+      hit = hit || (apple && g_ascii_strncasecmp (apple, "vacation", 8) == 0);
+      /* Exchange: a message redirected, forwarded or answered by an automatic
+       * reply carries X-MS-Exchange-Inbox-Rules-Loop (doc
+       * https://blogs.it.ox.ac.uk/nexus/2021/05/04/email-loops-what-happens-when-and-why/
+       * "Email loops – what happens, when, and why." § X-MS-Exchange-Inbox-Rules-Loop,
+       * read 2026-12-05), and its replies ask for no
+       * automatic answer with X-Auto-Response-Suppress (doc
+       * https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcmail/ced68690-498a-4567-9d14-5c01f974d8b1
+       * "2.1.3.2.20 Auto Response Suppress" § 2.1.3.2.20, read 2026-12-05):
+       * either with a reply's subject (a rule forwards too) */
+      gboolean exchange = mime_get (msg, "X-MS-Exchange-Inbox-Rules-Loop")
+                          || mime_get (msg, "X-Auto-Response-Suppress");
+      hit = hit || (exchange && reply_subject (sl));
+      hit = hit || contains_one (sl, auto_reply_subjects);
+      if (!hit && msg->text->len > 0)
+        hit = contains_one (g_ptr_array_index (msg->text, 0), auto_reply_text);
+    }
+  if (hit)
+    {
+      /* a challenge-response system's request to confirm the sender is no
+       * answer from the person written to */
+      static const char *const challenges[] = { "confirm your message", "confirm that you are",
+                                                "verify your address", "sender verification",
+                                                "sender check", "verify that you are", NULL };
+      char *from_l = from ? g_ascii_strdown (from, -1) : NULL;
+      const char *first = msg->text->len > 0 ? g_ptr_array_index (msg->text, 0) : NULL;
+      char *text_l = first ? g_ascii_strdown (first, MIN (strlen (first), 2048)) : NULL;
+      hit = !(contains_one (sl, challenges) || contains_one (from_l, challenges)
+              || contains_one (text_l, challenges));
+      g_free (from_l);
+      g_free (text_l);
+    }
+  g_free (sl);
   return hit;
 }
 

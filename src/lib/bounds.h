@@ -6,8 +6,25 @@
  * count is a broken or hostile message and would only bloat the output. */
 #define MAX_RECIPIENTS 1000
 
+/* Header fields kept per header block (the message's own, a returned message's):
+ * bounces carry a few dozen, most of them Received; more is a broken or hostile
+ * message. The fields past it are counted, not kept (nor given to GMime). */
+#define MAX_HEADERS 512
+
+/* Fields kept per delivery-status or feedback block: one group of a handful of
+ * fields per recipient, for MAX_RECIPIENTS recipients, fits well within it. */
+#define MAX_FIELDS 8192
+
+/* Bytes of a returned message's header block given to GMime when it is not simple
+ * enough to be read by mime.c: GMime's objects and decoded words take some 30
+ * times the block; the fields a record uses stand in its first lines. */
+#define MAX_GMIME_HEADER_BLOCK (256 * 1024)
+
 /* MIME parts visited per message and nesting depth: bounces have a handful of parts,
- * nested at most three or four deep (a report inside a forwarded message). */
+ * nested at most three or four deep (a report inside a forwarded message). GMime
+ * is given no more of the message than the parts up to this bound (mime.c
+ * cuts the input after them), so that neither its objects nor its recursion grow
+ * with a hostile tree. */
 #define MAX_PARTS 256
 #define MAX_DEPTH 16
 
@@ -17,6 +34,11 @@
 
 /* Bytes of a delivery-status part read: hundreds of recipients fit in far less. */
 #define MAX_DSN_PART (1024 * 1024)
+
+/* Bytes of one address: RFC 5321 allows 64 for the local part and 255 for the
+ * domain; a longer run is not read as an address, and the address finders read
+ * no further than this from where they start. */
+#define MAX_ADDRESS 320
 
 /* Length of one field value kept (a Diagnostic-Code folded over many lines). */
 #define MAX_FIELD_VALUE 4096

@@ -1,6 +1,6 @@
 /* classify.c: turn a record's status, reply code and diagnostic text into its
  * classification (class, subject, description, reason, bounce type), and answer
- * code look-ups for `bounce explain`.
+ * the look-ups of `bounce explain` (codes, and the providers' rows).
  *
  * STATUS. Two codes may be at hand: F, the Status field the reporting MTA wrote,
  * and M, the code the remote server gave in its own reply (the first enhanced code
@@ -19,68 +19,66 @@
  * CLASS comes from the status (its first digit), else from the reply code, else
  * from the action.
  *
- * REASON, in this order:
- *   1. success (action delivered/relayed/expanded or class 2): delivered; a
- *      reason the extractor already knows (feedback, vacation) stays;
- *   2. a provider row (mailhosts.c): the host that answered (else the recipient's
- *      own domain) documents what its wording means, and that wins over
- *      everything below; then a family row (detect/): the wording has a meaning
- *      of its own in the notices of the family the message was recognised as
- *      (Amazon SES's receipt-rule answers, MessageLabs' "Rejected");
- *   3. a SPECIFIC status code (detail not 0 and a reason of its own in codes.c,
- *      e.g. 5.1.1, 5.2.2, 5.7.26, 4.4.7) gives its reason, unless the text's
- *      reason outranks it in the precedence list of reasons.c, or the text's
- *      wording is a decisive one. So "550 5.1.1 ... mailbox full" is mailboxfull
- *      (providers reuse 5.1.1), "552 5.2.2 ... out of storage and inactive" stays
- *      mailboxfull, "5.2.1 ... User Unknown" is userunknown (5.2.1 is suspend
- *      only when the words do not say more), "5.2.3 ... message size exceeds"
- *      stays exceedlimit;
- *   4. a GENERIC status (X.Y.0 such as 5.0.0, 4.0.0, 5.2.0, 5.5.0, 5.7.0, and the
- *      catch-alls 5.7.1/4.7.1 and 5.7.9) or none: the text's reason; failing
- *      that, in turn:
- *        - the extractor's hint (a detector's family reason, a PowerMTA bounce
- *          category, mailererror for a delivery to a program ("|procmail"
- *          in X-Actual-Recipient), expired when the notice says the retry
- *          period ran out:
- *          "was aborted after 5 hour(s)", "could not be delivered for 5 days"),
- *          which never overrides a specific code;
- *        - a delayed action: expired (the message is still being retried);
- *        - the SMTP command refused (the record's `command`): MAIL FROM is the
- *          envelope sender's refusal (rejected), the greeting or HELO/EHLO the
- *          sending host's (blocked), a permanent RCPT TO under X.0.x/X.1.x or no
- *          status the address's (userunknown);
- *        - 5.7.0, 5.7.1, 5.7.9: securityerror; 5.1.0: userunknown; 5.2.0
- *          (the mailbox exists and refused it, no condition named): filtered;
- *        - the code's own default (X.4.0 networkerror, X.6.0 contenterror);
- *        - the reply code's, when there is no status or the status is generic
- *          and of the reply's class ("4.0.0" with "451" is systemerror; a "552"
- *          under "5.7.0" is no mailbox matter: that status has a reason above);
- *        - onhold (something was said) or undefined (nothing was).
- * Readings that adjust the result, each for a stated reason:
- *   - "user unknown" read from the text (not from an X.1.x status) depends on the
- *     SMTP command it answered. In reply to RCPT TO it is a missing mailbox.
- *     After the end of DATA the recipient had been accepted and the content was
- *     refused: a filter's answer, filtered (MAIL FROM: rejected; the greeting or
- *     HELO: blocked). When the text does not say which command, the stock
- *     wordings that filters also give ("User unknown", "No such user": the domain
- *     filters of mobile carriers answer so after DATA; Gmail's "the email
- *     account that you tried to reach does not exist" without its 5.1.1) are
- *     filtered, while wordings about the address itself ("not listed in Domino
- *     Directory") stay userunknown;
- *     a hint of userunknown (PowerMTA's bad-mailbox) keeps it too;
+ * REASON: the wording table (wordings.h) is read once for the record's
+ * diagnostic, then the first of these that gives a reason decides:
+ *   1. success (action delivered/relayed/expanded, or class 2): delivered; a
+ *      reason the extractor knows from the report's kind (feedback, vacation)
+ *      stays;
+ *   1b. a local RULE (rules.c, --rules): the operator's own wording;
+ *   2. a RECEIVER row: the host that answered (else the recipient's domain, else
+ *      a host the text names) documents what its wording or code means;
+ *   3. a FAMILY row: the fixed wording of the MTA or gateway whose notice this
+ *      is (the family the message was recognised as);
+ *   4. a SPECIFIC status code (detail not 0, with a reason of its own in
+ *      codes.c: 5.1.1, 5.2.2, 5.7.26): its reason, unless the text's row is a
+ *      decisive one or names a reason that outranks the code's in the
+ *      precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
+ *      providers reuse 5.1.1); a reason of the same rank or below never moves it;
+ *   5. the text's ANY or STOCK row. The words for a missing mailbox are
+ *      userunknown whatever SMTP command they answered: a sender suppresses an
+ *      address that does not exist; only a receiver that documents them as its
+ *      filter's answer reads them otherwise (its own rows, step 2);
+ *   6. the extractor's hint (the family's usual reason, a PowerMTA bounce
+ *      category, a delivery to a program), which never overrides a specific code;
+ *   7. GIVING UP: expired is not a cause. The wordings that say the sender gave
+ *      up ("retry timeout exceeded", "in the queue too long"), a notice the
+ *      extractor read as such, and the code X.4.7 decide only here, where
+ *      nothing above named the cause: a final notice after retries reports the
+ *      last cause it states ("4.4.7 ... Connection refused" is networkerror,
+ *      "4.2.2 Mailbox full ... in the queue too long" mailboxfull). A delay
+ *      (action delayed) has not given up: its X.4.7 counts for nothing, and its
+ *      words decide (OpenSMTPD writes "Action: delayed" on its expiry notice,
+ *      "Envelope expired");
+ *   8. the SMTP command refused (`command`), for words that explain nothing:
+ *      MAIL FROM is the envelope sender's refusal (rejected), the greeting or
+ *      HELO/EHLO the sending host's (blocked), a permanent RCPT TO under X.0.x,
+ *      X.1.x or no status the address's (userunknown);
+ *   9. a generic code: 5.7.0, 5.7.1, 5.7.9 securityerror; 5.1.0 userunknown;
+ *      5.2.0 (the mailbox refused it, no condition named) filtered; the code's
+ *      own default (X.4.0 networkerror, X.6.0 contenterror); the reply code's,
+ *      when there is no status or the status is generic and of its class;
+ *  10. expired where "Action: failed" stands under a transient status (the
+ *      sender stopped retrying a temporary failure, RFC 3464 § 2.3.3, and no
+ *      cause is named); else onhold (something was said: a delay that states no
+ *      cause) or undefined (nothing was).
+ * Then, each for a stated reason, unless a receiver's row gave it (its reference
+ * says what the reply means: "busy--please try again later" at the greeting is
+ * the server's own trouble where its receiver documents it so):
+ *   - a network failure (networkerror) in a final notice that gave up (step
+ *     7's signs, or "Action: failed" under a transient status: RFC 3464 § 2.3.3
+ *     makes failed final) is expired: retrying is what such a failure calls for,
+ *     and the retry period ran out;
  *   - "service refused" (systemerror) at the greeting is the host's refusal:
  *     blocked;
- *   - words about the connection (networkerror) beside a transient reply code
- *     (4xx) under no status or a generic one: a server answered, so the way
- *     there worked; a notice that reports it was answered so until the retry
- *     period ran out: expired ("421 Host not reachable", "426 connection timed
- *     out" under 4.0.0);
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
- *   - "no answer from host" (4.4.1) in a failed action means the retry period
- *     ran out: expired;
+ *   - an unknown host in the reporting MTA's own domain (its Reporting-MTA or
+ *     the notice's sender is that domain or a host in it) is a local address no
+ *     router accepted (Exim writes "Unrouteable address" for any such address):
+ *     the domain exists, the user does not: userunknown;
  *   - a Diagnostic-Type of X-Unix carries a local program's exit status: when
- *     the words say nothing else, mailererror.
+ *     the words and a specific code say nothing else, mailererror (Postfix's
+ *     "5.2.2 ... x-unix; input/output error" is the full mailbox of its code).
  *
  * BOUNCE TYPE comes from the reason (reasons.tsv), with "notaccept" hard only when
  * the failure is permanent.
@@ -90,8 +88,9 @@
 #include <string.h>
 
 #include "codes.h"
-#include "mailhosts.h"
 #include "reasons.h"
+#include "rules.h"
+#include "wordings.h"
 #include "bounds.h"
 #include "status.h"
 #include "detect/detect.h"
@@ -134,21 +133,20 @@ lookup_enhanced (const char *code, BounceCode *out)
   out->klass = class_of_digit (code[0]);
   out->subject = codes_subject_name (s);
   out->description = row ? row->description : subj ? subj->description : NULL;
-  out->reason = row ? row->reason : NULL;
+  out->reason = row ? reason_name (row->reason) : NULL;
   out->note = row ? row->note : (subj ? "detail not in the registry; read by its subject" : NULL);
   if (out->klass == BOUNCE_CLASS_SUCCESS)
-    out->reason = "delivered";
+    out->reason = reason_name (REASON_DELIVERED);
 }
 
 static BounceType
-type_of (const char *reason, BounceClass klass)
+type_of (Reason reason, BounceClass klass)
 {
   if (!reason)
     return klass == BOUNCE_CLASS_SUCCESS ? BOUNCE_TYPE_NONE : BOUNCE_TYPE_SOFT;
-  BounceType t = reasons_type (reason);
-  if (g_ascii_strcasecmp (reason, "notaccept") == 0 && klass != BOUNCE_CLASS_PERMANENT)
+  if (reason == REASON_NOTACCEPT && klass != BOUNCE_CLASS_PERMANENT)
     return BOUNCE_TYPE_SOFT;
-  return t;
+  return reason_type (reason);
 }
 
 gboolean
@@ -176,7 +174,7 @@ bounce_code_lookup (const char *code, BounceCode *out)
           out->klass = pseudo ? BOUNCE_CLASS_PERMANENT : class_of_digit (norm[0]);
           out->subject = NULL;
           out->description = r->description;
-          out->reason = r->reason;
+          out->reason = reason_name (r->reason);
           out->note = r->note;
           if (pseudo)
             {
@@ -199,7 +197,7 @@ bounce_code_lookup (const char *code, BounceCode *out)
       else
         return FALSE;
     }
-  out->type = type_of (out->reason, out->klass);
+  out->type = type_of (reason_from_name (out->reason), out->klass);
   return TRUE;
 }
 
@@ -234,6 +232,41 @@ bounce_code_foreach (void (*fn) (const BounceCode *code, gpointer data), gpointe
   gpointer ctx[2] = { (gpointer) fn, data };
   codes_foreach_enhanced (foreach_enhanced_row, ctx);
   codes_foreach_reply (foreach_reply_row, ctx);
+}
+
+void
+bounce_provider_foreach (void (*fn) (const BounceProvider *provider, gpointer data), gpointer data)
+{
+  for (gsize r = 0; r < receiver_table_size; r++)
+    {
+      const Receiver *rc = receiver_table[r];
+      BounceProvider p = { rc->name, rc->hosts, rc->reference,
+                           wordings_foreach_receiver_row (rc, NULL, NULL) };
+      fn (&p, data);
+    }
+}
+
+static void
+provider_row (const Wording *w, gpointer data)
+{
+  gpointer *ctx = data;
+  void (*fn) (const BounceProviderRow *, gpointer) = (void (*) (const BounceProviderRow *, gpointer)) ctx[0];
+  BounceProviderRow row = { w->receiver->name, w->pattern, reason_name (w->reason),
+                            reason_type (w->reason), w->source };
+  fn (&row, ctx[1]);
+}
+
+gboolean
+bounce_provider_foreach_row (const char *name, void (*fn) (const BounceProviderRow *row, gpointer data),
+                             gpointer data)
+{
+  const Receiver *r = wordings_receiver_named (name);
+  if (!r)
+    return FALSE;
+  gpointer ctx[2] = { (gpointer) fn, data };
+  if (fn)
+    wordings_foreach_receiver_row (r, provider_row, ctx);
+  return TRUE;
 }
 
 /* Picks the status between the Status field and the remote's code (see the top). */
@@ -306,72 +339,126 @@ choose_reply (BounceRecord *rec, const char *diag, const char *status, const cha
   record_take (rec, BOUNCE_FIELD_REPLY_CODE, keep);
 }
 
-/* What "user unknown" means, given the SMTP command it answered (see the top). */
-static const char *
-unknown_user_by_command (const char *command, const char *hint, gboolean stock)
-{
-  if ((command && strcmp (command, "RCPT") == 0) || (hint && strcmp (hint, "userunknown") == 0))
-    return "userunknown";
-  if (!command)
-    return stock ? "filtered" : "userunknown";
-  if (strcmp (command, "MAIL") == 0)
-    return "rejected";
-  if (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
-      || strcmp (command, "EHLO") == 0)
-    return "blocked";
-  return "filtered";
-}
-
 /* A refusal the words do not explain, by the command it answered: the envelope
  * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO, and at RCPT TO,
  * permanently, under a code that names no other subject (X.0.x, X.1.x, or none) the
  * address. */
-static const char *
+static Reason
 refused_by_command (const char *command, const char *status, BounceClass klass)
 {
   if (!command)
-    return NULL;
+    return REASON_NONE;
   if (strcmp (command, "MAIL") == 0)
-    return "rejected";
+    return REASON_REJECTED;
   if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT
       && (!status || status[2] == '0' || status[2] == '1'))
-    return "userunknown";
+    return REASON_USERUNKNOWN;
   if (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
       || strcmp (command, "EHLO") == 0)
-    return "blocked";
-  return NULL;
+    return REASON_BLOCKED;
+  return REASON_NONE;
 }
 
-/* 5.7.0 (other security status), 5.7.1 (delivery not authorized) and 5.7.9
- * (authentication mechanism too weak) without words that say more: a security
- * refusal (reasons.tsv lists 5.7.0 under securityerror). */
-static gboolean
-generic_security (const char *status)
+/* A generic status with no words that say more (step 8 at the top). */
+static Reason
+generic_status_reason (const char *status)
 {
-  return strcmp (status, "5.7.0") == 0 || strcmp (status, "5.7.1") == 0
-         || strcmp (status, "5.7.9") == 0;
+  /* 5.7.0 (other security status), 5.7.1 (delivery not authorized), 5.7.9
+   * (authentication mechanism too weak): reasons.tsv lists 5.7.0 under
+   * securityerror */
+  if (strcmp (status, "5.7.0") == 0 || strcmp (status, "5.7.1") == 0
+      || strcmp (status, "5.7.9") == 0)
+    return REASON_SECURITYERROR;
+  /* 5.1.0 (other address status): the address was refused */
+  if (strcmp (status, "5.1.0") == 0)
+    return REASON_USERUNKNOWN;
+  /* 5.2.0 (other mailbox status): the address exists (an address problem is
+   * X.1.x) and its mailbox refused the message for no condition of its own */
+  if (strcmp (status, "5.2.0") == 0)
+    return REASON_FILTERED;
+  return REASON_NONE;
 }
 
-/* 5.1.0 (other address status) without words that say more: the address was
- * refused. */
 static gboolean
-generic_address (const char *status)
+action_is (const char *action, const char *name)
 {
-  return strcmp (status, "5.1.0") == 0;
+  return action && g_ascii_strcasecmp (action, name) == 0;
 }
 
-/* 5.2.0 (other mailbox status) without words that say more: the address exists
- * (an address problem is X.1.x) and its mailbox refused the message for no
- * condition of its own (full, disabled, too big): the recipient side's rules. The
- * domain filters of mobile carriers answer so. */
-static gboolean
-generic_mailbox (const char *status)
+/* The host whose receiver rows apply: the one that answered, else the
+ * recipient's domain; NULL lets the text name it. */
+static const char *
+receiver_host (const BounceRecord *rec)
 {
-  return strcmp (status, "5.2.0") == 0;
+  const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
+  if (host)
+    return host;
+  const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
+  const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
+  return at ? at + 1 : NULL;
+}
+
+/* The record's `why`: the row (scope, wording, source) or the rule that decided,
+ * and an adjustment after it. Short and stable, so that it can be grepped. */
+static char *
+why_text (const Wording *row, gboolean local, const char *rule, const char *status,
+          const char *reply_code, const char *command, const char *adjusted)
+{
+  GString *w = g_string_new (NULL);
+  if (row && local) /* a local rule's source is its FILE:LINE */
+    g_string_append_printf (w, "rule %s \"%s\"", row->source, row->pattern);
+  else if (row)
+    {
+      static const char *const scope[] = { [SCOPE_ANY] = "any", [SCOPE_STOCK] = "stock",
+                                           [SCOPE_RECEIVER] = "receiver", [SCOPE_FAMILY] = "family" };
+      g_string_append_printf (w, "wording %s", scope[row->scope]);
+      if (row->scope == SCOPE_RECEIVER)
+        g_string_append_printf (w, ":%s", row->receiver->name);
+      else if (row->scope == SCOPE_FAMILY)
+        g_string_append_printf (w, ":%s", row->family->name);
+      g_string_append_printf (w, " \"%s\" (%s)", row->pattern, row->source);
+    }
+  else if (strcmp (rule, "status code") == 0 || strcmp (rule, "generic status code") == 0)
+    g_string_append_printf (w, "%s %s", rule, status);
+  else if (strcmp (rule, "reply code") == 0)
+    g_string_append_printf (w, "%s %s", rule, reply_code);
+  else if (strcmp (rule, "smtp command") == 0)
+    g_string_append_printf (w, "%s %s", rule, command);
+  else
+    g_string_append (w, rule);
+  if (adjusted)
+    g_string_append_printf (w, "; %s", adjusted);
+  return g_string_free (w, FALSE);
+}
+
+/* Does host (a host name, or an address whose domain is read) lie in domain? */
+static gboolean
+host_in_domain (const char *host, const char *domain)
+{
+  if (!host || !domain || !*domain)
+    return FALSE;
+  const char *at = strrchr (host, '@');
+  if (at)
+    host = at + 1;
+  gsize h = strcspn (host, " >;[]"), d = strlen (domain);
+  return h >= d && g_ascii_strncasecmp (host + h - d, domain, d) == 0
+         && (h == d || host[h - d - 1] == '.');
+}
+
+/* Is the recipient's domain the reporting MTA's own (see the top)? */
+static gboolean
+recipient_domain_is_reporters (const BounceRecord *rec)
+{
+  const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
+  const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
+  if (!at || !rec->report)
+    return FALSE;
+  return host_in_domain (bounce_report_get (rec->report, BOUNCE_FIELD_REPORTING_MTA), at + 1)
+         || host_in_domain (bounce_report_get (rec->report, BOUNCE_FIELD_FROM), at + 1);
 }
 
 void
-classify_record (BounceRecord *rec, const char *reason_hint)
+classify_record (BounceRecord *rec, Reason known)
 {
   const char *diag = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
   const char *action = record_peek (rec, BOUNCE_FIELD_ACTION);
@@ -384,119 +471,122 @@ classify_record (BounceRecord *rec, const char *reason_hint)
   BounceCode by_status = { 0 }, by_reply = { 0 };
   gboolean have_status = status && bounce_code_lookup (status, &by_status);
   gboolean have_reply = reply_code && bounce_code_lookup (reply_code, &by_reply);
+  gboolean specific = have_status && !is_generic_status (status);
+  Reason status_reason = have_status ? reason_from_name (by_status.reason) : REASON_NONE;
+  Reason reply_reason = have_reply ? reason_from_name (by_reply.reason) : REASON_NONE;
 
   BounceClass klass = have_status  ? by_status.klass
                       : have_reply ? by_reply.klass
                                    : BOUNCE_CLASS_UNKNOWN;
-  if (klass == BOUNCE_CLASS_UNKNOWN && action)
-    {
-      if (g_ascii_strcasecmp (action, "failed") == 0)
-        klass = BOUNCE_CLASS_PERMANENT;
-      else if (g_ascii_strcasecmp (action, "delayed") == 0)
-        klass = BOUNCE_CLASS_TRANSIENT;
-    }
+  if (klass == BOUNCE_CLASS_UNKNOWN)
+    klass = action_is (action, "failed")    ? BOUNCE_CLASS_PERMANENT
+            : action_is (action, "delayed") ? BOUNCE_CLASS_TRANSIENT
+                                            : klass;
 
-  char *folded = diag ? reasons_fold_text (diag, REASONS_TEXT_MAX) : NULL;
-  gboolean decisive = FALSE;
-  const char *text = folded ? reasons_from_folded (folded, &decisive) : NULL;
-  /* Diagnostic-Type X-Unix: the words are a local program's exit status */
-  const char *dtype = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE);
-  if (!text && dtype && g_ascii_strcasecmp (dtype, "x-unix") == 0)
-    text = "mailererror";
-  const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
   const char *command = record_peek (rec, BOUNCE_FIELD_COMMAND);
   if (!command && diag)
     {
       command = status_find_command (diag);
       record_set (rec, BOUNCE_FIELD_COMMAND, command);
     }
-  const char *hint = rec->reason_hint;
-  gboolean delayed = action && g_ascii_strcasecmp (action, "delayed") == 0;
 
-  const char *reason = NULL;
-  gboolean success = action
-                     && (g_ascii_strcasecmp (action, "delivered") == 0
-                         || g_ascii_strcasecmp (action, "relayed") == 0
-                         || g_ascii_strcasecmp (action, "expanded") == 0);
-  if (success || klass == BOUNCE_CLASS_SUCCESS)
-    reason = "delivered";
-  if (!reason && reason_hint)
-    reason = reason_hint;
-  if (!reason && folded)
-    {
-      reason = mailhosts_reason (host, folded, status);
-      /* no host named: the recipient's own domain is the provider's */
-      const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
-      const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
-      if (!reason && !host && at)
-        reason = mailhosts_reason (at + 1, folded, status);
-      if (!reason && rec->report)
-        reason = detect_family_reason (rec->report->family, folded);
-    }
-  gboolean from_code = FALSE;
-  if (!reason)
-    {
-      const char *code = have_status && !is_generic_status (status) ? by_status.reason : NULL;
-      if (code && !(text && (decisive || reasons_rank (text) < reasons_rank (code))))
-        {
-          reason = code;
-          from_code = TRUE;
-        }
-      else if (text)
-        reason = text;
-      else if (hint && !code)
-        reason = hint;
-      else if (delayed && (!have_status || is_generic_status (status)))
-        reason = "expired";
-      else if (refused_by_command (command, status, klass))
-        reason = refused_by_command (command, status, klass);
-      else if (have_status && generic_security (status))
-        reason = "securityerror";
-      else if (have_status && generic_address (status))
-        reason = "userunknown";
-      else if (have_status && generic_mailbox (status))
-        reason = "filtered";
-      else if (have_status && by_status.reason)
-        {
-          reason = by_status.reason;
-          from_code = TRUE;
-        }
-      else if (have_reply && by_reply.reason && by_reply.klass != BOUNCE_CLASS_SUCCESS
-               && (!have_status
-                   || (is_generic_status (status) && by_reply.klass == klass
-                       && strcmp (by_reply.form, "reply") == 0)))
-        {
-          reason = by_reply.reason;
-          from_code = TRUE;
-        }
-      else if (delayed)
-        reason = "expired";
-      else
-        reason = (status || reply_code || diag) ? "onhold" : "undefined";
+  char *folded = diag ? wordings_fold (diag, REASONS_TEXT_MAX) : NULL;
+  const char *host = receiver_host (rec);
+  const Detector *family = rec->report ? rec->report->family : NULL;
+  WordingFinds finds;
+  wordings_find (folded, host, family, status, &finds);
+  /* an operator's own rule (rules.c) comes before the built-in rows */
+  const Wording *local
+      = rec->report ? rules_find (rec->report->rules, folded, host, family, NULL) : NULL;
+  Reason text = finds.any ? finds.any->reason : REASON_NONE;
+  /* Diagnostic-Type X-Unix: the words are a local program's exit status */
+  const char *dtype = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE);
+  if (!text && dtype && g_ascii_strcasecmp (dtype, "x-unix") == 0 && !specific)
+    text = REASON_MAILERERROR;
+  /* "expired" is giving up, not a cause: the wordings, the hint and the code
+   * (X.4.7) that say so decide only where nothing names a cause (see the top) */
+  Reason hint = rec->reason_hint == REASON_EXPIRED ? REASON_NONE : rec->reason_hint;
+  Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
+  gboolean delayed = action_is (action, "delayed");
+  gboolean gave_up = finds.gave_up || rec->reason_hint == REASON_EXPIRED
+                     || (status_reason == REASON_EXPIRED && !delayed);
+  /* a wording that states no cause (onhold) is none where the notice gave up */
+  if (text == REASON_ONHOLD && gave_up)
+    text = REASON_NONE;
+  /* "failed" with a transient status: the sender stopped retrying a temporary
+   * failure (RFC 3464 § 2.3.3: failed is final); it names no cause, so it only
+   * stands in for onhold and makes a network failure expired */
+  gboolean failed_transient = action_is (action, "failed") && klass == BOUNCE_CLASS_TRANSIENT;
+  gboolean decisive = finds.any && (finds.any->flags & WORDING_DECISIVE);
+  gboolean text_outranks_code = text && (decisive || reason_rank (text) < reason_rank (code));
 
-      if (!from_code && strcmp (reason, "userunknown") == 0
-          && !(status && status[2] == '1' && status[3] == '.'))
-        reason = unknown_user_by_command (command, hint, reasons_stock_unknown (folded));
-      /* "service refused" at the greeting is the sending host's refusal */
-      if (strcmp (reason, "systemerror") == 0 && command && strcmp (command, "CONN") == 0)
-        reason = "blocked";
-      /* a transient reply under no specific status, with words about the
-       * connection: the server answered, so the way there worked; reported as a
-       * failure, it was answered so until the retry period ran out */
-      if (!from_code && g_strcmp0 (reason, "networkerror") == 0 && reply_code
-          && reply_code[0] == '4' && (!have_status || is_generic_status (status)))
-        reason = "expired";
-      if (strcmp (reason, "hostunknown") == 0 && klass == BOUNCE_CLASS_TRANSIENT)
-        reason = "networkerror";
-      if (from_code && strcmp (reason, "networkerror") == 0 && status
-          && strcmp (status, "4.4.1") == 0 && action && g_ascii_strcasecmp (action, "failed") == 0)
-        reason = "expired";
-    }
+  Reason reason = REASON_NONE;
+  const Wording *row = NULL;  /* the row that decided, for `why` */
+  const char *rule = NULL;    /* else the rule that did */
+  if (action_is (action, "delivered") || action_is (action, "relayed")
+      || action_is (action, "expanded") || klass == BOUNCE_CLASS_SUCCESS)
+    reason = REASON_DELIVERED, rule = "success";
+  else if (known)
+    reason = known, rule = "report kind";
+  else if (local)
+    row = local;
+  else if (finds.receiver)
+    row = finds.receiver;
+  else if (finds.family)
+    row = finds.family;
+  else if (specific && code && !text_outranks_code)
+    reason = code, rule = "status code";
+  else if (finds.any && text == finds.any->reason)
+    row = finds.any;
+  else if (text)
+    reason = text, rule = "diagnostic type x-unix";
+  else if (hint && !(specific && code))
+    reason = hint, rule = "extractor hint";
+  else if (gave_up)
+    reason = REASON_EXPIRED, rule = "giving up";
+  else if (refused_by_command (command, status, klass))
+    reason = refused_by_command (command, status, klass), rule = "smtp command";
+  else if (have_status && generic_status_reason (status))
+    reason = generic_status_reason (status), rule = "generic status code";
+  else if (code)
+    reason = code, rule = "status code";
+  else if (reply_reason && by_reply.klass != BOUNCE_CLASS_SUCCESS
+           && (!have_status
+               || (is_generic_status (status) && by_reply.klass == klass
+                   && strcmp (by_reply.form, "reply") == 0)))
+    reason = reply_reason, rule = "reply code";
+  else if (failed_transient)
+    reason = REASON_EXPIRED, rule = "giving up (failed under a transient status)";
+  else if (status || reply_code || diag)
+    reason = REASON_ONHOLD, rule = "no cause stated";
+  else
+    reason = REASON_UNDEFINED, rule = "nothing stated";
+  if (row)
+    reason = row->reason;
+
+  /* the adjustments (see the top); a receiver's row is what its reference says,
+   * and none applies after it */
+  gboolean by_receiver = row && row->scope == SCOPE_RECEIVER;
+  const char *adjusted = NULL;
+  /* a network failure until the sender gave up: retrying is what such a failure
+   * calls for, and the retry period ran out */
+  if (reason == REASON_NETWORKERROR && (gave_up || failed_transient) && !delayed && !by_receiver)
+    reason = REASON_EXPIRED, adjusted = "network failure until giving up";
+  /* "service refused" at the greeting is the sending host's refusal */
+  if (reason == REASON_SYSTEMERROR && command && strcmp (command, "CONN") == 0 && !by_receiver)
+    reason = REASON_BLOCKED, adjusted = "refused at the greeting";
+  /* an unknown host under a transient status is a DNS failure still retried */
+  if (reason == REASON_HOSTUNKNOWN && klass == BOUNCE_CLASS_TRANSIENT && !by_receiver)
+    reason = REASON_NETWORKERROR, adjusted = "unknown host, still retried";
+  /* an unknown host in the reporting MTA's own domain: a local user */
+  if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
+    reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";
+  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, rule, status, reply_code, command, adjusted));
   g_free (folded);
 
   rec->klass = klass;
   rec->type = type_of (reason, klass);
-  record_set (rec, BOUNCE_FIELD_REASON, reason);
+  record_set (rec, BOUNCE_FIELD_REASON, reason_name (reason));
   record_set (rec, BOUNCE_FIELD_BOUNCE, bounce_type_name (rec->type));
   record_set (rec, BOUNCE_FIELD_CLASS, bounce_class_name (klass));
   record_set (rec, BOUNCE_FIELD_SUBJECT, have_status ? by_status.subject : NULL);

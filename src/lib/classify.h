@@ -6,8 +6,8 @@
 
 /* Completes a record whose action, status, reply code and diagnostic are set:
  * normalises the codes and fills reason, bounce, class, subject and description.
- * reason_hint, when not NULL, is a reason an extractor already knows (feedback,
+ * known, when not REASON_NONE, is a reason the extractor already knows (feedback,
  * vacation) and wins over the text. */
-void classify_record (BounceRecord *rec, const char *reason_hint);
+void classify_record (BounceRecord *rec, Reason known);
 
 #endif

@@ -4,11 +4,13 @@
 
 #include <glib.h>
 
+#include "reasons.h"
+
 typedef struct
 {
   const char *code;        /* "1.1" (subject.detail) for enhanced rows, "550" for reply rows */
   const char *description;
-  const char *reason;      /* default reason, NULL when the text must decide */
+  Reason reason;           /* default reason, REASON_NONE when the text must decide */
   const char *note;        /* where sources disagree or the code is an extension */
 } CodeRow;
 

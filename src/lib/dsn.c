@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "address.h"
+#include "bounds.h"
 #include "fields.h"
 #include "mime.h"
 #include "status.h"
@@ -62,30 +63,31 @@ set_date (BounceRecord *rec, BounceField field, const char *value)
 
 /* PowerMTA's bounce categories (X-PowerMTA-BounceCategory), as its manual defines
  * them, in the reason vocabulary; NULL for "other" and unknown names. */
-const char *
+Reason
 dsn_category_reason (const char *category)
 {
   static const struct
   {
-    const char *category, *reason;
+    const char *category;
+    Reason reason;
   } rows[] = {
-    { "bad-mailbox", "userunknown" },       { "bad-domain", "hostunknown" },
-    { "inactive-mailbox", "suspend" },      { "quota-issues", "mailboxfull" },
-    { "message-expired", "expired" },       { "no-answer-from-host", "networkerror" },
-    { "bad-connection", "networkerror" },   { "routing-errors", "networkerror" },
-    { "relaying-issues", "norelaying" },    { "invalid-sender", "rejected" },
-    { "policy-related", "policyviolation" }, { "spam-related", "spamdetected" },
-    { "virus-related", "virusdetected" },   { "content-related", "contenterror" },
-    { "protocol-errors", "syntaxerror" },   { "bad-configuration", "systemerror" },
+    { "bad-mailbox", REASON_USERUNKNOWN },       { "bad-domain", REASON_HOSTUNKNOWN },
+    { "inactive-mailbox", REASON_SUSPEND },      { "quota-issues", REASON_MAILBOXFULL },
+    { "message-expired", REASON_EXPIRED },       { "no-answer-from-host", REASON_NETWORKERROR },
+    { "bad-connection", REASON_NETWORKERROR },   { "routing-errors", REASON_NETWORKERROR },
+    { "relaying-issues", REASON_NORELAYING },    { "invalid-sender", REASON_REJECTED },
+    { "policy-related", REASON_POLICYVIOLATION }, { "spam-related", REASON_SPAMDETECTED },
+    { "virus-related", REASON_VIRUSDETECTED },   { "content-related", REASON_CONTENTERROR },
+    { "protocol-errors", REASON_SYNTAXERROR },   { "bad-configuration", REASON_SYSTEMERROR },
   };
   if (!category)
-    return NULL;
+    return REASON_NONE;
   while (*category == ' ' || *category == '\t')
     category++;
   for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_ascii_strncasecmp (category, rows[i].category, strlen (rows[i].category)) == 0)
       return rows[i].reason;
-  return NULL;
+  return REASON_NONE;
 }
 
 /* TRUE when the local part names a path or a program, not a mailbox. */
@@ -117,6 +119,88 @@ program_target (const char *final, const char *actual)
         return TRUE;
     }
   return FALSE;
+}
+
+/* A vendor's diagnostic field, for a group without Diagnostic-Code: Exim writes
+ * "X-Exim-Diagnostic: X-str; <text>" (src exim 4.96 src/deliver.c
+ * deliver_message), and other writers name theirs "X-<vendor>-Diagnostic..." */
+static const char *
+vendor_diagnostic (const FieldGroup *g)
+{
+  for (guint i = 0; i < g->n_fields; i++)
+    {
+      const char *name = g->fields[i].name;
+      if ((name[0] == 'X' || name[0] == 'x') && name[1] == '-'
+          && g_ascii_strncasecmp (name + strlen (name) - MIN (strlen (name), 10), "diagnostic", 10) == 0
+          && *g->fields[i].value)
+        return g->fields[i].value;
+      if ((name[0] == 'X' || name[0] == 'x') && name[1] == '-'
+          && strlen (name) > 16
+          && g_ascii_strcasecmp (name + strlen (name) - 15, "diagnostic-code") == 0
+          && *g->fields[i].value)
+        return g->fields[i].value;
+    }
+  return NULL;
+}
+
+/* The Status field: an enhanced code, or an SMTP reply code written there
+ * ("Status: 550", "Status: 550 5.1.1"), kept as the reply code (reply, else
+ * empty) with the enhanced code after it, if any, as the status. Returns the
+ * status: value, enhanced or NULL. */
+static const char *
+status_value (const char *value, char reply[4], char enhanced[STATUS_MAX])
+{
+  reply[0] = '\0';
+  const char *v = value;
+  while (v && (*v == ' ' || *v == '\t'))
+    v++;
+  if (v && (v[0] == '2' || v[0] == '4' || v[0] == '5') && g_ascii_isdigit (v[1])
+      && g_ascii_isdigit (v[2]) && !g_ascii_isdigit (v[3]) && v[3] != '.')
+    {
+      memcpy (reply, v, 3);
+      reply[3] = '\0';
+      return status_find_enhanced (v + 3, enhanced) ? enhanced : NULL;
+    }
+  return value;
+}
+
+static void
+set_status (BounceRecord *rec, const char *value)
+{
+  char reply[4], enhanced[STATUS_MAX];
+  const char *status = status_value (value, reply, enhanced);
+  if (reply[0])
+    record_set (rec, BOUNCE_FIELD_REPLY_CODE, reply);
+  record_set (rec, BOUNCE_FIELD_STATUS, status);
+}
+
+/* The recipient groups of one field group: a writer that leaves out the blank
+ * line between recipients puts them in one group, where a second Final-Recipient
+ * (or Original-Recipient) starts the next one. Views into g's fields. */
+static GArray *
+split_recipients (const FieldGroup *g)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (FieldGroup));
+  guint start = 0;
+  gboolean final = FALSE, original = FALSE;
+  for (guint i = 0; i < g->n_fields; i++)
+    {
+      const char *name = g->fields[i].name;
+      gboolean is_final = g_ascii_strcasecmp (name, "Final-Recipient") == 0;
+      gboolean is_original = g_ascii_strcasecmp (name, "Original-Recipient") == 0;
+      if ((is_final && final) || (is_original && original))
+        {
+          FieldGroup part = { g->fields + start, i - start };
+          g_array_append_val (out, part);
+          start = i;
+          final = original = FALSE;
+        }
+      final |= is_final;
+      original |= is_original;
+    }
+  FieldGroup last = { g->fields + start, g->n_fields - start };
+  g_array_append_val (out, last);
+  return out;
 }
 
 static gboolean
@@ -163,6 +247,24 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
       else
         g_free (orig);
     }
+  /* an unqualified host ("user@mailhost", the reporting MTA's own name for the
+   * mailbox): the address the sender used, when it is a usable one */
+  if (recipient && !address_qualified (recipient))
+    {
+      char *other = address_normalise (original);
+      if (!address_qualified (other))
+        {
+          g_free (other);
+          other = address_normalise (actual);
+        }
+      if (address_qualified (other))
+        {
+          g_free (recipient);
+          recipient = other;
+        }
+      else
+        g_free (other);
+    }
   if (!recipient)
     recipient = address_normalise (original);
   if (!recipient)
@@ -170,6 +272,26 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
   if (!recipient)
     {
       report_warn (report, "delivery-status group without a usable recipient address");
+      return;
+    }
+  /* the same group written again (some writers repeat the part's groups): one
+   * record, its empty fields filled from the repeat */
+  BounceRecord *same = report_find_record (report, recipient);
+  const char *same_source = same ? record_peek (same, BOUNCE_FIELD_SOURCE) : NULL;
+  char same_reply[4], same_enhanced[STATUS_MAX];
+  if (same && same_source && strcmp (same_source, "dsn") == 0
+      && g_strcmp0 (record_peek (same, BOUNCE_FIELD_STATUS),
+                    status_value (fields_get (g, "Status"), same_reply, same_enhanced)) == 0)
+    {
+      const char *d = fields_get (g, "Diagnostic-Code");
+      if (d && !record_peek (same, BOUNCE_FIELD_DIAGNOSTIC))
+        {
+          char *type, *text;
+          dsn_split_typed (d, &type, &text);
+          record_take (same, BOUNCE_FIELD_DIAGNOSTIC_TYPE, type);
+          record_take (same, BOUNCE_FIELD_DIAGNOSTIC, text);
+        }
+      g_free (recipient);
       return;
     }
   BounceRecord *rec = report_add_record (report);
@@ -183,6 +305,7 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
   record_take (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, orig);
 
   const char *action = fields_get (g, "Action");
+  gboolean expired = FALSE;
   if (action)
     {
       /* "failed (bad mailbox)" -> "failed" */
@@ -190,11 +313,21 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
       while (action[n] && g_ascii_isalpha (action[n]))
         n++;
       char *word = g_ascii_strdown (action, n);
+      /* "expired", a value some MTAs write that RFC 3464 § 2.3.3 does not
+       * define: the MTA gave up, a failure */
+      if (strcmp (word, "expired") == 0)
+        {
+          g_free (word);
+          word = g_strdup ("failed");
+          expired = TRUE;
+        }
       record_take (rec, BOUNCE_FIELD_ACTION, *word ? word : (g_free (word), NULL));
     }
-  record_set (rec, BOUNCE_FIELD_STATUS, fields_get (g, "Status"));
+  set_status (rec, fields_get (g, "Status"));
 
   const char *diag = fields_get (g, "Diagnostic-Code");
+  if (!diag)
+    diag = vendor_diagnostic (g);
   if (diag)
     {
       char *type, *text;
@@ -208,7 +341,9 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
   /* delivered to a program ("|procmail ..."): a failure there is the local
    * delivery program's, unless the words say more */
   if (!rec->reason_hint && program_target (final, actual))
-    rec->reason_hint = "mailererror";
+    rec->reason_hint = REASON_MAILERERROR;
+  if (!rec->reason_hint && expired)
+    rec->reason_hint = REASON_EXPIRED;
   set_typed_value (rec, BOUNCE_FIELD_REMOTE_MTA, fields_get (g, "Remote-MTA"));
   set_date (rec, BOUNCE_FIELD_LAST_ATTEMPT, fields_get (g, "Last-Attempt-Date"));
   set_date (rec, BOUNCE_FIELD_WILL_RETRY_UNTIL, fields_get (g, "Will-Retry-Until"));
@@ -225,16 +360,25 @@ dsn_extract (BounceReport *report, const char *body)
   if (block->n_bad_lines > 0)
     report_warn (report, "delivery-status part: %u line(s) neither field nor continuation",
                  block->n_bad_lines);
+  if (block->n_dropped > 0)
+    report_warn_kind (report, BOUNCE_WARNING_FIELDS_CUT,
+                      "delivery-status part cut at %d fields (%u more counted, not kept)",
+                      MAX_FIELDS, block->n_dropped);
   for (guint i = 0; i < block->n_groups; i++)
     {
-      const FieldGroup *g = &block->groups[i];
-      if (is_recipient_group (g))
-        read_recipient_group (report, g);
-      else
-        read_message_group (report, g);
-      /* some writers put the per-message fields in the first recipient group */
-      if (is_recipient_group (g) && fields_get (g, "Reporting-MTA"))
-        read_message_group (report, g);
+      GArray *parts = split_recipients (&block->groups[i]);
+      for (guint k = 0; k < parts->len; k++)
+        {
+          const FieldGroup *g = &g_array_index (parts, FieldGroup, k);
+          if (is_recipient_group (g))
+            read_recipient_group (report, g);
+          else
+            read_message_group (report, g);
+          /* some writers put the per-message fields in the first recipient group */
+          if (is_recipient_group (g) && fields_get (g, "Reporting-MTA"))
+            read_message_group (report, g);
+        }
+      g_array_free (parts, TRUE);
     }
   fields_free (block);
   return bounce_report_n_records (report) - before;

@@ -19,6 +19,6 @@ void dsn_split_typed (const char *value, char **type, char **text);
 
 /* The reason a PowerMTA bounce category (X-PowerMTA-BounceCategory: bad-mailbox)
  * stands for, or NULL. A static string. */
-const char *dsn_category_reason (const char *category);
+Reason dsn_category_reason (const char *category);
 
 #endif

@@ -10,8 +10,6 @@
 #include "ascii.h"
 #include "bounds.h"
 
-#define MAX_FIELDS 8192
-
 static gboolean
 is_name_char (char c)
 {
@@ -53,6 +51,7 @@ typedef struct
   GString *value;  /* the value being unfolded */
   char *name;
   guint total;
+  guint dropped; /* fields past MAX_FIELDS */
 } Builder;
 
 static void
@@ -67,7 +66,10 @@ flush_field (Builder *b)
       b->total++;
     }
   else
-    g_free (b->name);
+    {
+      g_free (b->name);
+      b->dropped++;
+    }
   b->name = NULL;
   g_string_truncate (b->value, 0);
 }
@@ -101,7 +103,7 @@ FieldBlock *
 fields_parse (const char *text, gsize len)
 {
   Builder b = { g_array_new (FALSE, FALSE, sizeof (FieldGroup)),
-                g_array_new (FALSE, FALSE, sizeof (Field)), g_string_new (NULL), NULL, 0 };
+                g_array_new (FALSE, FALSE, sizeof (Field)), g_string_new (NULL), NULL, 0, 0 };
   FieldBlock *block = g_new0 (FieldBlock, 1);
   gsize pos = 0;
   while (pos < len)
@@ -153,6 +155,7 @@ fields_parse (const char *text, gsize len)
   flush_group (&b);
   g_array_free (b.current, TRUE);
   g_string_free (b.value, TRUE);
+  block->n_dropped = b.dropped;
   block->n_groups = b.groups->len;
   block->groups = (FieldGroup *) g_array_free (b.groups, FALSE);
   return block;

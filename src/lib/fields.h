@@ -23,6 +23,7 @@ typedef struct
   FieldGroup *groups;
   guint n_groups;
   guint n_bad_lines; /* lines that were neither a field nor a continuation */
+  guint n_dropped;   /* fields past MAX_FIELDS, counted, not kept */
 } FieldBlock;
 
 /* Parses text of len bytes (LF, CRLF or CR line ends). A line that is not a field

@@ -4,6 +4,9 @@
 #define BOUNCE_INTERNAL_H
 
 #include "bounce/bounce.h"
+#include "reasons.h"
+
+struct Detector;
 
 struct BounceRecord
 {
@@ -12,20 +15,28 @@ struct BounceRecord
   BounceClass klass;
   const BounceReport *report;
   /* a reason the extractor read from something other than the words (a detector's
-   * family, a PowerMTA bounce category): a static string or NULL; classify.c
-   * uses it only where the text and the code leave the reason open */
-  const char *reason_hint;
+   * family, a PowerMTA bounce category), or REASON_NONE; classify.c uses it only
+   * where the text and the code leave the reason open */
+  Reason reason_hint;
 };
 
 struct BounceReport
 {
+  gatomicrefcount ref_count; /* the report's and its records' references (boxed.c) */
   char *fields[BOUNCE_FIELD_COUNT]; /* message-level fields only, owned */
   GPtrArray *records;               /* BounceRecord*, owned */
   char *verdict;
   GString *warnings;
-  /* the free-text family the message was recognised as (a detector's name,
-   * static), or NULL */
-  const char *family;
+  GArray *warning_kinds;    /* BounceWarning, one per line of warnings */
+  GPtrArray *warning_texts; /* char*, those lines */
+  gboolean recipients_cut;  /* MAX_RECIPIENTS met, said once */
+  /* the free-text family the message was recognised as, or NULL */
+  const struct Detector *family;
+  /* local rules from the options (a reference), or NULL */
+  BounceRules *rules;
+  /* the returned message's fields asked for in BounceOptions.headers: name, value,
+   * name, value... (owned; link.c), or NULL */
+  GPtrArray *headers;
 };
 
 BounceReport *report_new (void);
@@ -36,6 +47,9 @@ void report_set (BounceReport *report, BounceField field, const char *value);
 void report_take (BounceReport *report, BounceField field, char *value);
 void report_set_verdict (BounceReport *report, const char *verdict);
 void report_warn (BounceReport *report, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+/* A warning of a kind; its text one line. */
+void report_warn_kind (BounceReport *report, BounceWarning kind, const char *fmt, ...)
+  G_GNUC_PRINTF (3, 4);
 /* The record for an address (compared without case), or NULL. */
 BounceRecord *report_find_record (BounceReport *report, const char *address);
 

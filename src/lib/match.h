@@ -9,11 +9,14 @@
 typedef struct MatchSet MatchSet;
 
 MatchSet *match_set_new (void);
-/* Adds a phrase, compared byte for byte, with its tag. The phrase is not copied:
+/* Adds a phrase, compared byte for byte, with its tag; a '#' after its first byte
+ * stands for one or more digits ("failed after # attempts"). The phrase is not copied:
  * it must outlive the set (string literals do). */
 void match_set_add (MatchSet *set, const char *phrase, guint tag);
 /* Adds every phrase of a NULL-terminated list (list may be NULL) with one tag. */
 void match_set_add_list (MatchSet *set, const char *const *list, guint tag);
+/* Frees a set (NULL is fine). */
+void match_set_free (MatchSet *set);
 /* Ends the adding: builds the index. */
 void match_set_seal (MatchSet *set);
 
@@ -22,6 +25,13 @@ void match_set_seal (MatchSet *set);
  * for all phrases at once. An empty phrase occurs in every text. */
 void match_set_scan (const MatchSet *set, const char *text, gsize len, guint limit,
                      guint8 *seen);
+
+/* Calls fn for every place in text (len bytes, no NUL among them) where a
+ * non-empty phrase occurs, in the order of the text; fn returns FALSE to stop. n
+ * is the length of the text matched. */
+typedef gboolean (*MatchFound) (guint tag, gsize at, gsize n, gpointer data);
+void match_set_each (const MatchSet *set, const char *text, gsize len, MatchFound fn,
+                     gpointer data);
 
 /* The earliest place in text (len bytes, no NUL among them) where a phrase occurs
  * that accept takes (NULL: any), where several start there the first one added;

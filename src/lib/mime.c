@@ -195,9 +195,10 @@ to_utf8 (const char *data, gsize len, const char *charset)
   return out ? out : g_utf8_make_valid (data, (gssize) len);
 }
 
-/* Decoded content of a leaf part, at most max bytes, as UTF-8. */
+/* Decoded content of a leaf part, at most max bytes, as UTF-8. *cut (may be NULL)
+ * is set when the part held more. */
 static char *
-part_text (GMimePart *part, gsize max)
+part_text_cut (GMimePart *part, gsize max, gboolean *cut)
 {
   GMimeDataWrapper *content = g_mime_part_get_content (part);
   if (!content)
@@ -229,6 +230,12 @@ part_text (GMimePart *part, gsize max)
         break;
       g_byte_array_append (bytes, (const guint8 *) chunk, (guint) n);
     }
+  if (cut && bytes->len >= max)
+    {
+      /* one byte more tells whether the part went on */
+      char one;
+      *cut = !g_mime_stream_eos (filtered) && g_mime_stream_read (filtered, &one, 1) > 0;
+    }
   if (filtered != source)
     g_object_unref (filtered);
   g_mime_stream_reset (source);
@@ -248,11 +255,52 @@ part_text (GMimePart *part, gsize max)
   return text;
 }
 
+static char *
+part_text (GMimePart *part, gsize max)
+{
+  return part_text_cut (part, max, NULL);
+}
+
+/* A part the extractors read, with the bound met noted on the message. */
+static char *
+part_text_noted (MimeMessage *msg, GMimePart *part, gsize max, BounceWarning kind)
+{
+  gboolean cut = FALSE;
+  char *text = part_text_cut (part, max, &cut);
+  if (cut)
+    msg->cuts |= 1u << kind;
+  return text;
+}
+
+/* Does the HTML mark its lines with tags (line breaks, paragraphs, blocks, table
+ * rows)? When it does not (plain text sent as text/html), its own line ends are
+ * its lines. */
+static gboolean
+html_has_line_tags (const char *html)
+{
+  static const char *const tags[] = { "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4",
+                                      "table", "pre" };
+  for (const char *p = strchr (html, '<'); p; p = strchr (p + 1, '<'))
+    {
+      const char *t = p[1] == '/' ? p + 2 : p + 1;
+      for (gsize i = 0; i < G_N_ELEMENTS (tags); i++)
+        {
+          gsize n = strlen (tags[i]);
+          if (g_ascii_strncasecmp (t, tags[i], n) == 0 && !g_ascii_isalnum (t[n]))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Reduce HTML to text: drop tags, scripts and styles, decode common entities, and
- * turn block ends into line breaks so detectors see lines. */
+ * turn block ends into line breaks so detectors see lines; line ends stay line
+ * breaks inside <pre> and in HTML without any tag for lines. */
 static char *
 html_to_text (const char *html)
 {
+  gboolean keep_lines = !html_has_line_tags (html);
+  gboolean in_pre = FALSE;
   static const struct
   {
     const char *entity;
@@ -290,6 +338,10 @@ html_to_text (const char *html)
             g_string_append_c (out, '\n');
           else if (g_ascii_strncasecmp (p, "</td", 4) == 0)
             g_string_append_c (out, ' ');
+          if (g_ascii_strncasecmp (p, "<pre", 4) == 0 && !g_ascii_isalnum (p[4]))
+            in_pre = TRUE;
+          else if (g_ascii_strncasecmp (p, "</pre", 5) == 0)
+            in_pre = FALSE;
           p = end + 1;
           continue;
         }
@@ -311,7 +363,10 @@ html_to_text (const char *html)
         }
       if (*p == '\r' || *p == '\n')
         {
-          g_string_append_c (out, ' ');
+          if ((keep_lines || in_pre) && *p == '\n')
+            g_string_append_c (out, '\n');
+          else if (!((keep_lines || in_pre) && p[1] == '\n'))
+            g_string_append_c (out, ' ');
           p++;
           continue;
         }
@@ -371,11 +426,50 @@ plain_header_value (const char *raw, char *out)
   return o;
 }
 
+/* A value written in a legacy charset without encoded words (RFC 6532 allows
+ * only UTF-8 there; some MTAs write their notices' Subject in the charset of the
+ * notice): converted from charset (the message's, when not Unicode), ISO-2022-JP
+ * when its escape is there, else EUC-JP when the bytes are valid in it; NULL when
+ * the value is not such a one (GMime's decoder reads it then). */
+static char *
+legacy_value (const char *unfolded, const char *charset)
+{
+  gsize n = strlen (unfolded);
+  if (strstr (unfolded, "=?"))
+    return NULL;
+  gboolean jis = has_iso2022_jp_escape (unfolded, n);
+  if (!jis && utf8_valid (unfolded, n))
+    return NULL;
+  gboolean unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
+                     || g_ascii_strcasecmp (charset, "us-ascii") == 0;
+  const char *tries[] = { unicode ? NULL : g_mime_charset_iconv_name (charset),
+                          jis ? "ISO-2022-JP" : "EUC-JP" };
+  for (gsize i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      if (!tries[i])
+        continue;
+      charset_hold (tries[i], strlen (tries[i]));
+      char *out = g_convert (unfolded, (gssize) n, "UTF-8", tries[i], NULL, NULL, NULL);
+      if (out)
+        return out;
+    }
+  return NULL;
+}
+
+/* The charset parameter of an entity's Content-Type, or NULL. */
+static const char *
+object_charset (GMimeObject *obj)
+{
+  GMimeContentType *ct = obj && !GMIME_IS_MESSAGE (obj) ? g_mime_object_get_content_type (obj) : NULL;
+  return ct ? g_mime_content_type_get_parameter (ct, "charset") : NULL;
+}
+
 /* The headers' names and raw values (pairs[2 i], pairs[2 i + 1]; a pair with a
  * NULL is left out). The names and plain values go into one block after the
- * array: one allocation for all of them. */
+ * array: one allocation for all of them. charset: the message's, or NULL. */
 static void
-copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
+copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out,
+            const char *charset)
 {
   gsize room = 0;
   for (int i = 0; i < count; i++)
@@ -410,7 +504,9 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
         {
           charset_hold_header (raw);
           char *unfolded = g_mime_utils_header_unfold (raw);
-          char *decoded = g_mime_utils_header_decode_text (NULL, unfolded);
+          char *decoded = legacy_value (unfolded, charset);
+          if (!decoded)
+            decoded = g_mime_utils_header_decode_text (NULL, unfolded);
           g_free (unfolded);
           h[n].value = g_strstrip (g_utf8_make_valid (decoded ? decoded : "", -1));
           h[n].decoded = TRUE;
@@ -421,8 +517,6 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out)
   *out = h;
   *n_out = n;
 }
-
-#define MAX_HEADERS 512
 
 /* The header fields of a message (or of an entity parsed as the top of one), as
  * GMime's message keeps them: the Content- fields belong to its body and are left
@@ -444,7 +538,8 @@ copy_headers (GMimeObject *obj, MimeHeader **out, guint *n_out)
       pairs[2 * count + 1] = g_mime_header_get_raw_value (header);
       count++;
     }
-  copy_pairs (pairs, count, out, n_out);
+  copy_pairs (pairs, count, out, n_out,
+              object_charset (obj));
 }
 
 /* The date GMime's message takes from its last Date field, whose raw value is
@@ -605,13 +700,32 @@ take_header_block (Walk *w, const char *text)
       if (count > 0)
         {
           w->have_original = TRUE;
-          copy_pairs (pairs, count, &w->msg->original, &w->msg->n_original);
+          copy_pairs (pairs, count, &w->msg->original, &w->msg->n_original, NULL);
           g_free (w->msg->original_raw);
           w->msg->original_raw = g_strdup (text);
           g_free (buf);
           return;
         }
       g_free (buf);
+    }
+  /* GMime's objects for a header block take some 30 times its size: it reads no
+   * more than MAX_GMIME_HEADER_BLOCK, up to a line end, nor more than twice the
+   * fields kept (copy_headers keeps the first MAX_HEADERS but Content- fields) */
+  gsize fields = 0, keep = 0;
+  for (const char *p = text; p < text + MIN (len, MAX_GMIME_HEADER_BLOCK);)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (text + len - p));
+      if (*p != ' ' && *p != '\t' && ++fields > 2 * MAX_HEADERS)
+        break;
+      if (!nl)
+        break;
+      p = nl + 1;
+      keep = (gsize) (p - text);
+    }
+  if (len > MAX_GMIME_HEADER_BLOCK || fields > 2 * MAX_HEADERS)
+    {
+      len = keep ? keep : MIN (len, MAX_GMIME_HEADER_BLOCK);
+      w->msg->cuts |= 1u << BOUNCE_WARNING_RETURNED_HEADERS_CUT;
     }
   GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, len);
   GMimeParser *parser = g_mime_parser_new_with_stream (stream);
@@ -630,6 +744,41 @@ take_header_block (Walk *w, const char *text)
 
 static void returned_leaf (Walk *w, GMimePart *part, guint depth, gboolean nested);
 
+/* Does a line of text start with one of the fields of a delivery-status body
+ * (RFC 3464 § 2.2, 2.3)? TRUE for an empty text too. */
+static gboolean
+has_dsn_field (const char *text)
+{
+  const char *p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!*p)
+    return TRUE; /* empty: no prose either */
+  static const char *const names[] = { "reporting-mta", "final-recipient", "original-recipient",
+                                       "action", "status", "diagnostic-code", "x-actual-recipient" };
+  for (const char *line = text; line && *line;)
+    {
+      while (*line == ' ' || *line == '\t')
+        line++;
+      for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          gsize n = strlen (names[i]);
+          if (g_ascii_strncasecmp (line, names[i], n) != 0)
+            continue;
+          /* "Name:" or "Name :" */
+          const char *c = line + n;
+          while (*c == ' ' || *c == '\t')
+            c++;
+          if (*c == ':')
+            return TRUE;
+        }
+      line = strchr (line, '\n');
+      if (line)
+        line++;
+    }
+  return FALSE;
+}
+
 static void
 walk_part (Walk *w, GMimePart *part, guint depth, gboolean nested)
 {
@@ -646,13 +795,17 @@ walk_part (Walk *w, GMimePart *part, guint depth, gboolean nested)
       && (g_ascii_strcasecmp (sub, "delivery-status") == 0
           || g_ascii_strcasecmp (sub, "global-delivery-status") == 0))
     {
-      g_ptr_array_add (nested ? msg->dsn_nested : msg->dsn, part_text (part, MAX_DSN_PART));
+      char *body = part_text_noted (msg, part, MAX_DSN_PART, BOUNCE_WARNING_DSN_PART_CUT);
+      /* prose under that label (a notice's text in the wrong part): read as text */
+      g_ptr_array_add (has_dsn_field (body) ? (nested ? msg->dsn_nested : msg->dsn)
+                       : (nested ? msg->text_nested : msg->text), body);
       return;
     }
   if (g_ascii_strcasecmp (type, "message") == 0 && g_ascii_strcasecmp (sub, "feedback-report") == 0)
     {
       if (!nested)
-        g_ptr_array_add (msg->feedback, part_text (part, MAX_DSN_PART));
+        g_ptr_array_add (msg->feedback,
+                         part_text_noted (msg, part, MAX_DSN_PART, BOUNCE_WARNING_DSN_PART_CUT));
       return;
     }
   if ((g_ascii_strcasecmp (type, "text") == 0 || g_ascii_strcasecmp (type, "message") == 0)
@@ -694,7 +847,7 @@ walk_part (Walk *w, GMimePart *part, guint depth, gboolean nested)
   gboolean attachment = disposition && g_ascii_strcasecmp (disposition, "attachment") == 0;
   if (attachment && nested)
     return;
-  char *text = part_text (part, MAX_TEXT_PART);
+  char *text = part_text_noted (msg, part, MAX_TEXT_PART, BOUNCE_WARNING_TEXT_PART_CUT);
   if (g_ascii_strcasecmp (sub, "html") == 0)
     {
       char *plain = html_to_text (text);
@@ -711,8 +864,7 @@ walk_object (Walk *w, GMimeObject *obj, guint depth, gboolean nested)
     return;
   if (++w->parts > MAX_PARTS || depth > MAX_DEPTH)
     {
-      if (w->parts == MAX_PARTS + 1 || depth == MAX_DEPTH + 1)
-        g_string_append_printf (w->msg->warnings, "MIME tree too large or deep; the rest skipped\n");
+      w->msg->cuts |= 1u << BOUNCE_WARNING_PARTS_CUT;
       return;
     }
   if (GMIME_IS_MULTIPART (obj))
@@ -863,6 +1015,14 @@ returned_leaf (Walk *w, GMimePart *part, guint depth, gboolean nested)
           got += (gsize) n;
         }
       block[got] = '\0';
+      if (got == MAX_DSN_PART && (end < 0 || (gsize) end > MAX_DSN_PART))
+        {
+          /* a header block longer than is read: up to its last whole line */
+          while (got > 0 && block[got - 1] != '\n')
+            got--;
+          block[got] = '\0';
+          w->msg->cuts |= 1u << BOUNCE_WARNING_RETURNED_HEADERS_CUT;
+        }
       g_mime_stream_reset (stream);
       take_header_block (w, block);
       g_free (block);
@@ -1044,13 +1204,28 @@ normalise_cr (const char *data, gsize len)
   return copy;
 }
 
+/* The length of the lines at the start of data that hold only white space (some
+ * writers put an empty line, or blanks, before the header block). */
+static gsize
+blank_lines_len (const char *data, gsize len)
+{
+  gsize skip = 0;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '\n')
+        skip = i + 1;
+      else if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r')
+        break;
+    }
+  return skip;
+}
+
 static gboolean
 looks_like_message (const char *data, gsize len)
 {
-  /* the first line must be a header field or an mbox "From " line */
-  gsize i = 0;
-  while (i < len && (data[i] == '\n' || data[i] == '\r'))
-    i++;
+  /* the first line (after lines of white space) must be a header field or an
+   * mbox "From " line */
+  gsize i = blank_lines_len (data, len);
   if (len - i >= 5 && memcmp (data + i, "From ", 5) == 0)
     return TRUE;
   gsize start = i;
@@ -1098,6 +1273,140 @@ header_block_len (const char *data, gsize len)
         return (gsize) (next + 2 - data);
     }
   return len;
+}
+
+/* Is the field starting at line (a header block's line) a Content- or Date field? */
+static gboolean
+field_is (const char *line, const char *end, const char *name)
+{
+  gsize n = strlen (name);
+  return (gsize) (end - line) > n && g_ascii_strncasecmp (line, name, n) == 0;
+}
+
+/* The boundary a "boundary=" parameter at p (after the '=') names: its length, 0
+ * when there is none. */
+static gsize
+boundary_value (const char *p, const char *end, const char **value)
+{
+  if (p < end && *p == '"')
+    {
+      const char *close = memchr (p + 1, '"', MIN ((gsize) (end - p - 1), 200));
+      *value = p + 1;
+      return close ? (gsize) (close - p - 1) : 0;
+    }
+  const char *q = p;
+  while (q < end && q - p < 200 && *q != ';' && *q != ' ' && *q != '\t' && *q != '\r'
+         && *q != '\n')
+    q++;
+  *value = p;
+  return (gsize) (q - p);
+}
+
+/* The message in data (LF line ends) as GMime is given it: the header fields past
+ * MAX_HEADERS left out (the Content- fields and the last Date field kept: the body
+ * and the date depend on them), and nothing after the part that would be the
+ * (MAX_PARTS + 1)th, which the walk never reads. A copy (*out_len bytes), or NULL
+ * when the message is within both bounds. *dropped counts the fields left out;
+ * *parts_cut tells that the end was cut. Linear: each line is read once, and the
+ * boundaries declared so far are looked up in a table. */
+static char *
+bounded_copy (const char *data, gsize len, gsize *out_len, guint *dropped, gboolean *parts_cut)
+{
+  const char *end = data + len;
+  *dropped = 0;
+  *parts_cut = FALSE;
+  gsize block = header_block_len (data, len);
+  /* the header block: count the fields that would be kept (fewer lines than the
+   * bound: nothing to count) */
+  guint plain = 0, lines = 0;
+  const char *last_date = NULL;
+  for (const char *nl = memchr (data, '\n', block); nl && lines <= MAX_HEADERS;
+       nl = memchr (nl + 1, '\n', (gsize) (data + block - nl - 1)))
+    lines++;
+  for (const char *line = data; line < data + block && lines > MAX_HEADERS;)
+    {
+      const char *nl = memchr (line, '\n', (gsize) (data + block - line));
+      const char *next = nl ? nl + 1 : data + block;
+      if (*line != ' ' && *line != '\t' && *line != '\n')
+        {
+          if (!field_is (line, next, "Content-"))
+            plain++;
+          if (field_is (line, next, "Date:"))
+            last_date = line;
+        }
+      line = next;
+    }
+  /* the body: the opening delimiter of part MAX_PARTS + 1, if any (fewer lines
+   * that start with "--" than the bound: none) */
+  const char *cut = NULL;
+  GHashTable *boundaries = NULL;
+  guint parts = 0, dashes = 0;
+  for (const char *nl = memchr (data, '\n', len); nl && dashes <= MAX_PARTS;
+       nl = memchr (nl + 1, '\n', (gsize) (end - nl - 1)))
+    if (end - nl > 2 && nl[1] == '-' && nl[2] == '-')
+      dashes++;
+  for (const char *line = data; line < end && !cut && dashes > MAX_PARTS;)
+    {
+      const char *nl = memchr (line, '\n', (gsize) (end - line));
+      const char *le = nl ? nl : end;
+      /* "boundary=" anywhere on the line: the '=' checked, each once */
+      for (const char *eq = memchr (line, '=', (gsize) (le - line)); eq;
+           eq = eq + 1 < le ? memchr (eq + 1, '=', (gsize) (le - eq - 1)) : NULL)
+        if (eq - line >= 8 && g_ascii_strncasecmp (eq - 8, "boundary", 8) == 0)
+          {
+            const char *value;
+            gsize n = boundary_value (eq + 1, le, &value);
+            if (n == 0)
+              continue;
+            if (!boundaries)
+              boundaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+            if (g_hash_table_size (boundaries) <= MAX_PARTS)
+              g_hash_table_add (boundaries, g_strndup (value, n));
+          }
+      if (boundaries && le - line > 2 && line[0] == '-' && line[1] == '-')
+        {
+          const char *b = line + 2, *be = le;
+          while (be > b && (be[-1] == ' ' || be[-1] == '\t' || be[-1] == '\r'))
+            be--;
+          char *name = g_strndup (b, (gsize) (be - b));
+          /* an opening delimiter (not "--boundary--") starts a part */
+          if (g_hash_table_contains (boundaries, name) && ++parts > MAX_PARTS)
+            cut = line;
+          g_free (name);
+        }
+      line = nl ? nl + 1 : end;
+    }
+  if (boundaries)
+    g_hash_table_destroy (boundaries);
+  if (plain <= MAX_HEADERS && !cut)
+    return NULL;
+  *parts_cut = cut != NULL;
+  GString *out = g_string_sized_new (cut ? (gsize) (cut - data) : len);
+  plain = 0;
+  for (const char *line = data; line < data + block;)
+    {
+      /* a field with its continuation lines */
+      const char *next = line;
+      do
+        {
+          const char *nl = memchr (next, '\n', (gsize) (data + block - next));
+          next = nl ? nl + 1 : data + block;
+        }
+      while (next < data + block && (*next == ' ' || *next == '\t'));
+      gboolean keep = *line == '\n' || *line == ' ' || *line == '\t'
+                      || field_is (line, next, "Content-") || line == last_date
+                      || ++plain <= MAX_HEADERS;
+      if (keep)
+        g_string_append_len (out, line, next - line);
+      else
+        (*dropped)++;
+      line = next;
+    }
+  const char *body_end = cut ? cut : end;
+  if (body_end > data + block)
+    g_string_append_len (out, data + block, body_end - (data + block));
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /* The date of a message whose header block was read here (pairs, and headers
@@ -1158,7 +1467,8 @@ parse_split (const char *data, gsize len, GByteArray **array, char **bytes)
       if (top)
         {
           msg = message_new ();
-          copy_pairs (pairs, count, &msg->headers, &msg->n_headers);
+          copy_pairs (pairs, count, &msg->headers, &msg->n_headers,
+                      object_charset (top));
           msg->date = pairs_date (pairs, count, msg->headers, msg->n_headers);
           read_body (msg, top);
           g_object_unref (top);
@@ -1188,8 +1498,11 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
       *why = "not an email message (no header at the start)";
       return NULL;
     }
-  /* skip an mbox envelope line */
-  gsize skip = 0;
+  /* skip lines of white space, then an mbox envelope line */
+  gsize skip = blank_lines_len (data, len);
+  data += skip;
+  len -= skip;
+  skip = 0;
   if (len >= 5 && memcmp (data, "From ", 5) == 0)
     {
       const char *nl = memchr (data, '\n', len);
@@ -1197,6 +1510,24 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
     }
   const char *start = data + skip;
   gsize size = len - skip;
+  if (size == 0)
+    {
+      g_free (copy);
+      *why = "not an email message (an mbox envelope line only)";
+      return NULL;
+    }
+  /* past the bounds, GMime reads a copy without what would not be kept */
+  guint dropped = 0;
+  gboolean parts_cut = FALSE;
+  gsize bounded_len = 0;
+  char *bounded = bounded_copy (start, size, &bounded_len, &dropped, &parts_cut);
+  if (bounded)
+    {
+      g_free (copy);
+      copy = bounded;
+      start = bounded;
+      size = bounded_len;
+    }
   GByteArray *array = NULL;
   char *split = NULL;
   MimeMessage *msg = size <= SPLIT_MAX ? parse_split (start, size, &array, &split) : NULL;
@@ -1222,6 +1553,13 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
           g_object_unref (top);
         }
     }
+  if (msg && dropped)
+    {
+      msg->cuts |= 1u << BOUNCE_WARNING_HEADERS_CUT;
+      msg->headers_dropped = dropped;
+    }
+  if (msg && parts_cut)
+    msg->cuts |= 1u << BOUNCE_WARNING_PARTS_CUT;
   if (msg && msg->returned)
     {
       /* the returned messages are read from these bytes later */

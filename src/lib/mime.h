@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "bounce/bounce.h"
+
 typedef struct
 {
   char *name;
@@ -45,6 +47,8 @@ typedef struct
                              * made LF; the Content- fields and body), or NULL */
 
   GString *warnings;
+  guint cuts;            /* 1 << BounceWarning: the bounds the message met */
+  guint headers_dropped; /* header fields of the message past MAX_HEADERS, counted */
 } MimeMessage;
 
 /* From now on, in every GMime parser of the process, message/rfc822 (rfc2822,

@@ -12,7 +12,9 @@
 #include "arf.h"
 #include "classify.h"
 #include "dsn.h"
+#include "bounds.h"
 #include "internal.h"
+#include "link.h"
 #include "mime.h"
 #include "text.h"
 
@@ -52,51 +54,85 @@ extract_dsn (BounceReport *report, const MimeMessage *msg)
   return n;
 }
 
+/* The bounds the message met, each a warning of its kind. */
+static void
+report_cuts (BounceReport *report, const MimeMessage *msg)
+{
+  if (msg->cuts & (1u << BOUNCE_WARNING_HEADERS_CUT))
+    report_warn_kind (report, BOUNCE_WARNING_HEADERS_CUT,
+                      "header block cut at %d fields (%u more counted, not kept)", MAX_HEADERS,
+                      msg->headers_dropped);
+  if (msg->cuts & (1u << BOUNCE_WARNING_PARTS_CUT))
+    report_warn_kind (report, BOUNCE_WARNING_PARTS_CUT,
+                      "MIME tree cut at %d parts or %d levels", MAX_PARTS, MAX_DEPTH);
+  if (msg->cuts & (1u << BOUNCE_WARNING_RETURNED_HEADERS_CUT))
+    report_warn_kind (report, BOUNCE_WARNING_RETURNED_HEADERS_CUT,
+                      "returned message's header block cut (%d KB or %d fields read)",
+                      MAX_GMIME_HEADER_BLOCK / 1024, 2 * MAX_HEADERS);
+  if (msg->cuts & (1u << BOUNCE_WARNING_TEXT_PART_CUT))
+    report_warn_kind (report, BOUNCE_WARNING_TEXT_PART_CUT, "text part cut at %d KB",
+                      MAX_TEXT_PART / 1024);
+  if (msg->cuts & (1u << BOUNCE_WARNING_DSN_PART_CUT))
+    report_warn_kind (report, BOUNCE_WARNING_DSN_PART_CUT, "delivery-status part cut at %d KB",
+                      MAX_DSN_PART / 1024);
+}
+
 static BounceReport *
 parse_mime (MimeMessage *msg, const BounceOptions *opts)
 {
   BounceReport *report = report_new ();
+  if (opts && opts->rules)
+    report->rules = bounce_rules_ref ((BounceRules *) opts->rules);
   set_message_fields (report, msg);
   if (msg->warnings->len > 0)
     report_warn (report, "%.*s", (int) msg->warnings->len - 1, msg->warnings->str);
+  report_cuts (report, msg);
 
   const char *verdict = NULL;
-  const char *hint = NULL;
+  Reason hint = REASON_NONE;
   guint n = 0;
   if (msg->feedback->len > 0 || (msg->report_type && strcmp (msg->report_type, "feedback-report") == 0))
     {
       n = arf_extract (report, msg);
       verdict = "feedback report";
-      hint = "feedback";
+      hint = REASON_FEEDBACK;
     }
   if (n == 0 && (n = arf_plain_complaint (report, msg)) > 0)
     {
       /* a complaint without a feedback-report part (Outlook.com, unsubscribe) */
       verdict = "feedback report";
-      hint = "feedback";
+      hint = REASON_FEEDBACK;
+    }
+  /* an auto-reply without a delivery-status part is read as one before its text
+   * is searched for failures (an out-of-office note names addresses and dates) */
+  gboolean auto_reply = n == 0 && msg->dsn->len == 0 && arf_is_auto_reply (msg);
+  if (auto_reply && (n = arf_auto_reply (report, msg)) > 0)
+    {
+      verdict = "auto-reply";
+      hint = REASON_VACATION;
     }
   if (n == 0)
     {
       n = extract_dsn (report, msg);
       verdict = n ? "delivery status notification" : NULL;
-      hint = NULL;
+      hint = REASON_NONE;
     }
-  if (!(opts && opts->no_text))
+  if (!(opts && opts->no_text) && !(auto_reply && n > 0))
     {
       guint t = text_extract (report, msg);
       if (n == 0 && t > 0)
         {
           gboolean complaint = arf_is_json_complaint (msg);
           verdict = complaint ? "feedback report" : "failure notice";
-          hint = complaint ? "feedback" : NULL;
+          hint = complaint ? REASON_FEEDBACK : REASON_NONE;
         }
       n += t;
     }
-  if (n == 0 && arf_is_auto_reply (msg))
+  if (n == 0 && !auto_reply && arf_is_auto_reply (msg))
     {
       n = arf_auto_reply (report, msg);
       verdict = "auto-reply";
-      hint = n ? "vacation" : NULL;
+      hint = n ? REASON_VACATION : REASON_NONE;
     }
   for (guint i = 0; i < bounce_report_n_records (report); i++)
     {
@@ -108,6 +144,7 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
                   ? "delivery-status part without a usable recipient"
                   : "not a bounce: no delivery-status part and no failure text found";
   report_set_verdict (report, verdict);
+  link_fill (report, msg, opts);
   return report;
 }
 
@@ -273,6 +310,7 @@ bounce_parse_file (const char *path, const BounceOptions *opts, GError **error)
 
 struct BounceMbox
 {
+  gatomicrefcount ref_count;
   MimeMbox *mbox;
   guint position;
 };
@@ -288,6 +326,7 @@ bounce_mbox_open (const char *path, GError **error)
       return NULL;
     }
   BounceMbox *m = g_new0 (BounceMbox, 1);
+  g_atomic_ref_count_init (&m->ref_count);
   m->mbox = mime_mbox_open (fd);
   return m;
 }
@@ -299,7 +338,9 @@ bounce_mbox_next (BounceMbox *mbox, const BounceOptions *opts, guint *position, 
   MimeMessage *msg = mime_mbox_next (mbox->mbox, &done);
   if (done)
     return NULL;
-  *position = ++mbox->position;
+  mbox->position++;
+  if (position)
+    *position = mbox->position;
   if (!msg)
     {
       g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE,
@@ -311,10 +352,18 @@ bounce_mbox_next (BounceMbox *mbox, const BounceOptions *opts, guint *position, 
   return report;
 }
 
+BounceMbox *
+bounce_mbox_ref (BounceMbox *mbox)
+{
+  g_return_val_if_fail (mbox != NULL, NULL);
+  g_atomic_ref_count_inc (&mbox->ref_count);
+  return mbox;
+}
+
 void
 bounce_mbox_close (BounceMbox *mbox)
 {
-  if (!mbox)
+  if (!mbox || !g_atomic_ref_count_dec (&mbox->ref_count))
     return;
   mime_mbox_close (mbox->mbox);
   g_free (mbox);

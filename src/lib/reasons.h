@@ -1,35 +1,64 @@
-/* reasons.h: the reason vocabulary and the phrases that give a reason away. */
+/* reasons.h: the reason vocabulary (../reference/reasons.tsv) as codes, and the
+ * order in which reasons read from one text beat each other. Reasons are names
+ * only at the edges (JSON, `bounce explain`); inside the library they are Reason. */
 #ifndef BOUNCE_REASONS_H
 #define BOUNCE_REASONS_H
 
 #include "bounce/bounce.h"
 
-/* The bounce type a reason implies (reasons.tsv); NONE for an unknown name. */
-BounceType reasons_type (const char *reason);
-/* TRUE when name is in the vocabulary. */
-gboolean reasons_known (const char *reason);
-/* The reason the phrases of text give away (case-insensitive), the most decisive
- * one when several do (see the precedence list in reasons.c), or NULL. text is any
- * UTF-8; only its first REASONS_TEXT_MAX bytes are read. */
-const char *reasons_from_text (const char *text);
-/* The same over text already folded by reasons_fold_text; *decisive (may be NULL)
- * tells whether the wording found is one that beats a status code too. */
-const char *reasons_from_folded (const char *folded, gboolean *decisive);
-/* TRUE when the folded text says the mailbox is unknown only in the stock words
- * receiving filters also use ("user unknown", "no such user"), FALSE when it
- * says so in words about the address itself or not at all. */
-gboolean reasons_stock_unknown (const char *folded);
-/* The rank of a reason in the precedence list: lower is more decisive; G_MAXUINT
- * for NULL or a name not in the list. */
-guint reasons_rank (const char *reason);
-/* Each vocabulary entry, in table order. */
-void reasons_foreach (void (*fn) (const char *reason, BounceType type, const char *meaning,
-                                  gpointer data),
-                      gpointer data);
+typedef enum
+{
+  REASON_NONE = 0, /* no reason decided (yet) */
+  REASON_USERUNKNOWN,
+  REASON_HOSTUNKNOWN,
+  REASON_HASMOVED,
+  REASON_NOTACCEPT,
+  REASON_MAILBOXFULL,
+  REASON_EXCEEDLIMIT,
+  REASON_MESGTOOBIG,
+  REASON_SUSPEND,
+  REASON_SYSTEMFULL,
+  REASON_SYSTEMERROR,
+  REASON_MAILERERROR,
+  REASON_NETWORKERROR,
+  REASON_EXPIRED,
+  REASON_TOOMANYCONN,
+  REASON_SPEEDING,
+  REASON_ONHOLD,
+  REASON_UNDEFINED,
+  REASON_BLOCKED,
+  REASON_BADREPUTATION,
+  REASON_REQUIREPTR,
+  REASON_AUTHFAILURE,
+  REASON_REJECTED,
+  REASON_NORELAYING,
+  REASON_SPAMDETECTED,
+  REASON_VIRUSDETECTED,
+  REASON_POLICYVIOLATION,
+  REASON_CONTENTERROR,
+  REASON_NOTCOMPLIANTRFC,
+  REASON_SECURITYERROR,
+  REASON_SYNTAXERROR,
+  REASON_FILTERED,
+  REASON_DELIVERED,
+  REASON_FEEDBACK,
+  REASON_VACATION,
+  REASON_COUNT
+} Reason;
 
-/* Lower-case ASCII, fold runs of white space into one space and blank out words
- * holding an '@' (addresses): the form phrases are matched against. Returns a new
- * string. */
-char *reasons_fold_text (const char *text, gsize max);
+/* The vocabulary's name of a reason ("userunknown"); NULL for REASON_NONE. */
+const char *reason_name (Reason reason);
+/* The reason of a name (case-sensitive), REASON_NONE for NULL or a name outside
+ * the vocabulary. */
+Reason reason_from_name (const char *name);
+/* The bounce type a reason implies (reasons.tsv); NONE for REASON_NONE. */
+BounceType reason_type (Reason reason);
+/* One line on what the reason means. */
+const char *reason_meaning (Reason reason);
+/* The rank of a reason when several are read from one text: lower is more
+ * decisive (see reasons.c); G_MAXUINT for REASON_NONE. */
+guint reason_rank (Reason reason);
+/* TRUE when a beats b: a lower rank, or the same rank and earlier in the list. */
+gboolean reason_beats (Reason a, Reason b);
 
 #endif

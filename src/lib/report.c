@@ -37,6 +37,10 @@ static const char *const field_names[BOUNCE_FIELD_COUNT] = {
   [BOUNCE_FIELD_ORIGINAL_TO] = "original_to",
   [BOUNCE_FIELD_ORIGINAL_SUBJECT] = "original_subject",
   [BOUNCE_FIELD_COMMAND] = "command",
+  [BOUNCE_FIELD_LIST_ID] = "list_id",
+  [BOUNCE_FIELD_VERP_RECIPIENT] = "verp_recipient",
+  [BOUNCE_FIELD_KEY] = "key",
+  [BOUNCE_FIELD_WHY] = "why",
 };
 
 GQuark
@@ -137,6 +141,7 @@ BounceReport *
 report_new (void)
 {
   BounceReport *r = g_new0 (BounceReport, 1);
+  g_atomic_ref_count_init (&r->ref_count);
   r->records = g_ptr_array_new ();
   return r;
 }
@@ -152,7 +157,7 @@ record_free (BounceRecord *rec)
 void
 bounce_report_free (BounceReport *report)
 {
-  if (!report)
+  if (!report || !g_atomic_ref_count_dec (&report->ref_count))
     return;
   for (guint i = 0; i < report->records->len; i++)
     record_free (g_ptr_array_index (report->records, i));
@@ -162,6 +167,13 @@ bounce_report_free (BounceReport *report)
   g_free (report->verdict);
   if (report->warnings)
     g_string_free (report->warnings, TRUE);
+  if (report->headers)
+    g_ptr_array_free (report->headers, TRUE);
+  bounce_rules_unref (report->rules);
+  if (report->warning_kinds)
+    g_array_free (report->warning_kinds, TRUE);
+  if (report->warning_texts)
+    g_ptr_array_free (report->warning_texts, TRUE);
   g_free (report);
 }
 
@@ -170,8 +182,10 @@ report_add_record (BounceReport *report)
 {
   if (report->records->len >= MAX_RECIPIENTS)
     {
-      if (report->records->len == MAX_RECIPIENTS)
-        report_warn (report, "more than %d recipients; the rest are ignored", MAX_RECIPIENTS);
+      if (!report->recipients_cut)
+        report_warn_kind (report, BOUNCE_WARNING_RECIPIENTS_CUT,
+                          "more than %d recipients: the rest ignored", MAX_RECIPIENTS);
+      report->recipients_cut = TRUE;
       return NULL;
     }
   BounceRecord *rec = g_new0 (BounceRecord, 1);
@@ -223,21 +237,48 @@ report_set_verdict (BounceReport *report, const char *verdict)
   report->verdict = g_strdup (verdict);
 }
 
+static void
+warn_va (BounceReport *report, BounceWarning kind, const char *fmt, va_list ap)
+{
+  char *msg = g_strdup_vprintf (fmt, ap);
+  if (!report->warnings)
+    {
+      report->warnings = g_string_new (NULL);
+      report->warning_kinds = g_array_new (FALSE, FALSE, sizeof (BounceWarning));
+      report->warning_texts = g_ptr_array_new_with_free_func (g_free);
+    }
+  else
+    g_string_append_c (report->warnings, '\n');
+  char *clean = text_clean (msg, strlen (msg), 512);
+  /* one line per warning: several lines of one become several of its kind */
+  char **lines = g_strsplit (clean ? clean : "", "\n", -1);
+  for (char **l = lines; *l; l++)
+    {
+      g_array_append_val (report->warning_kinds, kind);
+      g_ptr_array_add (report->warning_texts, *l);
+    }
+  g_free (lines); /* the strings are the array's now */
+  g_string_append (report->warnings, clean ? clean : "");
+  g_free (clean);
+  g_free (msg);
+}
+
 void
 report_warn (BounceReport *report, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  char *msg = g_strdup_vprintf (fmt, ap);
+  warn_va (report, BOUNCE_WARNING_MALFORMED, fmt, ap);
   va_end (ap);
-  if (!report->warnings)
-    report->warnings = g_string_new (NULL);
-  else
-    g_string_append_c (report->warnings, '\n');
-  char *clean = text_clean (msg, strlen (msg), 512);
-  g_string_append (report->warnings, clean ? clean : "");
-  g_free (clean);
-  g_free (msg);
+}
+
+void
+report_warn_kind (BounceReport *report, BounceWarning kind, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  warn_va (report, kind, fmt, ap);
+  va_end (ap);
 }
 
 void
@@ -284,6 +325,30 @@ const char *
 bounce_report_get_warnings (const BounceReport *report)
 {
   return report && report->warnings ? report->warnings->str : NULL;
+}
+
+guint
+bounce_report_n_warnings (const BounceReport *report)
+{
+  return report && report->warning_kinds ? report->warning_kinds->len : 0;
+}
+
+BounceWarning
+bounce_report_get_warning (const BounceReport *report, guint index, const char **text)
+{
+  if (text)
+    *text = NULL;
+  if (index >= bounce_report_n_warnings (report))
+    return BOUNCE_WARNING_COUNT;
+  if (text)
+    *text = g_ptr_array_index (report->warning_texts, index);
+  return g_array_index (report->warning_kinds, BounceWarning, index);
+}
+
+gboolean
+bounce_warning_is_cut (BounceWarning kind)
+{
+  return kind > BOUNCE_WARNING_MALFORMED && kind < BOUNCE_WARNING_COUNT;
 }
 
 const char *

@@ -4,6 +4,7 @@
  * inside "10.5.1.1" or "v5.1.10" is not a status. Everything here scans plain
  * bytes and never reads past a NUL.
  */
+#define _GNU_SOURCE /* memmem */
 #include "status.h"
 
 #include <string.h>
@@ -304,6 +305,7 @@ static const CommandRow command_phrases[] = {
 static const CommandRow transcript_commands[] = {
   { "rcpt to", "RCPT" }, { "data", "DATA" }, { "bdat", "BDAT" }, { "mail from", "MAIL" },
   { "ehlo", "EHLO" },    { "helo", "HELO" }, { "lhlo", "EHLO" },  { "starttls", "EHLO" },
+  { "(initial greeting)", "CONN" },
 };
 
 /* Bare commands in capitals, standing as words ("... RCPT ...", "MAIL FROM"):
@@ -319,63 +321,158 @@ word_char (char c)
   return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == '@';
 }
 
-/* The command of a session transcript (">>> RCPT To:<...>", "<<< 550 ..."): the
- * command whose block (up to the next command sent) names address and holds a
- * failure reply; else the command that drew the first failure reply; else the
- * last command sent. An address whose entry the transcript writes before any
- * command was sent ("mail.local: unknown user: ..." then "554 <addr>... ") failed
- * in no SMTP session: "" (no command, and none to look for elsewhere). */
-static const char *
-transcript_command (const char *lower, const char *address)
+/* The command of a session transcript (">>> RCPT To:<...>", "<<< 550 ..."), read
+ * line by line as Sendmail (usersmtp.c reply) and Courier write it:
+ *   - ">>> cmd" is the last command sent before a failure reply was read, written
+ *     once, before the first "<<< " reply that follows it; a reply after "... while
+ *     talking to host:" with no ">>> " line came before any command: the greeting
+ *     (Courier writes ">>> (initial greeting)");
+ *   - a pipelining client sends RCPT TO and DATA together: ">>> DATA" then stands
+ *     before the replies to the RCPT TO commands, which come first (RFC 2920
+ *     § 3.1, in the order of the commands). In a DATA block a reply followed by
+ *     another reply of the block, or one that names the recipient's address, answered
+ *     RCPT TO; only the block's last reply can be DATA's;
+ *   - the client's own lines after a reply ("550 5.1.1 <addr>... User unknown",
+ *     "<addr>... Deferred: ...") say whose failure the reply was.
+ * The reply of address: one that names it, else one whose client lines name it,
+ * else one whose words begin with the record's diagnostic (diag); failing these,
+ * unless own_only, the first failure reply, else the last command sent. An address
+ * whose entry the transcript writes before any command was sent ("mail.local:
+ * unknown user: ..." then "554 <addr>... ") failed in no SMTP session: "" (no
+ * command, and none to look for elsewhere). */
+typedef struct
 {
-  const char *last = NULL, *first_failed = NULL;
-  const char *next = strstr (lower, ">>> ");
-  if (!next)
-    return NULL; /* no command sent: most texts */
-  const char *ts = strstr (lower, "transcript of session");
-  const char *first_cmd = !ts ? NULL : next >= ts ? next : strstr (ts, ">>> ");
-  if (first_cmd && address && *address)
+  const char *command; /* the block's command, "CONN" before any */
+  guint block;
+  const char *start, *end; /* the reply's lines */
+  const char *after_end;   /* the client's lines after it, up to the next reply or command */
+  gboolean failed;
+} TranscriptReply;
+
+static gboolean
+line_has (const char *line, const char *end, const char *needle)
+{
+  gsize n = strlen (needle);
+  for (const char *p = line; p + n <= end; p++)
+    if (g_ascii_strncasecmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+transcript_command (const char *text, gsize len, const char *address, const char *diag,
+                    gboolean own_only)
+{
+  const char *stop = text + len;
+  const char *first_cmd = memmem (text, len, ">>> ", strlen (">>> "));
+  const char *talk
+      = first_cmd ? NULL : memmem (text, len, "while talking to", strlen ("while talking to"));
+  if (!first_cmd && !(talk && memmem (talk, stop - talk, "\n<<< ", strlen ("\n<<< "))))
+    return NULL; /* no command sent and no reply read: most texts */
+  if (!first_cmd)
+    first_cmd = stop;
+  const char *ts = memmem (text, len, "ranscript of session", strlen ("ranscript of session"));
+  if (ts && address && *address)
     {
-      const char *named = strstr (ts, address);
-      if (named && named < first_cmd)
+      const char *named = NULL;
+      for (const char *p = ts; p < first_cmd && !named; p++)
+        if (g_ascii_strncasecmp (p, address, strlen (address)) == 0)
+          named = p;
+      const char *c = first_cmd > ts ? first_cmd : memmem (ts, stop - ts, ">>> ", strlen (">>> "));
+      if (named && c && named < c)
         return "";
     }
-  /* each search goes on from where the last one ended: one pass over the text
-   * for each of ">>> " and "while talking to", however many commands there are */
-  const char *talk = NULL; /* the first "while talking to" at or after the last search */
-  gboolean talk_left = TRUE;
-  for (const char *p = next; p; p = next)
+  TranscriptReply replies[64];
+  guint n = 0, block = 0;
+  const char *command = "CONN", *last_sent = NULL;
+  gboolean in_reply = FALSE;
+  for (const char *line = text; line < stop && n < G_N_ELEMENTS (replies);)
     {
-      const char *cmd = p + 4;
-      next = strstr (cmd, ">>> ");
-      const char *found = NULL;
-      for (gsize i = 0; i < G_N_ELEMENTS (transcript_commands) && !found; i++)
+      const char *nl = memchr (line, '\n', stop - line);
+      const char *end = nl ? nl : stop;
+      const char *p = line;
+      while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+      if (end - p >= 4 && memcmp (p, ">>> ", 4) == 0)
         {
-          gsize n = strlen (transcript_commands[i].phrase);
-          if (strncmp (cmd, transcript_commands[i].phrase, n) == 0 && !word_char (cmd[n]))
-            found = transcript_commands[i].command;
+          const char *cmd = p + 4;
+          const char *found = NULL;
+          for (gsize i = 0; i < G_N_ELEMENTS (transcript_commands) && !found; i++)
+            {
+              gsize k = strlen (transcript_commands[i].phrase);
+              if ((gsize) (end - cmd) >= k && g_ascii_strncasecmp (cmd, transcript_commands[i].phrase, k) == 0
+                  && (cmd + k == end || !word_char (cmd[k])))
+                found = transcript_commands[i].command;
+            }
+          command = found;
+          if (found)
+            last_sent = found;
+          block++;
+          in_reply = FALSE;
         }
-      p = cmd;
-      if (!found)
-        continue;
-      last = found;
-      if (talk_left && (!talk || talk < p))
-        talk_left = (talk = strstr (p, "while talking to")) != NULL;
-      const char *end = next;
-      if (talk && (!end || talk < end))
-        end = talk;
-      gsize block = end ? (gsize) (end - p) : strlen (p);
-      gboolean failed = FALSE;
-      for (const char *r = p; !failed && (r = g_strstr_len (r, block - (r - p), "<<< ")); r += 4)
-        failed = r[4] == '4' || r[4] == '5';
-      if (!failed)
-        continue;
-      if (!first_failed)
-        first_failed = found;
-      if (address && *address && g_strstr_len (lower + (cmd - lower) - 4, block + 4, address))
-        return found;
+      else if (line_has (p, end, "while talking to"))
+        {
+          command = "CONN";
+          block++;
+          in_reply = FALSE;
+        }
+      else if (end - p >= 4 && memcmp (p, "<<< ", 4) == 0)
+        {
+          /* a continuation ("550-...") goes on the reply before it */
+          if (in_reply && n > 0)
+            replies[n - 1].end = replies[n - 1].after_end = end;
+          else
+            {
+              TranscriptReply *r = &replies[n++];
+              r->command = command;
+              r->block = block;
+              r->start = p;
+              r->end = r->after_end = end;
+              r->failed = end - p > 4 && (p[4] == '4' || p[4] == '5');
+            }
+          /* the line's separator: "550-" goes on, "550 " ends the reply */
+          in_reply = end - p > 7 && p[7] == '-';
+        }
+      else
+        {
+          /* the client's line right after a reply is its word on it */
+          if (n > 0 && replies[n - 1].after_end == replies[n - 1].end && line > replies[n - 1].end)
+            replies[n - 1].after_end = end;
+          in_reply = FALSE;
+        }
+      line = nl ? nl + 1 : stop;
     }
-  return first_failed ? first_failed : last;
+  const TranscriptReply *mine = NULL;
+  gsize alen = address ? strlen (address) : 0;
+  for (guint pass = 0; pass < 3 && !mine; pass++)
+    for (guint i = 0; i < n && !mine; i++)
+      {
+        const TranscriptReply *r = &replies[i];
+        if (!r->failed || !r->command)
+          continue;
+        if (pass == 0 && alen && line_has (r->start, r->end, address))
+          mine = r;
+        else if (pass == 1 && alen && line_has (r->end, r->after_end, address))
+          mine = r;
+        else if (pass == 2 && diag && strlen (diag) >= 12 && (gsize) (r->end - r->start) >= 16
+                 && g_ascii_strncasecmp (r->start + 4, diag,
+                                         MIN (strlen (diag), (gsize) (r->end - r->start - 4))) == 0)
+          mine = r; /* at least a code and some words alike */
+      }
+  if (!mine && own_only)
+    return NULL;
+  for (guint i = 0; i < n && !mine; i++)
+    if (replies[i].failed && replies[i].command)
+      mine = &replies[i];
+  if (!mine)
+    return last_sent;
+  if (strcmp (mine->command, "DATA") == 0)
+    {
+      gboolean another = mine + 1 < replies + n && mine[1].block == mine->block;
+      if (another || (alen && line_has (mine->start, mine->end, address)))
+        return "RCPT";
+    }
+  return mine->command;
 }
 
 const char *
@@ -553,9 +650,7 @@ status_command_text_find (StatusCommandText *t, const char *address, gboolean wo
   const char *best = t->wording;
   if (!best && !wording_only)
     {
-      char *addr = address ? g_ascii_strdown (address, -1) : NULL;
-      best = transcript_command (t->folded, addr);
-      g_free (addr);
+      best = transcript_command (t->text, t->len, address, NULL, FALSE);
       if (best && !*best)
         return NULL;
     }
@@ -567,6 +662,17 @@ status_command_text_find (StatusCommandText *t, const char *address, gboolean wo
       t->capitals_read = TRUE;
     }
   return t->capitals;
+}
+
+const char *
+status_command_text_find_own (StatusCommandText *t, const char *address, const char *diag)
+{
+  if (!t || !t->text || !*t->text || !address || !*address)
+    return NULL;
+  if (!t->folded)
+    read_command_text (t);
+  const char *own = transcript_command (t->text, t->len, address, diag, TRUE);
+  return own && *own ? own : NULL;
 }
 
 const char *

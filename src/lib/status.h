@@ -59,6 +59,12 @@ typedef struct
 void status_command_text_init (StatusCommandText *t, const char *text);
 const char *status_command_text_find (StatusCommandText *t, const char *address,
                                       gboolean wording_only);
+/* Only the command of the transcript reply that is address's own (one that names
+ * it, or is followed by the client's line naming it, or that diag, the record's
+ * diagnostic, quotes): for one recipient of several, whom another's reply or
+ * wording must not be lent to. NULL when there is none. */
+const char *status_command_text_find_own (StatusCommandText *t, const char *address,
+                                          const char *diag);
 void status_command_text_clear (StatusCommandText *t);
 /* prefix's text is a prefix of t's: when prefix is folded first, t folds only the
  * rest. prefix must outlive t's first question. */

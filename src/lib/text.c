@@ -27,6 +27,7 @@
 #include "dsn.h"
 #include "match.h"
 #include "status.h"
+#include "wordings.h"
 
 /* Where every family's notice ends: the returned message or its headers begin. */
 static const char *const shared_end[] = {
@@ -92,6 +93,12 @@ static const char *const contact_labels[] = {
   "unsubscribe", "http", NULL,
 };
 
+/* Words before an address on its line that make it an example in help text
+ * ("an address such as name@example.com"), not a recipient. */
+static const char *const example_words[] = { "e.g.", "for example", "for instance", "such as",
+                                             "example:", "z.b.", "z. b.", "par exemple",
+                                             "por ejemplo", "ad esempio", "bijvoorbeeld", NULL };
+
 /* Words before an address that make it a message identifier. */
 static const char *const id_words[] = { "message-id", "message id", "msgid", "queue id",
                                          "queue-id", "references", NULL };
@@ -102,6 +109,7 @@ static const char *const failure_words[] = {
   "delivery failed", "delivery has failed", "permanent error", "permanent fatal error",
   "user unknown", "unknown user", "no such user", "mailbox unavailable", "failed permanently",
   "could not deliver", "unable to deliver", "delivery failure", "could not be sent",
+  "failed mail", "non-delivery", "processing error", "rejected with reason",
   /* the same in the languages notices are most often written in (as they appear
    * mid-sentence: the text is folded for ASCII letters only) */
   "unzustellbar", "nicht zugestellt", "zustellung an folgende", "konnte nicht zugestellt",
@@ -119,6 +127,43 @@ static const char *const failure_words[] = {
   "\xe9\x80\x80\xe4\xbf\xa1", /* 退信 */
   "\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92", /* 无法投递 */
   "\xe9\x82\xae\xe4\xbb\xb6\xe8\xa2\xab\xe9\x80\x80\xe5\x9b\x9e", /* 邮件被退回 */
+  /* gromox's bounce templates (src grommunio/gromox 1892eb3dc71aa45c0c8321a6627e503bb4ca9555
+   * data/local_bounce/{gb2312,big5,euc-jp}/BOUNCE_NO_USER): subject and body */
+  "\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5", /* 投递失败 */
+  "\xe6\x8a\x95\xe9\x81\x9e\xe5\xa4\xb1\xe6\x95\x97", /* 投遞失敗 */
+  "\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe9\x80\x81\xe4\xbf\xa1\xe5\xa4\xb1\xe6\x95\x97", /* メール送信失敗 */
+  /* Sympa's notices to a list's sender, the msgstr of "Delivery Status Notification"
+   * and of "Impossible to distribute your message ..." (src sympa
+   * 6.2.70~dfsg-2+deb12u2 /usr/share/locale/<lang>/LC_MESSAGES/sympa.mo) */
+  "lieferstatus-benachrichtigung", "ist aus folgendem grund nicht m\xc3\xb6glich",
+  "notification de d\xc3\xa9livrance de message",
+  "probl\xc3\xa8me de diffusion de votre message pour la liste",
+  "notificaci\xc3\xb3n de estado de entrega", "no fue posible distribuir tu mensaje",
+  "notifica dello stato di consegna", "impossibile distribuire il tuo messaggio",
+  "kennisgeving afleverstatus", "het is niet mogelijk om uw bericht naar de lijst",
+  "powiadomienie o stanie dostarczenia",
+  "jest niemo\xc5\xbcliwe z nast\xc4\x99puj\xc4\x85" "cego powodu",
+  "n\xc3\xa3o foi poss\xc3\xadvel distribuir sua mensagem",
+  "det \xc3\xa4r ej m\xc3\xb6jligt att distribuera ditt meddelande",
+  "\xd1\x83\xd0\xb2\xd0\xb5\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\xbe \xd1\x81\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe\xd1\x8f\xd0\xbd\xd0\xb8\xd0\xb8 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xba\xd0\xb8", /* уведомление о состоянии доставки */
+  "\xd0\xbd\xd0\xb5\xd0\xb2\xd0\xbe\xd0\xb7\xd0\xbc\xd0\xbe\xd0\xb6\xd0\xbd\xd0\xbe \xd1\x80\xd0\xb0\xd0\xb7\xd0\xbe\xd1\x81\xd0\xbb\xd0\xb0\xd1\x82\xd1\x8c \xd0\xb2\xd0\xb0\xd1\x88\xd0\xb5 \xd1\x81\xd0\xbe\xd0\xbe\xd0\xb1\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", /* невозможно разослать ваше сообщение */
+  "kohalej\xc3\xb5udmise teavitus", "ei saa saata kirja listi",
+  "\xe9\x85\x8d\xe9\x80\x81\xe7\x8a\xb6\xe6\xb3\x81\xe9\x80\x9a\xe7\x9f\xa5", /* 配送状況通知 */
+  /* masqmail's failure notices (src ossilator/masqmail
+   * 7eb190f0cb5b811391d5f55f8c2dc868e8cedd3c tpl/failmsg.tpl.{de,fr,it}) */
+  "konnte ihre mail nicht an alle empf\xc3\xa4nger",
+  "die zustellung zu den folgenden empf\xc3\xa4ngern ist permanent fehlgeschlagen",
+  "votre courrier n'a pas pu \xc3\xaatre transmis \xc3\xa0 tous ses destinataires",
+  "a \xc3\xa9" "chou\xc3\xa9 et a \xc3\xa9t\xc3\xa9 d\xc3\xa9" "finitivement abandonn\xc3\xa9" "e",
+  "invio messaggio fallito", "non e' stato possibile spedire il tuo msg",
+  "e' fallito in modo permanente",
+  /* Seznam.cz's bounce (doc https://napoveda.seznam.cz/uzivatel-neexistuje
+   * "Uživatel neexistuje" § sample bounce, read 2026-12-05) */
+  "nemohla b\xc3\xbdt doru\xc4\x8d" "ena", "permanentn\xc3\xad chyba na stran\xc4\x9b u\xc5\xbeivatele",
+  /* Exchange Online's Japanese notice (doc
+   * https://office1921.rssing.com/chan-8632963/article703.html "配信状態通知 (DSN)
+   * メッセージを読み解く方法" § 手順 1, read 2026-12-05) */
+  "\xe6\xac\xa1\xe3\x81\xae\xe5\x8f\x97\xe4\xbf\xa1\xe8\x80\x85\xe3\x81\xbe\xe3\x81\x9f\xe3\x81\xaf\xe3\x82\xb0\xe3\x83\xab\xe3\x83\xbc\xe3\x83\x97\xe3\x81\xb8\xe3\x81\xae\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\xab\xe5\xa4\xb1\xe6\x95\x97\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x97\xe3\x81\x9f", /* 次の受信者またはグループへの配信に失敗しました */
   NULL,
 };
 
@@ -133,6 +178,12 @@ static const char *const delay_words[] = {
   "a message is delayed", "(delay)", "delivery status notification: delay",
   "will be retried", "will retry for", "still trying", NULL,
 };
+/* Words of a report that delivery succeeded. */
+static const char *const success_words[] = {
+  "successfully delivered", "has been delivered", "was delivered",
+  "delivery to the following recipients succeeded", "relayed to non-dsn-aware", NULL,
+};
+
 /* ... unless it also reports a failure */
 static const char *const final_words[] = {
   "permanent error", "permanent failure", "failed permanently", "i've given up",
@@ -140,14 +191,6 @@ static const char *const final_words[] = {
   "delivery has failed", "the following address(es) failed", "fatal error", NULL,
 };
 
-/* Words of a notice sent because the retry period ran out: its recipients'
- * failures are expired unless their own words or codes say otherwise (the
- * classifier's hint). */
-static const char *const expiry_words[] = {
-  "was aborted after", "could not be delivered for", "message will be deleted from queue",
-  "was not delivered within", "retry timeout exceeded", "retry time exceeded",
-  "in the queue too long", NULL,
-};
 
 typedef struct
 {
@@ -187,7 +230,8 @@ build_list_sets (gpointer data)
   (void) data;
   GHashTable *sets = g_hash_table_new (NULL, NULL);
   const char *const *const shared[] = { shared_end,  shared_lead, contact_labels, id_words,
-                                        failure_words, delay_words, final_words, expiry_words };
+                                        failure_words, delay_words, final_words,
+                                        success_words };
   for (gsize i = 0; i < G_N_ELEMENTS (shared); i++)
     add_list_set (sets, shared[i]);
   for (gsize i = 0; i < n_detectors; i++)
@@ -444,19 +488,22 @@ text_prepare (const char *text, gsize len)
 gsize
 text_address_at (const char *p, const char *end)
 {
+  /* no address is longer than MAX_ADDRESS: nothing past it is read, so that a scan
+   * from every place of a long run reads a bounded stretch from each */
+  const char *lim = end - p > MAX_ADDRESS ? p + MAX_ADDRESS : end;
   gsize n = 0;
-  if (p < end && *p == '"')
+  if (p < lim && *p == '"')
     {
-      const char *close = memchr (p + 1, '"', end - p - 1);
-      if (!close || close + 1 >= end || close[1] != '@' || close == p + 1)
+      const char *close = memchr (p + 1, '"', lim - p - 1);
+      if (!close || close + 1 >= lim || close[1] != '@' || close == p + 1)
         return 0;
       n = (gsize) (close - p) + 1;
     }
   else
     {
-      while (p + n < end && p[n] != '@' && (unsigned char) p[n] < 0x80 && address_char (p[n]))
+      while (p + n < lim && p[n] != '@' && (unsigned char) p[n] < 0x80 && address_char (p[n]))
         n++;
-      if (n == 0 || p + n >= end || p[n] != '@')
+      if (n == 0 || p + n >= lim || p[n] != '@')
         return 0;
       /* a URL's path or query ("//host/path?to=a@b"), not an address */
       if (memchr (p, '/', n) || memchr (p, '?', n))
@@ -464,15 +511,17 @@ text_address_at (const char *p, const char *end)
     }
   n++; /* '@' */
   gsize domain = n;
-  if (p + n < end && p[n] == '[')
+  if (p + n < lim && p[n] == '[')
     {
-      const char *close = memchr (p + n, ']', end - p - n);
+      const char *close = memchr (p + n, ']', lim - p - n);
       if (!close)
         return 0;
       return (gsize) (close - p) + 1;
     }
-  while (p + n < end && (g_ascii_isalnum (p[n]) || p[n] == '-' || p[n] == '.' || p[n] == '_'))
+  while (p + n < lim && (g_ascii_isalnum (p[n]) || p[n] == '-' || p[n] == '.' || p[n] == '_'))
     n++;
+  if (p + n == lim && lim < end)
+    return 0; /* longer than any address */
   /* a trailing dot ends the sentence */
   while (n > domain && p[n - 1] == '.')
     n--;
@@ -637,13 +686,16 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   if (!start)
     return NULL;
   /* a message identifier on the line ("Message-ID of your message: <...>"),
-   * unless the family's own phrase names the address */
+   * unless the family's own phrase names the address; an example in help text */
   for (gsize i = 0; !family_lead && id_words[i]; i++)
     {
       const char *w = strstr (lp, id_words[i]);
       if (w && p + (w - lp) < start)
         return NULL;
     }
+  for (gsize i = 0; example_words[i]; i++)
+    if (memmem (lp, (gsize) (start - p), example_words[i], strlen (example_words[i])))
+      return NULL;
   char *raw = g_strndup (start, n);
   char *addr = address_normalise (raw);
   g_free (raw);
@@ -701,8 +753,11 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
   g_free (lower);
   if (out || !msg)
     return out;
+  /* the returned message's From, unless it is also its To (mail to oneself: the
+   * bounce's To is then the failed recipient too, see below) */
   if (same_address (mime_get (msg, "From"), addr)
-      || same_address (mime_original (msg, "From"), addr)
+      || (same_address (mime_original (msg, "From"), addr)
+          && !same_address (mime_original (msg, "To"), addr))
       || same_address (mime_get (msg, "Return-Path"), addr))
     return TRUE;
   /* message identifiers look like addresses */
@@ -710,7 +765,8 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
       || same_address (mime_get (msg, "In-Reply-To"), addr)
       || same_address (mime_original (msg, "Message-ID"), addr))
     return TRUE;
-  return !listed && same_address (mime_get (msg, "To"), addr);
+  return !listed && same_address (mime_get (msg, "To"), addr)
+         && !same_address (mime_original (msg, "To"), addr);
 }
 
 static void
@@ -1141,25 +1197,64 @@ json_scan (const char *text, gsize len, const Detector *d, const MimeMessage *ms
 
 /* ---- family and fallbacks -------------------------------------------------- */
 
+/* A list's or a bulk sender's mail: never a notice about another message. */
+static gboolean
+bulk_mail (const MimeMessage *msg)
+{
+  if (mime_get (msg, "List-Unsubscribe") || mime_get (msg, "List-Id"))
+    return TRUE;
+  const char *prec = mime_get (msg, "Precedence");
+  return prec && (g_ascii_strncasecmp (prec, "bulk", 4) == 0 || g_ascii_strncasecmp (prec, "list", 4) == 0);
+}
+
+/* The null reverse path (RFC 5321 § 4.5.5: notices are sent with "MAIL FROM:<>"),
+ * as the delivering server recorded it. */
+static gboolean
+null_sender (const MimeMessage *msg)
+{
+  const char *rp = mime_get (msg, "Return-Path");
+  return rp && strstr (rp, "<>");
+}
+
 /* Signs that a message was written by a mail system about another message, and is
  * not bulk mail: the null return path, Auto-Submitted, X-Failed-Recipients, a
  * returned message attached. A list's or a bulk sender's headers rule it out. */
 static gboolean
 machine_written (const MimeMessage *msg)
 {
-  if (mime_get (msg, "List-Unsubscribe") || mime_get (msg, "List-Id"))
+  if (bulk_mail (msg))
     return FALSE;
-  const char *prec = mime_get (msg, "Precedence");
-  if (prec && (g_ascii_strncasecmp (prec, "bulk", 4) == 0 || g_ascii_strncasecmp (prec, "list", 4) == 0))
-    return FALSE;
-  const char *rp = mime_get (msg, "Return-Path");
   const char *auto_sub = mime_get (msg, "Auto-Submitted");
-  return (rp && strstr (rp, "<>")) || (auto_sub && g_ascii_strncasecmp (auto_sub, "no", 2) != 0)
+  return null_sender (msg) || (auto_sub && g_ascii_strncasecmp (auto_sub, "no", 2) != 0)
          || mime_get (msg, "X-Failed-Recipients") || msg->n_original > 0
-         || mime_text_nested (msg)->len > 0 || msg->dsn->len > 0;
+         || mime_text_nested (msg)->len > 0 || msg->dsn->len > 0
+         || (msg->report_type && strcmp (msg->report_type, "delivery-status") == 0);
 }
 
-/* Does the message look like a failure notice at all? Guards the fallbacks. */
+/* Does the notice hold a row of the wording table (a cause, or giving up)? */
+static gboolean
+has_wording (const char *notice_lower)
+{
+  if (!notice_lower || !*notice_lower)
+    return FALSE;
+  char *folded = wordings_fold (notice_lower, 4096);
+  WordingFinds finds;
+  wordings_find (folded, NULL, NULL, NULL, &finds);
+  g_free (folded);
+  return finds.any || finds.receiver || finds.gave_up;
+}
+
+/* Does the message look like a failure notice at all? Guards the fallbacks. Any
+ * of:
+ *   - a daemon's or postmaster's From, and a failure subject, failure words or a
+ *     wording of the table in the notice;
+ *   - a failure subject and failure words in a message that is no bulk mail and
+ *     was written by a machine or states a cause in the table's words;
+ *   - the null sender and a wording of the table, in a message that is no bulk
+ *     mail.
+ * A newsletter or a parcel notice about a delivery has a subject and words of
+ * failure too, but neither a daemon's From, the null sender nor a mail server's
+ * wording. */
 static gboolean
 looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
 {
@@ -1171,14 +1266,29 @@ looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
                                                  "delivery problem", "could not be delivered",
                                                  "not delivered", "mail delivery",
                                                  "failed delivery", "nondeliverable",
-                                                 "non-deliverable", "rejected", "bounce",
-                                                 "delivery failure", "error sending",
+                                                 "non-deliverable", "non-delivery", "rejected", "bounce",
+                                                 "delivery failure", "error sending", "failed mail",
                                                  "unzustellbar", "non remis", "no se puede entregar",
                                                  "no entregado", "n\xc3\xa3o entregue",
                                                  "non recapitabile", "onbestelbaar",
                                                  "\xe9\x85\x8d\xe4\xbf\xa1", /* 配信 */
                                                  "\xe9\x80\x80\xe4\xbf\xa1", /* 退信 */
                                                  "\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2", /* недостав */
+                                                 /* the subjects of the localized notices of
+                                                  * failure_words (sources there) */
+                                                 "\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5", /* 投递失败 */
+                                                 "\xe6\x8a\x95\xe9\x81\x9e\xe5\xa4\xb1\xe6\x95\x97", /* 投遞失敗 */
+                                                 "\xe9\x80\x81\xe4\xbf\xa1\xe5\xa4\xb1\xe6\x95\x97", /* 送信失敗 */
+                                                 "\xe9\x85\x8d\xe9\x80\x81\xe7\x8a\xb6\xe6\xb3\x81\xe9\x80\x9a\xe7\x9f\xa5", /* 配送状況通知 */
+                                                 "lieferstatus-benachrichtigung",
+                                                 "notification de d\xc3\xa9livrance",
+                                                 "notificaci\xc3\xb3n de estado de entrega",
+                                                 "notifica dello stato di consegna",
+                                                 "kennisgeving afleverstatus",
+                                                 "powiadomienie o stanie dostarczenia",
+                                                 "\xd1\x83\xd0\xb2\xd0\xb5\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\xbe \xd1\x81\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe\xd1\x8f\xd0\xbd\xd0\xb8\xd0\xb8 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xba\xd0\xb8", /* уведомление о состоянии доставки */
+                                                 "kohalej\xc3\xb5udmise teavitus",
+                                                 "invio messaggio fallito",
                                                  NULL };
   const char *from = mime_get (msg, "From");
   const char *subject = mime_get (msg, "Subject");
@@ -1191,9 +1301,36 @@ looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
   g_free (s);
   if (by_from && (by_subject || by_text))
     return TRUE;
-  /* a subject and words alone are what a newsletter or a parcel notice about
-   * delivery has too: the message must also be one a machine sent back */
-  return by_subject && by_text && machine_written (msg);
+  if (bulk_mail (msg))
+    return FALSE;
+  if (by_subject && by_text && machine_written (msg))
+    return TRUE;
+  /* the table's wordings are a mail server's: read only when a sign above asks */
+  if ((by_from || (by_subject && by_text) || null_sender (msg)) && has_wording (notice_lower))
+    return TRUE;
+  return FALSE;
+}
+
+/* A report that delivery succeeded (Postfix's "Successful Mail Delivery Report",
+ * a "Delivered:" receipt) that reports no failure: no recipient of it failed. */
+static gboolean
+success_notice (const MimeMessage *msg, const char *notice_lower)
+{
+  static const char *const subjects[] = { "successful mail delivery", "delivered:",
+                                          "delivery notification: delivered",
+                                          "relayed:", NULL };
+  if (!notice_lower)
+    return FALSE;
+  gboolean by_text = contains_any (notice_lower, success_words);
+  if (!by_text)
+    {
+      const char *subject = mime_get (msg, "Subject");
+      char *s = subject ? utf8_lower (subject) : NULL;
+      by_text = s && contains_any (s, subjects);
+      g_free (s);
+    }
+  return by_text && !contains_any (notice_lower, failure_words)
+         && !contains_any (notice_lower, delay_words);
 }
 
 /* Runs the header signals (set) over the bounce's headers as "name: value" lines,
@@ -1403,6 +1540,20 @@ static const char *const contact_words[] = {
   NULL,
 };
 
+/* Where the earliest phrase of list found in lower ends, or G_MAXSIZE. */
+static gsize
+first_end (const char *lower, const char *const *list)
+{
+  gsize best = G_MAXSIZE;
+  for (gsize i = 0; list[i]; i++)
+    {
+      const char *w = strstr (lower, list[i]);
+      if (w)
+        best = MIN (best, (gsize) (w - lower) + strlen (list[i]));
+    }
+  return best;
+}
+
 /* The one address a notice names in a sentence of its own language, when no rule
  * found a recipient: every address in the notice that is not excluded, not a
  * contact, not in a URL and not a message identifier; NULL unless exactly one. */
@@ -1412,36 +1563,62 @@ lone_address (const char *text, gsize len, const MimeMessage *msg)
   char *found = NULL;
   gboolean many = FALSE;
   const char *end = text + len;
+  /* the addresses judged so far, lower case: each is judged once */
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (const char *line = text; line < end && !many;)
     {
       const char *nl = memchr (line, '\n', end - line);
       const char *le = nl ? nl : end;
+      /* where the line's first contact or identifier word ends: an address after
+       * it has one before it (found once per line, not for each address) */
+      gsize words_end = G_MAXSIZE;
+      gboolean words_found = FALSE;
+      const char *prev_at = NULL;
       for (const char *at = memchr (line, '@', le - line); at && !many;
-           at = at + 1 < le ? memchr (at + 1, '@', le - at - 1) : NULL)
+           prev_at = at, at = at + 1 < le ? memchr (at + 1, '@', le - at - 1) : NULL)
         {
+          /* back over the address's characters; reaching the '@' before this one
+           * means the same start as for that one, already tried */
           const char *a = at;
-          while (a > line && (unsigned char) a[-1] < 0x80 && address_char (a[-1]) && a[-1] != '/')
+          while (a > line && a != prev_at && (unsigned char) a[-1] < 0x80 && address_char (a[-1])
+                 && a[-1] != '/')
             a--;
+          if (a == prev_at && a != at)
+            continue;
           gsize n = a < at ? text_address_at (a, le) : 0;
           if (!n || (a > line && strchr ("/=?&%", a[-1])))
             continue;
-          char *prefix = g_ascii_strdown (line, a - line);
-          gboolean other = contains_any (prefix, contact_words) || contains_any (prefix, id_words);
-          g_free (prefix);
+          if (!words_found)
+            {
+              words_found = TRUE;
+              char *lower = g_ascii_strdown (line, le - line);
+              words_end = MIN (MIN (first_end (lower, contact_words), first_end (lower, id_words)),
+                              first_end (lower, example_words));
+              g_free (lower);
+            }
+          gboolean other = words_end <= (gsize) (a - line);
           char *raw = g_strndup (a, n);
           char *addr = other ? NULL : address_normalise (raw);
           g_free (raw);
-          if (addr && !text_excluded (addr, msg, FALSE))
+          char *key = addr ? g_ascii_strdown (addr, -1) : NULL;
+          if (key && !g_hash_table_contains (seen, key))
             {
-              if (!found)
-                found = g_strdup (addr);
-              else if (g_ascii_strcasecmp (found, addr) != 0)
-                many = TRUE;
+              if (!text_excluded (addr, msg, FALSE))
+                {
+                  if (!found)
+                    found = g_strdup (addr);
+                  else if (g_ascii_strcasecmp (found, addr) != 0)
+                    many = TRUE;
+                }
+              g_hash_table_add (seen, key);
+              key = NULL;
             }
+          g_free (key);
           g_free (addr);
         }
       line = nl ? nl + 1 : end;
     }
+  g_hash_table_destroy (seen);
   if (many)
     {
       g_free (found);
@@ -1518,17 +1695,28 @@ section_diag (const char *text, gsize len, const Detector *d)
 
 /* The SMTP command the refusal answered: the recipient's own lines first, then
  * the notice's section (a transcript's ">>> DATA" is never a recipient's line),
- * then a wording anywhere in the notice. */
+ * then a wording anywhere in the notice. Where the notice is about several
+ * recipients, a fact found outside one's own lines stays with the recipient it
+ * belongs to: only the transcript reply that is this recipient's own counts. A
+ * success has refused nothing. */
 static void
 fill_command (BounceRecord *rec, const char *diag, StatusCommandText *section,
-              StatusCommandText *notice)
+              StatusCommandText *notice, gboolean several)
 {
   if (record_peek (rec, BOUNCE_FIELD_COMMAND))
     return;
+  const char *action = record_peek (rec, BOUNCE_FIELD_ACTION);
+  if (action && (strcmp (action, "delivered") == 0 || strcmp (action, "relayed") == 0
+                 || strcmp (action, "expanded") == 0))
+    return;
   const char *command = status_find_command (diag);
-  if (!command)
-    command = status_command_text_find (section, record_peek (rec, BOUNCE_FIELD_RECIPIENT), FALSE);
-  if (!command)
+  const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
+  if (!command && several)
+    command = status_command_text_find_own (section, rcpt,
+                                            record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC));
+  if (!command && !several)
+    command = status_command_text_find (section, rcpt, FALSE);
+  if (!command && !several)
     command = status_command_text_find (notice, NULL, TRUE);
   record_set (rec, BOUNCE_FIELD_COMMAND, command);
 }
@@ -1570,9 +1758,12 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (wrapped && !(wrapped->flags & DETECT_NESTED))
         family = wrapped;
     }
-  report->family = family ? family->name : NULL;
+  report->family = family;
   gboolean had_records = bounce_report_n_records (report) > 0;
+  /* a success report's recipients did not fail (when a delivery-status part
+   * lists them, the notice's lines are still their diagnostics) */
   gboolean bounce_like = family || looks_like_bounce (msg, head);
+  bounce_like = bounce_like && (had_records || !success_notice (msg, head));
   g_free (head);
   char *source = g_strconcat ("text:", family ? family->name : "generic", NULL);
   guint added = 0;
@@ -1635,13 +1826,14 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
   gboolean delayed = notice && bounce_like && !had_records && !(family && family->json)
                      && is_delay_notice (msg, notice, s.end_at);
-  const char *hint = family ? family->reason : NULL;
+  Reason hint = family ? family->reason : REASON_NONE;
   if (!hint && notice && bounce_like)
     {
-      char *t = ascii_strdown (notice, (gssize) MIN (s.end_at, 8192));
-      if (contains_any (t, expiry_words))
-        hint = "expired";
-      g_free (t);
+      /* the notice says the sender gave up (the wording table's expired rows) */
+      char *folded = wordings_fold (notice, MIN (s.end_at, 8192));
+      if (wordings_gave_up (folded, family))
+        hint = REASON_EXPIRED;
+      g_free (folded);
     }
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   /* read once for all the records */
@@ -1650,6 +1842,9 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   status_command_text_init (section_cmd, section);
   status_command_text_init (notice_cmd, notice);
   status_command_text_set_prefix (notice_cmd, section_cmd);
+  char *section_once = NULL;
+  gboolean section_made = FALSE;
+  gboolean several = s.found->len > 1 || bounce_report_n_records (report) > 1;
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);
@@ -1666,15 +1861,20 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       gboolean alone = !had_records || bounce_report_n_records (report) == 1;
       if (thin && notice && alone && !(family && family->json))
         {
-          char *sd = section_diag (notice, s.end_at, family);
-          if (sd)
-            g_string_assign (f->diag, sd);
-          g_free (sd);
+          /* the same for every recipient: made once */
+          if (!section_made)
+            section_once = section_diag (notice, s.end_at, family), section_made = TRUE;
+          if (section_once)
+            g_string_assign (f->diag, section_once);
         }
       const char *diag = f->diag->len ? f->diag->str : NULL;
       BounceRecord *rec = report_find_record (report, f->address);
-      if (!rec && had_records && family && (family->flags & DETECT_NOTICE_RECIPIENT)
-          && s.found->len == 1 && bounce_report_n_records (report) == 1)
+      /* the notice names the one recipient where the delivery-status part names
+       * it in the MTA's own way, or by an unqualified host ("user@mailhost") */
+      if (!rec && had_records && s.found->len == 1 && bounce_report_n_records (report) == 1
+          && ((family && (family->flags & DETECT_NOTICE_RECIPIENT))
+              || !address_qualified (record_peek (bounce_report_get_record (report, 0),
+                                                  BOUNCE_FIELD_RECIPIENT))))
         {
           rec = (BounceRecord *) bounce_report_get_record (report, 0);
           record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
@@ -1682,7 +1882,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (rec)
         {
           fill_record (rec, diag, NULL);
-          fill_command (rec, diag, section_cmd, notice_cmd);
+          fill_command (rec, diag, section_cmd, notice_cmd, several);
           if (!rec->reason_hint)
             rec->reason_hint = hint;
           continue;
@@ -1692,7 +1892,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       rec = add_record (report, f->address, diag, source);
       if (!rec)
         break;
-      fill_command (rec, diag, section_cmd, notice_cmd);
+      fill_command (rec, diag, section_cmd, notice_cmd, several);
       rec->reason_hint = hint;
       if (f->status)
         record_set (rec, BOUNCE_FIELD_STATUS, f->status);
@@ -1723,7 +1923,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           BounceRecord *rec = add_record (report, to, diag, source);
           if (rec)
             {
-              fill_command (rec, diag, section_cmd, notice_cmd);
+              fill_command (rec, diag, section_cmd, notice_cmd, several);
               rec->reason_hint = hint;
               if (delayed)
                 record_set (rec, BOUNCE_FIELD_ACTION, "delayed");
@@ -1736,9 +1936,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   /* records of a delivery-status part the notice does not name */
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
     fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,
-                  notice_cmd);
+                  notice_cmd, several);
   status_command_text_clear (section_cmd);
   status_command_text_clear (notice_cmd);
+  g_free (section_once);
   g_free (section);
   scan_free (&s);
   g_free (notice);

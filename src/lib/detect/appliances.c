@@ -30,13 +30,12 @@ const Detector detector_mfilter = {
 };
 
 /* MX Logic (McAfee SaaS): Exim underneath, with Exim's own wordings (mta.c). */
-extern const FamilyReason exim_reasons[];
 const Detector detector_mxlogic = {
   .name = "mxlogic",
   .from = LIST ("mxlogic.net"),
   .begin = LIST ("address(es) failed", "following address failed", "following addresses failed"),
   .end = LIST ("included is a copy of the message header"),
-  .reasons = exim_reasons,
+  .same_wordings_as = &detector_exim,
 };
 
 /* Trend Micro InterScan MSS: the SMTP dialogue quoted with Sent/Received. */
@@ -62,11 +61,6 @@ const Detector detector_mcafee = {
   .name = "mcafee",
   .headers = LIST ("x-nai-header:", "deliveryproblems.txt"),
   .begin = LIST ("--- the following addresses had delivery problems ---"),
-  /* the gateway checks recipients itself and says so of a missing mailbox,
-   * whatever code it reports */
-  .reasons = (const FamilyReason[]){
-      { "userunknown", LIST ("unknown user", "user unknown", "no such user", "user not exist") },
-      { NULL, NULL } },
 };
 
 /* Symantec (Broadcom) MessageLabs / Email Security.cloud: a DSN from the
@@ -76,10 +70,6 @@ const Detector detector_messagelabs = {
   .name = "messagelabs",
   .from = LIST ("mailer-daemon@messagelabs.com"),
   .headers = LIST ("x-msg-ref:"),
-  .reasons = (const FamilyReason[]){
-      { "userunknown", LIST ("542 rejected", "no such user", "user unknown", "unknown user") },
-      { "securityerror", LIST ("turn on smtp authentication") },
-      { NULL, NULL } },
 };
 
 /* SurfControl E-mail Filter. */

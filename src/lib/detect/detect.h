@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "reasons.h"
+
 /* Layout flags. */
 enum
 {
@@ -50,19 +52,7 @@ typedef struct
   const char *action;       /* the action when the object names none ("delivered") */
 } JsonLayout;
 
-/* A wording that means one reason in this family's answers, as the family
- * documents or uses it, whatever the status code or the general phrase table
- * would say: Amazon SES's receipt rules answer "Mailbox does not exist" when a
- * rule of the recipient's refused the message (filtered), MessageLabs writes
- * "<address> Rejected" for a missing mailbox. Phrases are matched like the
- * reason table's, against the folded diagnostic. */
-typedef struct
-{
-  const char *reason;         /* NULL ends the list */
-  const char *const *phrases;
-} FamilyReason;
-
-typedef struct
+typedef struct Detector
 {
   /* source name: records say "text:<name>" */
   const char *name;
@@ -97,21 +87,29 @@ typedef struct
   guint flags;
   /* recipients in a JSON document (NULL-terminated by list_key == NULL) */
   const JsonLayout *json;
-  /* a reason this family's notice implies when its text gives none (or NULL);
-   * informative, for the classifier's owner */
-  const char *reason;
-  /* wordings with this family's own meaning (NULL or ended by a NULL reason);
-   * they apply to every record of a message of the family, from its
-   * delivery-status part too */
-  const FamilyReason *reasons;
+  /* a reason this family's notice implies when its text gives none */
+  Reason reason;
+  /* the family whose wordings this one writes too (MX Logic runs Exim): the
+   * wording table's rows of that family apply to this one's notices */
+  const struct Detector *same_wordings_as;
 } Detector;
 
 /* The registry: every detector, specific families first, most general last. */
 extern const Detector *const detectors[];
 extern const gsize n_detectors;
 
-/* The reason the named family's own wording in folded gives, or NULL. */
-const char *detect_family_reason (const char *family, const char *folded);
+/* Every detector, by name (registry.c lists them in the order they are tried). */
+extern const Detector detector_exim, detector_qmail, detector_sendmail, detector_postfix,
+    detector_dragonfly, detector_opensmtpd, detector_courier, detector_exchange,
+    detector_notes, detector_domino, detector_imail, detector_messagingserver, detector_gmail,
+    detector_googlegroups, detector_yahoo, detector_zoho, detector_gmx, detector_einsundeins,
+    detector_kddi, detector_ezweb, detector_biglobe, detector_verizon, detector_amazonses,
+    detector_mailmarshal, detector_mailfoundry, detector_mfilter, detector_mxlogic,
+    detector_interscan, detector_activehunter, detector_mcafee, detector_surfcontrol,
+    detector_barracuda, detector_fml, detector_delivery_errors_list, detector_unable_to_deliver, detector_dsn_technical_details, detector_qmail_retitled,
+    detector_trouble_delivering, detector_exim3, detector_mdaemon, detector_hmailserver, detector_james,
+    detector_groupwise, detector_mailman, detector_ezmlm, detector_mimecast,
+    detector_messagelabs, detector_sesreceiving;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 

@@ -4,8 +4,8 @@
 
 /* "This is an automatically generated Delivery Status Notification", with a
  * bulleted list and a separate technical details section. */
-const Detector detector_x3 = {
-  .name = "x3",
+const Detector detector_dsn_technical_details = {
+  .name = "dsn-technical-details",
   .body = LIST ("this is an automatically generated delivery status notification"),
   .begin = LIST ("delivery to the following recipients failed",
                  "delivery to the following recipients has been delayed"),
@@ -13,41 +13,38 @@ const Detector detector_x3 = {
 };
 
 /* "We had trouble delivering your message": the recipients in a sentence. */
-const Detector detector_x6 = {
-  .name = "x6",
+const Detector detector_trouble_delivering = {
+  .name = "trouble-delivering",
   .body = LIST ("we had trouble delivering your message"),
   .lead = LIST ("returned permanent errors: ", "returned temporary errors: ",
                 "rejected recipient "),
   .flags = DETECT_LEAD_ONLY,
 };
 
-const Detector detector_x2 = {
-  .name = "x2",
+/* "Unable to deliver message to the following address(es)", the original after
+ * "--- Original message follows". */
+const Detector detector_unable_to_deliver = {
+  .name = "unable-to-deliver",
   .body = LIST ("unable to deliver message to the following address(es)"),
   .begin = LIST ("unable to deliver message to the following address(es)"),
   .end = LIST ("--- original message follows"),
 };
 
-const Detector detector_x4 = {
-  .name = "x4",
+/* qmail's notice under another title: "Your mail message to the following
+ * address(es) could not be delivered". */
+const Detector detector_qmail_retitled = {
+  .name = "qmail-retitled",
   .body = LIST ("your mail message to the following address(es) could not be delivered"),
   .begin = LIST ("could not be delivered"),
   .end = LIST ("--- below this line"),
-  /* qmail's wordings (the notice is qmail's with another title) */
-  .reasons = (const FamilyReason[]){
-      /* qmail-remote: the DNS found no host of that name, for now or for good */
-      { "hostunknown", LIST ("sorry, i couldn't find any host ") },
-      /* the receiving system has no room left */
-      { "systemfull", LIST ("mailbox unavailable (not enough free space)") },
-      /* a .qmail program could not be started */
-      { "systemerror", LIST ("bad interpreter: no such file or directory") },
-      { NULL, NULL } },
+  /* the notice is qmail's with another title */
+  .same_wordings_as = &detector_qmail,
 };
 
 /* "---The following addresses had delivery errors---", one address and a
  * bracketed reason per line. */
-const Detector detector_x1 = {
-  .name = "x1",
+const Detector detector_delivery_errors_list = {
+  .name = "delivery-errors-list",
   .body = LIST ("---the following addresses had delivery errors---"),
   .begin = LIST ("---the following addresses had delivery errors---"),
 };

@@ -9,17 +9,6 @@ const Detector detector_fml = {
   .lead = LIST ("mailing list ", "message-id in ", "sent to ", "posted to "),
   .end = LIST ("original mail as follows", "original mail follows"),
   .flags = DETECT_LEAD_ONLY,
-  /* fml's own notices */
-  .reasons = (const FamilyReason[]){
-      /* the list refused the sender: not a member, a sender it rejects, a
-       * header it will not pass on */
-      { "rejected", LIST ("not member article from", "reject mail from", "reject spammers:",
-                          "header may cause mail loop") },
-      /* the list's own loop and duplicate checks stopped the message */
-      { "systemerror", LIST ("has detected a loop condition so that", "duplicated message-id",
-                             "loop back warning:") },
-      { "securityerror", LIST ("security alert:") },
-      { NULL, NULL } },
 };
 
 /* Mailman: a bounce it could not read, forwarded to the list owner as an

@@ -2,33 +2,6 @@
  * commercial servers), as each writes them. */
 #include "detect.h"
 
-/* Exim's own words for a failure it found itself (its routers, transports and
- * address parser), whatever code stands beside them. MX Logic runs Exim and
- * writes the same (appliances.c). */
-const FamilyReason exim_reasons[] = {
-  /* the router found no host for the domain: every address lookup of its hosts
-   * failed for good, or every MX record names a host that does not exist */
-  { "hostunknown", LIST ("all host address lookups failed permanently",
-                         "all relevant mx records point to non-existent hosts") },
-  /* the domain's MX or SRV record says it offers no SMTP service (a null MX) */
-  { "notaccept", LIST ("an mx or srv record indicated no smtp service",
-                       "no host found for existing smtp connection") },
-  /* the address parser could not read the address */
-  { "syntaxerror", LIST ("angle-brackets nested too deep", "expected word or \"<\"",
-                         "domain missing in source-routed address") },
-  /* the configuration forbids delivery to a file or a pipe, or the local
-   * transport failed (the transport's message to the sender) */
-  { "systemerror", LIST ("delivery to file forbidden", "delivery to pipe forbidden",
-                         "local delivery failed") },
-  /* more Received headers than the hop limit allows: the message itself is
-   * refused as a suspected loop */
-  { "contenterror", LIST ("too many \"received\" headers") },
-  /* the message was frozen in the queue on arrival and given up ("has been
-   * frozen" alone is left out: remote servers say it of accounts) */
-  { "expired", LIST ("was frozen on arrival by") },
-  { NULL, NULL },
-};
-
 const Detector detector_exim = {
   .name = "exim",
   .body = LIST ("this message was created automatically by mail delivery software",
@@ -40,7 +13,6 @@ const Detector detector_exim = {
                  "has not yet been delivered to one or more of its recipients"),
   .end = LIST ("------ this is a copy of", "------ the body of the message is",
                "included is a copy of the message header"),
-  .reasons = exim_reasons,
 };
 
 const Detector detector_qmail = {
@@ -49,22 +21,6 @@ const Detector detector_qmail = {
   .begin = LIST ("wasn't able to deliver your message", "unable to deliver your message",
                  "couldn't deliver your message"),
   .end = LIST ("--- below this line", "--- enclosed are the original headers"),
-  /* qmail's own words (qmail-local, qmail-remote, notqmail, the qmail-ldap
-   * patch), whatever code stands beside them */
-  .reasons = (const FamilyReason[]){
-      /* notqmail: the domain has no MX and no address, or a null MX: it takes
-       * no mail */
-      { "notaccept", LIST ("sorry, i couldn't find a mail exchanger or ip address") },
-      /* qmail-remote: the DNS found no host of that name, for now or for good */
-      { "hostunknown", LIST ("sorry, i couldn't find any host ") },
-      /* the receiving system has no room left */
-      { "systemfull", LIST ("mailbox unavailable (not enough free space)") },
-      /* a .qmail program could not be started; qmail-ldap could not make the
-       * user's home directory */
-      { "systemerror", LIST ("bad interpreter: no such file or directory",
-                             "automatic homedir creator crashed",
-                             "temporary error in automatic homedir creation") },
-      { NULL, NULL } },
 };
 
 const Detector detector_sendmail = {
@@ -92,10 +48,6 @@ const Detector detector_dragonfly = {
   .lead = LIST ("delivering your mail to "),
   .end = LIST ("message headers follow", "original message follows"),
   .flags = DETECT_BLANK_KEEPS | DETECT_LEAD_ONLY,
-  /* dma's own words: the DNS found no such host */
-  .reasons = (const FamilyReason[]){
-      { "hostunknown", LIST ("dns lookup failure: host ") },
-      { NULL, NULL } },
 };
 
 const Detector detector_opensmtpd = {
@@ -104,22 +56,6 @@ const Detector detector_opensmtpd = {
                 "an error has occurred while attempting to deliver a message for"),
   .begin = LIST ("the following list of recipients", "following recipients"),
   .end = LIST ("below is a copy of the original message"),
-  /* the words of OpenSMTPD's mta (its relay failure strings) and queue */
-  .reasons = (const FamilyReason[]){
-      /* the recipient domain's name is not valid */
-      { "hostunknown", LIST ("invalid domain name") },
-      /* the domain has no MX, or every MX refused every message */
-      { "notaccept", LIST ("destination seem to reject all mails", "no mx found for domain",
-                           "no mx found for destination") },
-      /* no route to the domain's mail hosts could be made */
-      { "networkerror",
-        LIST ("address family mismatch on destination mxs", "all routes to destination blocked",
-              "bad dns lookup error code", "could not retrieve source address",
-              "no valid route to remote mx", "no valid route to destination",
-              "temporary failure in mx lookup") },
-      /* the relay's credentials for authenticating could not be read */
-      { "securityerror", LIST ("could not retrieve credentials") },
-      { NULL, NULL } },
 };
 
 const Detector detector_courier = {
@@ -127,13 +63,6 @@ const Detector detector_courier = {
   .body = LIST ("running the courier mail server", "this is a delivery status notification from"),
   .begin = LIST ("cannot be delivered:", "has not been delivered", "delayed"),
   .end = LIST ("original message follows", "if your message was also sent to additional"),
-  /* Courier's esmtp client's words about the recipient domain's DNS */
-  .reasons = (const FamilyReason[]){
-      /* the domain's DNS records are broken */
-      { "systemerror", LIST ("this domain's dns violates rfc 1035") },
-      /* the lookup itself failed (for now) */
-      { "networkerror", LIST ("dns lookup failed.") },
-      { NULL, NULL } },
 };
 
 /* Exchange 2003 and later, Office 365, Outlook.com in their text forms, and the
@@ -165,27 +94,6 @@ const Detector detector_exchange = {
                 "serveur de g\xc3\xa9n\xc3\xa9ration", "servidor de generaci",
                 "\xe7\x94\x9f\xe6\x88\x90\xe3\x82\xb5\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc" /* 生成サーバー */,
                 "dsn generated by:", "notification details", "sent by:"),
-  /* Exchange's own codes: the Exchange 2003 IMS status in brackets, and the
-   * Exchange 2007 and later component codes (RESOLVER.*) */
-  .reasons = (const FamilyReason[]){
-      /* 2003: the recipient is unknown (000C05A6) */
-      { "userunknown", LIST ("000c05a6") },
-      /* 2003: the address resolves to several recipients (000C0595) */
-      { "filtered", LIST ("000c0595") },
-      /* 2003: the remote server does not offer the AUTH the connector needs */
-      { "securityerror", LIST ("000b0981") },
-      /* 2003: the message could not be converted to Internet format */
-      { "contenterror", LIST ("00050311", "000502cc") },
-      /* 2003: no SMTP proxy address for the recipient; 2007: the recipient's
-       * directory entry is broken (no primary SMTP address, an address not
-       * valid in SMTP) or matches several entries */
-      { "systemerror", LIST ("000d06b5", "resolver.adr.badprimary", "resolver.adr.invalidinsmtp",
-                             "resolver.adr.ambiguous") },
-      /* 2007: the sender may not send to this recipient (a restricted group) */
-      { "rejected", LIST ("resolver.rst.notauthorized") },
-      /* 2007: the message is larger than the recipient's size limit */
-      { "mesgtoobig", LIST ("resolver.rst.recipsizelimit") },
-      { NULL, NULL } },
 };
 
 /* Lotus Notes (the old SMTP MTA): the error first, then the address. */
@@ -205,16 +113,6 @@ const Detector detector_domino = {
   .begin = LIST ("was not delivered to"),
   .skip = LIST ("because:", "subject:"),
   .flags = DETECT_BLANK_KEEPS | DETECT_NOTICE_RECIPIENT,
-  /* Domino's router's own findings */
-  .reasons = (const FamilyReason[]){
-      /* the address is not in the directory (Spanish and French notices) */
-      { "userunknown", LIST ("no se encuentra en el directorio de domino",
-                             "non r\xc3\xa9pertori\xc3\xa9 dans l'annuaire domino") },
-      /* the router has no route to the user's mail server */
-      { "filtered", LIST ("cannot route mail to user") },
-      /* the directory holds several entries for the name */
-      { "systemerror", LIST ("several matches found in domino directory") },
-      { NULL, NULL } },
 };
 
 /* Ipswitch IMail Server: "<error>: <address>" ("Unknown user: ...", "Delivery
@@ -226,10 +124,6 @@ const Detector detector_imail = {
   .end = LIST ("original message follows"),
   .skip = LIST ("body of message generated response", "save to the following address book"),
   .flags = DETECT_BLANK_KEEPS,
-  /* IMail's label for a local account it does not have */
-  .reasons = (const FamilyReason[]){
-      { "userunknown", LIST ("invalid final delivery userid") },
-      { NULL, NULL } },
 };
 
 /* Oracle (Sun) Communications Messaging Server. */

@@ -12,17 +12,6 @@ const Detector detector_gmail = {
                       "the response from the remote server was", "the response was:"),
   .skip = LIST ("learn more at https://support.google.com", "learn more here:"),
   .flags = DETECT_BLANK_KEEPS,
-  /* Gmail's own words: its resolver's findings, and the "(state N)" label its
-   * SMTP client appends when the remote server failed it while setting up TLS or
-   * authentication (states 6, 8 and 9): a fault of that server, whatever words
-   * the server gave */
-  .reasons = (const FamilyReason[]){
-      /* the domain's name servers gave no usable answer */
-      { "hostunknown", LIST ("dns error: dns server returned answer with no data") },
-      /* no name server could be reached until Gmail gave up */
-      { "expired", LIST ("dns error: could not contact dns servers") },
-      { "systemerror", LIST ("(state 6)", "(state 8)", "(state 9)") },
-      { NULL, NULL } },
 };
 
 /* Amazon SES receiving: the bounce a receipt rule of the recipient's domain
@@ -34,12 +23,6 @@ const Detector detector_gmail = {
 const Detector detector_sesreceiving = {
   .name = "sesreceiving",
   .headers = LIST ("x-ses-outgoing:"),
-  .reasons = (const FamilyReason[]){
-      { "filtered", LIST ("mailbox does not exist") },
-      { "mesgtoobig", LIST ("message too large") },
-      { "mailboxfull", LIST ("mailbox full") },
-      { "contenterror", LIST ("message content rejected") },
-      { NULL, NULL } },
 };
 
 /* Google Groups: a post to a group it refused; the group is the recipient. */
@@ -50,7 +33,7 @@ const Detector detector_googlegroups = {
   .begin = LIST ("the group you tried to contact", "we're writing to let you know"),
   .end = LIST ("-----original message-----", "----- original message -----"),
   .flags = DETECT_ORIGINAL_TO,
-  .reason = "rejected",
+  .reason = REASON_REJECTED,
 };
 
 const Detector detector_yahoo = {
@@ -101,13 +84,6 @@ const Detector detector_kddi = {
   .from = LIST ("@dion.ne.jp", "auone-net.jp"),
   .body = LIST ("your mail sent on:", "could not be delivered to:"),
   .lead = LIST ("could not be delivered to: ", "could not be delivered to:"),
-  /* the notice's own sentence after the address */
-  .reasons = (const FamilyReason[]){
-      /* a relay on the way refused the message */
-      { "norelaying", LIST ("due to the following smtp relay error") },
-      /* the recipient's domain does not exist */
-      { "hostunknown", LIST ("as the remote domain doesnt exist") },
-      { NULL, NULL } },
 };
 
 /* au (EZweb) handsets. */
@@ -137,10 +113,6 @@ const Detector detector_verizon = {
   .body = LIST ("message could not be delivered to mobile"),
   .end = LIST ("original message:"),
   .flags = DETECT_ORIGINAL_TO,
-  /* vtext.com: its answer for a number that has no mailbox */
-  .reasons = (const FamilyReason[]){
-      { "userunknown", LIST ("requested action not taken: no such user here") },
-      { NULL, NULL } },
 };
 
 /* Amazon SES: event notifications (bounce, complaint, delivery) sent as mail, in
@@ -156,8 +128,4 @@ const Detector detector_amazonses = {
       { "complainedRecipients", "emailAddress", NULL, NULL, "complaintFeedbackType", NULL },
       { "recipients", NULL, NULL, NULL, "smtpResponse", "delivered" },
       { NULL, NULL, NULL, NULL, NULL, NULL } },
-  /* SES's own diagnostic when it stopped retrying a delivery */
-  .reasons = (const FamilyReason[]){
-      { "expired", LIST ("delivery expired") },
-      { NULL, NULL } },
 };

@@ -1,0 +1,524 @@
+/* wordings.c: finds the rows of the wording table (wording-table.c) in a text.
+ * wordings.h explains the rows, their scopes and the folded form. */
+#define _GNU_SOURCE /* memmem */
+#include "wordings.h"
+
+#include <string.h>
+
+#include "ascii.h"
+#include "bounds.h"
+#include "match.h"
+
+/* ---- folding ------------------------------------------------------------ */
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* "550", "550-5.7.1" or "5.7.1": a reply or status code standing as a word. */
+static gboolean
+is_code_word (const char *w, gsize n)
+{
+  if (n >= 3 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
+      && (n == 3 || (w[3] == '-' && (n == 4 || is_code_word (w + 4, n - 4)))))
+    return TRUE;
+  if (n < 5 || !g_ascii_isdigit (w[0]) || w[1] != '.')
+    return FALSE;
+  for (gsize i = 2; i < n; i++)
+    if (!(g_ascii_isdigit (w[i]) || w[i] == '.'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Punctuation a word may end with that stays after its placeholder. */
+static gsize
+trailing_punct (const char *w, gsize n)
+{
+  gsize k = 0;
+  while (k < n && strchr (":,;.", w[n - 1 - k]))
+    k++;
+  return k;
+}
+
+/* The word without the brackets and quotes around it. */
+static void
+core_of (const char *w, gsize n, gsize *start, gsize *len)
+{
+  gsize a = 0, b = n - trailing_punct (w, n);
+  while (a < b && strchr ("<([\"'", w[a]))
+    a++;
+  while (b > a && strchr (">)]\"'", w[b - 1]))
+    b--;
+  *start = a;
+  *len = b - a;
+}
+
+/* 192.0.2.1: four numbers of up to three digits, none over 255. */
+static gboolean
+is_ipv4 (const char *w, gsize n)
+{
+  guint parts = 0, digits = 0, value = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (w[i]))
+        {
+          value = value * 10 + (guint) (w[i] - '0');
+          if (++digits > 3 || value > 255)
+            return FALSE;
+        }
+      else if (w[i] == '.' && digits > 0 && parts < 3)
+        parts++, digits = 0, value = 0;
+      else
+        return FALSE;
+    }
+  return parts == 3 && digits > 0;
+}
+
+/* 2001:db8::1 (an "IPv6:" tag before it is read too): hex digits, two colons
+ * or more, and perhaps an IPv4 address at the end. */
+static gboolean
+is_ipv6 (const char *w, gsize n)
+{
+  if (n > 5 && g_ascii_strncasecmp (w, "ipv6:", 5) == 0)
+    w += 5, n -= 5;
+  guint colons = 0;
+  for (gsize i = 0; i < n; i++)
+    if (w[i] == ':')
+      colons++;
+    else if (!g_ascii_isxdigit (w[i]) && w[i] != '.')
+      return FALSE;
+  return colons >= 2;
+}
+
+/* Spelling variants, each written in one form: "e-mail" as "email",
+ * "nonexistent" as "non-existent", "over-quota" and "overquota" as "over quota",
+ * where they start a word (wordings_fold asks only about words that start with
+ * the first letter of one). Rewrites the lower-case word of n bytes at w (which
+ * has room for one byte more per variant) and returns its new length. */
+static gsize
+fold_spelling (char *w, gsize n)
+{
+  static const struct
+  {
+    const char *from, *to;
+  } variants[] = {
+    { "e-mail", "email" },
+    { "nonexistent", "non-existent" },
+    { "over-quota", "over quota" },
+    { "overquota", "over quota" },
+  };
+  for (gsize v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      gsize fn = strlen (variants[v].from), tn = strlen (variants[v].to);
+      for (gsize at = 0; at + fn <= n;)
+        {
+          char *hit = memmem (w + at, n - at, variants[v].from, fn);
+          if (!hit)
+            break;
+          gsize pos = (gsize) (hit - w);
+          if (pos > 0 && g_ascii_isalnum (w[pos - 1]))
+            {
+              at = pos + 1; /* inside a word ("re-mailed") */
+              continue;
+            }
+          memmove (w + pos + tn, w + pos + fn, n - pos - fn);
+          memcpy (w + pos, variants[v].to, tn);
+          n = n - fn + tn;
+          at = pos + tn;
+        }
+    }
+  return n;
+}
+
+char *
+wordings_fold (const char *text, gsize max)
+{
+  /* the words, one space between them; a placeholder ("<addr>", "<ip>") is never
+   * longer than a word it replaces, but a split word gains a space */
+  gsize n_text = text ? strnlen (text, max) : 0;
+  char *out = g_malloc (n_text + n_text / 4 + 8);
+  gsize o = 0;
+  gsize i = 0, words = 0;
+  gboolean prev_reply = FALSE;
+  while (text && i < n_text)
+    {
+      while (i < n_text && is_space (text[i]))
+        i++;
+      gsize start = i;
+      gboolean at_sign = FALSE;
+      while (i < n_text && !is_space (text[i]))
+        at_sign |= text[i++] == '@';
+      gsize n = i - start;
+      if (n == 0)
+        continue;
+      const char *w = text + start;
+      /* "553-you": a reply prefix glued to the first word of its line */
+      if (n > 4 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
+          && w[3] == '-' && g_ascii_isalpha (w[4]))
+        {
+          words++;
+          prev_reply = TRUE;
+          w += 4, n -= 4;
+        }
+      gsize core, core_len;
+      core_of (w, n, &core, &core_len);
+      const char *placeholder = NULL;
+      /* an address is a name, not wording, and so is a bracketed local name
+       * ("User <jdoe> unknown") */
+      if (at_sign || (n > 2 && w[0] == '<' && core + core_len < n && w[core + core_len] == '>'))
+        placeholder = "<addr>";
+      else if (is_ipv4 (w + core, core_len) || is_ipv6 (w + core, core_len))
+        placeholder = "<ip>";
+      if (placeholder)
+        {
+          words++;
+          prev_reply = FALSE;
+          if (o)
+            out[o++] = ' ';
+          gsize p = strlen (placeholder), k = trailing_punct (w, n);
+          memcpy (out + o, placeholder, p);
+          o += p;
+          ascii_lower_copy (out + o, w + n - k, k);
+          o += k;
+          continue;
+        }
+      /* The prefixes of a multi-line reply ("550-5.7.1 ...", "550 5.7.1 ...") inside
+       * the text break its phrases apart: after the first words they are dropped. */
+      gboolean code = is_code_word (w, n);
+      gboolean reply = code && n == 3;
+      words++;
+      if (code && words > 2
+          && (n > 3 || prev_reply
+              || (i + 2 < n_text && text[i] == ' ' && g_ascii_isdigit (text[i + 1])
+                  && text[i + 2] == '.')))
+        {
+          prev_reply = reply;
+          continue;
+        }
+      prev_reply = FALSE;
+      if (o)
+        out[o++] = ' ';
+      ascii_lower_copy (out + o, w, n);
+      /* most words hold no variant: only a word that starts (after its opening
+       * brackets or quotes) as one does is rewritten */
+      if (n >= 6)
+        {
+          char c = out[o + core];
+          if (c == 'e' || c == 'n' || c == 'o')
+            n = fold_spelling (out + o, n);
+        }
+      o += n;
+    }
+  out[o] = '\0';
+  return out;
+}
+
+/* ---- the rows --------------------------------------------------------------- */
+
+/* One matcher per scope, so that a text is read only for the rows that can
+ * apply to it: the rows of scope ANY and STOCK, each receiver's, each family's;
+ * and one of every row, for audits. Tags are rows' indexes in the table. */
+typedef struct
+{
+  MatchSet *any;
+  MatchSet **receiver; /* by index in receiver_table */
+  GHashTable *family;  /* const Detector * -> MatchSet * */
+  MatchSet *all;
+} Matchers;
+
+static MatchSet *
+sealed (MatchSet *set)
+{
+  match_set_seal (set);
+  return set;
+}
+
+static gpointer
+build_matchers (gpointer data)
+{
+  (void) data;
+  Matchers *m = g_new0 (Matchers, 1);
+  m->any = match_set_new ();
+  m->all = match_set_new ();
+  m->receiver = g_new0 (MatchSet *, receiver_table_size);
+  m->family = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (gsize r = 0; r < receiver_table_size; r++)
+    m->receiver[r] = match_set_new ();
+  for (gsize i = 0; i < wording_table_size; i++)
+    {
+      const Wording *w = &wording_table[i];
+      MatchSet *set = m->any;
+      if (w->scope == SCOPE_RECEIVER)
+        {
+          for (gsize r = 0; r < receiver_table_size; r++)
+            if (receiver_table[r] == w->receiver)
+              set = m->receiver[r];
+        }
+      else if (w->scope == SCOPE_FAMILY)
+        {
+          set = g_hash_table_lookup (m->family, w->family);
+          if (!set)
+            g_hash_table_insert (m->family, (gpointer) w->family, set = match_set_new ());
+        }
+      match_set_add (set, w->pattern, (guint) i);
+      match_set_add (m->all, w->pattern, (guint) i);
+    }
+  sealed (m->any);
+  sealed (m->all);
+  for (gsize r = 0; r < receiver_table_size; r++)
+    sealed (m->receiver[r]);
+  GHashTableIter it;
+  gpointer set;
+  g_hash_table_iter_init (&it, m->family);
+  while (g_hash_table_iter_next (&it, NULL, &set))
+    sealed (set);
+  return m;
+}
+
+static const Matchers *
+matchers (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_matchers, NULL);
+}
+
+gboolean
+wordings_host_has_suffix (const char *host, const char *suffix)
+{
+  gsize hl = strlen (host), sl = strlen (suffix);
+  /* (the last byte first: most suffixes are ruled out by it) */
+  if (hl < sl || g_ascii_tolower (host[hl - 1]) != suffix[sl - 1]
+      || g_ascii_strcasecmp (host + hl - sl, suffix) != 0)
+    return FALSE;
+  return hl == sl || host[hl - sl - 1] == '.';
+}
+
+const Receiver *
+wordings_receiver_of_host (const char *host)
+{
+  for (gsize r = 0; host && r < receiver_table_size; r++)
+    for (gsize i = 0; receiver_table[r]->hosts[i]; i++)
+      if (wordings_host_has_suffix (host, receiver_table[r]->hosts[i]))
+        return receiver_table[r];
+  return NULL;
+}
+
+typedef struct
+{
+  const char *folded;
+  const char *host; /* lower-case host name, or NULL */
+  const Detector *family;
+  gboolean address_status;
+  WordingFinds *out;
+} Search;
+
+static gboolean
+receiver_here (const Receiver *r, const Search *s)
+{
+  for (gsize i = 0; r->hosts[i]; i++)
+    if (s->host ? wordings_host_has_suffix (s->host, r->hosts[i]) : strstr (s->folded, r->hosts[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The ANY/STOCK row that decides among several: a decisive row first, then the
+ * reason's precedence (reasons.c), then the table's order. */
+static gboolean
+better_any (const Wording *w, const Wording *best)
+{
+  if (!best)
+    return TRUE;
+  gboolean dw = (w->flags & WORDING_DECISIVE) != 0, db = (best->flags & WORDING_DECISIVE) != 0;
+  if (dw != db)
+    return dw;
+  if (w->reason != best->reason)
+    return reason_beats (w->reason, best->reason);
+  return w < best;
+}
+
+static gboolean
+found_row (guint tag, gsize at, gsize n, gpointer data)
+{
+  (void) at, (void) n;
+  Search *s = data;
+  const Wording *w = &wording_table[tag];
+  if ((w->flags & WORDING_NOT_ADDRESS_STATUS) && s->address_status)
+    return TRUE;
+  /* (the matcher read is the scope's: every row found applies) giving up is no
+   * cause (classify.c): such rows only say the sender gave up */
+  if (w->reason == REASON_EXPIRED)
+    {
+      s->out->gave_up = TRUE;
+      return TRUE;
+    }
+  switch (w->scope)
+    {
+    case SCOPE_ANY:
+    case SCOPE_STOCK:
+      if (better_any (w, s->out->any))
+        s->out->any = w;
+      break;
+    case SCOPE_RECEIVER:
+      if (!s->out->receiver || w < s->out->receiver)
+        s->out->receiver = w;
+      break;
+    case SCOPE_FAMILY:
+      if (!s->out->family || w < s->out->family)
+        s->out->family = w;
+      break;
+    }
+  return TRUE;
+}
+
+/* Reads the text with the matchers of the scopes that apply to it. */
+static void
+find_rows (Search *s, gboolean receivers)
+{
+  const Matchers *m = matchers ();
+  gsize len = strlen (s->folded);
+  match_set_each (m->any, s->folded, len, found_row, s);
+  for (gsize r = 0; receivers && r < receiver_table_size; r++)
+    if (receiver_here (receiver_table[r], s))
+      match_set_each (m->receiver[r], s->folded, len, found_row, s);
+  for (const Detector *f = s->family; f; f = f == s->family ? f->same_wordings_as : NULL)
+    {
+      const MatchSet *set = g_hash_table_lookup (m->family, f);
+      if (set)
+        match_set_each (set, s->folded, len, found_row, s);
+    }
+}
+
+void
+wordings_find (const char *folded, const char *receiver_host, const Detector *family,
+               const char *status, WordingFinds *out)
+{
+  memset (out, 0, sizeof *out);
+  if (!folded)
+    return;
+  char *host = NULL;
+  if (receiver_host && *receiver_host)
+    {
+      /* "mx.example.jp (TCP|...)" or "[192.0.2.1]": the first word, no trailing dot */
+      gsize n = strcspn (receiver_host, " \t([;");
+      host = g_ascii_strdown (receiver_host, (gssize) n);
+      gsize hl = strlen (host);
+      while (hl > 0 && host[hl - 1] == '.')
+        host[--hl] = '\0';
+    }
+  Search s = { folded, host, family,
+               status && status[0] && g_str_has_prefix (status + 1, ".1."), out };
+  find_rows (&s, TRUE);
+  g_free (host);
+}
+
+gboolean
+wordings_gave_up (const char *folded, const Detector *family)
+{
+  WordingFinds out = { 0 };
+  Search s = { folded, NULL, family, FALSE, &out };
+  if (folded)
+    find_rows (&s, FALSE);
+  return out.gave_up;
+}
+
+Reason
+wordings_reason_of_text (const char *text)
+{
+  if (!text || !*text)
+    return REASON_NONE;
+  char *folded = wordings_fold (text, REASONS_TEXT_MAX);
+  WordingFinds f;
+  wordings_find (folded, NULL, NULL, NULL, &f);
+  g_free (folded);
+  return f.any ? f.any->reason : REASON_NONE;
+}
+
+void
+wordings_each_match (const char *folded, void (*fn) (const Wording *row, gpointer data),
+                     gpointer data)
+{
+  if (!folded)
+    return;
+  guint8 *seen = g_new0 (guint8, wording_table_size);
+  match_set_scan (matchers ()->all, folded, strlen (folded), (guint) wording_table_size, seen);
+  for (gsize i = 0; i < wording_table_size; i++)
+    if (seen[i])
+      fn (&wording_table[i], data);
+  g_free (seen);
+}
+
+/* ---- sources ------------------------------------------------------------- */
+
+static gboolean
+is_date (const char *s)
+{
+  /* YYYY-MM-DD */
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : !g_ascii_isdigit (s[i]))
+      return FALSE;
+  return s[10] == '\0';
+}
+
+gboolean
+wordings_source_well_formed (const char *source)
+{
+  if (!source)
+    return FALSE;
+  if (g_str_has_prefix (source, "src "))
+    {
+      /* package, version (or commit), and a file's path */
+      gchar **w = g_strsplit (source + 4, " ", 4);
+      gboolean ok = g_strv_length (w) >= 3 && w[0][0] && w[1][0]
+                    && (strchr (w[2], '/') || strchr (w[2], '.'));
+      g_strfreev (w);
+      return ok;
+    }
+  if (g_str_has_prefix (source, "doc "))
+    {
+      const char *url = source + 4;
+      const char *title = strstr (url, " \"");
+      const char *section = title ? strstr (title + 2, "\" § ") : NULL;
+      const char *read = section ? strstr (section, ", read ") : NULL;
+      gsize mark = strlen ("\" § ");
+      return (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")) && title
+             && section && read && read > section + mark && is_date (read + strlen (", read "));
+    }
+  if (g_str_has_prefix (source, "rfc "))
+    {
+      const char *p = source + 4;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+      return g_str_has_prefix (p, " § ") && p[strlen (" § ")] != '\0';
+    }
+  return FALSE;
+}
+
+/* ---- the receivers, for `bounce explain --provider` --------------------- */
+
+const Receiver *
+wordings_receiver_named (const char *name)
+{
+  for (gsize r = 0; name && r < receiver_table_size; r++)
+    if (g_ascii_strcasecmp (receiver_table[r]->name, name) == 0)
+      return receiver_table[r];
+  return NULL;
+}
+
+guint
+wordings_foreach_receiver_row (const Receiver *r, void (*fn) (const Wording *w, gpointer data),
+                               gpointer data)
+{
+  guint n = 0;
+  for (gsize i = 0; i < wording_table_size; i++)
+    if (wording_table[i].scope == SCOPE_RECEIVER && wording_table[i].receiver == r)
+      {
+        n++;
+        if (fn)
+          fn (&wording_table[i], data);
+      }
+  return n;
+}

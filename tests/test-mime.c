@@ -58,6 +58,24 @@ test_mime_legacy_charsets_become_utf8 (void **state)
   mime_free (m);
 }
 
+/* a NUL byte decoded from a part ("=00") would end the text there: it reads as a
+ * space, and the lines after it are kept */
+static void
+test_mime_nul_in_text_kept_as_space (void **state)
+{
+  (void) state;
+  MimeMessage *m = parse ("From: a@example.org\nContent-Type: multipart/mixed; boundary=c\n\n"
+                          "--c\nContent-Type: text/plain; charset=windows-1252\n"
+                          "Content-Transfer-Encoding: quoted-printable\n\n"
+                          "see <http://example.org/?id=3D=00=00>.\n\n"
+                          "Remote Server returned '550 5.1.1 unknown'\n--c--\n");
+  assert_int_equal (m->text->len, 1);
+  const char *t = g_ptr_array_index (m->text, 0);
+  assert_non_null (strstr (t, "id=  >."));
+  assert_non_null (strstr (t, "550 5.1.1 unknown"));
+  mime_free (m);
+}
+
 static void
 test_mime_html_only_is_reduced_to_text (void **state)
 {
@@ -273,6 +291,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_mime_report_parts_are_sorted_out),
     cmocka_unit_test (test_mime_legacy_charsets_become_utf8),
+    cmocka_unit_test (test_mime_nul_in_text_kept_as_space),
     cmocka_unit_test (test_mime_html_only_is_reduced_to_text),
     cmocka_unit_test (test_mime_html_plain_text_keeps_lines),
     cmocka_unit_test (test_mime_cr_only_line_ends),

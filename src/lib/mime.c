@@ -195,6 +195,27 @@ to_utf8 (const char *data, gsize len, const char *charset)
   return out ? out : g_utf8_make_valid (data, (gssize) len);
 }
 
+/* A charset whose code units are wider than a byte: NUL bytes are part of its
+ * characters. */
+static gboolean
+wide_charset (const char *charset)
+{
+  return charset
+         && (g_ascii_strncasecmp (charset, "utf-16", 6) == 0
+             || g_ascii_strncasecmp (charset, "utf-32", 6) == 0
+             || g_ascii_strncasecmp (charset, "ucs-2", 5) == 0
+             || g_ascii_strncasecmp (charset, "ucs-4", 5) == 0);
+}
+
+/* NUL bytes in a decoded text (a quoted-printable "=00", a stray byte) read as
+ * spaces: the text is handled as a C string, and a NUL would hide all after it. */
+static void
+nul_to_space (guint8 *data, gsize len)
+{
+  for (guint8 *p = memchr (data, '\0', len); p; p = memchr (p, '\0', len - (gsize) (p - data)))
+    *p = ' ';
+}
+
 /* Decoded content of a leaf part, at most max bytes, as UTF-8. *cut (may be NULL)
  * is set when the part held more. */
 static char *
@@ -240,6 +261,8 @@ part_text_cut (GMimePart *part, gsize max, gboolean *cut)
     g_object_unref (filtered);
   g_mime_stream_reset (source);
   const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
+  if (!wide_charset (charset))
+    nul_to_space (bytes->data, bytes->len);
   const char *data = (const char *) bytes->data;
   gboolean unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
                      || g_ascii_strcasecmp (charset, "us-ascii") == 0;

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "bounce/bounce.h"
+#include "notice.h"
 #include "text.h"
 
 /* Parses a message; returns the report (caller frees). */
@@ -39,7 +40,7 @@ test_prepare_strips_cr_and_quotes (void **state)
   (void) state;
   const char *in = "Begin forwarded message:\r\n\r\n> From: MAILER-DAEMON\r\n> Subject: x\r\n>\r\n"
                    "> <alice@example.com>\r\n>     (reason: 550 unknown)\r\n>>>> RCPT TO\r\n";
-  char *out = text_prepare (in, strlen (in));
+  char *out = notice_prepare (in, strlen (in));
   assert_null (strchr (out, '\r'));
   assert_non_null (strstr (out, "\n<alice@example.com>\n"));
   assert_non_null (strstr (out, "\n>>> RCPT TO\n"));
@@ -47,7 +48,7 @@ test_prepare_strips_cr_and_quotes (void **state)
   /* a notice with a few transcript lines is left as it is */
   in = "The mail system\n\n<bob@example.com>: said 550\n>>> RCPT TO:<bob@example.com>\n"
        "<<< 550 unknown\nmore text\nand more\n";
-  out = text_prepare (in, strlen (in));
+  out = notice_prepare (in, strlen (in));
   assert_string_equal (out, in);
   g_free (out);
 }

@@ -11,6 +11,7 @@
 
 #include "ascii.h"
 #include "match.h"
+#include "transcript.h"
 
 static gboolean
 is_digit (char c)
@@ -301,13 +302,6 @@ static const CommandRow command_phrases[] = {
   { "during mail from", "MAIL" },
 };
 
-/* Transcript lines: ">>> RCPT To:<...>" (Sendmail, Courier) and the like. */
-static const CommandRow transcript_commands[] = {
-  { "rcpt to", "RCPT" }, { "data", "DATA" }, { "bdat", "BDAT" }, { "mail from", "MAIL" },
-  { "ehlo", "EHLO" },    { "helo", "HELO" }, { "lhlo", "EHLO" },  { "starttls", "EHLO" },
-  { "(initial greeting)", "CONN" },
-};
-
 /* Bare commands in capitals, standing as words ("... RCPT ...", "MAIL FROM"):
  * the wording of appliances and of notices that name the step. */
 static const CommandRow capital_commands[] = {
@@ -319,160 +313,6 @@ static gboolean
 word_char (char c)
 {
   return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == '@';
-}
-
-/* The command of a session transcript (">>> RCPT To:<...>", "<<< 550 ..."), read
- * line by line as Sendmail (usersmtp.c reply) and Courier write it:
- *   - ">>> cmd" is the last command sent before a failure reply was read, written
- *     once, before the first "<<< " reply that follows it; a reply after "... while
- *     talking to host:" with no ">>> " line came before any command: the greeting
- *     (Courier writes ">>> (initial greeting)");
- *   - a pipelining client sends RCPT TO and DATA together: ">>> DATA" then stands
- *     before the replies to the RCPT TO commands, which come first (RFC 2920
- *     § 3.1, in the order of the commands). In a DATA block a reply followed by
- *     another reply of the block, or one that names the recipient's address, answered
- *     RCPT TO; only the block's last reply can be DATA's;
- *   - the client's own lines after a reply ("550 5.1.1 <addr>... User unknown",
- *     "<addr>... Deferred: ...") say whose failure the reply was.
- * The reply of address: one that names it, else one whose client lines name it,
- * else one whose words begin with the record's diagnostic (diag); failing these,
- * unless own_only, the first failure reply, else the last command sent. An address
- * whose entry the transcript writes before any command was sent ("mail.local:
- * unknown user: ..." then "554 <addr>... ") failed in no SMTP session: "" (no
- * command, and none to look for elsewhere). */
-typedef struct
-{
-  const char *command; /* the block's command, "CONN" before any */
-  guint block;
-  const char *start, *end; /* the reply's lines */
-  const char *after_end;   /* the client's lines after it, up to the next reply or command */
-  gboolean failed;
-} TranscriptReply;
-
-static gboolean
-line_has (const char *line, const char *end, const char *needle)
-{
-  gsize n = strlen (needle);
-  for (const char *p = line; p + n <= end; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static const char *
-transcript_command (const char *text, gsize len, const char *address, const char *diag,
-                    gboolean own_only)
-{
-  const char *stop = text + len;
-  const char *first_cmd = memmem (text, len, ">>> ", strlen (">>> "));
-  const char *talk
-      = first_cmd ? NULL : memmem (text, len, "while talking to", strlen ("while talking to"));
-  if (!first_cmd && !(talk && memmem (talk, stop - talk, "\n<<< ", strlen ("\n<<< "))))
-    return NULL; /* no command sent and no reply read: most texts */
-  if (!first_cmd)
-    first_cmd = stop;
-  const char *ts = memmem (text, len, "ranscript of session", strlen ("ranscript of session"));
-  if (ts && address && *address)
-    {
-      const char *named = NULL;
-      for (const char *p = ts; p < first_cmd && !named; p++)
-        if (g_ascii_strncasecmp (p, address, strlen (address)) == 0)
-          named = p;
-      const char *c = first_cmd > ts ? first_cmd : memmem (ts, stop - ts, ">>> ", strlen (">>> "));
-      if (named && c && named < c)
-        return "";
-    }
-  TranscriptReply replies[64];
-  guint n = 0, block = 0;
-  const char *command = "CONN", *last_sent = NULL;
-  gboolean in_reply = FALSE;
-  for (const char *line = text; line < stop && n < G_N_ELEMENTS (replies);)
-    {
-      const char *nl = memchr (line, '\n', stop - line);
-      const char *end = nl ? nl : stop;
-      const char *p = line;
-      while (p < end && (*p == ' ' || *p == '\t'))
-        p++;
-      if (end - p >= 4 && memcmp (p, ">>> ", 4) == 0)
-        {
-          const char *cmd = p + 4;
-          const char *found = NULL;
-          for (gsize i = 0; i < G_N_ELEMENTS (transcript_commands) && !found; i++)
-            {
-              gsize k = strlen (transcript_commands[i].phrase);
-              if ((gsize) (end - cmd) >= k && g_ascii_strncasecmp (cmd, transcript_commands[i].phrase, k) == 0
-                  && (cmd + k == end || !word_char (cmd[k])))
-                found = transcript_commands[i].command;
-            }
-          command = found;
-          if (found)
-            last_sent = found;
-          block++;
-          in_reply = FALSE;
-        }
-      else if (line_has (p, end, "while talking to"))
-        {
-          command = "CONN";
-          block++;
-          in_reply = FALSE;
-        }
-      else if (end - p >= 4 && memcmp (p, "<<< ", 4) == 0)
-        {
-          /* a continuation ("550-...") goes on the reply before it */
-          if (in_reply && n > 0)
-            replies[n - 1].end = replies[n - 1].after_end = end;
-          else
-            {
-              TranscriptReply *r = &replies[n++];
-              r->command = command;
-              r->block = block;
-              r->start = p;
-              r->end = r->after_end = end;
-              r->failed = end - p > 4 && (p[4] == '4' || p[4] == '5');
-            }
-          /* the line's separator: "550-" goes on, "550 " ends the reply */
-          in_reply = end - p > 7 && p[7] == '-';
-        }
-      else
-        {
-          /* the client's line right after a reply is its word on it */
-          if (n > 0 && replies[n - 1].after_end == replies[n - 1].end && line > replies[n - 1].end)
-            replies[n - 1].after_end = end;
-          in_reply = FALSE;
-        }
-      line = nl ? nl + 1 : stop;
-    }
-  const TranscriptReply *mine = NULL;
-  gsize alen = address ? strlen (address) : 0;
-  for (guint pass = 0; pass < 3 && !mine; pass++)
-    for (guint i = 0; i < n && !mine; i++)
-      {
-        const TranscriptReply *r = &replies[i];
-        if (!r->failed || !r->command)
-          continue;
-        if (pass == 0 && alen && line_has (r->start, r->end, address))
-          mine = r;
-        else if (pass == 1 && alen && line_has (r->end, r->after_end, address))
-          mine = r;
-        else if (pass == 2 && diag && strlen (diag) >= 12 && (gsize) (r->end - r->start) >= 16
-                 && g_ascii_strncasecmp (r->start + 4, diag,
-                                         MIN (strlen (diag), (gsize) (r->end - r->start - 4))) == 0)
-          mine = r; /* at least a code and some words alike */
-      }
-  if (!mine && own_only)
-    return NULL;
-  for (guint i = 0; i < n && !mine; i++)
-    if (replies[i].failed && replies[i].command)
-      mine = &replies[i];
-  if (!mine)
-    return last_sent;
-  if (strcmp (mine->command, "DATA") == 0)
-    {
-      gboolean another = mine + 1 < replies + n && mine[1].block == mine->block;
-      if (another || (alen && line_has (mine->start, mine->end, address)))
-        return "RCPT";
-    }
-  return mine->command;
 }
 
 const char *

@@ -14,15 +14,10 @@ guint text_extract (BounceReport *report, const MimeMessage *msg);
 
 /* The pieces of the engine, for the unit tests. */
 
-/* The notice as the scanner reads it (no CR; a forwarded bounce unquoted). */
-char *text_prepare (const char *text, gsize len);
 /* Length of the address starting at p, or 0. */
 gsize text_address_at (const char *p, const char *end);
 /* TRUE for addresses that are never failed recipients (daemons, the bounce's own
  * sender; its addressee unless listed is TRUE). msg may be NULL. */
 gboolean text_excluded (const char *addr, const MimeMessage *msg, gboolean listed);
-/* The detector whose signals the message shows, or NULL. head_lower: the first
- * lines of the notice, lower-case. */
-const Detector *text_pick_family (const MimeMessage *msg, const char *head_lower);
 
 #endif

@@ -1,0 +1,365 @@
+/* notice.c: which text of a message is the notice, and what kind of notice it is:
+ * a failure, a delay or a success report, and which family wrote it (the
+ * detectors' signals in its From, Subject, headers and first lines). The bounce
+ * guard here decides whether a message no detector knows is read as a bounce at
+ * all; the phrase lists it reads are in notice-words.c.
+ */
+#include "notice.h"
+
+#include <string.h>
+
+#include "ascii.h"
+#include "notice-words.h"
+#include "phrases.h"
+#include "wordings.h"
+
+/* The notice: the first readable part outside the returned message, else one
+ * inside it (a forwarded bounce). */
+const char *
+notice_pick (const MimeMessage *msg, guint *index)
+{
+  for (guint i = 0; i < msg->text->len; i++)
+    {
+      const char *t = g_ptr_array_index (msg->text, i);
+      for (const char *p = t; *p; p++)
+        if (!g_ascii_isspace (*p))
+          {
+            *index = i;
+            return t;
+          }
+    }
+  *index = msg->text->len;
+  const GPtrArray *nested = mime_text_nested (msg);
+  if (nested->len > 0)
+    return g_ptr_array_index (nested, 0);
+  return NULL;
+}
+
+/* The notice as the scanner reads it: no carriage returns, and when most lines
+ * after the first quoted one are quoted ("> ", a bounce forwarded inline), one
+ * level of quoting removed. */
+char *
+notice_prepare (const char *text, gsize len)
+{
+  GString *s = g_string_sized_new (len);
+  char *o = s->str;
+  /* a CR before LF dropped, any other CR read as LF; the runs between copied whole */
+  for (const char *p = text, *end = text + len; p < end;)
+    {
+      const char *cr = memchr (p, '\r', (gsize) (end - p));
+      const char *stop = cr ? cr : end;
+      memcpy (o, p, (gsize) (stop - p));
+      o += stop - p;
+      if (!cr)
+        break;
+      if (cr + 1 >= end || cr[1] != '\n')
+        *o++ = '\n';
+      p = cr + 1;
+    }
+  *o = '\0';
+  s->len = (gsize) (o - s->str);
+  /* count quoted lines after the first quoted one */
+  const char *first = NULL;
+  guint quoted = 0, plain = 0;
+  for (const char *line = s->str; *line;)
+    {
+      const char *nl = strchr (line, '\n');
+      gsize n = nl ? (gsize) (nl - line) : strlen (line);
+      if (n > 0 && line[0] == '>')
+        {
+          if (!first)
+            first = line;
+          quoted++;
+        }
+      else if (first && n > 0)
+        plain++;
+      line = nl ? nl + 1 : line + n;
+    }
+  if (!first || quoted < 5 || plain * 3 > quoted)
+    return g_string_free (s, FALSE);
+  GString *u = g_string_sized_new (s->len);
+  g_string_append_len (u, s->str, first - s->str);
+  for (const char *line = first; *line;)
+    {
+      const char *nl = strchr (line, '\n');
+      gsize n = nl ? (gsize) (nl - line) + 1 : strlen (line);
+      const char *p = line;
+      if (*p == '>')
+        {
+          p++;
+          if (*p == ' ')
+            p++;
+        }
+      g_string_append_len (u, p, n - (p - line));
+      line += n;
+    }
+  g_string_free (s, TRUE);
+  return g_string_free (u, FALSE);
+}
+
+/* ---- is it a bounce, and whose ---------------------------------------------- */
+
+/* A list's or a bulk sender's mail: never a notice about another message. */
+static gboolean
+bulk_mail (const MimeMessage *msg)
+{
+  if (mime_get (msg, "List-Unsubscribe") || mime_get (msg, "List-Id"))
+    return TRUE;
+  const char *prec = mime_get (msg, "Precedence");
+  return prec && (g_ascii_strncasecmp (prec, "bulk", 4) == 0 || g_ascii_strncasecmp (prec, "list", 4) == 0);
+}
+
+/* The null reverse path (RFC 5321 § 4.5.5: notices are sent with "MAIL FROM:<>"),
+ * as the delivering server recorded it. */
+static gboolean
+null_sender (const MimeMessage *msg)
+{
+  const char *rp = mime_get (msg, "Return-Path");
+  return rp && strstr (rp, "<>");
+}
+
+/* Signs that a message was written by a mail system about another message, and is
+ * not bulk mail: the null return path, Auto-Submitted, X-Failed-Recipients, a
+ * returned message attached. A list's or a bulk sender's headers rule it out. */
+static gboolean
+machine_written (const MimeMessage *msg)
+{
+  if (bulk_mail (msg))
+    return FALSE;
+  const char *auto_sub = mime_get (msg, "Auto-Submitted");
+  return null_sender (msg) || (auto_sub && g_ascii_strncasecmp (auto_sub, "no", 2) != 0)
+         || mime_get (msg, "X-Failed-Recipients") || msg->n_original > 0
+         || mime_text_nested (msg)->len > 0 || msg->dsn->len > 0
+         || (msg->report_type && strcmp (msg->report_type, "delivery-status") == 0);
+}
+
+/* Does the notice hold a row of the wording table (a cause, or giving up)? */
+static gboolean
+has_wording (const char *notice_lower)
+{
+  if (!notice_lower || !*notice_lower)
+    return FALSE;
+  char *folded = wordings_fold (notice_lower, 4096);
+  WordingFinds finds;
+  wordings_find (folded, NULL, NULL, NULL, &finds);
+  g_free (folded);
+  return finds.any || finds.receiver || finds.gave_up;
+}
+
+/* Does the message look like a failure notice at all? Guards the fallbacks. Any
+ * of:
+ *   - a daemon's or postmaster's From, and a failure subject, failure words or a
+ *     wording of the table in the notice;
+ *   - a failure subject and failure words in a message that is no bulk mail and
+ *     was written by a machine or states a cause in the table's words;
+ *   - the null sender and a wording of the table, in a message that is no bulk
+ *     mail.
+ * A newsletter or a parcel notice about a delivery has a subject and words of
+ * failure too, but neither a daemon's From, the null sender nor a mail server's
+ * wording. */
+gboolean
+notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
+{
+  const char *from = mime_get (msg, "From");
+  const char *subject = mime_get (msg, "Subject");
+  char *f = from ? g_ascii_strdown (from, -1) : NULL;
+  char *s = subject ? utf8_lower (subject) : NULL;
+  gboolean by_from = f && contains_any (f, from_signals);
+  gboolean by_subject = s && contains_any (s, subject_signals);
+  gboolean by_text = notice_lower && contains_any (notice_lower, failure_words);
+  g_free (f);
+  g_free (s);
+  if (by_from && (by_subject || by_text))
+    return TRUE;
+  if (bulk_mail (msg))
+    return FALSE;
+  if (by_subject && by_text && machine_written (msg))
+    return TRUE;
+  /* the table's wordings are a mail server's: read only when a sign above asks */
+  if ((by_from || (by_subject && by_text) || null_sender (msg)) && has_wording (notice_lower))
+    return TRUE;
+  return FALSE;
+}
+
+/* A report that delivery succeeded (Postfix's "Successful Mail Delivery Report",
+ * a "Delivered:" receipt) that reports no failure: no recipient of it failed. */
+gboolean
+notice_reports_success (const MimeMessage *msg, const char *notice_lower)
+{
+  static const char *const subjects[] = { "successful mail delivery", "delivered:",
+                                          "delivery notification: delivered",
+                                          "relayed:", NULL };
+  if (!notice_lower)
+    return FALSE;
+  gboolean by_text = contains_any (notice_lower, success_words);
+  if (!by_text)
+    {
+      const char *subject = mime_get (msg, "Subject");
+      char *s = subject ? utf8_lower (subject) : NULL;
+      by_text = s && contains_any (s, subjects);
+      g_free (s);
+    }
+  return by_text && !contains_any (notice_lower, failure_words)
+         && !contains_any (notice_lower, delay_words);
+}
+
+/* Runs the header signals (set) over the bounce's headers as "name: value" lines,
+ * lower-case, the block cut after 16 KB: one line at a time while they are ASCII
+ * when by_line (no signal holds a line break, so none spans two lines), else the
+ * block, from the first other line on, as one text lower-cased as GLib does it. */
+static void
+scan_headers (const MatchSet *set, const MimeMessage *msg, gboolean by_line, guint limit,
+              guint8 *seen)
+{
+  match_set_scan (set, "", 0, limit, seen); /* the phrases every text holds */
+  GString *lower = g_string_sized_new (256);
+  gsize raw = 0; /* the length of the block before folding */
+  guint i = 0;
+  /* a header of ASCII text is folded as it is appended */
+  for (; i < msg->n_headers && raw < 16384; i++)
+    {
+      const char *name = msg->headers[i].name, *value = msg->headers[i].value;
+      if (!name || !value)
+        break;
+      gsize nn = strlen (name), vn = strlen (value);
+      if (!ascii_all (name, nn) || !ascii_all (value, vn))
+        break;
+      if (by_line)
+        g_string_truncate (lower, 0);
+      append_ascii_lower (lower, name, nn);
+      g_string_append_len (lower, ": ", 2);
+      append_ascii_lower (lower, value, vn);
+      g_string_append_c (lower, '\n');
+      raw += nn + vn + 3;
+      if (by_line)
+        match_set_scan (set, lower->str, lower->len, limit, seen);
+    }
+  if (by_line)
+    g_string_truncate (lower, 0);
+  if (i < msg->n_headers && raw < 16384)
+    {
+      /* from the first other one on, the rest of the block as GLib lower-cases it */
+      GString *s = g_string_sized_new (1024);
+      for (; i < msg->n_headers && raw + s->len < 16384; i++)
+        {
+          const char *name = msg->headers[i].name, *value = msg->headers[i].value;
+          g_string_append (s, name ? name : "(null)");
+          g_string_append_len (s, ": ", 2);
+          g_string_append (s, value ? value : "(null)");
+          g_string_append_c (s, '\n');
+        }
+      append_utf8_lower (lower, s->str, s->len);
+      g_string_free (s, TRUE);
+    }
+  if (lower->len)
+    match_set_scan (set, lower->str, lower->len, limit, seen);
+  g_string_free (lower, TRUE);
+}
+
+/* The detectors' signals of each kind in one set, tagged with the detector's
+ * index in the registry. */
+typedef struct
+{
+  MatchSet *from, *subject, *body, *headers;
+  guint first_headers; /* the first detector with header signals, or n_detectors */
+  gboolean headers_by_line; /* no header signal holds a line break */
+} Signals;
+
+static gpointer
+build_signals (gpointer data)
+{
+  (void) data;
+  Signals *sig = g_new0 (Signals, 1);
+  sig->from = match_set_new ();
+  sig->subject = match_set_new ();
+  sig->body = match_set_new ();
+  sig->headers = match_set_new ();
+  sig->first_headers = (guint) n_detectors;
+  sig->headers_by_line = TRUE;
+  for (guint i = 0; i < n_detectors; i++)
+    {
+      for (gsize k = 0; detectors[i]->headers && detectors[i]->headers[k]; k++)
+        if (strchr (detectors[i]->headers[k], '\n'))
+          sig->headers_by_line = FALSE;
+      if (detectors[i]->headers && detectors[i]->headers[0] && sig->first_headers == n_detectors)
+        sig->first_headers = i;
+      match_set_add_list (sig->from, detectors[i]->from, i);
+      match_set_add_list (sig->subject, detectors[i]->subject, i);
+      match_set_add_list (sig->body, detectors[i]->body, i);
+      match_set_add_list (sig->headers, detectors[i]->headers, i);
+    }
+  match_set_seal (sig->from);
+  match_set_seal (sig->subject);
+  match_set_seal (sig->body);
+  match_set_seal (sig->headers);
+  return sig;
+}
+
+static const Signals *
+signals (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_signals, NULL);
+}
+
+/* The first detector in the registry with any signal in the From, the Subject,
+ * the notice's first lines (head_lower) or the headers of headers_of (none when
+ * NULL): each kind is searched in one pass for all detectors, and only for those
+ * before the first one found. */
+const Detector *
+notice_pick_family_of (const char *from, const char *subject, const MimeMessage *headers_of,
+             const char *head_lower)
+{
+  char *f = from ? g_ascii_strdown (from, -1) : g_strdup ("");
+  char *s = subject ? utf8_lower (subject) : g_strdup ("");
+  const Signals *sig = signals ();
+  guint8 *seen = g_new0 (guint8, n_detectors);
+  const char *texts[3] = { f, s, head_lower };
+  const MatchSet *sets[4] = { sig->from, sig->subject, sig->body, sig->headers };
+  guint first = (guint) n_detectors;
+  for (int k = 0; k < 4 && first > 0; k++)
+    {
+      if (k == 3)
+        {
+          /* the header block is written only when a detector before the first
+           * one found has header signals */
+          if (sig->first_headers >= first)
+            break;
+          if (headers_of)
+            scan_headers (sig->headers, headers_of, sig->headers_by_line, first, seen);
+          else
+            match_set_scan (sig->headers, "", 0, first, seen);
+        }
+      else
+        match_set_scan (sets[k], texts[k], strlen (texts[k]), first, seen);
+      for (guint i = 0; i < first; i++)
+        if (seen[i])
+          first = i;
+    }
+  const Detector *hit = first < n_detectors ? detectors[first] : NULL;
+  g_free (seen);
+  g_free (f);
+  g_free (s);
+  return hit;
+}
+
+const Detector *
+notice_pick_family (const MimeMessage *msg, const char *head_lower)
+{
+  return notice_pick_family_of (mime_get (msg, "From"), mime_get (msg, "Subject"), msg, head_lower);
+}
+
+/* Is the notice a delay warning? Its Subject or its text before the returned
+ * message says so, and nothing in it says that delivery failed for good. */
+gboolean
+notice_reports_delay (const MimeMessage *msg, const char *notice, gsize end_at)
+{
+  const char *subject = mime_get (msg, "Subject");
+  char *s = subject ? utf8_lower (subject) : g_strdup ("");
+  char *t = ascii_strdown (notice ? notice : "", notice ? (gssize) MIN (end_at, 8192) : 0);
+  gboolean delay = (contains_any (s, delay_words) || contains_any (t, delay_words))
+                   && !contains_any (t, final_words);
+  g_free (s);
+  g_free (t);
+  return delay;
+}

@@ -1,0 +1,38 @@
+/* notice.h: the notice of a message and what kind it is (see notice.c). */
+#ifndef BOUNCE_NOTICE_H
+#define BOUNCE_NOTICE_H
+
+#include <glib.h>
+
+#include "detect/detect.h"
+#include "mime.h"
+
+/* The notice: the first readable part outside the returned message (*index is
+ * its place in msg->text), else one inside it (a forwarded bounce; *index is then
+ * msg->text->len). NULL when the message has no readable text. */
+const char *notice_pick (const MimeMessage *msg, guint *index);
+
+/* The notice as the scanner reads it: no carriage returns, and a bounce forwarded
+ * inline ("> " on most lines) unquoted once. Newly allocated. */
+char *notice_prepare (const char *text, gsize len);
+
+/* Does a message no detector recognised look like a failure notice at all?
+ * notice_lower: its notice, ASCII lower case (may be NULL). */
+gboolean notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower);
+
+/* Does the notice report a delivery that succeeded, and no failure? */
+gboolean notice_reports_success (const MimeMessage *msg, const char *notice_lower);
+
+/* Is the notice a delay warning: its Subject or its text up to end_at says so,
+ * and nothing says that delivery failed for good? */
+gboolean notice_reports_delay (const MimeMessage *msg, const char *notice, gsize end_at);
+
+/* The detector whose signals the message shows (From, Subject, its headers, the
+ * notice's first lines head_lower, lower case), or NULL. */
+const Detector *notice_pick_family (const MimeMessage *msg, const char *head_lower);
+
+/* The same from the parts given: headers_of may be NULL (no header signals read). */
+const Detector *notice_pick_family_of (const char *from, const char *subject,
+                                       const MimeMessage *headers_of, const char *head_lower);
+
+#endif

@@ -119,6 +119,29 @@ test_t_online_bl (void **state)
                      "blocked", "block");
 }
 
+/* Zoho, ZeptoMail "SMTP Error Codes": two refusals the table lists with no reply
+ * code, only an enhanced status in the text, read by their own words. */
+static void
+test_zoho_no_reply_code (void **state)
+{
+  (void) state;
+  assert_classified ("smtp.zeptomail.com", "failed", "5.2.1", "5.2.1 Subject is Mandatory.",
+                     "policyviolation", "block");
+  assert_classified ("smtp.zeptomail.com", "failed", "5.2.0",
+                     "5.2.0 Email size exceeded the policy.", "mesgtoobig", "soft");
+}
+
+/* Forpsi, "Incoming emails limitiation on the mailserver mxavas.forpsi.com": a full
+ * mailbox is refused with 5.1.1 before 5.2.2; the documented wording decides. */
+static void
+test_forpsi_mailbox_full (void **state)
+{
+  (void) state;
+  assert_classified ("mxavas.forpsi.com", "failed", "5.1.1",
+                     "552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)",
+                     "mailboxfull", "soft");
+}
+
 /* One documented reply per provider with rows: on an answer from one of its hosts
  * the provider's row decides; the same reply from mx.example.org finds no row of
  * any provider and is read otherwise, unless the reply's own words say the same
@@ -145,8 +168,7 @@ static const ScopeCase scope_cases[] = {
     "550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000722",
     "speeding" },
   { "mimecast", "eu-smtp-inbound-1.mimecast.com", "failed", NULL,
-    "554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554",
-    "virusdetected" },
+    "550 Policy level block list in force", "filtered" },
   { "godaddy", "p3plibsmtp01-01.prod.phx3.secureserver.net", "failed", "5.7.0",
     "552 5.7.0 IB212 Message rejected for spam or virus content", "spamdetected" },
   { "cox", "mx.east.cox.net", "failed", NULL,
@@ -188,6 +210,11 @@ static const ScopeCase scope_cases[] = {
   { "fastmail", "in1-smtp.messagingengine.com", "failed", "5.7.1", "554 5.7.1 Content rejected",
     "spamdetected" },
   { "libero", "smtp-in.libero.it", "failed", NULL, "550 Relay disabled", "norelaying" },
+  { "forpsi", "mxavas.forpsi.com", "failed", "5.1.1",
+    "550 5.1.1 <sender@example.org> sender is blacklisted", "filtered" },
+  { "zoho", "smtp.zeptomail.com", "failed", NULL, "552 Relaying disallowed as sender@example.org.",
+    "rejected" },
+  { "rucenter", "mx02.nicmail.ru", "delayed", NULL, "451 Please try another server", "blocked" },
 };
 
 static void
@@ -278,6 +305,8 @@ main (void)
     cmocka_unit_test (test_gmail_4_7_28),
     cmocka_unit_test (test_outlook_4_7_500),
     cmocka_unit_test (test_t_online_bl),
+    cmocka_unit_test (test_zoho_no_reply_code),
+    cmocka_unit_test (test_forpsi_mailbox_full),
     cmocka_unit_test (test_rows_only_in_scope),
     cmocka_unit_test (test_receiver_reason_stands),
   };

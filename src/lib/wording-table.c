@@ -118,8 +118,21 @@ static const Receiver receiver_libero = {
   "https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email",
 };
 
+static const Receiver receiver_forpsi = {
+  "forpsi", HOSTS ("forpsi.com"),
+  "https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx",
+};
+static const Receiver receiver_zoho = {
+  "zoho", HOSTS ("zoho.com", "zoho.eu", "zoho.in", "zoho.com.au", "zohomail.com", "zeptomail.com", "zeptomail.eu", "zeptomail.in"),
+  "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+};
+static const Receiver receiver_rucenter = {
+  "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
+  "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
+};
+
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -626,6 +639,14 @@ const Wording wording_table[] = {
   { RECEIVER (fastmail), "not authorised to send from this header address", REASON_REJECTED, 0, "doc https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back \"Why messages bounce back\" § Common Fastmail bounce errors, read 2026-12-05" },
   { RECEIVER (fastmail), "content rejected", REASON_SPAMDETECTED, 0, "doc https://www.fastmail.help/hc/en-us/articles/360058753614-Why-messages-bounce-back \"Why messages bounce back\" § Content rejected, read 2026-12-05" },
 
+  /* RECEIVER (forpsi) */
+  { RECEIVER (forpsi), "final recipient mailbox is full", REASON_MAILBOXFULL, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser), read 2026-12-05" },
+  { RECEIVER (forpsi), "sender is blacklisted", REASON_FILTERED, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 550 5.1.1 <xxx> sender is blacklisted, read 2026-12-05" },
+  { RECEIVER (forpsi), "sender is blocklisted", REASON_FILTERED, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 550 5.1.1 <xxx> sender is blocklisted, read 2026-12-05" },
+  { RECEIVER (forpsi), "spam detected", REASON_SPAMDETECTED, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 552 5.2.0 spam detected, read 2026-12-05" },
+  { RECEIVER (forpsi), "blocked by spf", REASON_AUTHFAILURE, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 550 5.1.0 blocked by SPF, read 2026-12-05" },
+  { RECEIVER (forpsi), "dmarc validation failed", REASON_AUTHFAILURE, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 552 bizsmtp DMARC validation failed, read 2026-12-05" },
+
   /* RECEIVER (gmx) */
   { RECEIVER (gmx), "ip address is block listed", REASON_BLOCKED, 0, "doc https://postmaster.gmx.com/en/error-messages \"Error messages when sending emails to GMX\" § How are error messages structured? (example), read 2026-12-05" },
   { RECEIVER (gmx), "bad dns ptr resource record", REASON_REQUIREPTR, 0, "doc https://postmaster.gmx.com/en/error-messages \"Error messages when sending emails to GMX\" § rdns (linked case page), read 2026-12-05" },
@@ -826,6 +847,9 @@ const Wording wording_table[] = {
   { RECEIVER (microsoft), "message expired", REASON_EXPIRED, 0, "doc https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports and SMTP errors in Exchange Online\" § 4.4.7 / 5.4.300, read 2026-12-05" },
   { RECEIVER (microsoft), "connection refused [message=socket error code 10061]", REASON_NETWORKERROR, 0, "doc https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports and SMTP errors in Exchange Online\" § 4.4.316, read 2026-12-05" },
 
+  /* RECEIVER (mimecast) */
+  { RECEIVER (mimecast), "policy level block list in force", REASON_FILTERED, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/42979092709907-Policies-Managing-Blocked-Senders-and-Email-Rejections \"Policies - Managing Blocked Senders and Email Rejections\" § Troubleshooting Blocked Emails, read 2026-12-05" },
+
   /* RECEIVER (netease) */
   { RECEIVER (netease), "hl:rep", REASON_BLOCKED, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 421 HL:REP, read 2026-12-05" },
   { RECEIVER (netease), "hl:icc", REASON_TOOMANYCONN, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 421 HL:ICC, read 2026-12-05" },
@@ -854,6 +878,10 @@ const Wording wording_table[] = {
 
   /* RECEIVER (seznam) */
   { RECEIVER (seznam), "user hasn't got the service mapped", REASON_USERUNKNOWN, 0, "doc https://napoveda.seznam.cz/uzivatel-neexistuje \"Uživatel neexistuje\" § Důvod / Reason (example), read 2026-12-05" },
+
+  /* RECEIVER (rucenter) */
+  { RECEIVER (rucenter), "prohibited. disk quota exceeded", REASON_MAILBOXFULL, 0, "doc https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html \"Mail — diagnostics and troubleshooting\" § 451 domain.ru prohibited. Disk quota exceeded, read 2026-12-05" },
+  { RECEIVER (rucenter), "please try another server", REASON_BLOCKED, 0, "doc https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html \"Mail — diagnostics and troubleshooting\" § 451 Please try another server, read 2026-12-05" },
 
   /* RECEIVER (sophos) */
   { RECEIVER (sophos), "xgemail_0001", REASON_AUTHFAILURE, 0, "doc https://docs.sophos.com/central/customer/help/en-us/ManageYourProducts/EmailSecurity/SMTPErrorCodes/index.html \"SMTP error codes\" § XGEMAIL_0001, read 2026-12-05" },
@@ -943,6 +971,14 @@ const Wording wording_table[] = {
   { RECEIVER (yandex), "policy rejection on the target address", REASON_SUSPEND, 0, "doc https://yandex.com/support/mail/bounces/yandex.html \"Report on non-delivery to Yandex\" § Error code table (recipient's account blocked), read 2026-12-05" },
   { RECEIVER (yandex), "mailbox size exceeded", REASON_MAILBOXFULL, 0, "doc https://yandex.com/support/mail/bounces/yandex.html \"Report on non-delivery to Yandex\" § Error code table (recipient's mailbox is full), read 2026-12-05" },
   { RECEIVER (yandex), "mailbox size limit exceeded", REASON_MAILBOXFULL, 0, "doc https://yandex.com/support/mail/bounces/yandex.html \"Report on non-delivery to Yandex\" § Error code table (recipient's mailbox is full), read 2026-12-05" },
+
+  /* RECEIVER (zoho) */
+  { RECEIVER (zoho), "must issue a starttls command first", REASON_SECURITYERROR, 0, "doc https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html \"SMTP Error Codes\" § 530, read 2026-12-05" },
+  { RECEIVER (zoho), "authentication failed", REASON_SECURITYERROR, 0, "doc https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html \"SMTP Error Codes\" § 535, read 2026-12-05" },
+  { RECEIVER (zoho), "relaying disallowed as", REASON_REJECTED, 0, "doc https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html \"SMTP Error Codes\" § 552, read 2026-12-05" },
+  { RECEIVER (zoho), "detected by zoho mail", REASON_VIRUSDETECTED, 0, "doc https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html \"SMTP Error Codes\" § 553, read 2026-12-05" },
+  { RECEIVER (zoho), "subject is mandatory", REASON_POLICYVIOLATION, 0, "doc https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html \"SMTP Error Codes\" § No error code, 5.2.1, read 2026-12-05" },
+  { RECEIVER (zoho), "email size exceeded the policy", REASON_MESGTOOBIG, 0, "doc https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html \"SMTP Error Codes\" § No error code, 5.2.0, read 2026-12-05" },
 
   /* FAMILY (courier) */
   { FAMILY (courier), "this domain's dns violates rfc 1035", REASON_HOSTUNKNOWN, 0, "src svarshavchik/courier fe506ccc6d496692ea153e5b2cb0a4dc5bdb7b69 courier/courier/module.esmtp/libesmtp.C do_esmtp_connect_to" },

@@ -4,7 +4,6 @@
  * inside "10.5.1.1" or "v5.1.10" is not a status. Everything here scans plain
  * bytes and never reads past a NUL.
  */
-#define _GNU_SOURCE /* memmem */
 #include "status.h"
 
 #include <string.h>

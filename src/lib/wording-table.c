@@ -1003,6 +1003,9 @@ const Wording wording_table[] = {
   { FAMILY (exchange), "000c05a6", REASON_USERUNKNOWN, 0, "doc https://library.thedatadungeon.com/msdn-2000-04/kbexchg/source/exchange/q246881.content.htm \"XIMS: Non-Delivery Report Includes Distribution List Name Rather Than Individual Recipient\" § Symptoms, read 2026-12-05" },
   { FAMILY (exchange), "000c0595", REASON_SYSTEMERROR, 0, "doc https://mskb.pkisolutions.com/kb/251152 \"Microsoft KB 251152 (archived)\" § Symptoms, read 2026-12-05" },
   { FAMILY (exchange), "resolver.rst.recipsizelimit", REASON_EXCEEDLIMIT, 0, "doc https://mskb.pkisolutions.com/kb/960775 \"Microsoft KB 960775 (archived)\" § Symptoms, read 2026-12-05" },
+  { FAMILY (exchange), "the email account does not exist at", REASON_USERUNKNOWN, 0, "doc https://ftp.zx.net.nz/pub/archive/ftp.microsoft.com/MISC/KB/en-us/284/204.HTM \"Delivery status notifications in Exchange Server and in Small Business Server (284204)\" § Introduction, read 2026-12-05" },
+  { FAMILY (exchange), "you do not have permission to send to this recipient", REASON_FILTERED, 0, "doc https://mskb.pkisolutions.com/kb/817425 \"Microsoft KB 817425 (archived)\" § Symptoms, read 2026-12-05" },
+  { FAMILY (exchange), "3902 host unknown", REASON_HOSTUNKNOWN, 0, "doc https://mskb.pkisolutions.com/kb/168557 \"Microsoft KB 168557 (archived)\" § More information, read 2026-12-05" },
 
   /* FAMILY (exim) */
   { FAMILY (exim), "' failed permanently", REASON_HOSTUNKNOWN, 0, "src exim 4.96 src/transports/smtp.c smtp_transport_entry" },

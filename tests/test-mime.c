@@ -89,6 +89,23 @@ test_mime_html_only_is_reduced_to_text (void **state)
   mime_free (m);
 }
 
+/* HTML whose lines are made by tags, its source lines indented and ended after
+ * each tag: a line starts with its first word, white space runs are one space, and
+ * numeric references are characters. */
+static void
+test_mime_html_lines_by_tags (void **state)
+{
+  (void) state;
+  MimeMessage *m = parse ("From: a@example.org\nContent-Type: text/html\n\n"
+                          "<html><body><p>I wasn&#x27;t able to deliver:<br>\n"
+                          "  &lt;b@example.com&gt;:<br>\n"
+                          "\tRemote host said:   552 quota &#8212; full<br>\n</p></body></html>\n");
+  const char *t = g_ptr_array_index (m->text, 0);
+  assert_non_null (strstr (t, "I wasn't able to deliver:\n<b@example.com>:\n"
+                              "Remote host said: 552 quota \xe2\x80\x94 full\n"));
+  mime_free (m);
+}
+
 /* text/html that holds plain text, or a <pre> block: its line ends are lines. */
 static void
 test_mime_html_plain_text_keeps_lines (void **state)
@@ -292,6 +309,7 @@ main (void)
     cmocka_unit_test (test_mime_report_parts_are_sorted_out),
     cmocka_unit_test (test_mime_legacy_charsets_become_utf8),
     cmocka_unit_test (test_mime_nul_in_text_kept_as_space),
+    cmocka_unit_test (test_mime_html_lines_by_tags),
     cmocka_unit_test (test_mime_html_only_is_reduced_to_text),
     cmocka_unit_test (test_mime_html_plain_text_keeps_lines),
     cmocka_unit_test (test_mime_cr_only_line_ends),

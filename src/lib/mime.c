@@ -316,6 +316,15 @@ html_has_line_tags (const char *html)
   return FALSE;
 }
 
+/* White space in HTML text, where lines are made by tags: a run of blanks and
+ * line ends is one space, and none starts a line (as a browser lays it out). */
+static void
+append_html_space (GString *out)
+{
+  if (out->len && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, ' ');
+}
+
 /* Reduce HTML to text: drop tags, scripts and styles, decode common entities, and
  * turn block ends into line breaks so detectors see lines; line ends stay line
  * breaks inside <pre> and in HTML without any tag for lines. */
@@ -358,7 +367,12 @@ html_to_text (const char *html)
                    || g_ascii_strncasecmp (p, "</tr", 4) == 0
                    || g_ascii_strncasecmp (p, "</li", 4) == 0
                    || g_ascii_strncasecmp (p, "</h", 3) == 0)
-            g_string_append_c (out, '\n');
+            {
+              /* a line ends here: the blank before it goes */
+              if (!keep_lines && !in_pre && out->len && out->str[out->len - 1] == ' ')
+                g_string_truncate (out, out->len - 1);
+              g_string_append_c (out, '\n');
+            }
           else if (g_ascii_strncasecmp (p, "</td", 4) == 0)
             g_string_append_c (out, ' ');
           if (g_ascii_strncasecmp (p, "<pre", 4) == 0 && !g_ascii_isalnum (p[4]))
@@ -367,6 +381,25 @@ html_to_text (const char *html)
             in_pre = FALSE;
           p = end + 1;
           continue;
+        }
+      if (*p == '&' && p[1] == '#')
+        {
+          /* a numeric reference: "&#39;", "&#x27;" */
+          gboolean hex = p[2] == 'x' || p[2] == 'X';
+          const char *d = p + (hex ? 3 : 2);
+          gunichar c = 0;
+          int n = 0;
+          for (; n < 8 && (hex ? g_ascii_isxdigit (d[n]) : g_ascii_isdigit (d[n])); n++)
+            c = c * (hex ? 16 : 10) + (gunichar) (hex ? g_ascii_xdigit_value (d[n])
+                                                      : g_ascii_digit_value (d[n]));
+          if (n > 0 && d[n] == ';')
+            {
+              if (c == 0 || !g_unichar_validate (c))
+                c = 0xFFFD;
+              g_string_append_unichar (out, c);
+              p = d + n + 1;
+              continue;
+            }
         }
       if (*p == '&')
         {
@@ -388,8 +421,19 @@ html_to_text (const char *html)
         {
           if ((keep_lines || in_pre) && *p == '\n')
             g_string_append_c (out, '\n');
-          else if (!((keep_lines || in_pre) && p[1] == '\n'))
-            g_string_append_c (out, ' ');
+          else if (keep_lines || in_pre)
+            {
+              if (p[1] != '\n')
+                g_string_append_c (out, ' ');
+            }
+          else
+            append_html_space (out);
+          p++;
+          continue;
+        }
+      if ((*p == ' ' || *p == '\t') && !keep_lines && !in_pre)
+        {
+          append_html_space (out);
           p++;
           continue;
         }

@@ -176,7 +176,11 @@ static const char *const delay_words[] = {
   "temporary problem delivering", "will keep trying", "will continue to be attempted",
   "still undelivered", "no action is required on your part", "only a temporary failure",
   "a message is delayed", "(delay)", "delivery status notification: delay",
-  "will be retried", "will retry for", "still trying", NULL,
+  "will be retried", "will retry for", "still trying",
+  /* masqmail's delay warnings (src ossilator/masqmail
+   * 7eb190f0cb5b811391d5f55f8c2dc868e8cedd3c tpl/warnmsg.tpl{,.de,.fr,.it}) */
+  "could not yet be delivered", "recipients has been deferred",
+  "noch nicht an alle empf\xc3\xa4nger", "e' stato ritardato", NULL,
 };
 /* Words of a report that delivery succeeded. */
 static const char *const success_words[] = {
@@ -580,12 +584,18 @@ skip_opening (const char *p, const char *end)
   return p;
 }
 
-/* The address after p once brackets and quotes are skipped, as start and length. */
+/* The address after p once spaces (the ideographic one too), brackets and
+ * quotes are skipped, as start and length. */
 static const char *
 address_after (const char *p, const char *end, gsize *len)
 {
-  while (p < end && strchr (" \t:<[('", *p))
-    p++;
+  while (p < end)
+    if (strchr (" \t:<[('", *p))
+      p++;
+    else if (end - p >= 3 && memcmp (p, "\xe3\x80\x80", 3) == 0) /* U+3000 */
+      p += 3;
+    else
+      break;
   gsize n = text_address_at (p, end);
   if (!n && p < end && *p == '"')
     {

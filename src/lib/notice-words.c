@@ -157,7 +157,11 @@ const char *const delay_words[] = {
   "temporary problem delivering", "will keep trying", "will continue to be attempted",
   "still undelivered", "no action is required on your part", "only a temporary failure",
   "a message is delayed", "(delay)", "delivery status notification: delay",
-  "will be retried", "will retry for", "still trying", NULL,
+  "will be retried", "will retry for", "still trying",
+  /* masqmail's delay warnings (src ossilator/masqmail
+   * 7eb190f0cb5b811391d5f55f8c2dc868e8cedd3c tpl/warnmsg.tpl{,.de,.fr,.it}) */
+  "could not yet be delivered", "recipients has been deferred",
+  "noch nicht an alle empf\xc3\xa4nger", "e' stato ritardato", NULL,
 };
 /* Words of a report that delivery succeeded. */
 const char *const success_words[] = {

@@ -153,12 +153,18 @@ skip_opening (const char *p, const char *end)
   return p;
 }
 
-/* The address after p once brackets and quotes are skipped, as start and length. */
+/* The address after p once spaces (the ideographic one too), brackets and
+ * quotes are skipped, as start and length. */
 static const char *
 address_after (const char *p, const char *end, gsize *len)
 {
-  while (p < end && strchr (" \t:<[('", *p))
-    p++;
+  while (p < end)
+    if (strchr (" \t:<[('", *p))
+      p++;
+    else if (end - p >= 3 && memcmp (p, "\xe3\x80\x80", 3) == 0) /* U+3000 */
+      p += 3;
+    else
+      break;
   gsize n = text_address_at (p, end);
   if (!n && p < end && *p == '"')
     {

@@ -132,6 +132,33 @@ fold_spelling (char *w, gsize n)
   return n;
 }
 
+/* In a text written without spaces (Chinese, Japanese) an address is glued to
+ * the words around it ("该收件人“a@example.com”的邮件"): the length of the word
+ * that ends where the address (with its ASCII quotes or brackets) begins or
+ * ends next to a non-ASCII letter, so that the address is a word of its own and
+ * the words around it stay wording; n when the word is not such. */
+static gsize
+glued_address_end (const char *w, gsize n)
+{
+  const char *at = memchr (w, '@', n);
+  if (!at)
+    return n;
+  gsize a = (gsize) (at - w), b = a + 1;
+  while (a > 0 && (g_ascii_isalnum (w[a - 1]) || strchr ("._%+-", w[a - 1])))
+    a--;
+  while (b < n && (g_ascii_isalnum (w[b]) || w[b] == '.' || w[b] == '-'))
+    b++;
+  while (a > 0 && strchr ("\"'<([", w[a - 1]))
+    a--;
+  while (b < n && strchr ("\"'>)]", w[b]))
+    b++;
+  if (a > 0 && (guchar) w[a - 1] >= 0x80)
+    return a;
+  if (b < n && (guchar) w[b] >= 0x80)
+    return b;
+  return n;
+}
+
 char *
 wordings_fold (const char *text, gsize max)
 {
@@ -154,6 +181,11 @@ wordings_fold (const char *text, gsize max)
       if (n == 0)
         continue;
       const char *w = text + start;
+      if (at_sign && (n = glued_address_end (w, n)) < i - start)
+        {
+          i = start + n; /* the rest is read as the next word */
+          at_sign = memchr (w, '@', n) != NULL;
+        }
       /* "553-you": a reply prefix glued to the first word of its line */
       if (n > 4 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
           && w[3] == '-' && g_ascii_isalpha (w[4]))

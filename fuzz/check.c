@@ -31,31 +31,6 @@ fuzz_init (void)
   setenv ("G_DEBUG", "gc-friendly", 0);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define FUZZ_HAVE_LSAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FUZZ_HAVE_LSAN 1
-#endif
-#endif
-
-#ifdef FUZZ_HAVE_LSAN
-#include <sanitizer/lsan_interface.h>
-#endif
-
-void
-fuzz_leak_checks (gboolean on)
-{
-#ifdef FUZZ_HAVE_LSAN
-  if (on)
-    __lsan_enable ();
-  else
-    __lsan_disable ();
-#else
-  (void) on;
-#endif
-}
-
 char *
 fuzz_strndup (const uint8_t *data, size_t size)
 {

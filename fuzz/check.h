@@ -35,11 +35,6 @@ void fuzz_init (void);
  * by LLVMFuzzerInitialize, after fuzz_init. */
 void fuzz_setup (void) __attribute__ ((weak));
 
-/* Turns LeakSanitizer's tracking of new blocks off (FALSE) and on again (TRUE):
- * blocks allocated in between are never reported. Does nothing without
- * AddressSanitizer. */
-void fuzz_leak_checks (gboolean on);
-
 /* A NUL-terminated copy of the input, in a block of exactly size + 1 bytes so that
  * a read past the end is caught. Free with g_free. */
 char *fuzz_strndup (const uint8_t *data, size_t size);

@@ -6,15 +6,11 @@
 #include "fuzz-message.c"
 #undef LLVMFuzzerTestOneInput
 
-/* called by LLVMFuzzerInitialize (check.c), before the first input. GMime drops
- * the type entries this replaces without freeing them (once per process), so the
- * call, and GMime's initialisation in it, run with leak checking off. */
+/* called by LLVMFuzzerInitialize (check.c), before the first input */
 void
 fuzz_setup (void)
 {
-  fuzz_leak_checks (FALSE);
   bounce_read_returned_lazily ();
-  fuzz_leak_checks (TRUE);
 }
 
 int

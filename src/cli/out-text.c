@@ -47,9 +47,15 @@ text_record (Printer *p, const char *file, guint position, const BounceRecord *r
 {
   char *name = position ? g_strdup_printf ("%s:%u", file, position) : g_strdup (file);
   const char *diag = bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC);
-  char *shortdiag = diag && g_utf8_strlen (diag, -1) > 80
-                        ? g_strconcat ((g_utf8_substring (diag, 0, 77)), "...", NULL)
-                        : g_strdup (diag);
+  char *shortdiag = NULL;
+  if (diag && g_utf8_strlen (diag, -1) > 80)
+    {
+      char *head = g_utf8_substring (diag, 0, 77);
+      shortdiag = g_strconcat (head, "...", NULL);
+      g_free (head);
+    }
+  else
+    shortdiag = g_strdup (diag);
   /* the copied fields of the returned message, "Name: value; Name: value" */
   GString *headers = NULL;
   for (guint i = 0; i < bounce_record_n_headers (rec); i++)

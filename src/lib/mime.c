@@ -18,11 +18,35 @@
 #include "charset.h"
 #include "utf8.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define MIME_HAVE_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MIME_HAVE_LSAN 1
+#endif
+#endif
+#ifdef MIME_HAVE_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 static gpointer
 init_gmime (gpointer unused)
 {
   (void) unused;
+  /* GMime's registry of types (g_mime_object_register_type) has no way to take an
+   * entry back or replace one: registering a subtype it has already, as
+   * mime_read_returned_lazily does, leaves the entry g_mime_init made for it
+   * unreferenced, a 16-byte block per subtype, once per process. Under
+   * LeakSanitizer what g_mime_init allocates (GMime's own tables, kept until
+   * g_mime_shutdown) is not tracked, so that the four entries are not reported
+   * and nothing else is hidden: bounce's own allocations come later. */
+#ifdef MIME_HAVE_LSAN
+  __lsan_disable ();
+#endif
   g_mime_init ();
+#ifdef MIME_HAVE_LSAN
+  __lsan_enable ();
+#endif
   /* GMime parses every message/ subtype it does not know as an embedded message;
    * these are field blocks, read as leaf parts. */
   static const char *const leaves[] = { "delivery-status", "global-delivery-status",

@@ -236,6 +236,8 @@ wide_charset (const char *charset)
 static void
 nul_to_space (guint8 *data, gsize len)
 {
+  if (len == 0)
+    return; /* an empty array may have no data at all */
   for (guint8 *p = memchr (data, '\0', len); p; p = memchr (p, '\0', len - (gsize) (p - data)))
     *p = ' ';
 }

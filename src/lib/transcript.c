@@ -34,8 +34,10 @@ static gboolean
 line_has (const char *line, const char *end, const char *needle)
 {
   gsize n = strlen (needle);
+  /* a byte and its other case differ only in 0x20: a cheap test of the first byte */
+  char first = (char) (needle[0] | 0x20);
   for (const char *p = line; p + n <= end; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
+    if ((char) (*p | 0x20) == first && g_ascii_strncasecmp (p, needle, n) == 0)
       return TRUE;
   return FALSE;
 }

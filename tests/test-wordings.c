@@ -195,6 +195,26 @@ test_folding (void **state)
 }
 
 /* spelling variants are folded to one form, so one row reads them all */
+/* the shapes that write the most for what they read: lone "@" words, and "@"
+ * glued between bytes of another script (run under AddressSanitizer in CI) */
+static void
+test_folding_worst_growth (void **state)
+{
+  (void) state;
+  const char *units[] = { "@ ", "\xe9@", "\xe9@.", "<x> ", ":: " };
+  for (gsize u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      GString *in = g_string_new (NULL);
+      while (in->len < 4000)
+        g_string_append (in, units[u]);
+      char *f = wordings_fold (in->str, 4096);
+      assert_non_null (f);
+      assert_true (strlen (f) <= in->len * 5);
+      g_free (f);
+      g_string_free (in, TRUE);
+    }
+}
+
 static void
 test_folding_spelling (void **state)
 {
@@ -372,6 +392,7 @@ main (void)
     cmocka_unit_test (test_giving_up),
     cmocka_unit_test (test_folding),
     cmocka_unit_test (test_folding_spelling),
+    cmocka_unit_test (test_folding_worst_growth),
     cmocka_unit_test (test_receiver_scope),
     cmocka_unit_test (test_family_scope),
     cmocka_unit_test (test_rows_and_sources),

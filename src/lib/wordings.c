@@ -162,10 +162,14 @@ glued_address_end (const char *w, gsize n)
 char *
 wordings_fold (const char *text, gsize max)
 {
-  /* the words, one space between them; a placeholder ("<addr>", "<ip>") is never
-   * longer than a word it replaces, but a split word gains a space */
+  /* the words, one space between them. The most a word of n bytes writes is a
+   * space, a placeholder ("<addr>", 6 bytes) and its trailing punctuation (fewer
+   * than n bytes): 7 bytes for "@". Between two words the text has a space, or,
+   * where an address glued to CJK text is split off, a word of other bytes (n
+   * bytes written as n + 1): "\xe9@" read, 9 bytes written. So at most 4.5 bytes
+   * per byte read. */
   gsize n_text = text ? strnlen (text, max) : 0;
-  char *out = g_malloc (n_text + n_text / 4 + 8);
+  char *out = g_malloc (n_text * 5 + 8);
   gsize o = 0;
   gsize i = 0, words = 0;
   gboolean prev_reply = FALSE;

@@ -434,6 +434,23 @@ skip_cut (Finder *skip, gsize line_at, gsize line_end)
   return 0;
 }
 
+/* Does the rest of a line that starts with an address say that the address is
+ * what another one expanded to? Postfix writes "<addr> (expanded from <alias>):"
+ * (src postfix 3.7.11 src/bounce/bounce_notify_util.c bounce_recipient_log): the
+ * address is then a failed recipient even where it is the returned message's
+ * own From (an alias that leads back to its sender). */
+static gboolean
+alias_of (gboolean at_start, const char *rest, const char *end)
+{
+  static const char expanded[] = "(expanded from ";
+  if (!at_start || !rest)
+    return FALSE;
+  while (rest < end && (*rest == ' ' || *rest == '>'))
+    rest++;
+  return (gsize) (end - rest) > strlen (expanded)
+         && g_ascii_strncasecmp (rest, expanded, strlen (expanded)) == 0;
+}
+
 /* Scans the notice line by line. */
 static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
@@ -542,7 +559,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
                         : line_recipient (line, end, lline, d, leads, line_at, &rest, &by_lead,
                                           &at_start);
       *lend = saved;
-      if (addr && !text_excluded (addr, msg, begun && at_start))
+      if (addr && (!text_excluded (addr, msg, begun && at_start) || alias_of (at_start, rest, end)))
         {
           Found *f = find_or_add (s.found, addr);
           if (f && f != current && (flags & DETECT_DIAG_BEFORE) && pending->len)

@@ -142,6 +142,34 @@ test_forpsi_mailbox_full (void **state)
                      "mailboxfull", "soft");
 }
 
+/* Comcast, "What are Comcast's Mail Delivery Error Codes?": the 550 refusal carries
+ * one of the block codes BL001-BL0010 (three or four digits, not the seven of
+ * BL000000-BL000111) and a link to its FAQ; each is a blocked connection. */
+static void
+test_comcast_short_bl_codes (void **state)
+{
+  (void) state;
+  assert_classified ("mx1.comcast.net", "failed", NULL,
+                     "550 BL004 http://www.comcast.net/help/faq/index.jsp?faq=SecurityMail_Policy18628",
+                     "blocked", "block");
+  assert_classified ("mx1.comcast.net", "failed", NULL,
+                     "550 BL0010 http://www.comcast.net/help/faq/index.jsp?faq=SecurityMail_Policy19054",
+                     "blocked", "block");
+}
+
+/* Libero, "Messaggi di errore più frequenti dopo invio email": the DSN wordings it
+ * explains, a domain that does not exist and a passing network trouble. */
+static void
+test_libero_dsn_wordings (void **state)
+{
+  (void) state;
+  assert_classified ("smtp-in.libero.it", "failed", "5.4.3", "550 5.4.3 Routing server failure",
+                     "hostunknown", "hard");
+  assert_classified ("smtp-in.libero.it", "delayed", "4.4.0",
+                     "451 4.4.0 Other or undefined network or routing status", "networkerror",
+                     "soft");
+}
+
 /* One documented reply per provider with rows: on an answer from one of its hosts
  * the provider's row decides; the same reply from mx.example.org finds no row of
  * any provider and is read otherwise, unless the reply's own words say the same
@@ -307,6 +335,8 @@ main (void)
     cmocka_unit_test (test_t_online_bl),
     cmocka_unit_test (test_zoho_no_reply_code),
     cmocka_unit_test (test_forpsi_mailbox_full),
+    cmocka_unit_test (test_comcast_short_bl_codes),
+    cmocka_unit_test (test_libero_dsn_wordings),
     cmocka_unit_test (test_rows_only_in_scope),
     cmocka_unit_test (test_receiver_reason_stands),
   };

@@ -607,6 +607,7 @@ const Wording wording_table[] = {
   { RECEIVER (comcast), "reverse dns failure", REASON_REQUIREPTR, 0, "doc http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx \"What are Comcast's Mail Delivery Error Codes?\" § Non-Specific Error Codes, read 2026-12-05" },
   { RECEIVER (comcast), "bl006", REASON_BLOCKED, 0, "doc https://business.comcast.com/help-and-support/internet/email-bounce-back-messages/ \"Email bounce back messages\" § Code BL006, read 2026-12-05" },
   { RECEIVER (comcast), "bl007", REASON_BLOCKED, 0, "doc https://business.comcast.com/help-and-support/internet/email-bounce-back-messages/ \"Email bounce back messages\" § Code BL007, read 2026-12-05" },
+  { RECEIVER (comcast), "bl00#", REASON_BLOCKED, 0, "doc http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx \"What are Comcast's Mail Delivery Error Codes?\" § Comcast Error Codes, read 2026-12-05" },
 
   /* RECEIVER (cox) */
   { RECEIVER (cox), "ipbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § IPBL0001 - IPBL1111, read 2026-12-05" },
@@ -637,6 +638,8 @@ const Wording wording_table[] = {
   { RECEIVER (fastmail), "user unknown in virtual mailbox table", REASON_USERUNKNOWN, 0, "doc https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back \"Why messages bounce back\" § Common Fastmail bounce errors, read 2026-12-05" },
   { RECEIVER (fastmail), "sorry, user address unknown", REASON_USERUNKNOWN, 0, "doc https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back \"Why messages bounce back\" § Common Fastmail bounce errors, read 2026-12-05" },
   { RECEIVER (fastmail), "not authorised to send from this header address", REASON_REJECTED, 0, "doc https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back \"Why messages bounce back\" § Common Fastmail bounce errors, read 2026-12-05" },
+  { RECEIVER (fastmail), "authentication failed: authentication failure", REASON_SECURITYERROR, 0, "doc https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back \"Why messages bounce back\" § Common Fastmail bounce errors, read 2026-12-05" },
+  { RECEIVER (fastmail), "host or domain name not found", REASON_HOSTUNKNOWN, 0, "doc https://fastmail.help/hc/en-us/articles/7010500320655-Why-messages-bounce-back \"Why messages bounce back\" § Common Fastmail bounce errors, read 2026-12-05" },
   { RECEIVER (fastmail), "content rejected", REASON_SPAMDETECTED, 0, "doc https://www.fastmail.help/hc/en-us/articles/360058753614-Why-messages-bounce-back \"Why messages bounce back\" § Content rejected, read 2026-12-05" },
 
   /* RECEIVER (forpsi) */
@@ -660,6 +663,7 @@ const Wording wording_table[] = {
   { RECEIVER (godaddy), "account disabled", REASON_SUSPEND, 0, "doc https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 \"Fix rejected email with a bounce error\" § Recipient bounces, read 2026-12-05" },
   { RECEIVER (godaddy), "this message is looping: it already has my delivered-to line", REASON_NETWORKERROR, 0, "doc https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 \"Fix rejected email with a bounce error\" § Recipient bounces, read 2026-12-05" },
   { RECEIVER (godaddy), "has been in the queue too long", REASON_EXPIRED, 0, "doc https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 \"Fix rejected email with a bounce error\" § Invalid recipient bounces, read 2026-12-05" },
+  { RECEIVER (godaddy), "delivery timeout", REASON_EXPIRED, 0, "doc https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 \"Fix rejected email with a bounce error\" § Recipient bounces, read 2026-12-05" },
 
   /* RECEIVER (google) */
   { RECEIVER (google), "sent from your ip address has been blocked", REASON_BLOCKED, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.28 / 550 5.7.1, read 2026-12-05" },
@@ -767,6 +771,14 @@ const Wording wording_table[] = {
   /* RECEIVER (libero) */
   { RECEIVER (libero), "mailbox full (user quota exceeded)", REASON_MAILBOXFULL, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § MAILBOX FULL (User quota exceeded), read 2026-12-05" },
   { RECEIVER (libero), "550 relay disabled", REASON_NORELAYING, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § RELAYING NOT ALLOWED (550 Relay Disabled), read 2026-12-05" },
+  { RECEIVER (libero), "relaying not allowed", REASON_NORELAYING, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § RELAYING NOT ALLOWED (550 Relay Disabled), read 2026-12-05" },
+  { RECEIVER (libero), "bad destination mailbox address", REASON_USERUNKNOWN, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § BAD DESTINATION MAILBOX ADDRESS - USER UNKNOWN, read 2026-12-05" },
+  { RECEIVER (libero), "user unknown", REASON_USERUNKNOWN, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § BAD DESTINATION MAILBOX ADDRESS - USER UNKNOWN, read 2026-12-05" },
+  { RECEIVER (libero), "routing server failure", REASON_HOSTUNKNOWN, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § ROUTING SERVER FAILURE, read 2026-12-05" },
+  { RECEIVER (libero), "other or undefined network or routing status", REASON_NETWORKERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
+  { RECEIVER (libero), "other or undefined mail system status", REASON_SYSTEMERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
+  { RECEIVER (libero), "other or undefined protocol status", REASON_SYSTEMERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
+  { RECEIVER (libero), "delivery time expired", REASON_EXPIRED, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § DELIVERY TIME EXPIRED, read 2026-12-05" },
 
   /* RECEIVER (microsoft) */
   { RECEIVER (microsoft), "must pass either spf or dkim validation", REASON_AUTHFAILURE, 0, "doc https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports and SMTP errors in Exchange Online\" § 4.7.26, read 2026-12-05" },
@@ -875,6 +887,8 @@ const Wording wording_table[] = {
   /* RECEIVER (rackspace) */
   { RECEIVER (rackspace), "sender address rejected: domain not found", REASON_REJECTED, 0, "doc https://docs.rackspace.com/docs/common-email-bounces \"Common email bounce messages\" § 450 4.1.8 Sender address rejected: Domain not found, read 2026-12-05" },
   { RECEIVER (rackspace), "throttled - too much spam from your mail server", REASON_BADREPUTATION, 0, "doc https://docs.rackspace.com/docs/common-email-bounces \"Common email bounce messages\" § 451 4.3.0 Client host rejected: Throttled - Too much spam from your mail server. Try again later., read 2026-12-05" },
+  { RECEIVER (rackspace), "host or domain name not found", REASON_HOSTUNKNOWN, 0, "doc https://docs.rackspace.com/docs/common-email-bounces \"Common email bounce messages\" § Host or domain name not found. MX host not found., read 2026-12-05" },
+  { RECEIVER (rackspace), "mx host not found", REASON_HOSTUNKNOWN, 0, "doc https://docs.rackspace.com/docs/common-email-bounces \"Common email bounce messages\" § Host or domain name not found. MX host not found., read 2026-12-05" },
 
   /* RECEIVER (seznam) */
   { RECEIVER (seznam), "user hasn't got the service mapped", REASON_USERUNKNOWN, 0, "doc https://napoveda.seznam.cz/uzivatel-neexistuje \"Uživatel neexistuje\" § Důvod / Reason (example), read 2026-12-05" },

@@ -16,7 +16,9 @@ typedef struct
 } ReasonRow;
 
 /* Indexed by Reason. Ranks: malware is named outright whatever else is said; a
- * local program's failure may quote "no such user"; providers answer 5.1.1 or
+ * full mailbox is the cause even where a local program's output reports it
+ * ("Command output: Quota exceeded"); a local program's failure may quote "no
+ * such user"; providers answer 5.1.1 or
  * 5.2.1 for full mailboxes too; reasons of one rank are different names for
  * outcomes that the status code tells apart better than the words do (a size
  * limit of the mailbox or of the system; a connection failure or the end of the
@@ -31,7 +33,7 @@ static const ReasonRow vocabulary[REASON_COUNT] = {
                         "The mailbox has moved and the server does not forward.", 5 },
   [REASON_NOTACCEPT] = { "notaccept", BOUNCE_TYPE_HARD,
                          "The destination accepts no mail at all (hard only when permanent).", 15 },
-  [REASON_MAILBOXFULL] = { "mailboxfull", BOUNCE_TYPE_SOFT, "The recipient mailbox is over quota.", 3 },
+  [REASON_MAILBOXFULL] = { "mailboxfull", BOUNCE_TYPE_SOFT, "The recipient mailbox is over quota.", 2 },
   [REASON_EXCEEDLIMIT] = { "exceedlimit", BOUNCE_TYPE_SOFT,
                            "The message exceeds a per-mailbox size limit.", 4 },
   [REASON_MESGTOOBIG] = { "mesgtoobig", BOUNCE_TYPE_SOFT,
@@ -40,7 +42,7 @@ static const ReasonRow vocabulary[REASON_COUNT] = {
                        "The mailbox exists but is disabled, suspended or inactive.", 17 },
   [REASON_SYSTEMFULL] = { "systemfull", BOUNCE_TYPE_SOFT, "The receiving system is out of storage.", 19 },
   [REASON_SYSTEMERROR] = { "systemerror", BOUNCE_TYPE_SOFT, "The receiving system failed internally.", 24 },
-  [REASON_MAILERERROR] = { "mailererror", BOUNCE_TYPE_SOFT, "The local delivery program failed.", 2 },
+  [REASON_MAILERERROR] = { "mailererror", BOUNCE_TYPE_SOFT, "The local delivery program failed.", 3 },
   [REASON_NETWORKERROR] = { "networkerror", BOUNCE_TYPE_SOFT,
                             "DNS, routing or connection problem on the way.", 25 },
   [REASON_EXPIRED] = { "expired", BOUNCE_TYPE_SOFT, "The sending side gave up after retrying too long.", 25 },

@@ -559,6 +559,13 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
                         : line_recipient (line, end, lline, d, leads, line_at, &rest, &by_lead,
                                           &at_start);
       *lend = saved;
+      if (addr && rest && *rest == ')')
+        {
+          /* the address closes a parenthesis of the line before ("(expanded
+           * from\n    <alias>): ..."): a continuation, not a recipient */
+          g_free (addr);
+          addr = NULL;
+        }
       if (addr && (!text_excluded (addr, msg, begun && at_start) || alias_of (at_start, rest, end)))
         {
           Found *f = find_or_add (s.found, addr);

@@ -225,6 +225,25 @@ test_classify_adjustments (void **state)
     run (&cases[i]);
 }
 
+/* a receiver's rows apply where the diagnostic names its host and the report
+ * has no Remote-MTA (a notice without a delivery-status part) */
+static void
+test_classify_receiver_named_in_text (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    { "failed", NULL, NULL,
+      "host mx3.qq.com[192.0.2.1] said: 550 Connection frequency limited (in reply to MAIL FROM command)",
+      NULL, NULL, "speeding", "soft" },
+    /* the same words from another host: not Tencent's row */
+    { "failed", NULL, NULL,
+      "host mx.example.net[192.0.2.1] said: 550 Connection frequency limited (in reply to MAIL FROM command)",
+      NULL, NULL, "rejected", "block" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 static void
 test_classify_fields (void **state)
 {
@@ -259,6 +278,7 @@ main (void)
     cmocka_unit_test (test_classify_generic_code),
     cmocka_unit_test (test_classify_status_choice),
     cmocka_unit_test (test_classify_adjustments),
+    cmocka_unit_test (test_classify_receiver_named_in_text),
     cmocka_unit_test (test_classify_fields),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -170,6 +170,31 @@ test_status_command (void **state)
                        "CONN");
 }
 
+/* the host that answered, as Postfix, Exim and Sendmail name it */
+static void
+test_status_remote_host (void **state)
+{
+  (void) state;
+  char h[STATUS_HOST_MAX];
+  assert_true (status_find_remote_host (
+      "host MX3.Example.NET[192.0.2.1] said: 550 5.1.1 unknown (in reply to RCPT TO command)", h));
+  assert_string_equal (h, "mx3.example.net");
+  assert_true (status_find_remote_host ("host mx.example.org[192.0.2.2] refused to talk to me: 554", h));
+  assert_string_equal (h, "mx.example.org");
+  assert_true (status_find_remote_host ("connect to mx.example.org[192.0.2.3]:25: Connection refused", h));
+  assert_string_equal (h, "mx.example.org");
+  assert_true (status_find_remote_host (
+      "SMTP error from remote mail server after RCPT TO:<a@example.com>:\n    host mx.example.com [192.0.2.4]: 550 no", h));
+  assert_string_equal (h, "mx.example.com");
+  assert_true (status_find_remote_host ("... while talking to mx.example.jp.:\n<<< 550 no", h));
+  assert_string_equal (h, "mx.example.jp");
+  /* no dot, no address after it, or only words */
+  assert_false (status_find_remote_host ("host localhost[127.0.0.1] said: 550", h));
+  assert_false (status_find_remote_host ("the host example.org is unknown", h));
+  assert_false (status_find_remote_host ("connect to example.org failed", h));
+  assert_false (status_find_remote_host (NULL, h));
+}
+
 int
 main (void)
 {
@@ -181,6 +206,7 @@ main (void)
     cmocka_unit_test (test_status_remote_code),
     cmocka_unit_test (test_status_reply_class),
     cmocka_unit_test (test_status_command),
+    cmocka_unit_test (test_status_remote_host),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -385,14 +385,17 @@ action_is (const char *action, const char *name)
   return action && g_ascii_strcasecmp (action, name) == 0;
 }
 
-/* The host whose receiver rows apply: the one that answered, else the
- * recipient's domain; NULL lets the text name it. */
+/* The host whose receiver rows apply: the one that answered (the report's
+ * Remote-MTA, else the host the diagnostic names), else the recipient's domain;
+ * NULL lets the text name it. named: room for a name found in the diagnostic. */
 static const char *
-receiver_host (const BounceRecord *rec)
+receiver_host (const BounceRecord *rec, const char *diag, char named[STATUS_HOST_MAX])
 {
   const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
   if (host)
     return host;
+  if (status_find_remote_host (diag, named))
+    return named;
   const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
   const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
   return at ? at + 1 : NULL;
@@ -491,7 +494,8 @@ classify_record (BounceRecord *rec, Reason known)
     }
 
   char *folded = diag ? wordings_fold (diag, REASONS_TEXT_MAX) : NULL;
-  const char *host = receiver_host (rec);
+  char named_host[STATUS_HOST_MAX];
+  const char *host = receiver_host (rec, diag, named_host);
   const Detector *family = rec->report ? rec->report->family : NULL;
   WordingFinds finds;
   wordings_find (folded, host, family, status, &finds);

@@ -138,6 +138,54 @@ status_find_remote_enhanced (const char *text, char out[STATUS_MAX])
   return status_find_enhanced (text, out);
 }
 
+/* How MTAs name the host that answered: the words before the name and what
+ * ends it. */
+static const struct
+{
+  const char *lead;
+  const char *ends; /* the bytes that may follow the name */
+} host_leads[] = {
+  /* src postfix 3.7.11 src/smtp/smtp_proto.c smtp_start ("host %s refused to talk
+   * to me: %s"), smtp_trouble.c smtp_rcpt_fail ("host %s said: %s"), with %s the
+   * session's "name[addr]"; smtp_connect.c smtp_connect_addr ("connect to
+   * %s[%s]:%d: %m"); src exim 4.96 src/deliver.c print_address_error
+   * ("host %s [%s]") */
+  { "host ", "[ " },
+  { "connect to ", "[" },
+  /* src sendmail 8.17.1.9 sendmail/usersmtp.c reply ("... while talking to %s:"),
+   * the name with its trailing dot */
+  { "while talking to ", ".:" },
+};
+
+gboolean
+status_find_remote_host (const char *text, char out[STATUS_HOST_MAX])
+{
+  if (!text)
+    return FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS (host_leads); k++)
+    {
+      gsize lead_len = strlen (host_leads[k].lead);
+      for (const char *p = strstr (text, host_leads[k].lead); p;
+           p = strstr (p + lead_len, host_leads[k].lead))
+        {
+          const char *name = p + lead_len, *e = name;
+          gboolean dot = FALSE;
+          while (g_ascii_isalnum (*e) || *e == '-' || (*e == '.' && e > name && e[1] != ':'))
+            dot |= *e++ == '.';
+          gsize n = (gsize) (e - name);
+          if (!dot || n == 0 || n >= STATUS_HOST_MAX || !*e || !strchr (host_leads[k].ends, *e))
+            continue;
+          if (*e == ' ' && e[1] != '[')
+            continue; /* Exim's "host NAME [ADDR]" */
+          for (gsize i = 0; i < n; i++)
+            out[i] = g_ascii_tolower (name[i]);
+          out[n] = '\0';
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 gboolean
 status_find_reply_class (const char *text, char klass, char out[4])
 {

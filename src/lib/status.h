@@ -28,6 +28,16 @@ gboolean status_find_reply_class (const char *text, char klass, char out[4]);
  * into out. Returns FALSE when it is not a code at all. */
 gboolean status_normalise (const char *in, char out[STATUS_MAX]);
 
+/* Room for a host name and its NUL (RFC 1035 § 2.3.4: 255 bytes). */
+#define STATUS_HOST_MAX 256
+
+/* The remote host that a diagnostic names as the one that answered, lower case,
+ * in the words of the MTAs that write it: Postfix's "host NAME[ADDR] said:",
+ * "host NAME[ADDR] refused to talk to me:" and "connect to NAME[ADDR]:", Exim's
+ * "host NAME [ADDR]", Sendmail's "... while talking to NAME.:". A name with at
+ * least one dot; FALSE when the text names none. */
+gboolean status_find_remote_host (const char *text, char out[STATUS_HOST_MAX]);
+
 /* The SMTP command a refusal in text answered, from the wording MTAs use for it
  * ("in reply to RCPT TO command", "after end of data", "does not like recipient",
  * a ">>> DATA" transcript line): "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA",

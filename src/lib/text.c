@@ -326,8 +326,10 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
   static const char *const daemons[] = { "mailer-daemon@", "mail-daemon@", "mailerdaemon@",
                                          "mail.delivery.system@", NULL };
   char *lower = g_ascii_strdown (addr, -1);
+  /* a postmaster is someone to write to, unless the notice lists it where
+   * recipients stand or the returned message was sent to it */
   gboolean out = contains_any (lower, daemons)
-                 || (g_str_has_prefix (lower, "postmaster@") && msg
+                 || (g_str_has_prefix (lower, "postmaster@") && msg && !listed
                      && !same_address (mime_original (msg, "To"), addr));
   g_free (lower);
   if (out || !msg)

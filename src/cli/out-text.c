@@ -143,6 +143,19 @@ print_code_blocks (Printer *p)
     }
 }
 
+/* The rows kept, the state and the printer freed; the output flushed. */
+static void
+printer_free (Printer *p)
+{
+  TextState *st = p->state;
+  for (guint r = 0; r < st->rows->len; r++)
+    g_strfreev (g_ptr_array_index (st->rows, r));
+  g_ptr_array_free (st->rows, TRUE);
+  g_free (st);
+  fflush (p->out);
+  g_free (p);
+}
+
 static void
 text_finish (Printer *p)
 {
@@ -150,12 +163,7 @@ text_finish (Printer *p)
   if (st->kind == TEXT_CODES && st->rows->len <= CODE_BLOCKS_MAX)
     {
       print_code_blocks (p);
-      for (guint r = 0; r < st->rows->len; r++)
-        g_strfreev (g_ptr_array_index (st->rows, r));
-      g_ptr_array_free (st->rows, TRUE);
-      g_free (st);
-      fflush (p->out);
-      g_free (p);
+      printer_free (p);
       return;
     }
   /* a table without rows (no record, or every code rejected) writes nothing */
@@ -197,12 +205,7 @@ text_finish (Printer *p)
         }
       fputc ('\n', p->out);
     }
-  for (guint r = 0; r < st->rows->len; r++)
-    g_strfreev (g_ptr_array_index (st->rows, r));
-  g_ptr_array_free (st->rows, TRUE);
-  g_free (st);
-  fflush (p->out);
-  g_free (p);
+  printer_free (p);
 }
 
 Printer *

@@ -289,7 +289,8 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
           char *type, *text;
           dsn_split_typed (d, &type, &text);
           record_take (same, BOUNCE_FIELD_DIAGNOSTIC_TYPE, type);
-          record_take (same, BOUNCE_FIELD_DIAGNOSTIC, text);
+          record_set (same, BOUNCE_FIELD_DIAGNOSTIC, text); /* cleaned, as the first one's */
+          g_free (text);
         }
       g_free (recipient);
       return;

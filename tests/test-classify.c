@@ -266,6 +266,14 @@ test_classify_fields (void **state)
   classify_record (v, REASON_VACATION);
   assert_string_equal (record_peek (v, BOUNCE_FIELD_REASON), "vacation");
   assert_string_equal (record_peek (v, BOUNCE_FIELD_BOUNCE), "none");
+  /* a person's text holds no codes: a phone number is no reply code */
+  BounceRecord *p = report_add_record (r);
+  record_set (p, BOUNCE_FIELD_RECIPIENT, "c@example.org");
+  record_set (p, BOUNCE_FIELD_DIAGNOSTIC, "I am away. Phone: +38 123 456 78 90, ext. 5.1.1");
+  classify_record (p, REASON_VACATION);
+  assert_null (record_peek (p, BOUNCE_FIELD_REPLY_CODE));
+  assert_null (record_peek (p, BOUNCE_FIELD_STATUS));
+  assert_null (record_peek (p, BOUNCE_FIELD_CLASS));
   bounce_report_free (r);
 }
 

@@ -162,6 +162,19 @@ static const char *const auto_reply_subjects[] = {
   "autoodpov\xc4\x9b\xc4\x8f", "otomatik yan\xc4\xb1t",
   "\xec\x9e\x90\xeb\x8f\x99 \xec\x9d\x91\xeb\x8b\xb5", /* 자동 응답 */
   "\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
+  /* KMail's default subject for the vacation replies it sets up, "Out of office
+   * till %1" (VacationUtils::defaultSubject), in its catalogues (src libkf5ksieve-data
+   * 4:22.12.3-1+deb12u1 /usr/share/locale/<lang>/LC_MESSAGES/libksieve.mo); the Danish
+   * and Norwegian ones leave it in English */
+  "\xd0\xb7\xd0\xb0 \xd0\xbc\xd0\xb5\xd0\xb6\xd0\xb0\xd0\xbc\xd0\xb8 \xd1\x83\xd1\x81\xd1\x82\xd0\xb0\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xb8 \xd0\xb4\xd0\xbe", /* за межами установи до */
+  "abwesend bis", "absent jusqu'au", "fuera de la oficina hasta", "fuori ufficio fino al",
+  "afwezig tot", "poza biurem do", "borta till",
+  "fora do escrit\xc3\xb3rio at\xc3\xa9", /* fora do escritório até */
+  "ausente do escrit\xc3\xb3rio at\xc3\xa9", /* ausente do escritório até */
+  "\xd0\xbe\xd1\x82\xd1\x81\xd1\x83\xd1\x82\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd1\x8e \xd0\xb4\xd0\xbe", /* отсутствую до */
+  "poissa t\xc3\xb6ist\xc3\xa4", /* poissa töistä */
+  "tarihine kadar ofis d\xc4\xb1\xc5\x9f\xc4\xb1nda", /* tarihine kadar ofis dışında */
+  "\xe4\xb8\x8d\xe5\x9c\xa8\xe8\xbe\xa6\xe5\x85\xac\xe5\xae\xa4", /* 不在辦公室 */
   /* gromox's auto-response subject (src grommunio/gromox
    * 1892eb3dc71aa45c0c8321a6627e503bb4ca9555
    * data/mail_bounce/{gb2312,big5}/BOUNCE_AUTO_RESPONSE) */

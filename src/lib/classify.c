@@ -466,9 +466,12 @@ classify_record (BounceRecord *rec, Reason known)
   const char *diag = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
   const char *action = record_peek (rec, BOUNCE_FIELD_ACTION);
 
-  choose_status (rec, diag);
+  /* an automatic reply or a complaint reports no delivery attempt: its text is a
+   * person's, and the numbers in it (a phone number, a date) are no codes */
+  const char *attempt = known == REASON_VACATION || known == REASON_FEEDBACK ? NULL : diag;
+  choose_status (rec, attempt);
   const char *status = record_peek (rec, BOUNCE_FIELD_STATUS);
-  choose_reply (rec, diag, status, action);
+  choose_reply (rec, attempt, status, action);
   const char *reply_code = record_peek (rec, BOUNCE_FIELD_REPLY_CODE);
 
   BounceCode by_status = { 0 }, by_reply = { 0 };
@@ -487,9 +490,9 @@ classify_record (BounceRecord *rec, Reason known)
                                             : klass;
 
   const char *command = record_peek (rec, BOUNCE_FIELD_COMMAND);
-  if (!command && diag)
+  if (!command && attempt)
     {
-      command = status_find_command (diag);
+      command = status_find_command (attempt);
       record_set (rec, BOUNCE_FIELD_COMMAND, command);
     }
 

@@ -435,6 +435,7 @@ const Wording wording_table[] = {
   { ANY, "sender domain does not exist", REASON_REJECTED, 0, "src opendkim 2.11.0~beta2 opendkim/final.lua.sample" },
   { ANY, "is not allowed from your host", REASON_REJECTED, 0, "src haraka 3.3.4 plugins/rcpt_to.host_list_base.js hook_mail" },
   { ANY, "refused by blackhole site", REASON_REJECTED, 0, "src sendmail 8.17.1.9-2+deb12u2 debian/cf/feature/rhsbl.m4" },
+  { ANY, "you are not allowed to send this message for the following reason", REASON_REJECTED, 0, "src sympa 6.2.70~dfsg-2+deb12u2 /usr/share/sympa/default/mail_tt2/delivery_status_notification.tt2" },
   { ANY, "reverse dns", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Basic_check_relay" },
   { ANY, "reverse hostname", REASON_REQUIREPTR, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_reverse_name" },
   { ANY, "ptr record", REASON_REQUIREPTR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.25, read 2026-12-05" },

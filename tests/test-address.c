@@ -116,6 +116,9 @@ test_normalise_routes_and_prefixes (void **state)
   /* a local part that only starts like the prefix is kept */
   expect_norm ("smtpuser@example.com", "smtpuser@example.com");
   expect_norm ("@relay.example.net:", NULL);
+  /* the mailbox after a route is stripped as an address's start is: read twice, the same */
+  expect_norm ("@relay.example.net:'kim@example.com'", "kim@example.com");
+  expect_norm ("@relay.example.net:''@a", NULL);
   assert_true (address_qualified ("kim@example.com"));
   assert_true (address_qualified ("kim@[192.0.2.1]"));
   assert_false (address_qualified ("kim@mailhost"));

@@ -11,6 +11,17 @@ address_char (char c)
   return g_ascii_isalnum (c) || (c & 0x80) || strchr ("!#$%&'*+-/=?^_`{|}~.@", c) != NULL;
 }
 
+/* Erases the quotes, angle brackets and colons at the start of s, at once (one at
+ * a time is quadratic on "<<<<...a@b"). */
+static void
+erase_lead (GString *s)
+{
+  gsize lead = 0;
+  while (lead < s->len && strchr ("\"'<:", s->str[lead]))
+    lead++;
+  g_string_erase (s, 0, (gssize) lead);
+}
+
 char *
 address_normalise (const char *value)
 {
@@ -63,17 +74,13 @@ address_normalise (const char *value)
     g_string_truncate (s, s->len - 1);
   /* a quoted local part ("john..doe"@example.com) keeps its quotes */
   gboolean quoted_local = s->len > 2 && s->str[0] == '"' && strstr (s->str + 1, "\"@") != NULL;
-  gsize lead = 0; /* erased at once: one at a time is quadratic on "<<<<...a@b" */
-  while (!quoted_local && lead < s->len && strchr ("\"'<:", s->str[lead]))
-    lead++;
-  g_string_erase (s, 0, (gssize) lead);
+  if (!quoted_local)
+    erase_lead (s);
   if (g_ascii_strncasecmp (s->str, "mailto:", 7) == 0)
     {
       /* what followed "mailto:" is stripped as the start was ("mailto::@x" is no address) */
       g_string_erase (s, 0, 7);
-      for (lead = 0; lead < s->len && strchr ("\"'<:", s->str[lead]); lead++)
-        ;
-      g_string_erase (s, 0, (gssize) lead);
+      erase_lead (s);
     }
   /* X.400 gateways' and Exchange's proxy form: "SMTP:user@host", "smtp=user@host" */
   if (s->len > 5 && g_ascii_strncasecmp (s->str, "smtp", 4) == 0
@@ -85,7 +92,11 @@ address_normalise (const char *value)
     {
       const char *colon = strchr (s->str, ':');
       if (colon && strchr (colon + 1, '@'))
-        g_string_erase (s, 0, colon + 1 - s->str);
+        {
+          /* the mailbox after the route is stripped as the start was */
+          g_string_erase (s, 0, colon + 1 - s->str);
+          erase_lead (s);
+        }
     }
   char *at = strrchr (s->str, '@');
   gboolean ok = at && at != s->str && at[1] != '\0' && s->len < MAX_ADDRESS;

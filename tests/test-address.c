@@ -119,6 +119,8 @@ test_normalise_routes_and_prefixes (void **state)
   /* the mailbox after a route is stripped as an address's start is: read twice, the same */
   expect_norm ("@relay.example.net:'kim@example.com'", "kim@example.com");
   expect_norm ("@relay.example.net:''@a", NULL);
+  expect_norm ("<SMTP:'kim@example.com'>", "kim@example.com");
+  expect_norm ("<SMTP='@a2>", NULL);
   assert_true (address_qualified ("kim@example.com"));
   assert_true (address_qualified ("kim@[192.0.2.1]"));
   assert_false (address_qualified ("kim@mailhost"));

@@ -85,7 +85,10 @@ address_normalise (const char *value)
   /* X.400 gateways' and Exchange's proxy form: "SMTP:user@host", "smtp=user@host" */
   if (s->len > 5 && g_ascii_strncasecmp (s->str, "smtp", 4) == 0
       && (s->str[4] == ':' || s->str[4] == '='))
-    g_string_erase (s, 0, 5);
+    {
+      g_string_erase (s, 0, 5);
+      erase_lead (s);
+    }
   /* a source route, "@relay1,@relay2:user@host" (RFC 5321 § 4.1.2, A-d-l): the
    * mailbox is what follows the colon */
   if (s->str[0] == '@')

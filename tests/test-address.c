@@ -121,6 +121,10 @@ test_normalise_routes_and_prefixes (void **state)
   expect_norm ("@relay.example.net:''@a", NULL);
   expect_norm ("<SMTP:'kim@example.com'>", "kim@example.com");
   expect_norm ("<SMTP='@a2>", NULL);
+  /* prefixes in any order and nesting */
+  expect_norm ("<SMTP=<SMTP=@a2>", NULL);
+  expect_norm ("mailto:<SMTP:'kim@example.com'>", "kim@example.com");
+  expect_norm ("smtp:@relay.example.net:'kim@example.com'", "kim@example.com");
   assert_true (address_qualified ("kim@example.com"));
   assert_true (address_qualified ("kim@[192.0.2.1]"));
   assert_false (address_qualified ("kim@mailhost"));

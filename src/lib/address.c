@@ -11,15 +11,39 @@ address_char (char c)
   return g_ascii_isalnum (c) || (c & 0x80) || strchr ("!#$%&'*+-/=?^_`{|}~.@", c) != NULL;
 }
 
-/* Erases the quotes, angle brackets and colons at the start of s, at once (one at
- * a time is quadratic on "<<<<...a@b"). */
+/* Erases what stands before the mailbox at the start of s, in any order and
+ * nesting: quotes, angle brackets and colons (unless the local part is quoted),
+ * "mailto:", X.400 gateways' and Exchange's proxy form ("SMTP:user@host",
+ * "smtp=user@host") and a source route ("@relay1,@relay2:user@host", RFC 5321
+ * § 4.1.2, A-d-l: the mailbox is what follows the colon). What remains starts
+ * with none of them, so that an address read again is read the same. One pass:
+ * the offset only moves on, and one erase at the end (erasing piece by piece is
+ * quadratic on "<<<<...a@b"). */
 static void
-erase_lead (GString *s)
+erase_prefixes (GString *s, gboolean quoted_local)
 {
-  gsize lead = 0;
-  while (lead < s->len && strchr ("\"'<:", s->str[lead]))
-    lead++;
-  g_string_erase (s, 0, (gssize) lead);
+  const char *str = s->str, *last_at = strrchr (str, '@');
+  gsize off = 0, len = s->len;
+  for (;;)
+    {
+      while (!quoted_local && off < len && strchr ("\"'<:", str[off]))
+        off++;
+      if (len - off >= 7 && g_ascii_strncasecmp (str + off, "mailto:", 7) == 0)
+        off += 7;
+      else if (len - off > 5 && g_ascii_strncasecmp (str + off, "smtp", 4) == 0
+               && (str[off + 4] == ':' || str[off + 4] == '='))
+        off += 5;
+      else if (str[off] == '@')
+        {
+          const char *colon = strchr (str + off, ':');
+          if (!colon || !last_at || colon > last_at)
+            break;
+          off = (gsize) (colon + 1 - str);
+        }
+      else
+        break;
+    }
+  g_string_erase (s, 0, (gssize) off);
 }
 
 char *
@@ -74,33 +98,7 @@ address_normalise (const char *value)
     g_string_truncate (s, s->len - 1);
   /* a quoted local part ("john..doe"@example.com) keeps its quotes */
   gboolean quoted_local = s->len > 2 && s->str[0] == '"' && strstr (s->str + 1, "\"@") != NULL;
-  if (!quoted_local)
-    erase_lead (s);
-  if (g_ascii_strncasecmp (s->str, "mailto:", 7) == 0)
-    {
-      /* what followed "mailto:" is stripped as the start was ("mailto::@x" is no address) */
-      g_string_erase (s, 0, 7);
-      erase_lead (s);
-    }
-  /* X.400 gateways' and Exchange's proxy form: "SMTP:user@host", "smtp=user@host" */
-  if (s->len > 5 && g_ascii_strncasecmp (s->str, "smtp", 4) == 0
-      && (s->str[4] == ':' || s->str[4] == '='))
-    {
-      g_string_erase (s, 0, 5);
-      erase_lead (s);
-    }
-  /* a source route, "@relay1,@relay2:user@host" (RFC 5321 § 4.1.2, A-d-l): the
-   * mailbox is what follows the colon */
-  if (s->str[0] == '@')
-    {
-      const char *colon = strchr (s->str, ':');
-      if (colon && strchr (colon + 1, '@'))
-        {
-          /* the mailbox after the route is stripped as the start was */
-          g_string_erase (s, 0, colon + 1 - s->str);
-          erase_lead (s);
-        }
-    }
+  erase_prefixes (s, quoted_local);
   char *at = strrchr (s->str, '@');
   gboolean ok = at && at != s->str && at[1] != '\0' && s->len < MAX_ADDRESS;
   gsize from = quoted_local && at ? (gsize) (at - s->str) : 0;

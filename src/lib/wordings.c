@@ -172,6 +172,7 @@ wordings_fold (const char *text, gsize max)
   char *out = g_malloc (n_text * 5 + 8);
   gsize o = 0;
   gsize i = 0, words = 0;
+  gsize word_end = 0; /* the end of the last word read up to a space */
   gboolean prev_reply = FALSE;
   while (text && i < n_text)
     {
@@ -179,8 +180,19 @@ wordings_fold (const char *text, gsize max)
         i++;
       gsize start = i;
       gboolean at_sign = FALSE;
-      while (i < n_text && !is_space (text[i]))
-        at_sign |= text[i++] == '@';
+      if (start < word_end)
+        {
+          /* the rest of a word split below: its end is known (reading up to the
+           * space again for each piece would be quadratic on "\xe9@\xe9@...") */
+          i = word_end;
+          at_sign = memchr (text + start, '@', word_end - start) != NULL;
+        }
+      else
+        {
+          while (i < n_text && !is_space (text[i]))
+            at_sign |= text[i++] == '@';
+          word_end = i;
+        }
       gsize n = i - start;
       if (n == 0)
         continue;

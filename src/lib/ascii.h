@@ -55,6 +55,28 @@ ascii_all (const char *s, gsize n)
   return !(any & ASCII_HIGH);
 }
 
+/* Does [hay, end) hold needle, ASCII letters matched without regard to case? A
+ * byte and its other case differ only in 0x20: the first byte is tested that way
+ * before a comparison is called. */
+static inline gboolean
+ascii_contains_case (const char *hay, const char *end, const char *needle)
+{
+  gsize n = strlen (needle);
+  char first = (char) (needle[0] | 0x20);
+  for (const char *p = hay; p + n <= end; p++)
+    if ((n == 0 || (char) (*p | 0x20) == first) && g_ascii_strncasecmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A byte of a word, as the command names of SMTP wordings are bounded ("RCPT"
+ * in "... RCPT ..." but not in "XRCPT" or "RCPT-like"). */
+static inline gboolean
+ascii_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == '@';
+}
+
 /* g_ascii_strcasecmp (a, b) == 0 without a call per byte */
 static inline gboolean
 ascii_equal (const char *a, const char *b)

@@ -356,12 +356,6 @@ static const CommandRow capital_commands[] = {
   { "MAIL FROM", "MAIL" }, { "EHLO", "EHLO" }, { "HELO", "HELO" },
 };
 
-static gboolean
-word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == '@';
-}
-
 const char *
 status_find_command (const char *text)
 {
@@ -497,7 +491,7 @@ find_capitals (const char *text, gsize len)
             continue;
           gsize n = strlen (capital_commands[i].phrase);
           if (at + n <= len && memcmp (text + at, capital_commands[i].phrase, n) == 0
-              && (at == 0 || !word_char (text[at - 1])) && !word_char (text[at + n]))
+              && (at == 0 || !ascii_word_char (text[at - 1])) && !ascii_word_char (text[at + n]))
             return capital_commands[i].command;
         }
     }

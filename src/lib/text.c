@@ -287,20 +287,6 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   return addr;
 }
 
-/* Does needle occur in hay, ASCII case ignored? */
-static gboolean
-contains_ascii_case (const char *hay, const char *needle)
-{
-  gsize n = strlen (needle);
-  if (n == 0)
-    return TRUE;
-  char first = g_ascii_tolower (needle[0]);
-  for (const char *p = hay; *p; p++)
-    if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 same_address (const char *header, const char *addr)
 {
@@ -308,7 +294,7 @@ same_address (const char *header, const char *addr)
     return FALSE;
   /* without comments the normalised address is a piece of the header, the same
    * but for the domain's case: when addr is no such piece, they differ */
-  if (!strchr (header, '(') && !contains_ascii_case (header, addr))
+  if (!strchr (header, '(') && !ascii_contains_case (header, header + strlen (header), addr))
     return FALSE;
   char *a = address_normalise (header);
   gboolean same = a && g_ascii_strcasecmp (a, addr) == 0;

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 typedef struct
 {
   const char *phrase; /* lower-case; matched without regard to case */
@@ -24,24 +26,6 @@ static const CommandRow transcript_commands[] = {
   { "(initial greeting)", "CONN" },
 };
 
-static gboolean
-word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == '@';
-}
-
-static gboolean
-line_has (const char *line, const char *end, const char *needle)
-{
-  gsize n = strlen (needle);
-  /* a byte and its other case differ only in 0x20: a cheap test of the first byte */
-  char first = (char) (needle[0] | 0x20);
-  for (const char *p = line; p + n <= end; p++)
-    if ((char) (*p | 0x20) == first && g_ascii_strncasecmp (p, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 TranscriptLine
 transcript_line (const char *line, const char *end)
 {
@@ -50,7 +34,7 @@ transcript_line (const char *line, const char *end)
     p++;
   if (end - p >= 4 && memcmp (p, ">>> ", 4) == 0)
     return TRANSCRIPT_COMMAND;
-  if (line_has (p, end, "while talking to"))
+  if (ascii_contains_case (p, end, "while talking to"))
     return TRANSCRIPT_HOST;
   if (end - p >= 4 && memcmp (p, "<<< ", 4) == 0)
     return TRANSCRIPT_REPLY;
@@ -143,7 +127,7 @@ transcript_command (const char *text, gsize len, const char *address, const char
             {
               gsize k = strlen (transcript_commands[i].phrase);
               if ((gsize) (end - cmd) >= k && g_ascii_strncasecmp (cmd, transcript_commands[i].phrase, k) == 0
-                  && (cmd + k == end || !word_char (cmd[k])))
+                  && (cmd + k == end || !ascii_word_char (cmd[k])))
                 found = transcript_commands[i].command;
             }
           command = found;
@@ -192,9 +176,9 @@ transcript_command (const char *text, gsize len, const char *address, const char
         const TranscriptReply *r = &replies[i];
         if (!r->failed || !r->command)
           continue;
-        if (pass == 0 && alen && line_has (r->start, r->end, address))
+        if (pass == 0 && alen && ascii_contains_case (r->start, r->end, address))
           mine = r;
-        else if (pass == 1 && alen && line_has (r->end, r->after_end, address))
+        else if (pass == 1 && alen && ascii_contains_case (r->end, r->after_end, address))
           mine = r;
         else if (pass == 2 && diag && strlen (diag) >= 12 && (gsize) (r->end - r->start) >= 16
                  && g_ascii_strncasecmp (r->start + 4, diag,
@@ -211,7 +195,7 @@ transcript_command (const char *text, gsize len, const char *address, const char
   if (strcmp (mine->command, "DATA") == 0)
     {
       gboolean another = mine + 1 < replies + n && mine[1].block == mine->block;
-      if (another || (alen && line_has (mine->start, mine->end, address)))
+      if (another || (alen && ascii_contains_case (mine->start, mine->end, address)))
         return "RCPT";
     }
   return mine->command;

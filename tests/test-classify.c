@@ -201,9 +201,10 @@ test_classify_adjustments (void **state)
     { "failed", "4.4.1", NULL, "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
       NULL, "4.4.1", "expired", "soft" },
     /* a transient reply with no action nor status: nothing says the retries
-     * ended, and "Host not reachable" has no sourced row */
+     * ended; "Host not reachable" is a host with no answer (a topic, RFC 3463's
+     * X.4.1) */
     { NULL, NULL, "421", "Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", NULL, NULL,
-      "onhold", "soft" },
+      "networkerror", "soft" },
     { "failed", "4.0.0", "426", "426 connection timed out", NULL, "4.0.0", "expired", "soft" },
     /* ... also without a reply or under a specific status ("failed" is final,
      * RFC 3464 § 2.3.3) */

@@ -179,8 +179,9 @@ typedef struct
   const char *provider, *host, *action, *status, *reply, *reason;
 } ScopeCase;
 
-/* Proofpoint's only documented reply starts with "Blocked". */
-static const char *const said_plainly[] = { "proofpoint" };
+/* Proofpoint's only documented reply starts with "Blocked"; Cox's names the
+ * sending IP as rejected and AT&T's a suspended mailbox (topics, topics.h). */
+static const char *const said_plainly[] = { "proofpoint", "cox", "att" };
 
 static const ScopeCase scope_cases[] = {
   { "microsoft", "hotmail-com.olc.protection.outlook.com", "failed", "5.7.515",

@@ -38,6 +38,10 @@
  *      userunknown whatever SMTP command they answered: a sender suppresses an
  *      address that does not exist; only a receiver that documents them as its
  *      filter's answer reads them otherwise (its own rows, step 2);
+ *   5b. a TOPIC (topics.h): where no row holds the words, a thing and its state
+ *      named in one clause ("the user's mailfolder is full"), read only where
+ *      the status names no other subject (RFC 3463's X.n.x) and is not a
+ *      specific code with a reason of its own;
  *   6. the extractor's hint (the family's usual reason, a PowerMTA bounce
  *      category, a delivery to a program), which never overrides a specific code;
  *   7. GIVING UP: expired is not a cause. The wordings that say the sender gave
@@ -93,6 +97,7 @@
 #include "wordings.h"
 #include "bounds.h"
 #include "status.h"
+#include "topics.h"
 #include "detect/detect.h"
 
 static BounceClass
@@ -119,6 +124,16 @@ is_generic_status (const char *status)
   if (!status || !status_parse_enhanced (status, strlen (status), &k, &s, &d))
     return TRUE;
   return d == 0;
+}
+
+/* The subject digit of an enhanced status (X.n.x), 0 for none. */
+static guint
+status_subject (const char *status)
+{
+  guint k, s, d;
+  if (!status || !status_parse_enhanced (status, strlen (status), &k, &s, &d))
+    return 0;
+  return s;
 }
 
 /* Fills out for an enhanced code already known to be valid. */
@@ -404,11 +419,16 @@ receiver_host (const BounceRecord *rec, const char *diag, char named[STATUS_HOST
 /* The record's `why`: the row (scope, wording, source) or the rule that decided,
  * and an adjustment after it. Short and stable, so that it can be grepped. */
 static char *
-why_text (const Wording *row, gboolean local, const char *rule, const char *status,
-          const char *reply_code, const char *command, const char *adjusted)
+why_text (const Wording *row, gboolean local, const TopicFind *topic, const char *rule,
+          const char *status, const char *reply_code, const char *command, const char *adjusted)
 {
   GString *w = g_string_new (NULL);
-  if (row && local) /* a local rule's source is its FILE:LINE */
+  if (topic)
+    g_string_append_printf (w, "topic %s %s \"%s\" \"%s\" (%s)",
+                            topic_subject_name (topic->subject->kind),
+                            topic_state_name (topic->state->kind), topic->subject->word,
+                            topic->state->words, topic->rule->source);
+  else if (row && local) /* a local rule's source is its FILE:LINE */
     g_string_append_printf (w, "rule %s \"%s\"", row->source, row->pattern);
   else if (row)
     {
@@ -529,6 +549,7 @@ classify_record (BounceRecord *rec, Reason known)
 
   Reason reason = REASON_NONE;
   const Wording *row = NULL;  /* the row that decided, for `why` */
+  TopicFind topic = { 0 };    /* or the topic that did */
   const char *rule = NULL;    /* else the rule that did */
   if (action_is (action, "delivered") || action_is (action, "relayed")
       || action_is (action, "expanded") || klass == BOUNCE_CLASS_SUCCESS)
@@ -545,6 +566,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = code, rule = "status code";
   else if (finds.any && text == finds.any->reason)
     row = finds.any;
+  else if (!(specific && code) && topics_find (folded, status_subject (status), &topic))
+    reason = topic.rule->reason, rule = "topic";
   else if (text)
     reason = text, rule = "diagnostic type x-unix";
   else if (hint && !(specific && code))
@@ -588,7 +611,7 @@ classify_record (BounceRecord *rec, Reason known)
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";
-  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, rule, status, reply_code, command, adjusted));
+  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, topic.rule ? &topic : NULL, rule, status, reply_code, command, adjusted));
   g_free (folded);
 
   rec->klass = klass;

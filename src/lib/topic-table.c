@@ -1,0 +1,156 @@
+/* topic-table.c: the topics' words and rules, as data (topics.h explains how they
+ * are read). Words are lower-case, as wordings_fold writes them. A subject is one
+ * word, compared whole (without its quotes, brackets, trailing punctuation or
+ * "'s"); a state is one or more words, compared whole.
+ *
+ * The rules pair what RFC 3463 (and the reason vocabulary, reasons.tsv) define
+ * in these terms: each cites the code description or the definition that says
+ * "this thing, in this state, is this reason". A pair nobody defines is no rule:
+ * a "rejected" recipient or a "blocked" account say nothing certain. The third
+ * column is the RFC 3463 subject (the X.n.x) of the codes that report the reason.
+ */
+#include "topics.h"
+
+const TopicSubject topic_subjects[] = {
+  { "user", SUBJECT_USER },
+  { "username", SUBJECT_USER },
+  { "recipient", SUBJECT_USER },
+  { "addressee", SUBJECT_USER },
+  { "address", SUBJECT_ADDRESS },
+  { "mailbox", SUBJECT_MAILBOX },
+  { "mailfolder", SUBJECT_MAILBOX },
+  { "inbox", SUBJECT_MAILBOX },
+  { "account", SUBJECT_MAILBOX },
+  { "quota", SUBJECT_QUOTA },
+  { "storage", SUBJECT_QUOTA },
+  { "message", SUBJECT_MESSAGE },
+  { "mail", SUBJECT_MESSAGE },
+  { "email", SUBJECT_MESSAGE },
+  { "domain", SUBJECT_DOMAIN },
+  { "host", SUBJECT_DOMAIN },
+  { "hostname", SUBJECT_DOMAIN },
+  { "connection", SUBJECT_CONNECTION },
+  { "route", SUBJECT_CONNECTION },
+  { "network", SUBJECT_CONNECTION },
+  { "sender", SUBJECT_SENDER },
+  { "originator", SUBJECT_SENDER },
+  { "ip", SUBJECT_CLIENT },
+  { "<ip>", SUBJECT_CLIENT },
+  { "client", SUBJECT_CLIENT },
+  { "relay", SUBJECT_RELAY },
+  { "relaying", SUBJECT_RELAY },
+  { "spam", SUBJECT_SPAM },
+  { "virus", SUBJECT_VIRUS },
+  { "malware", SUBJECT_VIRUS },
+  { "rate", SUBJECT_RATE },
+  { "policy", SUBJECT_POLICY },
+  { "connections", SUBJECT_MANY },
+  { "recipients", SUBJECT_MANY },
+};
+const gsize topic_subjects_size = G_N_ELEMENTS (topic_subjects);
+
+const TopicState topic_states[] = {
+  { "does not exist", STATE_MISSING },
+  { "doesn't exist", STATE_MISSING },
+  { "do not exist", STATE_MISSING },
+  { "not exist", STATE_MISSING },
+  { "no longer exists", STATE_MISSING },
+  { "not found", STATE_MISSING },
+  { "could not be found", STATE_MISSING },
+  { "couldn't be found", STATE_MISSING },
+  { "cannot be found", STATE_MISSING },
+  { "can't be found", STATE_MISSING },
+  { "not known", STATE_MISSING },
+  { "unknown", STATE_MISSING },
+  { "no such", STATE_MISSING },
+  { "non-existent", STATE_MISSING },
+  { "not listed", STATE_MISSING },
+  { "invalid", STATE_INVALID },
+  { "not valid", STATE_INVALID },
+  { "full", STATE_FULL },
+  { "exceeded", STATE_EXCEEDED },
+  { "exceeds", STATE_EXCEEDED },
+  { "exceed", STATE_EXCEEDED },
+  { "exceeding", STATE_EXCEEDED },
+  { "too big", STATE_TOO_BIG },
+  { "too large", STATE_TOO_BIG },
+  { "disabled", STATE_DISABLED },
+  { "suspended", STATE_DISABLED },
+  { "deactivated", STATE_DISABLED },
+  { "inactive", STATE_DISABLED },
+  { "frozen", STATE_DISABLED },
+  { "unreachable", STATE_UNREACHABLE },
+  { "not reachable", STATE_UNREACHABLE },
+  { "timed out", STATE_UNREACHABLE },
+  { "rejected", STATE_REFUSED },
+  { "refused", STATE_REFUSED },
+  { "denied", STATE_REFUSED },
+  { "blocked", STATE_REFUSED },
+  { "not allowed", STATE_REFUSED },
+  { "not permitted", STATE_REFUSED },
+  { "prohibited", STATE_REFUSED },
+  { "blacklisted", STATE_REFUSED },
+  { "blocklisted", STATE_REFUSED },
+  { "listed", STATE_REFUSED },
+  { "detected", STATE_DETECTED },
+  { "identified as", STATE_DETECTED },
+  { "classified as", STATE_DETECTED },
+  { "considered", STATE_DETECTED },
+  { "suspected", STATE_DETECTED },
+  { "found", STATE_DETECTED },
+  { "too many", STATE_TOO_MANY },
+};
+const gsize topic_states_size = G_N_ELEMENTS (topic_states);
+
+#define DEF(reason) "def reasons.tsv " reason
+
+const TopicRule topic_rules[] = {
+  /* X.1.1 "Bad destination mailbox address: the mailbox specified in the address
+   * does not exist" */
+  { SUBJECT_USER, STATE_MISSING, REASON_USERUNKNOWN, 1, "rfc 3463 § 3.2 X.1.1" },
+  { SUBJECT_ADDRESS, STATE_MISSING, REASON_USERUNKNOWN, 1, "rfc 3463 § 3.2 X.1.1" },
+  { SUBJECT_MAILBOX, STATE_MISSING, REASON_USERUNKNOWN, 1, "rfc 3463 § 3.2 X.1.1" },
+  { SUBJECT_USER, STATE_INVALID, REASON_USERUNKNOWN, 1, "rfc 3463 § 3.2 X.1.1" },
+  { SUBJECT_ADDRESS, STATE_INVALID, REASON_USERUNKNOWN, 1, "rfc 3463 § 3.2 X.1.1" },
+  /* X.1.2 "Bad destination system address: the destination system specified in
+   * the address does not exist" */
+  { SUBJECT_DOMAIN, STATE_MISSING, REASON_HOSTUNKNOWN, 1, "rfc 3463 § 3.2 X.1.2" },
+  /* X.1.7, X.1.8 "Bad sender's mailbox address syntax", "Bad sender's system
+   * address"; rejected: "the envelope sender or its domain is refused" */
+  { SUBJECT_SENDER, STATE_MISSING, REASON_REJECTED, 1, "rfc 3463 § 3.2 X.1.8" },
+  { SUBJECT_SENDER, STATE_INVALID, REASON_REJECTED, 1, "rfc 3463 § 3.2 X.1.7" },
+  { SUBJECT_SENDER, STATE_REFUSED, REASON_REJECTED, 7, DEF ("rejected") },
+  /* X.2.1 "Mailbox disabled, not accepting messages" */
+  { SUBJECT_USER, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
+  { SUBJECT_MAILBOX, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
+  /* X.2.2 "Mailbox full: the mailbox is full because the user has exceeded a
+   * per-mailbox administrative quota or physical capacity" */
+  { SUBJECT_MAILBOX, STATE_FULL, REASON_MAILBOXFULL, 2, "rfc 3463 § 3.3 X.2.2" },
+  { SUBJECT_MAILBOX, STATE_EXCEEDED, REASON_MAILBOXFULL, 2, "rfc 3463 § 3.3 X.2.2" },
+  { SUBJECT_QUOTA, STATE_FULL, REASON_MAILBOXFULL, 2, "rfc 3463 § 3.3 X.2.2" },
+  { SUBJECT_QUOTA, STATE_EXCEEDED, REASON_MAILBOXFULL, 2, "rfc 3463 § 3.3 X.2.2" },
+  /* X.3.4 "Message too big for system" */
+  { SUBJECT_MESSAGE, STATE_TOO_BIG, REASON_MESGTOOBIG, 3, "rfc 3463 § 3.4 X.3.4" },
+  { SUBJECT_MESSAGE, STATE_EXCEEDED, REASON_MESGTOOBIG, 3, "rfc 3463 § 3.4 X.3.4" },
+  /* X.4.1 "No answer from host", X.4.2 "Bad connection" */
+  { SUBJECT_DOMAIN, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
+  { SUBJECT_CONNECTION, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
+  /* blocked: "the sending host or IP is refused: blocklists, connection-level
+   * blocks" */
+  { SUBJECT_CLIENT, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
+  /* X.7.1 relay wording; norelaying: "relaying is denied" */
+  { SUBJECT_RELAY, STATE_REFUSED, REASON_NORELAYING, 7, DEF ("norelaying") },
+  /* policyviolation: "the message violates a receiving policy" */
+  { SUBJECT_POLICY, STATE_REFUSED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
+  /* spamdetected: "the message content was judged to be spam" */
+  { SUBJECT_SPAM, STATE_DETECTED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  { SUBJECT_SPAM, STATE_REFUSED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  /* X.7.0 with malware wording; virusdetected: "judged to carry malware" */
+  { SUBJECT_VIRUS, STATE_DETECTED, REASON_VIRUSDETECTED, 7, DEF ("virusdetected") },
+  /* speeding: "rate limited for sending too fast or too much" */
+  { SUBJECT_RATE, STATE_EXCEEDED, REASON_SPEEDING, 7, DEF ("speeding") },
+  /* X.3.2 wording, 5.5.3 "Too many recipients"; toomanyconn: "too many
+   * connections or recipients at once" */
+  { SUBJECT_MANY, STATE_TOO_MANY, REASON_TOOMANYCONN, 5, "rfc 3463 § 3.6 X.5.3" },
+};
+const gsize topic_rules_size = G_N_ELEMENTS (topic_rules);

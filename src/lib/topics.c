@@ -1,0 +1,202 @@
+/* topics.c: reading a state with the subject it is said of (topics.h). The
+ * states are found in one pass (match.c); the subjects around each are read only
+ * there, a few words either way. */
+#include "topics.h"
+
+#include <string.h>
+
+#include "match.h"
+
+static const char *const subject_names[] = {
+  [SUBJECT_USER] = "user",         [SUBJECT_ADDRESS] = "address", [SUBJECT_MAILBOX] = "mailbox",
+  [SUBJECT_QUOTA] = "quota",       [SUBJECT_MESSAGE] = "message", [SUBJECT_DOMAIN] = "domain",
+  [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_CLIENT] = "client",
+  [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam",       [SUBJECT_VIRUS] = "virus",
+  [SUBJECT_RATE] = "rate",         [SUBJECT_MANY] = "many",       [SUBJECT_POLICY] = "policy",
+};
+
+static const char *const state_names[] = {
+  [STATE_MISSING] = "missing",         [STATE_INVALID] = "invalid",   [STATE_FULL] = "full",
+  [STATE_EXCEEDED] = "exceeded",       [STATE_TOO_BIG] = "too big",   [STATE_DISABLED] = "disabled",
+  [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused",   [STATE_DETECTED] = "detected",
+  [STATE_TOO_MANY] = "too many",
+};
+
+const char *
+topic_subject_name (SubjectKind kind)
+{
+  return subject_names[kind];
+}
+
+const char *
+topic_state_name (StateKind kind)
+{
+  return state_names[kind];
+}
+
+static gpointer
+build_states (gpointer data)
+{
+  (void) data;
+  MatchSet *set = match_set_new ();
+  for (gsize i = 0; i < topic_states_size; i++)
+    match_set_add (set, topic_states[i].words, (guint) i);
+  match_set_seal (set);
+  return set;
+}
+
+static const MatchSet *
+states (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_states, NULL);
+}
+
+static gboolean
+opening (char c)
+{
+  return c == '(' || c == '<' || c == '[' || c == '"' || c == '\'';
+}
+
+static gboolean
+closing (char c)
+{
+  return c != '\0' && strchr (".,;:!?)>]\"'", c) != NULL;
+}
+
+/* Does the word end at t[at] (the end, a space, or closing punctuation up to one:
+ * not "unreachable.example.net")? */
+static gboolean
+word_ends (const char *t, gsize len, gsize at)
+{
+  while (at < len && closing (t[at]))
+    at++;
+  return at == len || t[at] == ' ';
+}
+
+static gboolean
+ends_clause (char c)
+{
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* The rule that pairs a subject and a state kind, or NULL. */
+static const TopicRule *
+rule_of (SubjectKind subject, StateKind state, guint status_subject)
+{
+  for (gsize r = 0; r < topic_rules_size; r++)
+    if (topic_rules[r].subject == subject && topic_rules[r].state == state
+        && (status_subject == 0 || topic_rules[r].status_subject == status_subject))
+      return &topic_rules[r];
+  return NULL;
+}
+
+/* The subject the word w (n bytes, as folded) is, without its quotes, brackets,
+ * trailing punctuation or "'s"; NULL when it is none. */
+static const TopicSubject *
+subject_of (const char *w, gsize n)
+{
+  while (n > 0 && opening (*w) && !(n == 4 && strncmp (w, "<ip>", 4) == 0))
+    w++, n--;
+  if (n >= 4 && strncmp (w, "<ip>", 4) == 0)
+    n = 4;
+  while (n > 0 && closing (w[n - 1]) && !(n == 4 && strncmp (w, "<ip>", 4) == 0))
+    n--;
+  if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+    n -= 2;
+  for (gsize i = 0; i < topic_subjects_size; i++)
+    if (strlen (topic_subjects[i].word) == n && memcmp (topic_subjects[i].word, w, n) == 0)
+      return &topic_subjects[i];
+  return NULL;
+}
+
+typedef struct
+{
+  const char *text;
+  gsize len;
+  gsize covered;    /* the end of the last state read: a state inside it is part of it */
+  guint status_subject;
+  TopicFind best;
+} Search;
+
+/* Weighs the word [ws, we) at distance d as the subject of state: a sender word
+ * makes any state the sender's ("sender domain does not exist"); otherwise the
+ * nearest subject wins. */
+static void
+consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
+          guint *pick_d)
+{
+  const TopicSubject *subj = subject_of (s->text + ws, we - ws);
+  if (!subj || !rule_of (subj->kind, state, s->status_subject))
+    return;
+  gboolean sender = subj->kind == SUBJECT_SENDER;
+  gboolean pick_sender = *pick && (*pick)->kind == SUBJECT_SENDER;
+  if (!*pick || (sender && !pick_sender) || (sender == pick_sender && d < *pick_d))
+    *pick = subj, *pick_d = d;
+}
+
+static gboolean
+found_state (guint tag, gsize at, gsize n, gpointer data)
+{
+  Search *s = data;
+  const char *t = s->text;
+  gsize end = at + n;
+  /* whole words only, and not a shorter state inside a longer one ("found" in
+   * "not found") */
+  if ((at > 0 && t[at - 1] != ' ' && !opening (t[at - 1]))
+      || !word_ends (t, s->len, end) || at < s->covered)
+    return TRUE;
+  s->covered = end;
+  StateKind state = topic_states[tag].kind;
+  const TopicSubject *pick = NULL;
+  guint pick_d = G_MAXUINT;
+
+  /* backwards, up to the word that closes the clause before */
+  gsize pos = at;
+  while (pos > 0 && t[pos - 1] != ' ')
+    pos--; /* the state's word starts after its opening bracket */
+  for (guint d = 1; d <= TOPIC_REACH && pos > 1; d++)
+    {
+      gsize we = pos - 1; /* the space before the word */
+      gsize ws = we;
+      while (ws > 0 && t[ws - 1] != ' ')
+        ws--;
+      if (ends_clause (t[we - 1]))
+        break;
+      consider (s, ws, we, d, state, &pick, &pick_d);
+      pos = ws;
+    }
+  /* forwards, up to the word that closes this clause */
+  pos = end;
+  gboolean closed = end > at && ends_clause (t[end - 1]);
+  while (pos < s->len && t[pos] != ' ' && !closed)
+    closed = ends_clause (t[pos++]);
+  for (guint d = 1; d <= TOPIC_REACH && !closed && pos < s->len; d++)
+    {
+      gsize ws = pos + 1, we = ws;
+      while (we < s->len && t[we] != ' ')
+        we++;
+      if (we == ws)
+        break;
+      consider (s, ws, we, d, state, &pick, &pick_d);
+      closed = ends_clause (t[we - 1]);
+      pos = we;
+    }
+  if (!pick)
+    return TRUE;
+  const TopicRule *rule = rule_of (pick->kind, state, s->status_subject);
+  if (!s->best.rule || reason_beats (rule->reason, s->best.rule->reason))
+    s->best = (TopicFind){ rule, pick, &topic_states[tag] };
+  return TRUE;
+}
+
+Reason
+topics_find (const char *folded, guint status_subject, TopicFind *out)
+{
+  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL } };
+  if (s.len)
+    match_set_each (states (), folded, s.len, found_state, &s);
+  if (out)
+    *out = s.best;
+  return s.best.rule ? s.best.rule->reason : REASON_NONE;
+}

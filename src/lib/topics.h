@@ -1,0 +1,115 @@
+/* topics.h: what a reply says is wrong, read from a thing and its state named
+ * close together ("the user's mailfolder is full", "address couldn't be
+ * found"), for the wordings no row of the wording table holds.
+ *
+ * A wording row (wordings.h) is one server's exact words. Servers nobody has
+ * catalogued say the same things in words of their own; what stays the same is
+ * the thing they speak of (a mailbox, a message, a domain, the sender, the
+ * sending IP) and what they say of it (full, too big, not found, refused). So
+ * this module holds three small tables, as data in topic-table.c:
+ *   - SUBJECTS: single words that name a thing, each with its kind;
+ *   - STATES: words (one or more) that say what is wrong, each with its kind;
+ *   - RULES: a subject kind and a state kind, the reason they mean together, and
+ *     the source that defines the reason in those terms (an RFC 3463 code's
+ *     description, or the reason's definition).
+ * In a folded text (wordings_fold), a state is read with the nearest subject
+ * that a rule pairs it with, within TOPIC_REACH words on either side and within
+ * one clause (a word that ends in '.', ';', ':', '!' or '?' closes a clause).
+ * Where several such pairs stand in one text, reason_beats decides, as between
+ * wording rows.
+ *
+ * The wording table comes first: a topic decides only where no row does, and it
+ * never overrules a specific status code (classify.c).
+ */
+#ifndef BOUNCE_TOPICS_H
+#define BOUNCE_TOPICS_H
+
+#include <glib.h>
+
+#include "reasons.h"
+
+/* How many words a subject may stand from its state. */
+#define TOPIC_REACH 5
+
+typedef enum
+{
+  SUBJECT_USER,       /* the person addressed: user, recipient */
+  SUBJECT_ADDRESS,    /* an address, said as such */
+  SUBJECT_MAILBOX,    /* where mail is kept: mailbox, mailfolder, inbox, account */
+  SUBJECT_QUOTA,      /* the room it has: quota, storage */
+  SUBJECT_MESSAGE,    /* the message sent */
+  SUBJECT_DOMAIN,     /* the recipient's domain or mail host */
+  SUBJECT_CONNECTION, /* the connection or route to the host */
+  SUBJECT_SENDER,     /* the envelope sender */
+  SUBJECT_CLIENT,     /* the sending host: its IP, the client */
+  SUBJECT_RELAY,      /* relaying through the receiver */
+  SUBJECT_SPAM,       /* spam, said of the content */
+  SUBJECT_VIRUS,      /* malware */
+  SUBJECT_RATE,       /* the sending rate */
+  SUBJECT_MANY,       /* connections, recipients at once */
+  SUBJECT_POLICY,     /* the receiver's policy */
+} SubjectKind;
+
+typedef enum
+{
+  STATE_MISSING,     /* does not exist, not found, unknown */
+  STATE_INVALID,     /* invalid, not valid */
+  STATE_FULL,        /* full */
+  STATE_EXCEEDED,    /* exceeded, over its limit */
+  STATE_TOO_BIG,     /* too big, too large */
+  STATE_DISABLED,    /* disabled, suspended, inactive */
+  STATE_UNREACHABLE, /* unreachable, timed out */
+  STATE_REFUSED,     /* rejected, refused, denied, blocked, listed */
+  STATE_DETECTED,    /* detected, found, identified as */
+  STATE_TOO_MANY,    /* too many */
+} StateKind;
+
+typedef struct
+{
+  const char *word;
+  SubjectKind kind;
+} TopicSubject;
+
+typedef struct
+{
+  const char *words;
+  StateKind kind;
+} TopicState;
+
+typedef struct
+{
+  SubjectKind subject;
+  StateKind state;
+  Reason reason;
+  /* the subject (RFC 3463 § 3: X.n.x) of the codes that report the reason: a
+   * record whose status names another subject is not about this */
+  guint status_subject;
+  const char *source;
+} TopicRule;
+
+extern const TopicSubject topic_subjects[];
+extern const gsize topic_subjects_size;
+extern const TopicState topic_states[];
+extern const gsize topic_states_size;
+extern const TopicRule topic_rules[];
+extern const gsize topic_rules_size;
+
+/* What a topic found: its rule, and the two words read. */
+typedef struct
+{
+  const TopicRule *rule;
+  const TopicSubject *subject;
+  const TopicState *state;
+} TopicFind;
+
+/* The reason the topics give folded (a wordings_fold result), REASON_NONE when
+ * no rule pairs a state with a subject in it; out (may be NULL) says which.
+ * status_subject is the subject digit of the record's status (X.n.x), 0 when
+ * it has none or names none: only rules of that subject are read then. */
+Reason topics_find (const char *folded, guint status_subject, TopicFind *out);
+
+/* The name of a subject or a state kind, for `why` and audits. */
+const char *topic_subject_name (SubjectKind kind);
+const char *topic_state_name (StateKind kind);
+
+#endif

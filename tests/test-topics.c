@@ -1,0 +1,167 @@
+/* test-topics.c: a state read with the subject it is said of (topics.c), and the
+ * topic tables' sources (topic-table.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "topics.h"
+#include "wordings.h"
+
+typedef struct
+{
+  const char *text;
+  guint status_subject;
+  const char *reason; /* NULL: no topic */
+} Case;
+
+static const char *
+topic_reason (const char *text, guint status_subject)
+{
+  char *folded = wordings_fold (text, 4096);
+  Reason r = topics_find (folded, status_subject, NULL);
+  g_free (folded);
+  return reason_name (r);
+}
+
+static void
+check (const Case *cases, gsize n)
+{
+  guint bad = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *got = topic_reason (cases[i].text, cases[i].status_subject);
+      if (g_strcmp0 (got, cases[i].reason) != 0)
+        {
+          print_message ("\"%s\" (subject %u): %s, expected %s\n", cases[i].text,
+                         cases[i].status_subject, got ? got : "none",
+                         cases[i].reason ? cases[i].reason : "none");
+          bad++;
+        }
+    }
+  assert_int_equal (bad, 0);
+}
+
+/* Wordings of no row, each read from its thing and its state. */
+static void
+test_topics_typical (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    { "User mailbox exceeds allowed size: a@example.org", 0, "mailboxfull" },
+    { "The e-mail message could not be delivered because the user's mailfolder is full.", 0,
+      "mailboxfull" },
+    { "The number of messages in recipient's mailbox exceeded the local limit.", 0, "mailboxfull" },
+    { "Mail size limit exceeded", 0, "mesgtoobig" },
+    { "550 <a@example.org>... User not exist", 0, "userunknown" },
+    { "Your message wasn't delivered because the address couldn't be found.", 0, "userunknown" },
+    { "User jdoe (a@example.org) not listed in the directory", 0, "userunknown" },
+    { "No such recipient here", 0, "userunknown" },
+    { "unknown host", 0, "hostunknown" },
+    { "The account or domain may not exist", 0, "hostunknown" },
+    { "421 Host not reachable.", 0, "networkerror" },
+    { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },
+    { "Message rejected as spam", 0, "spamdetected" },
+    { "A virus was detected in the attachment", 0, "virusdetected" },
+    { "Too many recipients in this transaction", 0, "toomanyconn" },
+    { "Sending rate exceeded, slow down", 0, "speeding" },
+    { "The recipient's account has been disabled", 0, "suspend" },
+    { "550 Mailbox is frozen.", 0, "suspend" },
+    { "550 Denied by policy", 0, "policyviolation" },
+    { "Message rejected by policy", 7, "policyviolation" },
+  };
+  check (cases, G_N_ELEMENTS (cases));
+}
+
+/* Which subject a state is read with. */
+static void
+test_topics_subject_choice (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* the nearest subject: the mailbox's size, the message's size */
+    { "Mailbox size limit exceeded", 0, "mailboxfull" },
+    { "Message exceeds the maximum size allowed for the mailbox", 0, "mesgtoobig" },
+    /* a sender word makes the state the sender's */
+    { "Sender domain does not exist", 0, "rejected" },
+    /* the headline clause and a second one: reason_beats decides */
+    { "Sender address rejected: Domain not found", 0, "rejected" },
+    /* "found" is part of "not found", not a finding */
+    { "virus scanner: user not found", 0, "userunknown" },
+    /* an IP address is no postal address */
+    { "IP address blocked", 0, "blocked" },
+  };
+  check (cases, G_N_ELEMENTS (cases));
+}
+
+/* What is not read as a topic. */
+static void
+test_topics_bounds (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* a subject in another clause */
+    { "Mailbox. The disk is full", 0, NULL },
+    { "user: full text follows", 0, NULL },
+    /* farther than TOPIC_REACH words */
+    { "The email account that you tried to reach does not exist", 0, NULL },
+    /* a state inside a domain name is no state */
+    { "retry time not reached for any host for 'unreachable.example.net'", 0, NULL },
+    { "host full.example.net said: 550 go away", 0, NULL },
+    /* a pair no rule defines */
+    { "Recipient rejected", 0, NULL },
+    { "Host network not allowed", 0, NULL },
+    /* the status names another subject (X.7: security or policy, not addresses) */
+    { "Unknown address error 550 Access denied", 7, NULL },
+    { "Unknown address error 550 Access denied", 1, "userunknown" },
+    { "", 0, NULL },
+  };
+  check (cases, G_N_ELEMENTS (cases));
+  assert_int_equal (topics_find (NULL, 0, NULL), REASON_NONE);
+}
+
+/* Every rule names its source: an RFC 3463 code, or the definition of its own
+ * reason; every word is lower-case, as folded text is. */
+static void
+test_topics_sources (void **state)
+{
+  (void) state;
+  for (gsize i = 0; i < topic_rules_size; i++)
+    {
+      const TopicRule *r = &topic_rules[i];
+      char *def = g_strdup_printf ("def reasons.tsv %s", reason_name (r->reason));
+      gboolean ok = g_str_has_prefix (r->source, "rfc 3463 § ")
+                    ? wordings_source_well_formed (r->source)
+                    : strcmp (r->source, def) == 0;
+      if (!ok)
+        fail_msg ("rule %zu (%s): source \"%s\"", i, reason_name (r->reason), r->source);
+      g_free (def);
+      assert_true (r->status_subject >= 1 && r->status_subject <= 7);
+    }
+  for (gsize i = 0; i < topic_subjects_size; i++)
+    {
+      char *low = g_ascii_strdown (topic_subjects[i].word, -1);
+      assert_string_equal (low, topic_subjects[i].word);
+      assert_null (strchr (low, ' '));
+      g_free (low);
+    }
+  for (gsize i = 0; i < topic_states_size; i++)
+    {
+      char *low = g_ascii_strdown (topic_states[i].words, -1);
+      assert_string_equal (low, topic_states[i].words);
+      g_free (low);
+    }
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_topics_typical),
+    cmocka_unit_test (test_topics_subject_choice),
+    cmocka_unit_test (test_topics_bounds),
+    cmocka_unit_test (test_topics_sources),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -121,6 +121,34 @@ test_topics_bounds (void **state)
   assert_int_equal (topics_find (NULL, 0, NULL), REASON_NONE);
 }
 
+/* Retries given up say the sender gave up: no cause, reported apart. */
+static void
+test_topics_gave_up (void **state)
+{
+  (void) state;
+  static const struct
+  {
+    const char *text;
+    gboolean gave_up;
+    const char *reason;
+  } cases[] = {
+    { "Unable to deliver message after multiple retries, giving up.", TRUE, NULL },
+    { "Delivery failed 20 attempts: a@example.org", TRUE, NULL },
+    { "Maximum retries exceeded; mailbox full", TRUE, "mailboxfull" },
+    { "Will retry later: mailbox full", FALSE, "mailboxfull" },
+    { "Delivery failed: host unreachable", FALSE, "networkerror" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *folded = wordings_fold (cases[i].text, 4096);
+      TopicFind f;
+      Reason r = topics_find (folded, 0, &f);
+      g_free (folded);
+      if (f.gave_up != cases[i].gave_up || g_strcmp0 (reason_name (r), cases[i].reason) != 0)
+        fail_msg ("\"%s\": gave_up %d, %s", cases[i].text, f.gave_up, reason_name (r));
+    }
+}
+
 /* Every rule names its source: an RFC 3463 code, or the definition of its own
  * reason; every word is lower-case, as folded text is. */
 static void
@@ -161,6 +189,7 @@ main (void)
     cmocka_unit_test (test_topics_typical),
     cmocka_unit_test (test_topics_subject_choice),
     cmocka_unit_test (test_topics_bounds),
+    cmocka_unit_test (test_topics_gave_up),
     cmocka_unit_test (test_topics_sources),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

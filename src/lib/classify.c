@@ -45,7 +45,8 @@
  *   6. the extractor's hint (the family's usual reason, a PowerMTA bounce
  *      category, a delivery to a program), which never overrides a specific code;
  *   7. GIVING UP: expired is not a cause. The wordings that say the sender gave
- *      up ("retry timeout exceeded", "in the queue too long"), a notice the
+ *      up ("retry timeout exceeded", "in the queue too long", and the topic of
+ *      retries given up: "after multiple retries, giving up"), a notice the
  *      extractor read as such, and the code X.4.7 decide only here, where
  *      nothing above named the cause: a final notice after retries reports the
  *      last cause it states ("4.4.7 ... Connection refused" is networkerror,
@@ -535,7 +536,9 @@ classify_record (BounceRecord *rec, Reason known)
   Reason hint = rec->reason_hint == REASON_EXPIRED ? REASON_NONE : rec->reason_hint;
   Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
   gboolean delayed = action_is (action, "delayed");
-  gboolean gave_up = finds.gave_up || rec->reason_hint == REASON_EXPIRED
+  TopicFind topic;
+  topics_find (folded, status_subject (status), &topic);
+  gboolean gave_up = finds.gave_up || topic.gave_up || rec->reason_hint == REASON_EXPIRED
                      || (status_reason == REASON_EXPIRED && !delayed);
   /* a wording that states no cause (onhold) is none where the notice gave up */
   if (text == REASON_ONHOLD && gave_up)
@@ -549,7 +552,7 @@ classify_record (BounceRecord *rec, Reason known)
 
   Reason reason = REASON_NONE;
   const Wording *row = NULL;  /* the row that decided, for `why` */
-  TopicFind topic = { 0 };    /* or the topic that did */
+  gboolean by_topic = FALSE;  /* or the topic found (topic) did */
   const char *rule = NULL;    /* else the rule that did */
   if (action_is (action, "delivered") || action_is (action, "relayed")
       || action_is (action, "expanded") || klass == BOUNCE_CLASS_SUCCESS)
@@ -566,8 +569,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = code, rule = "status code";
   else if (finds.any && text == finds.any->reason)
     row = finds.any;
-  else if (!(specific && code) && topics_find (folded, status_subject (status), &topic))
-    reason = topic.rule->reason, rule = "topic";
+  else if (topic.rule && !(specific && code))
+    reason = topic.rule->reason, rule = "topic", by_topic = TRUE;
   else if (text)
     reason = text, rule = "diagnostic type x-unix";
   else if (hint && !(specific && code))
@@ -611,7 +614,7 @@ classify_record (BounceRecord *rec, Reason known)
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";
-  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, topic.rule ? &topic : NULL, rule, status, reply_code, command, adjusted));
+  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, by_topic ? &topic : NULL, rule, status, reply_code, command, adjusted));
   g_free (folded);
 
   rec->klass = klass;

@@ -44,6 +44,10 @@ const TopicSubject topic_subjects[] = {
   { "malware", SUBJECT_VIRUS },
   { "rate", SUBJECT_RATE },
   { "policy", SUBJECT_POLICY },
+  { "retries", SUBJECT_RETRY },
+  { "retry", SUBJECT_RETRY },
+  { "attempts", SUBJECT_RETRY },
+  { "tries", SUBJECT_RETRY },
   { "connections", SUBJECT_MANY },
   { "recipients", SUBJECT_MANY },
 };
@@ -99,6 +103,10 @@ const TopicState topic_states[] = {
   { "suspected", STATE_DETECTED },
   { "found", STATE_DETECTED },
   { "too many", STATE_TOO_MANY },
+  { "giving up", STATE_GAVE_UP },
+  { "gave up", STATE_GAVE_UP },
+  { "exhausted", STATE_GAVE_UP },
+  { "failed", STATE_FAILED },
 };
 const gsize topic_states_size = G_N_ELEMENTS (topic_states);
 
@@ -149,6 +157,12 @@ const TopicRule topic_rules[] = {
   { SUBJECT_VIRUS, STATE_DETECTED, REASON_VIRUSDETECTED, 7, DEF ("virusdetected") },
   /* speeding: "rate limited for sending too fast or too much" */
   { SUBJECT_RATE, STATE_EXCEEDED, REASON_SPEEDING, 7, DEF ("speeding") },
+  /* expired: "the sending side gave up after retrying too long" (no cause:
+   * classify.c reads it as giving up) */
+  { SUBJECT_RETRY, STATE_GAVE_UP, REASON_EXPIRED, 4, DEF ("expired") },
+  { SUBJECT_RETRY, STATE_EXCEEDED, REASON_EXPIRED, 4, DEF ("expired") },
+  { SUBJECT_RETRY, STATE_FAILED, REASON_EXPIRED, 4, DEF ("expired") },
+  { SUBJECT_RETRY, STATE_TOO_MANY, REASON_EXPIRED, 4, DEF ("expired") },
   /* X.3.2 wording, 5.5.3 "Too many recipients"; toomanyconn: "too many
    * connections or recipients at once" */
   { SUBJECT_MANY, STATE_TOO_MANY, REASON_TOOMANYCONN, 5, "rfc 3463 § 3.6 X.5.3" },

@@ -13,13 +13,14 @@ static const char *const subject_names[] = {
   [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_CLIENT] = "client",
   [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam",       [SUBJECT_VIRUS] = "virus",
   [SUBJECT_RATE] = "rate",         [SUBJECT_MANY] = "many",       [SUBJECT_POLICY] = "policy",
+  [SUBJECT_RETRY] = "retry",
 };
 
 static const char *const state_names[] = {
   [STATE_MISSING] = "missing",         [STATE_INVALID] = "invalid",   [STATE_FULL] = "full",
   [STATE_EXCEEDED] = "exceeded",       [STATE_TOO_BIG] = "too big",   [STATE_DISABLED] = "disabled",
   [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused",   [STATE_DETECTED] = "detected",
-  [STATE_TOO_MANY] = "too many",
+  [STATE_TOO_MANY] = "too many",    [STATE_GAVE_UP] = "gave up",   [STATE_FAILED] = "failed",
 };
 
 const char *
@@ -185,15 +186,21 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
   if (!pick)
     return TRUE;
   const TopicRule *rule = rule_of (pick->kind, state, s->status_subject);
-  if (!s->best.rule || reason_beats (rule->reason, s->best.rule->reason))
-    s->best = (TopicFind){ rule, pick, &topic_states[tag] };
+  if (rule->reason == REASON_EXPIRED)
+    s->best.gave_up = TRUE;
+  else if (!s->best.rule || reason_beats (rule->reason, s->best.rule->reason))
+    {
+      s->best.rule = rule;
+      s->best.subject = pick;
+      s->best.state = &topic_states[tag];
+    }
   return TRUE;
 }
 
 Reason
 topics_find (const char *folded, guint status_subject, TopicFind *out)
 {
-  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL } };
+  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL, FALSE } };
   if (s.len)
     match_set_each (states (), folded, s.len, found_state, &s);
   if (out)

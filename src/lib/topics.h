@@ -48,6 +48,7 @@ typedef enum
   SUBJECT_RATE,       /* the sending rate */
   SUBJECT_MANY,       /* connections, recipients at once */
   SUBJECT_POLICY,     /* the receiver's policy */
+  SUBJECT_RETRY,      /* the sender's retries */
 } SubjectKind;
 
 typedef enum
@@ -62,6 +63,8 @@ typedef enum
   STATE_REFUSED,     /* rejected, refused, denied, blocked, listed */
   STATE_DETECTED,    /* detected, found, identified as */
   STATE_TOO_MANY,    /* too many */
+  STATE_GAVE_UP,     /* giving up, exhausted */
+  STATE_FAILED,      /* failed */
 } StateKind;
 
 typedef struct
@@ -100,6 +103,9 @@ typedef struct
   const TopicRule *rule;
   const TopicSubject *subject;
   const TopicState *state;
+  /* a rule of reason expired was found: the sender gave up, which is no cause
+   * (classify.c), so such a rule is reported here and not as the rule above */
+  gboolean gave_up;
 } TopicFind;
 
 /* The reason the topics give folded (a wordings_fold result), REASON_NONE when

@@ -173,6 +173,13 @@ test_classify_adjustments (void **state)
 {
   (void) state;
   static const Case cases[] = {
+    /* a row that states no cause ("transaction failed", RFC 5321's 554 text)
+     * does not hide the cause said after it, and stands where none is */
+    { NULL, NULL, "554", "554 Transaction failed: the user's mailfolder is full", NULL, NULL,
+      "mailboxfull", "soft" },
+    { NULL, NULL, "554", "554 Transaction failed", NULL, NULL, "onhold", "soft" },
+    { "failed", "5.0.0", NULL, "554 Transaction failed; host mx.example.org refused to talk to me",
+      NULL, "5.0.0", "blocked", "block" },
     /* the words for a missing mailbox are userunknown whatever the command they
      * answered: after the end of DATA too */
     { "failed", NULL, "550",

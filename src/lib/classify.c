@@ -62,10 +62,14 @@
  *      5.2.0 (the mailbox refused it, no condition named) filtered; the code's
  *      own default (X.4.0 networkerror, X.6.0 contenterror); the reply code's,
  *      when there is no status or the status is generic and of its class;
- *  10. expired where "Action: failed" stands under a transient status (the
- *      sender stopped retrying a temporary failure, RFC 3464 § 2.3.3, and no
- *      cause is named); else onhold (something was said: a delay that states no
- *      cause) or undefined (nothing was).
+ *  10. a row that states no cause (onhold: Postfix's "delivery temporarily
+ *      suspended", "transaction failed"), of scope ANY or a family's: such a
+ *      row does not decide above, so that a cause read after it does (a topic,
+ *      the command refused, the code); then expired where "Action: failed"
+ *      stands under a transient status (the sender stopped retrying a temporary
+ *      failure, RFC 3464 § 2.3.3, and no cause is named); else onhold
+ *      (something was said: a delay that states no cause) or undefined (nothing
+ *      was).
  * Then, each for a stated reason, unless a receiver's row gave it (its reference
  * says what the reply means: "busy--please try again later" at the greeting is
  * the server's own trouble where its receiver documents it so):
@@ -540,9 +544,18 @@ classify_record (BounceRecord *rec, Reason known)
   topics_find (folded, status_subject (status), &topic);
   gboolean gave_up = finds.gave_up || topic.gave_up || rec->reason_hint == REASON_EXPIRED
                      || (status_reason == REASON_EXPIRED && !delayed);
-  /* a wording that states no cause (onhold) is none where the notice gave up */
-  if (text == REASON_ONHOLD && gave_up)
-    text = REASON_NONE;
+  /* a wording that states no cause (onhold: "delivery temporarily suspended",
+   * "transaction failed") of scope ANY or of the family does not hide a cause
+   * read after it (a topic, the hint, the command refused, the code): it stands
+   * only where nothing else is said, and not where the notice gave up */
+  const Wording *family_row = finds.family;
+  const Wording *no_cause_row = NULL;
+  if (family_row && family_row->reason == REASON_ONHOLD)
+    no_cause_row = family_row, family_row = NULL;
+  if (text == REASON_ONHOLD)
+    no_cause_row = no_cause_row ? no_cause_row : finds.any, text = REASON_NONE;
+  if (gave_up)
+    no_cause_row = NULL;
   /* "failed" with a transient status: the sender stopped retrying a temporary
    * failure (RFC 3464 § 2.3.3: failed is final); it names no cause, so it only
    * stands in for onhold and makes a network failure expired */
@@ -563,8 +576,8 @@ classify_record (BounceRecord *rec, Reason known)
     row = local;
   else if (finds.receiver)
     row = finds.receiver;
-  else if (finds.family)
-    row = finds.family;
+  else if (family_row)
+    row = family_row;
   else if (specific && code && !text_outranks_code)
     reason = code, rule = "status code";
   else if (finds.any && text == finds.any->reason)
@@ -588,6 +601,8 @@ classify_record (BounceRecord *rec, Reason known)
                || (is_generic_status (status) && by_reply.klass == klass
                    && strcmp (by_reply.form, "reply") == 0)))
     reason = reply_reason, rule = "reply code";
+  else if (no_cause_row)
+    row = no_cause_row;
   else if (failed_transient)
     reason = REASON_EXPIRED, rule = "giving up (failed under a transient status)";
   else if (status || reply_code || diag)

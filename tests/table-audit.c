@@ -5,21 +5,43 @@
  * For each row: its scope, pattern, reason and source, and how many messages of
  * CORPUS (the project's corpus/) and of SHARED (a measuring corpus, when given
  * and present) have a record whose diagnostic holds the row's wording. Then the
- * rows per source, and the rows that match nothing in CORPUS. Exit status 1
- * when a row has no well-formed source. */
+ * rows per source, and the rows that match nothing in CORPUS. Then each topic
+ * rule (topics.h) with its source and how many records of each folder it decided
+ * (their `why` names it). Exit status 1 when a row has no well-formed source. */
 #include <stdio.h>
 #include <string.h>
 
 #include <bounce/bounce.h>
 
 #include "bounds.h"
+#include "topics.h"
 #include "wordings.h"
 
 typedef struct
 {
   guint *counts;     /* per row, for the folder being read */
   guint8 *in_message; /* per row: already counted for this message */
+  guint *topics;     /* per topic rule: records it decided */
 } Tally;
+
+/* The topic rule a record's why names, or -1. */
+static gssize
+topic_rule_of_why (const char *why)
+{
+  if (!why || !g_str_has_prefix (why, "topic "))
+    return -1;
+  for (gsize i = 0; i < topic_rules_size; i++)
+    {
+      const TopicRule *r = &topic_rules[i];
+      char *head = g_strdup_printf ("topic %s %s ", topic_subject_name (r->subject),
+                                    topic_state_name (r->state));
+      gboolean same = g_str_has_prefix (why, head);
+      g_free (head);
+      if (same)
+        return (gssize) i;
+    }
+  return -1;
+}
 
 static void
 count_row (const Wording *row, gpointer data)
@@ -42,8 +64,11 @@ read_file (const char *path, Tally *t)
   memset (t->in_message, 0, wording_table_size);
   for (guint r = 0; r < bounce_report_n_records (report); r++)
     {
-      const char *diag = bounce_record_get (bounce_report_get_record (report, r),
-                                            BOUNCE_FIELD_DIAGNOSTIC);
+      const BounceRecord *rec = bounce_report_get_record (report, r);
+      const char *diag = bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC);
+      gssize topic = topic_rule_of_why (bounce_record_get (rec, BOUNCE_FIELD_WHY));
+      if (topic >= 0)
+        t->topics[topic]++;
       char *folded = diag ? wordings_fold (diag, REASONS_TEXT_MAX) : NULL;
       wordings_each_match (folded, count_row, t);
       g_free (folded);
@@ -116,12 +141,14 @@ main (int argc, char **argv)
   guint *corpus = g_new0 (guint, wording_table_size);
   guint *shared = g_new0 (guint, wording_table_size);
   guint8 *seen = g_new0 (guint8, wording_table_size);
-  Tally t = { corpus, seen };
+  guint *corpus_topics = g_new0 (guint, topic_rules_size);
+  guint *shared_topics = g_new0 (guint, topic_rules_size);
+  Tally t = { corpus, seen, corpus_topics };
   read_tree (argv[1], &t);
   gboolean have_shared = argc > 2 && g_file_test (argv[2], G_FILE_TEST_IS_DIR);
   if (have_shared)
     {
-      Tally s = { shared, seen };
+      Tally s = { shared, seen, shared_topics };
       read_tree (argv[2], &s);
     }
 
@@ -154,10 +181,24 @@ main (int argc, char **argv)
       printf ("  %zu \"%s\"\n", i, wording_table[i].pattern);
   printf ("\nrows: %zu; without a well-formed source: %u; matching nothing in %s: %u\n",
           wording_table_size, unsourced, argv[1], unmatched);
+  printf ("\ntopic rules (records decided):\n%-5s %-7s %-7s %-24s %-16s %s\n", "rule", "corpus",
+          "shared", "subject state", "reason", "source");
+  for (gsize i = 0; i < topic_rules_size; i++)
+    {
+      const TopicRule *r = &topic_rules[i];
+      char pair[64], n[16];
+      g_snprintf (pair, sizeof pair, "%s %s", topic_subject_name (r->subject),
+                  topic_state_name (r->state));
+      g_snprintf (n, sizeof n, "%u", shared_topics[i]);
+      printf ("%-5zu %-7u %-7s %-24s %-16s %s\n", i, corpus_topics[i], have_shared ? n : "-", pair,
+              reason_name (r->reason), r->source);
+    }
   printf ("table-audit: %s\n", unsourced ? "rows without a source" : "every row has a source");
   g_hash_table_destroy (per_source);
   g_free (corpus);
   g_free (shared);
   g_free (seen);
+  g_free (corpus_topics);
+  g_free (shared_topics);
   return unsourced ? 1 : 0;
 }

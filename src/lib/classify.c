@@ -551,9 +551,16 @@ classify_record (BounceRecord *rec, Reason known)
   const Wording *family_row = finds.family;
   const Wording *no_cause_row = NULL;
   if (family_row && family_row->reason == REASON_ONHOLD)
-    no_cause_row = family_row, family_row = NULL;
+    {
+      no_cause_row = family_row;
+      family_row = NULL;
+    }
   if (text == REASON_ONHOLD)
-    no_cause_row = no_cause_row ? no_cause_row : finds.any, text = REASON_NONE;
+    {
+      if (!no_cause_row)
+        no_cause_row = finds.any;
+      text = REASON_NONE;
+    }
   if (gave_up)
     no_cause_row = NULL;
   /* "failed" with a transient status: the sender stopped retrying a temporary

@@ -1,7 +1,8 @@
 /* topic-table.c: the topics' words and rules, as data (topics.h explains how they
  * are read). Words are lower-case, as wordings_fold writes them. A subject is one
  * word, compared whole (without its quotes, brackets, trailing punctuation or
- * "'s"); a state is one or more words, compared whole.
+ * "'s": the placeholder "<ip>" of an IP address is the word "ip"); a state is
+ * one or more words, compared whole.
  *
  * The rules pair what RFC 3463 (and the reason vocabulary, reasons.tsv) define
  * in these terms: each cites the code description or the definition that says
@@ -35,7 +36,6 @@ const TopicSubject topic_subjects[] = {
   { "sender", SUBJECT_SENDER },
   { "originator", SUBJECT_SENDER },
   { "ip", SUBJECT_CLIENT },
-  { "<ip>", SUBJECT_CLIENT },
   { "client", SUBJECT_CLIENT },
   { "relay", SUBJECT_RELAY },
   { "relaying", SUBJECT_RELAY },

@@ -93,15 +93,14 @@ rule_of (SubjectKind subject, StateKind state, guint status_subject)
 }
 
 /* The subject the word w (n bytes, as folded) is, without its quotes, brackets,
- * trailing punctuation or "'s"; NULL when it is none. */
+ * trailing punctuation or "'s" (so the placeholder "<ip>" reads as "ip"); NULL
+ * when it is none. */
 static const TopicSubject *
 subject_of (const char *w, gsize n)
 {
-  while (n > 0 && opening (*w) && !(n == 4 && strncmp (w, "<ip>", 4) == 0))
+  while (n > 0 && opening (*w))
     w++, n--;
-  if (n >= 4 && strncmp (w, "<ip>", 4) == 0)
-    n = 4;
-  while (n > 0 && closing (w[n - 1]) && !(n == 4 && strncmp (w, "<ip>", 4) == 0))
+  while (n > 0 && closing (w[n - 1]))
     n--;
   if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
     n -= 2;
@@ -169,7 +168,7 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
     }
   /* forwards, up to the word that closes this clause */
   pos = end;
-  gboolean closed = end > at && ends_clause (t[end - 1]);
+  gboolean closed = FALSE;
   while (pos < s->len && t[pos] != ' ' && !closed)
     closed = ends_clause (t[pos++]);
   for (guint d = 1; d <= TOPIC_REACH && !closed && pos < s->len; d++)

@@ -276,12 +276,6 @@ status_normalise (const char *in, char out[STATUS_MAX])
 
 /* ---- the SMTP command a refusal answered ------------------------------------ */
 
-typedef struct
-{
-  const char *phrase; /* lower-case; matched without regard to case */
-  const char *command;
-} CommandRow;
-
 /* How MTAs say which command was refused, one row per wording. The earliest
  * wording in the text wins; a session transcript (">>> ") is read separately. */
 static const CommandRow command_phrases[] = {

@@ -13,12 +13,6 @@
 
 #include "ascii.h"
 
-typedef struct
-{
-  const char *phrase; /* lower-case; matched without regard to case */
-  const char *command;
-} CommandRow;
-
 /* Transcript lines: ">>> RCPT To:<...>" (Sendmail, Courier) and the like. */
 static const CommandRow transcript_commands[] = {
   { "rcpt to", "RCPT" }, { "data", "DATA" }, { "bdat", "BDAT" }, { "mail from", "MAIL" },

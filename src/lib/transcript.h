@@ -4,6 +4,14 @@
 
 #include <glib.h>
 
+/* A wording and the SMTP command it names ("in reply to rcpt to command",
+ * ">>> RCPT To:"): the rows of the command finders here and in status.c. */
+typedef struct
+{
+  const char *phrase; /* lower-case; matched without regard to case */
+  const char *command;
+} CommandRow;
+
 /* What a line of a transcript is. */
 typedef enum
 {

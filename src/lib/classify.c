@@ -521,7 +521,9 @@ classify_record (BounceRecord *rec, Reason known)
       record_set (rec, BOUNCE_FIELD_COMMAND, command);
     }
 
-  char *folded = diag ? wordings_fold (diag, REASONS_TEXT_MAX) : NULL;
+  /* the words are read for a delivery attempt only (an auto-reply's or a
+   * complaint's reason is known) */
+  char *folded = attempt ? wordings_fold (attempt, REASONS_TEXT_MAX) : NULL;
   char named_host[STATUS_HOST_MAX];
   const char *host = receiver_host (rec, diag, named_host);
   const Detector *family = rec->report ? rec->report->family : NULL;

@@ -17,6 +17,12 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+static gboolean
+is_quote (char c)
+{
+  return c == '\'' || c == '"' || c == '`';
+}
+
 /* "550", "550-5.7.1" or "5.7.1": a reply or status code standing as a word. */
 static gboolean
 is_code_word (const char *w, gsize n)
@@ -202,9 +208,10 @@ wordings_fold (const char *text, gsize max)
           i = start + n; /* the rest is read as the next word */
           at_sign = memchr (w, '@', n) != NULL;
         }
-      /* "553-you": a reply prefix glued to the first word of its line */
-      if (n > 4 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
-          && w[3] == '-' && g_ascii_isalpha (w[4]))
+      /* "553-you", "550-'unknown": a reply prefix glued to the first word of
+       * its line */
+      if (n > 5 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
+          && w[3] == '-' && (g_ascii_isalpha (w[4]) || is_quote (w[4])))
         {
           words++;
           prev_reply = TRUE;
@@ -216,7 +223,9 @@ wordings_fold (const char *text, gsize max)
       /* an address is a name, not wording, and so is a bracketed local name
        * ("User <jdoe> unknown") */
       if (at_sign || (n > 2 && w[0] == '<' && core + core_len < n && w[core + core_len] == '>'))
-        placeholder = "<addr>";
+        placeholder = core_len == 2 && g_ascii_strncasecmp (w + core, "ip", 2) == 0
+                          ? "<ip>" /* a folded text folds to itself */
+                          : "<addr>";
       else if (is_ipv4 (w + core, core_len) || is_ipv6 (w + core, core_len))
         placeholder = "<ip>";
       if (placeholder)
@@ -232,6 +241,22 @@ wordings_fold (const char *text, gsize max)
           o += k;
           continue;
         }
+      /* "550: User unknown": a reply code a notice writes with a colon */
+      if (n == 4 && w[3] == ':' && is_code_word (w, 3))
+        n--;
+      /* the quotes a notice puts around a reply it cites ("returned '550 5.1.1
+       * User unknown'") or around a word are not wording: an opening quote
+       * before a letter or a digit, and closing quotes after one, before the
+       * trailing punctuation ("unknown'", "unknown\"',") */
+      if (is_quote (w[0]) && n > 1 && g_ascii_isalnum (w[1]))
+        w++, n--;
+      gsize k = trailing_punct (w, n), quotes = 0;
+      while (quotes + k + 1 < n && is_quote (w[n - k - quotes - 1]))
+        quotes++;
+      if (quotes && !g_ascii_isalnum (w[n - k - quotes - 1]))
+        quotes = 0;
+      if (k == 0)
+        n -= quotes, quotes = 0;
       /* The prefixes of a multi-line reply ("550-5.7.1 ...", "550 5.7.1 ...") inside
        * the text break its phrases apart: after the first words they are dropped. */
       gboolean code = is_code_word (w, n);
@@ -248,7 +273,14 @@ wordings_fold (const char *text, gsize max)
       prev_reply = FALSE;
       if (o)
         out[o++] = ' ';
-      ascii_lower_copy (out + o, w, n);
+      if (quotes)
+        {
+          ascii_lower_copy (out + o, w, n - k - quotes);
+          ascii_lower_copy (out + o + n - k - quotes, w + n - k, k);
+          n -= quotes;
+        }
+      else
+        ascii_lower_copy (out + o, w, n);
       /* most words hold no variant: only a word that starts (after its opening
        * brackets or quotes) as one does is rewritten */
       if (n >= 6)

@@ -213,6 +213,14 @@ test_classify_adjustments (void **state)
     { NULL, NULL, "421", "Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", NULL, NULL,
       "networkerror", "soft" },
     { "failed", "4.0.0", "426", "426 connection timed out", NULL, "4.0.0", "expired", "soft" },
+    /* a generic status (X.n.0) names no cause: a topic of another subject is
+     * read under it, and not under a specific one */
+    { "failed", "5.5.0", "554", "554 The mail could not be delivered because the domain is not reachable",
+      NULL, "5.5.0", "networkerror", "soft" },
+    { "failed", "5.1.0", "550", "550 5.1.0 192.0.2.1 is not allowed to send", NULL, "5.1.0",
+      "blocked", "block" },
+    { "failed", "5.5.2", "554", "554 5.5.2 the domain is not reachable", NULL, "5.5.2", "syntaxerror",
+      "block" },
     /* ... also without a reply or under a specific status ("failed" is final,
      * RFC 3464 § 2.3.3) */
     { "failed", "4.0.0", NULL, "lost connection with mx.example.org while sending RCPT TO", NULL,

@@ -543,7 +543,9 @@ classify_record (BounceRecord *rec, Reason known)
   Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
   gboolean delayed = action_is (action, "delayed");
   TopicFind topic;
-  topics_find (folded, status_subject (status), &topic);
+  /* a generic status (X.n.0) names a subject and no cause: the text may name
+   * another subject */
+  topics_find (folded, is_generic_status (status) ? 0 : status_subject (status), &topic);
   gboolean gave_up = finds.gave_up || topic.gave_up || rec->reason_hint == REASON_EXPIRED
                      || (status_reason == REASON_EXPIRED && !delayed);
   /* a wording that states no cause (onhold: "delivery temporarily suspended",

@@ -61,6 +61,11 @@ test_topics_typical (void **state)
     { "unknown host", 0, "hostunknown" },
     { "The account or domain may not exist", 0, "hostunknown" },
     { "421 Host not reachable.", 0, "networkerror" },
+    /* a host refused is the sending host: a destination is missing or
+     * unreachable, not refused */
+    { "554 Host network not allowed", 0, "blocked" },
+    { "Your host is blocked", 0, "blocked" },
+    { "Domain rejected", 0, NULL },
     { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },
     { "Message rejected as spam", 0, "spamdetected" },
     { "A virus was detected in the attachment", 0, "virusdetected" },
@@ -111,7 +116,6 @@ test_topics_bounds (void **state)
     { "host full.example.net said: 550 go away", 0, NULL },
     /* a pair no rule defines */
     { "Recipient rejected", 0, NULL },
-    { "Host network not allowed", 0, NULL },
     /* the status names another subject (X.7: security or policy, not addresses) */
     { "Unknown address error 550 Access denied", 7, NULL },
     { "Unknown address error 550 Access denied", 1, "userunknown" },

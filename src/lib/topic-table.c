@@ -28,8 +28,8 @@ const TopicSubject topic_subjects[] = {
   { "mail", SUBJECT_MESSAGE },
   { "email", SUBJECT_MESSAGE },
   { "domain", SUBJECT_DOMAIN },
-  { "host", SUBJECT_DOMAIN },
-  { "hostname", SUBJECT_DOMAIN },
+  { "host", SUBJECT_HOST },
+  { "hostname", SUBJECT_HOST },
   { "connection", SUBJECT_CONNECTION },
   { "route", SUBJECT_CONNECTION },
   { "network", SUBJECT_CONNECTION },
@@ -123,6 +123,7 @@ const TopicRule topic_rules[] = {
   /* X.1.2 "Bad destination system address: the destination system specified in
    * the address does not exist" */
   { SUBJECT_DOMAIN, STATE_MISSING, REASON_HOSTUNKNOWN, 1, "rfc 3463 § 3.2 X.1.2" },
+  { SUBJECT_HOST, STATE_MISSING, REASON_HOSTUNKNOWN, 1, "rfc 3463 § 3.2 X.1.2" },
   /* X.1.7, X.1.8 "Bad sender's mailbox address syntax", "Bad sender's system
    * address"; rejected: "the envelope sender or its domain is refused" */
   { SUBJECT_SENDER, STATE_MISSING, REASON_REJECTED, 1, "rfc 3463 § 3.2 X.1.8" },
@@ -142,10 +143,12 @@ const TopicRule topic_rules[] = {
   { SUBJECT_MESSAGE, STATE_EXCEEDED, REASON_MESGTOOBIG, 3, "rfc 3463 § 3.4 X.3.4" },
   /* X.4.1 "No answer from host", X.4.2 "Bad connection" */
   { SUBJECT_DOMAIN, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
+  { SUBJECT_HOST, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
   /* blocked: "the sending host or IP is refused: blocklists, connection-level
    * blocks" */
   { SUBJECT_CLIENT, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
+  { SUBJECT_HOST, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
   /* X.7.1 relay wording; norelaying: "relaying is denied" */
   { SUBJECT_RELAY, STATE_REFUSED, REASON_NORELAYING, 7, DEF ("norelaying") },
   /* policyviolation: "the message violates a receiving policy" */

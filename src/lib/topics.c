@@ -9,7 +9,7 @@
 
 static const char *const subject_names[] = {
   [SUBJECT_USER] = "user",         [SUBJECT_ADDRESS] = "address", [SUBJECT_MAILBOX] = "mailbox",
-  [SUBJECT_QUOTA] = "quota",       [SUBJECT_MESSAGE] = "message", [SUBJECT_DOMAIN] = "domain",
+  [SUBJECT_QUOTA] = "quota",       [SUBJECT_MESSAGE] = "message", [SUBJECT_DOMAIN] = "domain", [SUBJECT_HOST] = "host",
   [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_CLIENT] = "client",
   [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam",       [SUBJECT_VIRUS] = "virus",
   [SUBJECT_RATE] = "rate",         [SUBJECT_MANY] = "many",       [SUBJECT_POLICY] = "policy",

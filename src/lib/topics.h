@@ -38,7 +38,9 @@ typedef enum
   SUBJECT_MAILBOX,    /* where mail is kept: mailbox, mailfolder, inbox, account */
   SUBJECT_QUOTA,      /* the room it has: quota, storage */
   SUBJECT_MESSAGE,    /* the message sent */
-  SUBJECT_DOMAIN,     /* the recipient's domain or mail host */
+  SUBJECT_DOMAIN,     /* the recipient's domain */
+  SUBJECT_HOST,       /* a host: the recipient's mail host, or the sending host
+                         where it is refused */
   SUBJECT_CONNECTION, /* the connection or route to the host */
   SUBJECT_SENDER,     /* the envelope sender */
   SUBJECT_CLIENT,     /* the sending host: its IP, the client */

@@ -66,6 +66,7 @@ test_topics_typical (void **state)
     { "554 Host network not allowed", 0, "blocked" },
     { "Your host is blocked", 0, "blocked" },
     { "Domain rejected", 0, NULL },
+    { "Remote host refused the connection", 0, NULL },
     { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },
     { "Message rejected as spam", 0, "spamdetected" },
     { "A virus was detected in the attachment", 0, "virusdetected" },

@@ -89,13 +89,13 @@ const TopicState topic_states[] = {
   { "rejected", STATE_REFUSED },
   { "refused", STATE_REFUSED },
   { "denied", STATE_REFUSED },
-  { "blocked", STATE_REFUSED },
-  { "not allowed", STATE_REFUSED },
-  { "not permitted", STATE_REFUSED },
-  { "prohibited", STATE_REFUSED },
-  { "blacklisted", STATE_REFUSED },
-  { "blocklisted", STATE_REFUSED },
-  { "listed", STATE_REFUSED },
+  { "blocked", STATE_BARRED },
+  { "not allowed", STATE_BARRED },
+  { "not permitted", STATE_BARRED },
+  { "prohibited", STATE_BARRED },
+  { "blacklisted", STATE_BARRED },
+  { "blocklisted", STATE_BARRED },
+  { "listed", STATE_BARRED },
   { "detected", STATE_DETECTED },
   { "identified as", STATE_DETECTED },
   { "classified as", STATE_DETECTED },
@@ -129,6 +129,7 @@ const TopicRule topic_rules[] = {
   { SUBJECT_SENDER, STATE_MISSING, REASON_REJECTED, 1, "rfc 3463 § 3.2 X.1.8" },
   { SUBJECT_SENDER, STATE_INVALID, REASON_REJECTED, 1, "rfc 3463 § 3.2 X.1.7" },
   { SUBJECT_SENDER, STATE_REFUSED, REASON_REJECTED, 7, DEF ("rejected") },
+  { SUBJECT_SENDER, STATE_BARRED, REASON_REJECTED, 7, DEF ("rejected") },
   /* X.2.1 "Mailbox disabled, not accepting messages" */
   { SUBJECT_USER, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
   { SUBJECT_MAILBOX, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
@@ -148,14 +149,20 @@ const TopicRule topic_rules[] = {
   /* blocked: "the sending host or IP is refused: blocklists, connection-level
    * blocks" */
   { SUBJECT_CLIENT, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
-  { SUBJECT_HOST, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
+  { SUBJECT_CLIENT, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
+  /* a host that refuses may be the receiver ("remote host refused the
+   * connection"); a host barred is the one sending */
+  { SUBJECT_HOST, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
   /* X.7.1 relay wording; norelaying: "relaying is denied" */
   { SUBJECT_RELAY, STATE_REFUSED, REASON_NORELAYING, 7, DEF ("norelaying") },
+  { SUBJECT_RELAY, STATE_BARRED, REASON_NORELAYING, 7, DEF ("norelaying") },
   /* policyviolation: "the message violates a receiving policy" */
   { SUBJECT_POLICY, STATE_REFUSED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
+  { SUBJECT_POLICY, STATE_BARRED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
   /* spamdetected: "the message content was judged to be spam" */
   { SUBJECT_SPAM, STATE_DETECTED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
   { SUBJECT_SPAM, STATE_REFUSED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  { SUBJECT_SPAM, STATE_BARRED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
   /* X.7.0 with malware wording; virusdetected: "judged to carry malware" */
   { SUBJECT_VIRUS, STATE_DETECTED, REASON_VIRUSDETECTED, 7, DEF ("virusdetected") },
   /* speeding: "rate limited for sending too fast or too much" */

@@ -19,7 +19,7 @@ static const char *const subject_names[] = {
 static const char *const state_names[] = {
   [STATE_MISSING] = "missing",         [STATE_INVALID] = "invalid",   [STATE_FULL] = "full",
   [STATE_EXCEEDED] = "exceeded",       [STATE_TOO_BIG] = "too big",   [STATE_DISABLED] = "disabled",
-  [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused",   [STATE_DETECTED] = "detected",
+  [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused", [STATE_BARRED] = "barred",   [STATE_DETECTED] = "detected",
   [STATE_TOO_MANY] = "too many",    [STATE_GAVE_UP] = "gave up",   [STATE_FAILED] = "failed",
 };
 

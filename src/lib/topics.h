@@ -62,7 +62,9 @@ typedef enum
   STATE_TOO_BIG,     /* too big, too large */
   STATE_DISABLED,    /* disabled, suspended, inactive */
   STATE_UNREACHABLE, /* unreachable, timed out */
-  STATE_REFUSED,     /* rejected, refused, denied, blocked, listed */
+  STATE_REFUSED,     /* rejected, refused, denied: said of what is refused, or
+                        of who refuses ("the host refused the connection") */
+  STATE_BARRED,      /* blocked, not allowed, listed: said of what is refused */
   STATE_DETECTED,    /* detected, found, identified as */
   STATE_TOO_MANY,    /* too many */
   STATE_GAVE_UP,     /* giving up, exhausted */

@@ -66,7 +66,12 @@ test_topics_typical (void **state)
     { "554 Host network not allowed", 0, "blocked" },
     { "Your host is blocked", 0, "blocked" },
     { "Domain rejected", 0, NULL },
-    { "Remote host refused the connection", 0, NULL },
+    { "Remote host refused the connection", 0, "networkerror" },
+    /* a connection refused or failed is a network failure (X.4.1, X.4.2) */
+    { "The recipient server did not accept our requests to connect.", 0, "networkerror" },
+    { "Failed to connect to the remote server", 0, "networkerror" },
+    { "Mail from IP 192.0.2.1 not accepted", 0, "blocked" },
+    { "Recipient not accepted", 0, NULL },
     { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },
     { "Message rejected as spam", 0, "spamdetected" },
     { "A virus was detected in the attachment", 0, "virusdetected" },

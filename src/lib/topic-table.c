@@ -31,6 +31,7 @@ const TopicSubject topic_subjects[] = {
   { "host", SUBJECT_HOST },
   { "hostname", SUBJECT_HOST },
   { "connection", SUBJECT_CONNECTION },
+  { "connect", SUBJECT_CONNECTION },
   { "route", SUBJECT_CONNECTION },
   { "network", SUBJECT_CONNECTION },
   { "sender", SUBJECT_SENDER },
@@ -89,6 +90,9 @@ const TopicState topic_states[] = {
   { "rejected", STATE_REFUSED },
   { "refused", STATE_REFUSED },
   { "denied", STATE_REFUSED },
+  { "did not accept", STATE_REFUSED },
+  { "does not accept", STATE_REFUSED },
+  { "not accepted", STATE_REFUSED },
   { "blocked", STATE_BARRED },
   { "not allowed", STATE_BARRED },
   { "not permitted", STATE_BARRED },
@@ -146,6 +150,9 @@ const TopicRule topic_rules[] = {
   { SUBJECT_DOMAIN, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_HOST, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
+  /* X.4.1 "... the remote system was busy, or otherwise unable to take a call" */
+  { SUBJECT_CONNECTION, STATE_REFUSED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
+  { SUBJECT_CONNECTION, STATE_FAILED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
   /* blocked: "the sending host or IP is refused: blocklists, connection-level
    * blocks" */
   { SUBJECT_CLIENT, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },

@@ -235,6 +235,11 @@ test_classify_adjustments (void **state)
       "block" },
     /* notaccept is hard only when permanent */
     { "failed", "5.1.10", "556", "556 5.1.10 null MX", NULL, "5.1.10", "notaccept", "hard" },
+    /* Exchange's 5.1.10 is a recipient not found: its resolver's name says so
+     * on any host */
+    { "failed", "5.1.10", "550",
+      "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient kim@example.org not found by SMTP "
+      "address lookup", NULL, "5.1.10", "userunknown", "hard" },
     { "delayed", "4.3.2", NULL, "does not accept mail", NULL, "4.3.2", "notaccept", "soft" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -58,6 +58,7 @@ test_topics_typical (void **state)
     { "Your message wasn't delivered because the address couldn't be found.", 0, "userunknown" },
     { "User jdoe (a@example.org) not listed in the directory", 0, "userunknown" },
     { "No such recipient here", 0, "userunknown" },
+    { "Not a valid recipient", 0, "userunknown" },
     { "unknown host", 0, "hostunknown" },
     { "The account or domain may not exist", 0, "hostunknown" },
     { "421 Host not reachable.", 0, "networkerror" },

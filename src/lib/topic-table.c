@@ -72,6 +72,7 @@ const TopicState topic_states[] = {
   { "not listed", STATE_MISSING },
   { "invalid", STATE_INVALID },
   { "not valid", STATE_INVALID },
+  { "not a valid", STATE_INVALID },
   { "full", STATE_FULL },
   { "exceeded", STATE_EXCEEDED },
   { "exceeds", STATE_EXCEEDED },

@@ -611,7 +611,7 @@ const Wording wording_table[] = {
   { ANY, "tuntematon käyttäjä", REASON_USERUNKNOWN, 0, "src mailutils-common 1:3.15-4 /usr/share/locale/fi/LC_MESSAGES/mailutils.mo mda/lib/deliver.c do_delivery" },
   { ANY, "нет такого пользователя", REASON_USERUNKNOWN, 0, "src mailutils-common 1:3.15-4 /usr/share/locale/ru/LC_MESSAGES/mailutils.mo mda/lib/deliver.c do_delivery" },
   { ANY, "该用户未开通qq邮箱", REASON_USERUNKNOWN, 0, "doc https://qqmailbox.com/transceivers/169.html \"QQ邮箱 退信\" § 退信范例 keyword table, read 2026-12-05" },
-  { ANY, "resolver.adr.recipientnotfound", REASON_USERUNKNOWN, 0, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
+  { ANY, "resolver.adr.recipientnotfound", REASON_USERUNKNOWN, WORDING_DECISIVE, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
   { ANY, "user <addr> unknown", REASON_USERUNKNOWN, 0, "src svarshavchik/courier 3ae1ea051c6873176635e17c3c46e548bb8029b9 courier/courier/module.local/local.C rw_del_local2" },
   { ANY, "recipient unknown", REASON_USERUNKNOWN, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Out/Pipe.pm mail_via_pipe" },
   { ANY, "virus", REASON_VIRUSDETECTED, 0, "src exim 4.96 src/configure.default acl_check_data" },

@@ -198,6 +198,10 @@ test_folding (void **state)
   /* "filtered@" and "spam@" are names */
   assert_string_equal (any_reason ("550 5.2.1 <filtered@example.com>... User Unknown"), "userunknown");
   assert_null (any_reason ("550 <spam@example.com> ok"));
+  /* a row starts a word, and may end inside one (a stem) */
+  assert_null (any_reason ("550 rejected by our antispam gateway, contact us"));
+  assert_string_equal (any_reason ("550 Message classified as spam"), "spamdetected");
+  assert_string_equal (any_reason ("452 4.2.0 rate limited"), "speeding");
   assert_null (any_reason (NULL));
   assert_null (any_reason (""));
 }

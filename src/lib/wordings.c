@@ -385,6 +385,15 @@ wordings_receiver_of_host (const char *host)
   return NULL;
 }
 
+/* A row that starts with a letter or a digit starts a word ("spam" is not read
+ * in "antispam"); it may end inside one, as a stem ("rate limit" reads "rate
+ * limited"). */
+static gboolean
+starts_word (const char *folded, gsize at)
+{
+  return at == 0 || !g_ascii_isalnum (folded[at]) || !g_ascii_isalnum (folded[at - 1]);
+}
+
 typedef struct
 {
   const char *folded;
@@ -421,9 +430,11 @@ better_any (const Wording *w, const Wording *best)
 static gboolean
 found_row (guint tag, gsize at, gsize n, gpointer data)
 {
-  (void) at, (void) n;
   Search *s = data;
   const Wording *w = &wording_table[tag];
+  (void) n;
+  if (!starts_word (s->folded, at))
+    return TRUE;
   if ((w->flags & WORDING_NOT_ADDRESS_STATUS) && s->address_status)
     return TRUE;
   /* (the matcher read is the scope's: every row found applies) giving up is no
@@ -515,14 +526,31 @@ wordings_reason_of_text (const char *text)
   return f.any ? f.any->reason : REASON_NONE;
 }
 
+typedef struct
+{
+  const char *folded;
+  guint8 *seen; /* by row */
+} EachMatch;
+
+static gboolean
+seen_row (guint tag, gsize at, gsize n, gpointer data)
+{
+  (void) n;
+  EachMatch *each = data;
+  if (starts_word (each->folded, at))
+    each->seen[tag] = 1;
+  return TRUE;
+}
+
 void
 wordings_each_match (const char *folded, void (*fn) (const Wording *row, gpointer data),
                      gpointer data)
 {
   if (!folded)
     return;
-  guint8 *seen = g_new0 (guint8, wording_table_size);
-  match_set_scan (matchers ()->all, folded, strlen (folded), (guint) wording_table_size, seen);
+  EachMatch each = { folded, g_new0 (guint8, wording_table_size) };
+  match_set_each (matchers ()->all, folded, strlen (folded), seen_row, &each);
+  guint8 *seen = each.seen;
   for (gsize i = 0; i < wording_table_size; i++)
     if (seen[i])
       fn (&wording_table[i], data);

@@ -3,7 +3,10 @@
  * wording-table.c; this module finds them in a text).
  *
  * A row's pattern is lower-case and matched as a substring of the folded text
- * (wordings_fold): words one space apart, lower-cased, every address replaced by
+ * that starts a word (a row that starts with a letter or a digit is not read
+ * inside a word: "spam" in "antispam"), and may end inside one, as a stem
+ * ("rate limit" in "rate limited"). The folded text (wordings_fold) has its
+ * words one space apart, lower-cased, every address replaced by
  * "<addr>" and every IP address by "<ip>"; '#' in a pattern stands for one or
  * more digits. No regular expressions: matching is one pass over the text.
  *

@@ -61,6 +61,11 @@ test_topics_typical (void **state)
     { "Not a valid recipient", 0, "userunknown" },
     { "unknown host", 0, "hostunknown" },
     { "The account or domain may not exist", 0, "hostunknown" },
+    /* a domain name written out names a domain; a status code, "e.g." do not */
+    { "553 mx.example.net does not exist", 0, "hostunknown" },
+    { "Sender example.net does not exist", 0, "rejected" },
+    { "5.1.1 not found", 0, NULL },
+    { "e.g. not found", 0, NULL },
     { "421 Host not reachable.", 0, "networkerror" },
     /* a host refused is the sending host: a destination is missing or
      * unreachable, not refused */

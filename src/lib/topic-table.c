@@ -54,6 +54,9 @@ const TopicSubject topic_subjects[] = {
 };
 const gsize topic_subjects_size = G_N_ELEMENTS (topic_subjects);
 
+/* any word written as a domain name (topics.c) */
+const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN };
+
 const TopicState topic_states[] = {
   { "does not exist", STATE_MISSING },
   { "doesn't exist", STATE_MISSING },

@@ -92,6 +92,36 @@ rule_of (SubjectKind subject, StateKind state, guint status_subject)
   return NULL;
 }
 
+/* "mx.example.org": two labels or more of letters, digits and hyphens, the last
+ * of two letters or more ("5.1.1", "e.g." and "u.s." are none). */
+static gboolean
+is_domain_name (const char *w, gsize n)
+{
+  guint labels = 0;
+  gsize label = 0; /* the current label's length */
+  gboolean letters_only = TRUE;
+  for (gsize i = 0; i <= n; i++)
+    {
+      if (i == n || w[i] == '.')
+        {
+          if (label == 0)
+            return FALSE;
+          labels++;
+          if (i == n)
+            break;
+          label = 0, letters_only = TRUE;
+        }
+      else if (g_ascii_isalnum (w[i]) || w[i] == '-')
+        {
+          label++;
+          letters_only &= g_ascii_isalpha (w[i]);
+        }
+      else
+        return FALSE;
+    }
+  return labels >= 2 && label >= 2 && letters_only;
+}
+
 /* The subject the word w (n bytes, as folded) is, without its quotes, brackets,
  * trailing punctuation or "'s" (so the placeholder "<ip>" reads as "ip"); NULL
  * when it is none. */
@@ -107,7 +137,7 @@ subject_of (const char *w, gsize n)
   for (gsize i = 0; i < topic_subjects_size; i++)
     if (strlen (topic_subjects[i].word) == n && memcmp (topic_subjects[i].word, w, n) == 0)
       return &topic_subjects[i];
-  return NULL;
+  return is_domain_name (w, n) ? &topic_domain_name : NULL;
 }
 
 typedef struct

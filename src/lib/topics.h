@@ -94,6 +94,8 @@ typedef struct
   const char *source;
 } TopicRule;
 
+/* A domain name written out ("mx.example.org does not exist") names a domain. */
+extern const TopicSubject topic_domain_name;
 extern const TopicSubject topic_subjects[];
 extern const gsize topic_subjects_size;
 extern const TopicState topic_states[];

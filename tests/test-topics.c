@@ -85,6 +85,9 @@ test_topics_typical (void **state)
     { "Sending rate exceeded, slow down", 0, "speeding" },
     { "The recipient's account has been disabled", 0, "suspend" },
     { "550 Mailbox is frozen.", 0, "suspend" },
+    { "550 User account is expired", 0, "suspend" },
+    { "Message expired", 0, NULL },
+    { "delivery time expired for this message", 0, NULL },
     { "550 Denied by policy", 0, "policyviolation" },
     { "Message rejected by policy", 7, "policyviolation" },
   };

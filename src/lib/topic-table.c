@@ -88,6 +88,8 @@ const TopicState topic_states[] = {
   { "deactivated", STATE_DISABLED },
   { "inactive", STATE_DISABLED },
   { "frozen", STATE_DISABLED },
+  { "expired", STATE_DISABLED }, /* an account's; a message's or a delivery's
+                                    is no rule's */
   { "unreachable", STATE_UNREACHABLE },
   { "not reachable", STATE_UNREACHABLE },
   { "timed out", STATE_UNREACHABLE },

@@ -185,6 +185,10 @@ test_folding (void **state)
   f = wordings_fold ("Server returned '550 User \"unknown\"', 550-'No such user' 550: Denied", 4096);
   assert_string_equal (f, "server returned 550 user unknown, no such user 550 denied");
   g_free (f);
+  /* letters of other scripts are lower-cased too */
+  f = wordings_fold ("Postfach Überschritten; Почтовый ящик", 4096);
+  assert_string_equal (f, "postfach überschritten; почтовый ящик");
+  g_free (f);
   f = wordings_fold ("<ip> and <addr>: doesn't \"<\"", 4096);
   assert_string_equal (f, "<ip> and <addr>: doesn't \"<\"");
   g_free (f);

@@ -71,16 +71,26 @@ typedef enum
   STATE_FAILED,      /* failed */
 } StateKind;
 
+/* A word of another language than English says where its meaning is written:
+ * LANG is its language tag ("de", "fr"; NULL for English, the language of the
+ * RFC 3463 descriptions and of the reason definitions the rules cite), SOURCE a
+ * place that translates the English word with it, in the form of the wording
+ * table's sources (wordings.h): a translation catalogue's entry, a provider's
+ * localized reference. */
 typedef struct
 {
   const char *word;
   SubjectKind kind;
+  const char *lang;
+  const char *source;
 } TopicSubject;
 
 typedef struct
 {
   const char *words;
   StateKind kind;
+  const char *lang;
+  const char *source;
 } TopicState;
 
 typedef struct

@@ -138,6 +138,28 @@ fold_spelling (char *w, gsize n)
   return n;
 }
 
+/* The word w of n bytes in lower case at o: ASCII letters, and the letters of
+ * other scripts where their lower case has as many bytes ("Überschritten",
+ * "Почтовый"); text that is no UTF-8 keeps its other bytes. */
+static void
+lower_copy (char *o, const char *w, gsize n)
+{
+  gboolean ascii = TRUE;
+  for (gsize i = 0; i < n && ascii; i++)
+    ascii = (guchar) w[i] < 0x80;
+  if (!ascii && g_utf8_validate_len (w, n, NULL))
+    {
+      char *low = g_utf8_strdown (w, (gssize) n);
+      gboolean same = strlen (low) == n;
+      if (same)
+        memcpy (o, low, n);
+      g_free (low);
+      if (same)
+        return;
+    }
+  ascii_lower_copy (o, w, n);
+}
+
 /* In a text written without spaces (Chinese, Japanese) an address is glued to
  * the words around it ("该收件人“a@example.com”的邮件"): the length of the word
  * that ends where the address (with its ASCII quotes or brackets) begins or
@@ -275,12 +297,12 @@ wordings_fold (const char *text, gsize max)
         out[o++] = ' ';
       if (quotes)
         {
-          ascii_lower_copy (out + o, w, n - k - quotes);
+          lower_copy (out + o, w, n - k - quotes);
           ascii_lower_copy (out + o + n - k - quotes, w + n - k, k);
           n -= quotes;
         }
       else
-        ascii_lower_copy (out + o, w, n);
+        lower_copy (out + o, w, n);
       /* most words hold no variant: only a word that starts (after its opening
        * brackets or quotes) as one does is rewritten */
       if (n >= 6)

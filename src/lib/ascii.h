@@ -19,23 +19,35 @@ ascii_lower_word (guint64 x)
   return x | upper >> 2;
 }
 
-/* Copies n bytes from s to o with ASCII capitals folded. */
-static inline void
-ascii_lower_copy (char *o, const char *s, gsize n)
+/* Copies n bytes from s to o with ASCII capitals folded; TRUE when a byte of
+ * 0x80 or more was copied (no ASCII). */
+static inline gboolean
+ascii_lower_copy_seen_high (char *o, const char *s, gsize n)
 {
+  guint64 seen = 0;
   gsize i = 0;
   for (; i + 8 <= n; i += 8)
     {
       guint64 x;
       memcpy (&x, s + i, 8);
+      seen |= x;
       x = ascii_lower_word (x);
       memcpy (o + i, &x, 8);
     }
   for (; i < n; i++)
     {
       char c = s[i];
+      seen |= (guchar) c;
       o[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
+  return (seen & ASCII_HIGH) != 0;
+}
+
+/* Copies n bytes from s to o with ASCII capitals folded. */
+static inline void
+ascii_lower_copy (char *o, const char *s, gsize n)
+{
+  (void) ascii_lower_copy_seen_high (o, s, n);
 }
 
 /* Are the n bytes of s all ASCII (under 0x80)? Eight at a time. */

@@ -43,7 +43,8 @@ static gsize
 trailing_punct (const char *w, gsize n)
 {
   gsize k = 0;
-  while (k < n && strchr (":,;.", w[n - 1 - k]))
+  while (k < n && (w[n - 1 - k] == ':' || w[n - 1 - k] == ',' || w[n - 1 - k] == ';'
+                   || w[n - 1 - k] == '.'))
     k++;
   return k;
 }
@@ -138,26 +139,30 @@ fold_spelling (char *w, gsize n)
   return n;
 }
 
-/* The word w of n bytes in lower case at o: ASCII letters, and the letters of
- * other scripts where their lower case has as many bytes ("Überschritten",
- * "Почтовый"); text that is no UTF-8 keeps its other bytes. */
+/* The word w of n bytes in lower case at o: ASCII letters, and the letters
+ * written in two bytes of UTF-8 (Latin, Greek, Cyrillic: "Überschritten",
+ * "Почтовый") whose lower case is written in two bytes too; other bytes are
+ * copied (scripts without case, and text that is no UTF-8). */
 static void
 lower_copy (char *o, const char *w, gsize n)
 {
-  gboolean ascii = TRUE;
-  for (gsize i = 0; i < n && ascii; i++)
-    ascii = (guchar) w[i] < 0x80;
-  if (!ascii && g_utf8_validate_len (w, n, NULL))
+  if (!ascii_lower_copy_seen_high (o, w, n))
+    return;
+  for (gsize i = 0; i < n; i++)
     {
-      char *low = g_utf8_strdown (w, (gssize) n);
-      gboolean same = strlen (low) == n;
-      if (same)
-        memcpy (o, low, n);
-      g_free (low);
-      if (same)
-        return;
+      guchar c = (guchar) w[i];
+      if (c >= 0xc2 && c <= 0xdf && i + 1 < n && ((guchar) w[i + 1] & 0xc0) == 0x80)
+        {
+          gunichar u = ((gunichar) (c & 0x1f) << 6) | ((guchar) w[i + 1] & 0x3f);
+          gunichar l = g_unichar_tolower (u);
+          if (l >= 0x80 && l <= 0x7ff && l != u)
+            {
+              o[i] = (char) (0xc0 | (l >> 6));
+              o[i + 1] = (char) (0x80 | (l & 0x3f));
+            }
+          i++;
+        }
     }
-  ascii_lower_copy (o, w, n);
 }
 
 /* In a text written without spaces (Chinese, Japanese) an address is glued to

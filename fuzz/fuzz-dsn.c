@@ -57,6 +57,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   guint n = dsn_extract (report, text);
   CHECK (n == bounce_report_n_records (report), "dsn_extract counted %u of %u", n,
          bounce_report_n_records (report));
+  n -= dsn_drop_unusable (report);
+  CHECK (n == bounce_report_n_records (report), "dsn_drop_unusable counted %u of %u", n,
+         bounce_report_n_records (report));
   for (guint i = 0; i < n; i++)
     classify_record ((BounceRecord *) bounce_report_get_record (report, i), REASON_NONE);
   check_report (report);
@@ -65,6 +68,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   CHECK (at >= -1 && at <= (gssize) strlen (text), "dsn_find_block out of range");
   if (at >= 0)
     dsn_extract (report, text + at);
+  dsn_drop_unusable (report);
   check_report (report);
   bounce_report_free (report);
 

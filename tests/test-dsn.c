@@ -56,7 +56,11 @@ test_dsn_group_without_address_is_skipped (void **state)
 {
   (void) state;
   BounceReport *r = report_new ();
-  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; \nAction: failed\nStatus: 5.0.0\n"), 0);
+  /* kept for the notice's recipient to stand for, then dropped with a warning */
+  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; \nAction: failed\nStatus: 5.0.0\n"), 1);
+  assert_true (((const BounceRecord *) bounce_report_get_record (r, 0))->recipient_unusable);
+  assert_int_equal (dsn_drop_unusable (r), 1);
+  assert_int_equal (bounce_report_n_records (r), 0);
   assert_non_null (bounce_report_get_warnings (r));
   bounce_report_free (r);
 }

@@ -313,6 +313,24 @@ test_recipient_forms (void **state)
                    NULL);
   check_records (m, 1, "lee@example.com");
   g_free (m);
+  /* ... also where the delivery-status part names no usable address at all,
+   * whose status the record keeps; with nobody named, no record */
+  m = g_strconcat (head, "Your message to joy@example.com could not be delivered.\n"
+                   "--z\nContent-Type: message/delivery-status\n\n"
+                   "Reporting-MTA: dns; mx.example.org\n\n"
+                   "Final-Recipient: rfc822; @mx.example.com\nAction: failed\nStatus: 5.1.2\n--z--\n",
+                   NULL);
+  BounceReport *r = expect_records (m, 1, "joy@example.com");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_STATUS),
+                       "5.1.2");
+  bounce_report_free (r);
+  g_free (m);
+  m = g_strconcat (head, "Delivery failed.\n--z\nContent-Type: message/delivery-status\n\n"
+                   "Reporting-MTA: dns; mx.example.org\n\n"
+                   "Final-Recipient: rfc822; @mx.example.com\nAction: failed\nStatus: 5.1.2\n--z--\n",
+                   NULL);
+  check_records (m, 0, NULL);
+  g_free (m);
   /* a source route in the delivery-status part */
   m = g_strconcat (head, "Delivery failed.\n--z\nContent-Type: message/delivery-status\n\n"
                    "Reporting-MTA: dns; mx.example.org\n\n"

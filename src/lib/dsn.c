@@ -269,14 +269,19 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
     recipient = address_normalise (original);
   if (!recipient)
     recipient = address_normalise (actual);
-  if (!recipient)
+  gboolean unusable = recipient == NULL;
+  if (unusable)
     {
-      report_warn (report, "delivery-status group without a usable recipient address");
-      return;
+      /* kept for the notice's own recipient to stand for (BounceRecord) */
+      char *type;
+      dsn_split_typed (final ? final : original, &type, &recipient);
+      g_free (type);
+      if (!recipient)
+        recipient = g_strdup ("");
     }
   /* the same group written again (some writers repeat the part's groups): one
    * record, its empty fields filled from the repeat */
-  BounceRecord *same = report_find_record (report, recipient);
+  BounceRecord *same = unusable ? NULL : report_find_record (report, recipient);
   const char *same_source = same ? record_peek (same, BOUNCE_FIELD_SOURCE) : NULL;
   char same_reply[4], same_enhanced[STATUS_MAX];
   if (same && same_source && strcmp (same_source, "dsn") == 0
@@ -302,6 +307,7 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
       return;
     }
   record_take (rec, BOUNCE_FIELD_RECIPIENT, recipient);
+  rec->recipient_unusable = unusable;
   char *orig = address_normalise (original);
   record_take (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, orig);
 
@@ -409,4 +415,18 @@ dsn_find_block (const char *text)
         line++;
     }
   return -1;
+}
+
+guint
+dsn_drop_unusable (BounceReport *report)
+{
+  guint dropped = 0;
+  for (guint i = bounce_report_n_records (report); i-- > 0;)
+    if (((const BounceRecord *) bounce_report_get_record (report, i))->recipient_unusable)
+      {
+        report_remove_record (report, i);
+        report_warn (report, "delivery-status group without a usable recipient address");
+        dropped++;
+      }
+  return dropped;
 }

@@ -6,8 +6,14 @@
 
 /* Reads one message/delivery-status body: the per-message group sets the report's
  * message-level fields, each per-recipient group adds a record (source "dsn").
- * Returns the number of records added. */
+ * Returns the number of records added. A group that names no usable address
+ * ("@mx.example.org") adds a record marked recipient_unusable, for the notice's
+ * own recipient to stand for (text.c); dsn_drop_unusable removes those left. */
 guint dsn_extract (BounceReport *report, const char *body);
+
+/* Removes the records of groups with no usable address that no recipient of the
+ * notice stood for, with a warning each; returns how many. */
+guint dsn_drop_unusable (BounceReport *report);
 
 /* Where a text part holds delivery-status fields without the content type
  * (mislabeled as text/plain, or pasted into a notice), the offset of the block;

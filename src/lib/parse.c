@@ -128,6 +128,10 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
         }
       n += t;
     }
+  /* a delivery-status group with no usable address that no recipient of the
+   * notice stood for */
+  guint dropped = dsn_drop_unusable (report);
+  n = n > dropped ? n - dropped : 0;
   if (n == 0 && !auto_reply && arf_is_auto_reply (msg))
     {
       n = arf_auto_reply (report, msg);

@@ -1027,13 +1027,16 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       const char *diag = f->diag->len ? f->diag->str : NULL;
       BounceRecord *rec = report_find_record (report, f->address);
       /* the notice names the one recipient where the delivery-status part names
-       * it in the MTA's own way, or by an unqualified host ("user@mailhost") */
-      if (!rec && had_records && s.found->len == 1 && bounce_report_n_records (report) == 1
-          && ((family && (family->flags & DETECT_NOTICE_RECIPIENT))
-              || !address_qualified (record_peek (bounce_report_get_record (report, 0),
-                                                  BOUNCE_FIELD_RECIPIENT))))
+       * it in the MTA's own way, by an unqualified host ("user@mailhost"), or
+       * by no usable address at all */
+      const BounceRecord *only
+          = bounce_report_n_records (report) == 1 ? bounce_report_get_record (report, 0) : NULL;
+      if (!rec && had_records && s.found->len == 1 && only
+          && ((family && (family->flags & DETECT_NOTICE_RECIPIENT)) || only->recipient_unusable
+              || !address_qualified (record_peek (only, BOUNCE_FIELD_RECIPIENT))))
         {
-          rec = (BounceRecord *) bounce_report_get_record (report, 0);
+          rec = (BounceRecord *) only;
+          rec->recipient_unusable = FALSE;
           record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
         }
       if (rec)

@@ -189,6 +189,28 @@ test_dsn_program_target (void **state)
 /* Sloppy delivery-status bodies: recipients without a blank line between them,
  * a group repeated, a vendor's diagnostic field, a reply code as the Status,
  * Action: expired. */
+/* A comment in the Status field is the diagnostic where no field holds one. */
+static void
+test_dsn_status_comment (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; a@example.com\nAction: delayed\n"
+                                    "Status: 4.0.0 (mx.example.com: host name lookup failure)\n\n"
+                                    "Final-Recipient: rfc822; b@example.com\nAction: failed\n"
+                                    "Status: 5.0.0 (permanent failure)\n"
+                                    "Diagnostic-Code: smtp; 550 user unknown\n\n"
+                                    "Final-Recipient: rfc822; c@example.com\nAction: failed\n"
+                                    "Status: 5.0.0 ()\n"),
+                    3);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_DIAGNOSTIC),
+                       "mx.example.com: host name lookup failure");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_DIAGNOSTIC),
+                       "550 user unknown");
+  assert_null (bounce_record_get (bounce_report_get_record (r, 2), BOUNCE_FIELD_DIAGNOSTIC));
+  bounce_report_free (r);
+}
+
 static void
 test_dsn_sloppy_bodies (void **state)
 {
@@ -254,6 +276,7 @@ main (void)
     cmocka_unit_test (test_dsn_plain_complaints),
     cmocka_unit_test (test_dsn_program_target),
     cmocka_unit_test (test_dsn_sloppy_bodies),
+    cmocka_unit_test (test_dsn_status_comment),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

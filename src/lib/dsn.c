@@ -164,6 +164,25 @@ status_value (const char *value, char reply[4], char enhanced[STATUS_MAX])
   return value;
 }
 
+/* "4.0.0 (mx.example.org: host name lookup failure)": the comment after the
+ * code, a new string; NULL when there is none. */
+static char *
+status_comment (const char *value)
+{
+  const char *open = value ? strchr (value, '(') : NULL;
+  if (!open)
+    return NULL;
+  const char *close = strrchr (open, ')');
+  gsize n = close ? (gsize) (close - open - 1) : strlen (open + 1);
+  char *comment = g_strstrip (g_strndup (open + 1, n));
+  if (!*comment)
+    {
+      g_free (comment);
+      return NULL;
+    }
+  return comment;
+}
+
 static void
 set_status (BounceRecord *rec, const char *value)
 {
@@ -335,6 +354,14 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
   const char *diag = fields_get (g, "Diagnostic-Code");
   if (!diag)
     diag = vendor_diagnostic (g);
+  char *comment = diag ? NULL : status_comment (fields_get (g, "Status"));
+  if (comment)
+    {
+      /* the MTA's words written in the Status field, where no other field
+       * holds any */
+      record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, comment);
+      record_set (rec, BOUNCE_FIELD_COMMAND, status_find_command (comment));
+    }
   if (diag)
     {
       char *type, *text;

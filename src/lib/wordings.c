@@ -276,7 +276,7 @@ wordings_fold (const char *text, gsize max)
        * before a letter or a digit, and closing quotes after one, before the
        * trailing punctuation ("unknown'", "unknown\"',") */
       if (is_quote (w[0]) && n > 1 && g_ascii_isalnum (w[1]))
-        w++, n--;
+        w++, n--, core = 0;
       gsize k = trailing_punct (w, n), quotes = 0;
       while (quotes + k + 1 < n && is_quote (w[n - k - quotes - 1]))
         quotes++;

@@ -354,6 +354,30 @@ test_recipient_forms (void **state)
                  1, "cara@example.net");
 }
 
+/* A Diagnostic-Code that is only a program's exit status: the notice's words
+ * for the recipient are the diagnostic, and what the program's output says
+ * outranks the program's failure. */
+static void
+test_exit_status_diagnostic (void **state)
+{
+  (void) state;
+  const char *m
+      = "From: MAILER-DAEMON@mx.example.net\nTo: s@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+        "--z\nContent-Type: text/plain\n\nThis is the mail system at host mx.example.net.\n\n"
+        "<bo@example.net>: Command died with status 75: \"/usr/bin/procmail\". Command\n"
+        "    output: procmail: Quota exceeded while writing \"/var/mail/bo\"\n\n"
+        "--z\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+        "Final-Recipient: rfc822; bo@example.net\nAction: failed\nStatus: 5.3.0\n"
+        "Diagnostic-Code: X-Unix; 75\n--z--\n";
+  BounceReport *r = expect_records (m, 1, "bo@example.net");
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_non_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "Quota exceeded"));
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailboxfull");
+  bounce_report_free (r);
+}
+
 /* A delivery-status part that holds prose: read as the notice's text. */
 static void
 test_prose_in_delivery_status_part (void **state)
@@ -453,6 +477,7 @@ main (void)
     cmocka_unit_test (test_auto_reply_signals),
     cmocka_unit_test (test_blank_lines_before_headers),
     cmocka_unit_test (test_recipient_forms),
+    cmocka_unit_test (test_exit_status_diagnostic),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
   };

@@ -28,7 +28,9 @@
  *   2. a RECEIVER row: the host that answered (else the recipient's domain, else
  *      a host the text names) documents what its wording or code means;
  *   3. a FAMILY row: the fixed wording of the MTA or gateway whose notice this
- *      is (the family the message was recognised as);
+ *      is (the family the message was recognised as); one that says a local
+ *      delivery program failed yields to an outranking reason of the program's
+ *      output ("Command output: Quota exceeded");
  *   4. a SPECIFIC status code (detail not 0, with a reason of its own in
  *      codes.c: 5.1.1, 5.2.2, 5.7.26): its reason, unless the text's row is a
  *      decisive one or names a reason that outranks the code's in the
@@ -399,6 +401,15 @@ generic_status_reason (const char *status)
   return REASON_NONE;
 }
 
+/* A family's row that says a local delivery program failed ("Command died with
+ * status 75") yields to what the program's own output says, where that
+ * outranks it ("Command output: Quota exceeded" is mailboxfull). */
+static gboolean
+program_output_outranks (const Wording *family_row, Reason text)
+{
+  return family_row->reason == REASON_MAILERERROR && text && reason_beats (text, REASON_MAILERERROR);
+}
+
 static gboolean
 action_is (const char *action, const char *name)
 {
@@ -587,7 +598,7 @@ classify_record (BounceRecord *rec, Reason known)
     row = local;
   else if (finds.receiver)
     row = finds.receiver;
-  else if (family_row)
+  else if (family_row && !program_output_outranks (family_row, text))
     row = family_row;
   else if (specific && code && !text_outranks_code)
     reason = code, rule = "status code";

@@ -814,10 +814,24 @@ verp_recipient (const MimeMessage *msg)
   return NULL;
 }
 
+/* "75": a diagnostic that is only a program's exit status says less than any
+ * words of the notice. */
+static gboolean
+only_exit_status (const char *diag)
+{
+  if (!diag || !*diag)
+    return FALSE;
+  for (const char *p = diag; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 fill_record (BounceRecord *rec, const char *diag, const char *source)
 {
-  if (diag && *diag && !record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC))
+  const char *had = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
+  if (diag && *diag && (!had || (only_exit_status (had) && !only_exit_status (diag))))
     record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, diag);
   if (source && !record_peek (rec, BOUNCE_FIELD_SOURCE))
     record_set (rec, BOUNCE_FIELD_SOURCE, source);

@@ -354,6 +354,35 @@ test_recipient_forms (void **state)
                  1, "cara@example.net");
 }
 
+/* A screen name where a recipient stands: completed from the returned
+ * message's To, else with the notice's domain when a mailbox provider's. */
+static void
+test_screen_names (void **state)
+{
+  (void) state;
+  const char *list = "Subject: Returned mail: User unknown\n\n"
+                     "   ----- The following addresses had permanent fatal errors -----\n"
+                     "joesmith\n    (reason: 550 MAILBOX NOT FOUND)\n\n";
+  char *m = g_strconcat ("From: Mail Delivery Subsystem <MAILER-DAEMON@aol.com>\n"
+                         "To: s@example.org\n", list, NULL);
+  check_records (m, 1, "joesmith@aol.com");
+  g_free (m);
+  m = g_strconcat ("From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\n"
+                   "To: s@example.org\n", list,
+                   "   ----- Original message follows -----\n", NULL);
+  check_records (m, 0, NULL);
+  g_free (m);
+  m = g_strconcat ("From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\n"
+                   "To: s@example.org\nMIME-Version: 1.0\n"
+                   "Content-Type: multipart/mixed; boundary=z\n\n--z\nContent-Type: text/plain\n\n"
+                   "   ----- The following addresses had permanent fatal errors -----\n"
+                   "joesmith\n    (reason: 550 MAILBOX NOT FOUND)\n\n"
+                   "--z\nContent-Type: message/rfc822\n\nFrom: s@example.org\n"
+                   "To: Joe <JoeSmith@example.com>\nSubject: hi\n\nhi\n--z--\n", NULL);
+  check_records (m, 1, "JoeSmith@example.com");
+  g_free (m);
+}
+
 /* A Diagnostic-Code that is only a program's exit status: the notice's words
  * for the recipient are the diagnostic, and what the program's output says
  * outranks the program's failure. */
@@ -478,6 +507,7 @@ main (void)
     cmocka_unit_test (test_blank_lines_before_headers),
     cmocka_unit_test (test_recipient_forms),
     cmocka_unit_test (test_exit_status_diagnostic),
+    cmocka_unit_test (test_screen_names),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
   };

@@ -336,6 +336,46 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
          && !same_address (mime_original (msg, "To"), addr);
 }
 
+/* A line that is one bare local part, flush left ("joesmith"): a screen name,
+ * the way a provider's notice lists its own users (AOL's). Completed with the
+ * domain of the returned message's To that holds that local part, else with the
+ * notice's own domain when it is a mailbox provider's (a receiver of the wording
+ * table); NULL otherwise. */
+static char *
+screen_name_address (const char *line, const char *end, const MimeMessage *msg)
+{
+  gsize n = (gsize) (end - line);
+  while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
+    n--;
+  if (n < 2 || n > 64 || !g_ascii_isalpha (line[0]))
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalnum (line[i]) && !strchr ("._+-", line[i]))
+      return NULL;
+  char *local = g_strndup (line, n);
+  char *found = NULL;
+  const char *to = msg ? mime_original (msg, "To") : NULL;
+  char **parts = to ? g_strsplit_set (to, ",;", 64) : NULL;
+  for (char **p = parts; p && *p && !found; p++)
+    {
+      char *a = address_normalise (*p);
+      if (a && g_ascii_strncasecmp (a, local, n) == 0 && a[n] == '@')
+        found = g_steal_pointer (&a);
+      g_free (a);
+    }
+  g_strfreev (parts);
+  if (!found && msg)
+    {
+      char *from = address_normalise (mime_get (msg, "From"));
+      const char *domain = from ? strchr (from, '@') : NULL;
+      if (domain && wordings_receiver_of_host (domain + 1))
+        found = g_strconcat (local, domain, NULL);
+      g_free (from);
+    }
+  g_free (local);
+  return found;
+}
+
 static void
 append_diag (GString *diag, const char *s, const char *end)
 {
@@ -547,6 +587,9 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
                         : line_recipient (line, end, lline, d, leads, line_at, &rest, &by_lead,
                                           &at_start);
       *lend = saved;
+      /* in the family's recipient list, before any address: a screen name */
+      if (!addr && !skip && begun && !current && s.found->len == 0)
+        addr = screen_name_address (line, end, msg);
       if (addr && rest && *rest == ')')
         {
           /* the address closes a parenthesis of the line before ("(expanded

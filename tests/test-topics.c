@@ -168,6 +168,102 @@ test_topics_gave_up (void **state)
     }
 }
 
+/* Replies in other languages, in the words of the catalogues the words come from
+ * (topic-table.c): most are a catalogue's msgstr as it stands ("Unknown user", "User
+ * does not exist", "Your inbox is full ..."). */
+static void
+test_topics_languages (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* German */
+    { "550 Unbekannter Benutzer", 0, "userunknown" },
+    { "Benutzer unbekannt", 0, "userunknown" },
+    { "Benutzer existiert nicht", 0, "userunknown" },
+    { "Postfach voll", 0, "mailboxfull" },
+    { "Ihr Eingangspostfach ist voll und verhindert so, dass Sie neue Nachrichten senden können.", 0,
+      "mailboxfull" },
+    { "Nachricht zu groß", 0, "mesgtoobig" },
+    { "Dieses Konto wurde deaktiviert", 0, "suspend" },
+    /* French */
+    { "Utilisateur inconnu", 0, "userunknown" },
+    { "boîte aux lettres pleine", 0, "mailboxfull" },
+    { "L'adresse n'existe pas", 0, "userunknown" },
+    { "Message trop gros", 0, "mesgtoobig" },
+    /* Spanish */
+    { "Usuario desconocido", 0, "userunknown" },
+    { "buzón lleno", 0, "mailboxfull" },
+    { "Tu buzón está lleno y no te permite enviar nuevos mensajes.", 0, "mailboxfull" },
+    { "Dirección correo-e no válida", 0, "userunknown" },
+    /* Portuguese */
+    { "Utilizador desconhecido", 0, "userunknown" },
+    { "caixa de correio cheia", 0, "mailboxfull" },
+    { "Endereço Inválido", 0, "userunknown" },
+    /* Italian */
+    { "Utente sconosciuto", 0, "userunknown" },
+    { "casella piena", 0, "mailboxfull" },
+    { "La casella email a@example.org non esiste.", 0, "userunknown" },
+    { "Messaggio troppo grande", 0, "mesgtoobig" },
+    /* Dutch */
+    { "Onbekende gebruiker", 0, "userunknown" },
+    { "gebruiker onbekend", 0, "userunknown" },
+    { "Bericht te groot", 0, "mesgtoobig" },
+    /* Polish */
+    { "Nieznany użytkownik", 0, "userunknown" },
+    { "skrzynka pełna", 0, "mailboxfull" },
+    { "Twoja skrzynka jest pełna i nie pozwala wysyłać nowych wiadomości.", 0, "mailboxfull" },
+    /* Russian */
+    { "Неизвестный пользователь", 0, "userunknown" },
+    { "пользователь не найден", 0, "userunknown" },
+    { "почтовый ящик переполнен", 0, "mailboxfull" },
+    { "Слишком большое сообщение", 0, "mesgtoobig" },
+    /* Swedish */
+    { "Okänd användare", 0, "userunknown" },
+    { "Användaren finns inte", 0, "userunknown" },
+    { "brevlådan är full", 0, "mailboxfull" },
+    /* Czech */
+    { "Neznámý uživatel", 0, "userunknown" },
+    { "schránka je plná", 0, "mailboxfull" },
+    /* Danish */
+    { "Ukendt bruger", 0, "userunknown" },
+    { "postkassen er fuld", 0, "mailboxfull" },
+    /* Norwegian */
+    { "Ukjent bruker", 0, "userunknown" },
+    { "Ugyldig mottaker", 0, "userunknown" },
+    /* Finnish */
+    { "Tuntematon käyttäjä", 0, "userunknown" },
+    { "Käyttäjää ei ole olemassa", 0, "userunknown" },
+    { "postilaatikko on täynnä", 0, "mailboxfull" },
+    /* Ukrainian */
+    { "Невідомий користувач", 0, "userunknown" },
+    { "користувача не знайдено", 0, "userunknown" },
+    /* Turkish */
+    { "Bilinmeyen kullanıcı", 0, "userunknown" },
+    { "Kullanıcı bulunamadı", 0, "userunknown" },
+    { "Posta kutusu dolu", 0, "mailboxfull" },
+    /* Korean */
+    { "알 수 없는 사용자", 0, "userunknown" },
+    /* Latvian */
+    { "Pastkaste a@example.org neeksistē.", 0, "userunknown" },
+    { "nezināms sūtītājs", 0, "rejected" },
+    /* Lithuanian */
+    { "Nežinomas naudotojas", 0, "userunknown" },
+    /* Estonian */
+    { "Tundmatu kasutaja", 0, "userunknown" },
+    { "postkast on täis", 0, "mailboxfull" },
+    /* no subject, or a pair no rule defines, as in English */
+    { "Voll ausgestatteter HTML- und Klartext-Nachrichteneditor", 0, NULL },
+    { "Empfänger abgelehnt", 0, NULL },
+    { "Datei nicht gefunden", 0, NULL },
+    { "Rechner existiert nicht", 0, NULL },
+    { "Lua Cheia", 0, NULL },
+    { "Utilisateur inconnu", 7, NULL },
+    /* a subject in another clause */
+    { "Postfach. Die Festplatte ist voll", 0, NULL },
+  };
+  check (cases, G_N_ELEMENTS (cases));
+}
+
 /* A word is written as folded text is (wordings_fold), and a word of another
  * language than English names a well-formed source. */
 static gboolean
@@ -226,6 +322,7 @@ main (void)
     cmocka_unit_test (test_topics_subject_choice),
     cmocka_unit_test (test_topics_bounds),
     cmocka_unit_test (test_topics_gave_up),
+    cmocka_unit_test (test_topics_languages),
     cmocka_unit_test (test_topics_sources),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

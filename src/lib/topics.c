@@ -53,6 +53,29 @@ states (void)
   return g_once (&once, build_states, NULL);
 }
 
+/* The subjects by word (the first entry of a word shared by two languages). */
+static gpointer
+build_subjects (gpointer data)
+{
+  (void) data;
+  GHashTable *by_word = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < topic_subjects_size; i++)
+    {
+      g_assert (strlen (topic_subjects[i].word) <= SUBJECT_MAX);
+      if (!g_hash_table_contains (by_word, topic_subjects[i].word))
+        g_hash_table_insert (by_word, (gpointer) topic_subjects[i].word,
+                             (gpointer) &topic_subjects[i]);
+    }
+  return by_word;
+}
+
+static GHashTable *
+subjects (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  return g_once (&once, build_subjects, NULL);
+}
+
 static gboolean
 opening (char c)
 {
@@ -134,9 +157,15 @@ subject_of (const char *w, gsize n)
     n--;
   if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
     n -= 2;
-  for (gsize i = 0; i < topic_subjects_size; i++)
-    if (strlen (topic_subjects[i].word) == n && memcmp (topic_subjects[i].word, w, n) == 0)
-      return &topic_subjects[i];
+  char key[SUBJECT_MAX + 1];
+  if (n > 0 && n <= SUBJECT_MAX)
+    {
+      memcpy (key, w, n);
+      key[n] = '\0';
+      const TopicSubject *subject = g_hash_table_lookup (subjects (), key);
+      if (subject)
+        return subject;
+    }
   return is_domain_name (w, n) ? &topic_domain_name : NULL;
 }
 

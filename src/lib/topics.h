@@ -31,6 +31,9 @@
 /* How many words a subject may stand from its state. */
 #define TOPIC_REACH 5
 
+/* The longest subject word, in bytes. */
+#define SUBJECT_MAX 48
+
 typedef enum
 {
   SUBJECT_USER,       /* the person addressed: user, recipient */

@@ -79,6 +79,7 @@ test_topics_typical (void **state)
     { "Mail from IP 192.0.2.1 not accepted", 0, "blocked" },
     { "Recipient not accepted", 0, NULL },
     { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },
+    { "554 Invalid IP for sending mail of domain example.com", 0, "blocked" },
     { "Message rejected as spam", 0, "spamdetected" },
     { "A virus was detected in the attachment", 0, "virusdetected" },
     { "Too many recipients in this transaction", 0, "toomanyconn" },

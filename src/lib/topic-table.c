@@ -778,6 +778,7 @@ const TopicRule topic_rules[] = {
    * blocks" */
   { SUBJECT_CLIENT, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
+  { SUBJECT_CLIENT, STATE_INVALID, REASON_BLOCKED, 7, DEF ("blocked") },
   /* a host that refuses may be the receiver ("remote host refused the
    * connection"); a host barred is the one sending */
   { SUBJECT_HOST, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },

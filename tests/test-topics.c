@@ -87,6 +87,7 @@ test_topics_typical (void **state)
     { "The recipient's account has been disabled", 0, "suspend" },
     { "550 Mailbox is frozen.", 0, "suspend" },
     { "550 User account is expired", 0, "suspend" },
+    { "550 User kim@example.org temporary locked", 0, "suspend" },
     { "Message expired", 0, NULL },
     { "delivery time expired for this message", 0, NULL },
     { "550 Denied by policy", 0, "policyviolation" },

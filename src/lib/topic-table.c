@@ -350,6 +350,7 @@ const TopicState topic_states[] = {
   { "deactivated", STATE_DISABLED, EN },
   { "inactive", STATE_DISABLED, EN },
   { "frozen", STATE_DISABLED, EN },
+  { "locked", STATE_DISABLED, EN },
   { "expired", STATE_DISABLED, EN }, /* an account's; a message's or a delivery's
                                     is no rule's */
   { "unreachable", STATE_UNREACHABLE, EN },

@@ -213,6 +213,16 @@ test_classify_adjustments (void **state)
     { NULL, NULL, "421", "Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", NULL, NULL,
       "networkerror", "soft" },
     { "failed", "4.0.0", "426", "426 connection timed out", NULL, "4.0.0", "expired", "soft" },
+    /* a block-list word said of nothing named: the sending side blocked before
+     * DATA; after it, it may be the content's, and says no cause */
+    { "failed", NULL, "550", "550 rejected: blacklisted (in reply to RCPT TO command)", NULL, NULL,
+      "blocked", "block" },
+    { "failed", NULL, "550", "550 You are blocked (in reply to MAIL FROM command)", NULL, NULL,
+      "blocked", "block" },
+    { "failed", NULL, "550", "550 rejected: blacklisted (in reply to end of DATA command)", NULL,
+      NULL, "onhold", "soft" },
+    { "failed", NULL, "550", "550 Recipient blocked (in reply to RCPT TO command)", NULL, NULL,
+      "userunknown", "hard" },
     /* a generic status (X.n.0) names no cause: a topic of another subject is
      * read under it, and not under a specific one */
     { "failed", "5.5.0", "554", "554 The mail could not be delivered because the domain is not reachable",

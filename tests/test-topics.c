@@ -80,6 +80,9 @@ test_topics_typical (void **state)
     { "Recipient not accepted", 0, NULL },
     { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },
     { "554 Invalid IP for sending mail of domain example.com", 0, "blocked" },
+    /* a link of the content on a block list is the content judged */
+    { "550 5.7.1 Message contains a URL listed in a blocklist", 7, "spamdetected" },
+    { "554 The message contains a link that is blacklisted", 0, "spamdetected" },
     { "Message rejected as spam", 0, "spamdetected" },
     { "A virus was detected in the attachment", 0, "virusdetected" },
     { "Too many recipients in this transaction", 0, "toomanyconn" },
@@ -131,6 +134,9 @@ test_topics_bounds (void **state)
     /* a state inside a domain name is no state */
     { "retry time not reached for any host for 'unreachable.example.net'", 0, NULL },
     { "host full.example.net said: 550 go away", 0, NULL },
+    /* a parenthesis is a clause of its own */
+    { "550 Denied (mail from the sender)", 0, NULL },
+    { "550 Mailbox full (in reply to end of DATA command)", 0, "mailboxfull" },
     /* a pair no rule defines */
     { "Recipient rejected", 0, NULL },
     /* the status names another subject (X.7: security or policy, not addresses) */

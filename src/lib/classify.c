@@ -56,6 +56,9 @@
  *      (action delayed) has not given up: its X.4.7 counts for nothing, and its
  *      words decide (OpenSMTPD writes "Action: delayed" on its expiry notice,
  *      "Envelope expired");
+ *   7b. a block-list word said of nothing named (topics.h listed_alone:
+ *      "550 rejected: blacklisted") before DATA is the sending side blocked;
+ *      after DATA it may be the content's and decides nothing;
  *   8. the SMTP command refused (`command`), for words that explain nothing:
  *      MAIL FROM is the envelope sender's refusal (rejected), the greeting or
  *      HELO/EHLO the sending host's (blocked), a permanent RCPT TO under X.0.x,
@@ -381,6 +384,18 @@ refused_by_command (const char *command, const char *status, BounceClass klass)
   return REASON_NONE;
 }
 
+/* Was the command one before the message was sent (the greeting, HELO/EHLO,
+ * MAIL FROM, RCPT TO)? */
+static gboolean
+before_data (const char *command)
+{
+  static const char *const before[] = { "CONN", "HELO", "EHLO", "MAIL", "RCPT" };
+  for (gsize i = 0; command && i < G_N_ELEMENTS (before); i++)
+    if (strcmp (command, before[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A generic status with no words that say more (step 8 at the top). */
 static Reason
 generic_status_reason (const char *status)
@@ -435,8 +450,9 @@ receiver_host (const BounceRecord *rec, const char *diag, char named[STATUS_HOST
 /* The record's `why`: the row (scope, wording, source) or the rule that decided,
  * and an adjustment after it. Short and stable, so that it can be grepped. */
 static char *
-why_text (const Wording *row, gboolean local, const TopicFind *topic, const char *rule,
-          const char *status, const char *reply_code, const char *command, const char *adjusted)
+why_text (const Wording *row, gboolean local, const TopicFind *topic, const char *listed,
+          const char *rule, const char *status, const char *reply_code, const char *command,
+          const char *adjusted)
 {
   GString *w = g_string_new (NULL);
   if (topic)
@@ -463,6 +479,8 @@ why_text (const Wording *row, gboolean local, const TopicFind *topic, const char
     g_string_append_printf (w, "%s %s", rule, reply_code);
   else if (strcmp (rule, "smtp command") == 0)
     g_string_append_printf (w, "%s %s", rule, command);
+  else if (strcmp (rule, "listed before data") == 0)
+    g_string_append_printf (w, "%s \"%s\" at %s", rule, listed, command);
   else
     g_string_append (w, rule);
   if (adjusted)
@@ -612,6 +630,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = hint, rule = "extractor hint";
   else if (gave_up)
     reason = REASON_EXPIRED, rule = "giving up";
+  else if (topic.listed_alone && !(specific && code) && before_data (command))
+    reason = REASON_BLOCKED, rule = "listed before data";
   else if (refused_by_command (command, status, klass))
     reason = refused_by_command (command, status, klass), rule = "smtp command";
   else if (have_status && generic_status_reason (status))
@@ -651,7 +671,9 @@ classify_record (BounceRecord *rec, Reason known)
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";
-  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, by_topic ? &topic : NULL, rule, status, reply_code, command, adjusted));
+  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, by_topic ? &topic : NULL,
+                                                        topic.listed_alone ? topic.listed_alone->words : NULL,
+                                                        rule, status, reply_code, command, adjusted));
   g_free (folded);
 
   rec->klass = klass;

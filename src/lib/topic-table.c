@@ -44,6 +44,12 @@ const TopicSubject topic_subjects[] = {
   { "relay", SUBJECT_RELAY, EN },
   { "relaying", SUBJECT_RELAY, EN },
   { "spam", SUBJECT_SPAM, EN },
+  { "url", SUBJECT_LINK, EN },
+  { "urls", SUBJECT_LINK, EN },
+  { "uri", SUBJECT_LINK, EN },
+  { "uris", SUBJECT_LINK, EN },
+  { "link", SUBJECT_LINK, EN },
+  { "links", SUBJECT_LINK, EN },
   { "virus", SUBJECT_VIRUS, EN },
   { "malware", SUBJECT_VIRUS, EN },
   { "rate", SUBJECT_RATE, EN },
@@ -362,13 +368,13 @@ const TopicState topic_states[] = {
   { "did not accept", STATE_REFUSED, EN },
   { "does not accept", STATE_REFUSED, EN },
   { "not accepted", STATE_REFUSED, EN },
-  { "blocked", STATE_BARRED, EN },
+  { "blocked", STATE_LISTED, EN },
   { "not allowed", STATE_BARRED, EN },
   { "not permitted", STATE_BARRED, EN },
   { "prohibited", STATE_BARRED, EN },
-  { "blacklisted", STATE_BARRED, EN },
-  { "blocklisted", STATE_BARRED, EN },
-  { "listed", STATE_BARRED, EN },
+  { "blacklisted", STATE_LISTED, EN },
+  { "blocklisted", STATE_LISTED, EN },
+  { "listed", STATE_LISTED, EN },
   { "detected", STATE_DETECTED, EN },
   { "identified as", STATE_DETECTED, EN },
   { "classified as", STATE_DETECTED, EN },
@@ -756,6 +762,7 @@ const TopicRule topic_rules[] = {
   { SUBJECT_SENDER, STATE_INVALID, REASON_REJECTED, 1, "rfc 3463 § 3.2 X.1.7" },
   { SUBJECT_SENDER, STATE_REFUSED, REASON_REJECTED, 7, DEF ("rejected") },
   { SUBJECT_SENDER, STATE_BARRED, REASON_REJECTED, 7, DEF ("rejected") },
+  { SUBJECT_SENDER, STATE_LISTED, REASON_REJECTED, 7, DEF ("rejected") },
   /* X.2.1 "Mailbox disabled, not accepting messages" */
   { SUBJECT_USER, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
   { SUBJECT_MAILBOX, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
@@ -779,20 +786,29 @@ const TopicRule topic_rules[] = {
    * blocks" */
   { SUBJECT_CLIENT, STATE_REFUSED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
+  { SUBJECT_CLIENT, STATE_LISTED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_INVALID, REASON_BLOCKED, 7, DEF ("blocked") },
   /* a host that refuses may be the receiver ("remote host refused the
    * connection"); a host barred is the one sending */
   { SUBJECT_HOST, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
+  { SUBJECT_HOST, STATE_LISTED, REASON_BLOCKED, 7, DEF ("blocked") },
   /* X.7.1 relay wording; norelaying: "relaying is denied" */
   { SUBJECT_RELAY, STATE_REFUSED, REASON_NORELAYING, 7, DEF ("norelaying") },
   { SUBJECT_RELAY, STATE_BARRED, REASON_NORELAYING, 7, DEF ("norelaying") },
+  { SUBJECT_RELAY, STATE_LISTED, REASON_NORELAYING, 7, DEF ("norelaying") },
   /* policyviolation: "the message violates a receiving policy" */
   { SUBJECT_POLICY, STATE_REFUSED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
   { SUBJECT_POLICY, STATE_BARRED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
+  { SUBJECT_POLICY, STATE_LISTED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
   /* spamdetected: "the message content was judged to be spam" */
   { SUBJECT_SPAM, STATE_DETECTED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
   { SUBJECT_SPAM, STATE_REFUSED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
   { SUBJECT_SPAM, STATE_BARRED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  { SUBJECT_SPAM, STATE_LISTED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  /* a link of the content on a block list (a URI block list): the content is
+   * judged by what it links to */
+  { SUBJECT_LINK, STATE_LISTED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  { SUBJECT_LINK, STATE_BARRED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
   /* X.7.0 with malware wording; virusdetected: "judged to carry malware" */
   { SUBJECT_VIRUS, STATE_DETECTED, REASON_VIRUSDETECTED, 7, DEF ("virusdetected") },
   /* speeding: "rate limited for sending too fast or too much" */

@@ -11,7 +11,7 @@ static const char *const subject_names[] = {
   [SUBJECT_USER] = "user",         [SUBJECT_ADDRESS] = "address", [SUBJECT_MAILBOX] = "mailbox",
   [SUBJECT_QUOTA] = "quota",       [SUBJECT_MESSAGE] = "message", [SUBJECT_DOMAIN] = "domain", [SUBJECT_HOST] = "host",
   [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_CLIENT] = "client",
-  [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam",       [SUBJECT_VIRUS] = "virus",
+  [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam", [SUBJECT_LINK] = "link",       [SUBJECT_VIRUS] = "virus",
   [SUBJECT_RATE] = "rate",         [SUBJECT_MANY] = "many",       [SUBJECT_POLICY] = "policy",
   [SUBJECT_RETRY] = "retry",
 };
@@ -19,7 +19,7 @@ static const char *const subject_names[] = {
 static const char *const state_names[] = {
   [STATE_MISSING] = "missing",         [STATE_INVALID] = "invalid",   [STATE_FULL] = "full",
   [STATE_EXCEEDED] = "exceeded",       [STATE_TOO_BIG] = "too big",   [STATE_DISABLED] = "disabled",
-  [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused", [STATE_BARRED] = "barred",   [STATE_DETECTED] = "detected",
+  [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused", [STATE_BARRED] = "barred", [STATE_LISTED] = "listed",   [STATE_DETECTED] = "detected",
   [STATE_TOO_MANY] = "too many",    [STATE_GAVE_UP] = "gave up",   [STATE_FAILED] = "failed",
 };
 
@@ -183,9 +183,10 @@ typedef struct
  * nearest subject wins. */
 static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
-          guint *pick_d)
+          guint *pick_d, gboolean *named)
 {
   const TopicSubject *subj = subject_of (s->text + ws, we - ws);
+  *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
     return;
   gboolean sender = subj->kind == SUBJECT_SENDER;
@@ -209,20 +210,22 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
   StateKind state = topic_states[tag].kind;
   const TopicSubject *pick = NULL;
   guint pick_d = G_MAXUINT;
+  gboolean named = FALSE; /* a subject of any rule stands within reach */
 
-  /* backwards, up to the word that closes the clause before */
+  /* backwards, up to the word that closes the clause before; a parenthesis
+   * is a clause of its own ("blocked (in reply to MAIL FROM command)") */
   gsize pos = at;
   while (pos > 0 && t[pos - 1] != ' ')
     pos--; /* the state's word starts after its opening bracket */
-  for (guint d = 1; d <= TOPIC_REACH && pos > 1; d++)
+  for (guint d = 1; d <= TOPIC_REACH && pos > 1 && t[pos] != '('; d++)
     {
       gsize we = pos - 1; /* the space before the word */
       gsize ws = we;
       while (ws > 0 && t[ws - 1] != ' ')
         ws--;
-      if (ends_clause (t[we - 1]))
+      if (ends_clause (t[we - 1]) || t[we - 1] == ')')
         break;
-      consider (s, ws, we, d, state, &pick, &pick_d);
+      consider (s, ws, we, d, state, &pick, &pick_d, &named);
       pos = ws;
     }
   /* forwards, up to the word that closes this clause */
@@ -235,14 +238,18 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
       gsize ws = pos + 1, we = ws;
       while (we < s->len && t[we] != ' ')
         we++;
-      if (we == ws)
+      if (we == ws || t[ws] == '(')
         break;
-      consider (s, ws, we, d, state, &pick, &pick_d);
+      consider (s, ws, we, d, state, &pick, &pick_d, &named);
       closed = ends_clause (t[we - 1]);
       pos = we;
     }
   if (!pick)
-    return TRUE;
+    {
+      if (!named && state == STATE_LISTED && !s->best.listed_alone)
+        s->best.listed_alone = &topic_states[tag];
+      return TRUE;
+    }
   const TopicRule *rule = rule_of (pick->kind, state, s->status_subject);
   if (rule->reason == REASON_EXPIRED)
     s->best.gave_up = TRUE;
@@ -258,7 +265,7 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
 Reason
 topics_find (const char *folded, guint status_subject, TopicFind *out)
 {
-  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL, FALSE } };
+  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL, FALSE, NULL } };
   if (s.len)
     match_set_each (states (), folded, s.len, found_state, &s);
   if (out)

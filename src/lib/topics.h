@@ -49,6 +49,7 @@ typedef enum
   SUBJECT_CLIENT,     /* the sending host: its IP, the client */
   SUBJECT_RELAY,      /* relaying through the receiver */
   SUBJECT_SPAM,       /* spam, said of the content */
+  SUBJECT_LINK,       /* a link (URL) in the content */
   SUBJECT_VIRUS,      /* malware */
   SUBJECT_RATE,       /* the sending rate */
   SUBJECT_MANY,       /* connections, recipients at once */
@@ -67,7 +68,9 @@ typedef enum
   STATE_UNREACHABLE, /* unreachable, timed out */
   STATE_REFUSED,     /* rejected, refused, denied: said of what is refused, or
                         of who refuses ("the host refused the connection") */
-  STATE_BARRED,      /* blocked, not allowed, listed: said of what is refused */
+  STATE_BARRED,      /* not allowed, prohibited: said of what is refused */
+  STATE_LISTED,      /* blocked, blacklisted, listed: said of what is refused, the
+                        words of a block list */
   STATE_DETECTED,    /* detected, found, identified as */
   STATE_TOO_MANY,    /* too many */
   STATE_GAVE_UP,     /* giving up, exhausted */
@@ -125,6 +128,9 @@ typedef struct
   /* a rule of reason expired was found: the sender gave up, which is no cause
    * (classify.c), so such a rule is reported here and not as the rule above */
   gboolean gave_up;
+  /* the first block-list word ("blacklisted", "blocked") with no thing named
+   * within reach: classify.c reads it by the SMTP stage */
+  const TopicState *listed_alone;
 } TopicFind;
 
 /* The reason the topics give folded (a wordings_fold result), REASON_NONE when

@@ -76,6 +76,8 @@ test_topics_typical (void **state)
     /* a connection refused or failed is a network failure (X.4.1, X.4.2) */
     { "The recipient server did not accept our requests to connect.", 0, "networkerror" },
     { "Failed to connect to the remote server", 0, "networkerror" },
+    { "Unable to connect to mail server", 0, "networkerror" },
+    { "Unable to deliver the message", 0, NULL },
     { "Mail from IP 192.0.2.1 not accepted", 0, "blocked" },
     { "Recipient not accepted", 0, NULL },
     { "Your IP 192.0.2.1 is blacklisted", 0, "blocked" },

@@ -386,6 +386,7 @@ const TopicState topic_states[] = {
   { "gave up", STATE_GAVE_UP, EN },
   { "exhausted", STATE_GAVE_UP, EN },
   { "failed", STATE_FAILED, EN },
+  { "unable to", STATE_FAILED, EN },
   /* Words of other languages, as for the subjects above */
   /* German: msgstrs of claws-mail-i18n, evolution-data-server-common, geary, mailutils-common,
    * php-horde-imp, sylpheed-i18n, sympa */

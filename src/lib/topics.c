@@ -1,6 +1,7 @@
 /* topics.c: reading a state with the subject it is said of (topics.h). The
  * states are found in one pass (match.c); the subjects around each are read only
  * there, a few words either way. */
+#define _GNU_SOURCE /* memmem */
 #include "topics.h"
 
 #include <string.h>
@@ -53,27 +54,59 @@ states (void)
   return g_once (&once, build_states, NULL);
 }
 
-/* The subjects by word (the first entry of a word shared by two languages). */
+/* Scripts written without spaces between words (Chinese, Japanese) or with
+ * particles glued to them (Korean) start at U+3000: three-byte UTF-8 from 0xe3.
+ * Their subjects and states are read inside words. */
+static gboolean
+unspaced (const char *word)
+{
+  return (guchar) word[0] >= 0xe3;
+}
+
+typedef struct
+{
+  GHashTable *by_word; /* the first entry of a word shared by two languages */
+  GPtrArray *unspaced; /* const TopicSubject *: those read inside a word */
+} Subjects;
+
 static gpointer
 build_subjects (gpointer data)
 {
   (void) data;
-  GHashTable *by_word = g_hash_table_new (g_str_hash, g_str_equal);
+  Subjects *all = g_new0 (Subjects, 1);
+  all->by_word = g_hash_table_new (g_str_hash, g_str_equal);
+  all->unspaced = g_ptr_array_new ();
   for (gsize i = 0; i < topic_subjects_size; i++)
     {
-      g_assert (strlen (topic_subjects[i].word) <= SUBJECT_MAX);
-      if (!g_hash_table_contains (by_word, topic_subjects[i].word))
-        g_hash_table_insert (by_word, (gpointer) topic_subjects[i].word,
-                             (gpointer) &topic_subjects[i]);
+      const TopicSubject *subject = &topic_subjects[i];
+      g_assert (strlen (subject->word) <= SUBJECT_MAX);
+      if (!g_hash_table_contains (all->by_word, subject->word))
+        g_hash_table_insert (all->by_word, (gpointer) subject->word, (gpointer) subject);
+      if (unspaced (subject->word))
+        g_ptr_array_add (all->unspaced, (gpointer) subject);
     }
-  return by_word;
+  return all;
 }
 
-static GHashTable *
+static const Subjects *
 subjects (void)
 {
   static GOnce once = G_ONCE_INIT;
   return g_once (&once, build_subjects, NULL);
+}
+
+/* The first subject of a script without spaces inside the n bytes at w. */
+static const TopicSubject *
+unspaced_subject_in (const char *w, gsize n)
+{
+  const GPtrArray *list = subjects ()->unspaced;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const TopicSubject *subject = g_ptr_array_index (list, i);
+      if (memmem (w, n, subject->word, strlen (subject->word)))
+        return subject;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -162,10 +195,13 @@ subject_of (const char *w, gsize n)
     {
       memcpy (key, w, n);
       key[n] = '\0';
-      const TopicSubject *subject = g_hash_table_lookup (subjects (), key);
+      const TopicSubject *subject = g_hash_table_lookup (subjects ()->by_word, key);
       if (subject)
         return subject;
     }
+  for (gsize i = 0; i < n; i++)
+    if ((guchar) w[i] >= 0xe3)
+      return unspaced_subject_in (w + i, n - i);
   return is_domain_name (w, n) ? &topic_domain_name : NULL;
 }
 
@@ -201,16 +237,31 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
   Search *s = data;
   const char *t = s->text;
   gsize end = at + n;
-  /* whole words only, and not a shorter state inside a longer one ("found" in
-   * "not found") */
-  if ((at > 0 && t[at - 1] != ' ' && !opening (t[at - 1]))
-      || !word_ends (t, s->len, end) || at < s->covered)
+  /* whole words only (but in a script written without spaces), and not a
+   * shorter state inside a longer one ("found" in "not found") */
+  gboolean inside = unspaced (topic_states[tag].words);
+  if ((!inside && ((at > 0 && t[at - 1] != ' ' && !opening (t[at - 1]))
+                   || !word_ends (t, s->len, end)))
+      || at < s->covered)
     return TRUE;
   s->covered = end;
   StateKind state = topic_states[tag].kind;
   const TopicSubject *pick = NULL;
   guint pick_d = G_MAXUINT;
   gboolean named = FALSE; /* a subject of any rule stands within reach */
+
+  /* in a script written without spaces the subject may be in the state's own
+   * word, within its sentence (up to a "。") */
+  if (inside)
+    {
+      static const char full_stop[] = "\xe3\x80\x82";
+      gsize ws = at, we = end;
+      while (ws > 0 && t[ws - 1] != ' ' && !(ws >= 3 && memcmp (t + ws - 3, full_stop, 3) == 0))
+        ws--;
+      while (we < s->len && t[we] != ' ' && memcmp (t + we, full_stop, MIN (3, s->len - we)) != 0)
+        we++;
+      consider (s, ws, we, 0, state, &pick, &pick_d, &named);
+    }
 
   /* backwards, up to the word that closes the clause before; a parenthesis
    * is a clause of its own ("blocked (in reply to MAIL FROM command)") */

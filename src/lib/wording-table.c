@@ -506,7 +506,7 @@ const Wording wording_table[] = {
   { ANY, "account is locked", REASON_SUSPEND, 0, "src DerDakon/vpopmail 00ece785b9ae234eab0713cd5cd2282d28f44447 vdelivermail.c checkuser" },
   { ANY, "rejected: inactive user", REASON_SUSPEND, 0, "doc http://help.inbox.lv/category/10204/question/10147 \"Inactive user\" § sender notice text, read 2026-12-05" },
   { ANY, "invalid address", REASON_SYNTAXERROR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Parse0" },
-  { ANY, "no valid recipients", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
+  { ANY, "error: no valid recipients", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
   { ANY, "syntax error", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
   { ANY, "command unrecognized", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
   { ANY, "unrecognized command", REASON_SYNTAXERROR, 0, "src exim 4.96 src/smtp_in.c" },

@@ -383,6 +383,27 @@ test_screen_names (void **state)
   g_free (m);
 }
 
+/* A Remote-MTA written as an address names no receiver: the recipient's domain
+ * does (NTT docomo documents its "550 Unknown user" as its filter's answer). */
+static void
+test_receiver_behind_address_literal (void **state)
+{
+  (void) state;
+  const char *m
+      = "From: MAILER-DAEMON@mx.example.net\nTo: s@example.org\n"
+        "Subject: Delivery Status Notification (Failure)\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+        "--z\nContent-Type: text/plain\n\nDelivery failed.\n"
+        "--z\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+        "Final-Recipient: rfc822; kei@docomo.ne.jp\nAction: failed\nStatus: 5.3.0\n"
+        "Remote-MTA: dns; [192.0.2.7]\n"
+        "Diagnostic-Code: smtp; 5.3.0 - Other mail system problem 550-'Unknown user'\n--z--\n";
+  BounceReport *r = expect_records (m, 1, "kei@docomo.ne.jp");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "filtered");
+  bounce_report_free (r);
+}
+
 /* A Diagnostic-Code that is only a program's exit status: the notice's words
  * for the recipient are the diagnostic, and what the program's output says
  * outranks the program's failure. */
@@ -508,6 +529,7 @@ main (void)
     cmocka_unit_test (test_recipient_forms),
     cmocka_unit_test (test_exit_status_diagnostic),
     cmocka_unit_test (test_screen_names),
+    cmocka_unit_test (test_receiver_behind_address_literal),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
   };

@@ -173,17 +173,18 @@ test_folding (void **state)
   f = wordings_fold ("554 IP 192.0.2.1 is blocked; [2001:db8::1]: refused, <jdoe> unknown", 4096);
   assert_string_equal (f, "554 ip <ip> is blocked; <ip>: refused, <addr> unknown");
   g_free (f);
-  /* multi-line reply prefixes, glued to the word or not, are dropped */
+  /* multi-line reply prefixes, glued to the word or not, are dropped after the
+   * first, the reply's code */
   f = wordings_fold ("550-5.7.1 Messages with multiple\n550 5.7.1 addresses in From:", 4096);
   assert_non_null (strstr (f, "multiple addresses in from"));
   g_free (f);
   f = wordings_fold ("553-you are not\n553-allowed here", 4096);
-  assert_string_equal (f, "you are not allowed here");
+  assert_string_equal (f, "553 you are not allowed here");
   g_free (f);
   /* quotes around a cited reply or a word, and a reply code written with a
    * colon, are not wording; a folded text folds to itself */
   f = wordings_fold ("Server returned '550 User \"unknown\"', 550-'No such user' 550: Denied", 4096);
-  assert_string_equal (f, "server returned 550 user unknown, no such user 550 denied");
+  assert_string_equal (f, "server returned 550 user unknown, 550 no such user 550 denied");
   g_free (f);
   /* letters of other scripts are lower-cased too */
   f = wordings_fold ("Postfach Überschritten; Почтовый ящик", 4096);

@@ -431,6 +431,22 @@ action_is (const char *action, const char *name)
   return action && g_ascii_strcasecmp (action, name) == 0;
 }
 
+/* "[192.0.2.1]", "2001:db8::1": an address that names no host, and so no
+ * receiver. */
+static gboolean
+address_literal (const char *host)
+{
+  if (*host == '[')
+    host++;
+  gboolean v6 = strchr (host, ':') != NULL;
+  if (g_ascii_strncasecmp (host, "ipv6:", 5) == 0)
+    host += 5;
+  const char *p = host;
+  while (g_ascii_isdigit (*p) || *p == '.' || (v6 && (g_ascii_isxdigit (*p) || *p == ':')))
+    p++;
+  return p > host && (*p == '\0' || *p == ']');
+}
+
 /* The host whose receiver rows apply: the one that answered (the report's
  * Remote-MTA, else the host the diagnostic names), else the recipient's domain;
  * NULL lets the text name it. named: room for a name found in the diagnostic. */
@@ -438,7 +454,7 @@ static const char *
 receiver_host (const BounceRecord *rec, const char *diag, char named[STATUS_HOST_MAX])
 {
   const char *host = record_peek (rec, BOUNCE_FIELD_REMOTE_MTA);
-  if (host)
+  if (host && !address_literal (host))
     return host;
   if (status_find_remote_host (diag, named))
     return named;

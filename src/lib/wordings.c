@@ -207,6 +207,7 @@ wordings_fold (const char *text, gsize max)
   gsize i = 0, words = 0;
   gsize word_end = 0; /* the end of the last word read up to a space */
   gboolean prev_reply = FALSE;
+  gboolean glued_reply_seen = FALSE; /* a "550-" prefix glued to a word was read */
   while (text && i < n_text)
     {
       while (i < n_text && is_space (text[i]))
@@ -236,11 +237,20 @@ wordings_fold (const char *text, gsize max)
           at_sign = memchr (w, '@', n) != NULL;
         }
       /* "553-you", "550-'unknown": a reply prefix glued to the first word of
-       * its line */
+       * its line. The first one is the reply's code, written as a word of its
+       * own; those of the lines after it are dropped */
       if (n > 5 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2])
           && w[3] == '-' && (g_ascii_isalpha (w[4]) || is_quote (w[4])))
         {
           words++;
+          if (!glued_reply_seen)
+            {
+              if (o)
+                out[o++] = ' ';
+              memcpy (out + o, w, 3);
+              o += 3;
+            }
+          glued_reply_seen = TRUE;
           prev_reply = TRUE;
           w += 4, n -= 4;
         }

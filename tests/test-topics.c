@@ -136,6 +136,12 @@ test_topics_bounds (void **state)
     /* a state inside a domain name is no state */
     { "retry time not reached for any host for 'unreachable.example.net'", 0, NULL },
     { "host full.example.net said: 550 go away", 0, NULL },
+    /* what is looked up in the name service is a domain, whatever else is
+     * named nearer; a word glossed in parentheses is no aside */
+    { "The destination server for this recipient could not be found in Domain Name "
+      "Service (DNS).", 0, "hostunknown" },
+    { "MX record not found", 0, "hostunknown" },
+    { "DNS lookup failed", 0, "networkerror" },
     /* a parenthesis is a clause of its own */
     { "550 Denied (mail from the sender)", 0, NULL },
     { "550 Mailbox full (in reply to end of DATA command)", 0, "mailboxfull" },
@@ -274,6 +280,82 @@ test_topics_languages (void **state)
   check (cases, G_N_ELEMENTS (cases));
 }
 
+/* Scripts written without spaces (Japanese, Chinese) or with particles glued to
+ * words (Korean): subjects and states are read inside words, the subject within
+ * the state's run of text up to a "。" or within reach; cases from the catalogues'
+ * msgstrs (topic-table.c) and a Domino reply. */
+static void
+test_topics_unspaced (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* Japanese */
+    { "ユーザーは存在しません", 0, "userunknown" },
+    { "\"neko\" というユーザは存在しません。", 0, "userunknown" },
+    { "ユーザーを特定できません", 0, "userunknown" },
+    { "ユーザー Neko (a@example.jp) は Domino ディレクトリには見つかりません。", 0, "userunknown" },
+    { "ユーザーNeko (a@example.jp) は Domino ディレクトリには見つかりません。", 0, "userunknown" },
+    { "宛先不明", 0, "userunknown" },
+    { "受信者のメールボックスが一杯です", 0, "mailboxfull" },
+    { "メールボックスが満杯になっているので、新たにメッセージを送ることができない。", 0, "mailboxfull" },
+    { "メールボックスの容量制限を超過しました", 0, "mailboxfull" },
+    { "メッセージが大きすぎます(最大サイズは 10MB です)", 0, "mesgtoobig" },
+    { "メッセージのサイズが上限を超えています", 0, "mesgtoobig" },
+    { "このアカウントは無効になっています", 0, "suspend" },
+    { "無効なアドレス", 0, "userunknown" },
+    { "不正なメールアドレスです", 0, "userunknown" },
+    { "ドメインが見つかりません", 0, "hostunknown" },
+    { "送信者のドメインが存在しません", 0, "rejected" },
+    { "差出人のアドレスが拒否されました", 0, "rejected" },
+    /* simplified Chinese */
+    { "用户不存在", 0, "userunknown" },
+    { "未知用户", 0, "userunknown" },
+    { "收件人邮箱已满", 0, "mailboxfull" },
+    { "邮箱地址无效", 0, "userunknown" },
+    { "未找到用户帐户", 0, "userunknown" },
+    { "邮件过大无法处理。", 0, "mesgtoobig" },
+    { "邮件大小超过限制", 0, "mesgtoobig" },
+    { "该账号已被停用", 0, "suspend" },
+    { "收件人域名不存在", 0, "hostunknown" },
+    { "发件人地址被拒绝", 0, "rejected" },
+    /* traditional Chinese */
+    { "收件者信箱已滿", 0, "mailboxfull" },
+    { "不明的使用者", 0, "userunknown" },
+    { "找不到使用者帳號", 0, "userunknown" },
+    { "使用者無效", 0, "userunknown" },
+    { "無效的電子郵件位址", 0, "userunknown" },
+    { "郵件過大", 0, "mesgtoobig" },
+    { "帳號已停用", 0, "suspend" },
+    /* Korean, particles glued to the words */
+    { "사용자를 찾을 수 없습니다", 0, "userunknown" },
+    { "수신자가 존재하지 않습니다", 0, "userunknown" },
+    { "유효하지 않은 이메일 주소: a@example.kr", 0, "userunknown" },
+    { "메일함이 가득 찼습니다", 0, "mailboxfull" },
+    { "저장 공간이 할당량을 넘었습니다", 0, "mailboxfull" },
+    { "메시지가 너무 큽니다", 0, "mesgtoobig" },
+    { "계정이 비활성화되었습니다", 0, "suspend" },
+    /* a state with no subject; a pair no rule defines */
+    { "見つかりません", 0, NULL },
+    { "ファイルが見つかりません", 0, NULL },
+    { "文件不存在", 0, NULL },
+    { "检索到的群组可能不存在", 0, NULL },
+    { "찾을 수 없음", 0, NULL },
+    { "メッセージは拒否されました。", 0, NULL },
+    { "您的邮件被拒绝了。", 0, NULL },
+    /* a message's size is no quota ("許容量" holds "容量") */
+    { "添付ファイルのサイズが許容量を超えています。", 0, NULL },
+    /* a subject and a state in different sentences: in one run, split by a "。"; or more than
+     * TOPIC_REACH words apart */
+    { "ユーザー。ファイルが見つかりません", 0, NULL },
+    { "邮箱。文件已满", 0, NULL },
+    { "ユーザー。 これは 自動 送信 の 通知 です。 ファイルが見つかりません", 0, NULL },
+    { "用户。 这 是 一 封 自动 通知。 文件不存在", 0, NULL },
+    /* the status names another subject */
+    { "用户不存在", 7, NULL },
+  };
+  check (cases, G_N_ELEMENTS (cases));
+}
+
 /* A word is written as folded text is (wordings_fold), and a word of another
  * language than English names a well-formed source. */
 static gboolean
@@ -333,6 +415,7 @@ main (void)
     cmocka_unit_test (test_topics_bounds),
     cmocka_unit_test (test_topics_gave_up),
     cmocka_unit_test (test_topics_languages),
+    cmocka_unit_test (test_topics_unspaced),
     cmocka_unit_test (test_topics_sources),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -11,7 +11,7 @@
 static const char *const subject_names[] = {
   [SUBJECT_USER] = "user",         [SUBJECT_ADDRESS] = "address", [SUBJECT_MAILBOX] = "mailbox",
   [SUBJECT_QUOTA] = "quota",       [SUBJECT_MESSAGE] = "message", [SUBJECT_DOMAIN] = "domain", [SUBJECT_HOST] = "host",
-  [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_CLIENT] = "client",
+  [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_NAME_SERVICE] = "name service", [SUBJECT_CLIENT] = "client",
   [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam", [SUBJECT_LINK] = "link",       [SUBJECT_VIRUS] = "virus",
   [SUBJECT_RATE] = "rate",         [SUBJECT_MANY] = "many",       [SUBJECT_POLICY] = "policy",
   [SUBJECT_RETRY] = "retry",
@@ -95,18 +95,27 @@ subjects (void)
   return g_once (&once, build_subjects, NULL);
 }
 
-/* The first subject of a script without spaces inside the n bytes at w. */
+static const TopicRule *rule_of (SubjectKind subject, StateKind state, guint status_subject);
+
+/* A subject of a script without spaces inside the n bytes at w: the first that a
+ * rule pairs with state under status_subject, else the first there is (a thing
+ * named, of no rule here); NULL when none stands there. */
 static const TopicSubject *
-unspaced_subject_in (const char *w, gsize n)
+unspaced_subject_in (const char *w, gsize n, StateKind state, guint status_subject)
 {
   const GPtrArray *list = subjects ()->unspaced;
+  const TopicSubject *first = NULL;
   for (guint i = 0; i < list->len; i++)
     {
       const TopicSubject *subject = g_ptr_array_index (list, i);
-      if (memmem (w, n, subject->word, strlen (subject->word)))
+      if (!memmem (w, n, subject->word, strlen (subject->word)))
+        continue;
+      if (rule_of (subject->kind, state, status_subject))
         return subject;
+      if (!first)
+        first = subject;
     }
-  return NULL;
+  return first;
 }
 
 static gboolean
@@ -129,6 +138,20 @@ word_ends (const char *t, gsize len, gsize at)
   while (at < len && closing (t[at]))
     at++;
   return at == len || t[at] == ' ';
+}
+
+/* Does the word at w (up to a space or end) open an aside: "(in reply to ...",
+ * not a word glossed in one ("(dns)")? (Going back, a word that ends one
+ * without opening it closes an aside.) */
+static gboolean
+opens_aside (const char *w, const char *end)
+{
+  if (*w != '(')
+    return FALSE;
+  for (const char *p = w; p < end && *p != ' '; p++)
+    if (*p == ')')
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -179,10 +202,11 @@ is_domain_name (const char *w, gsize n)
 }
 
 /* The subject the word w (n bytes, as folded) is, without its quotes, brackets,
- * trailing punctuation or "'s" (so the placeholder "<ip>" reads as "ip"); NULL
- * when it is none. */
+ * trailing punctuation or "'s" (so the placeholder "<ip>" reads as "ip"), or in
+ * a script without spaces the subject it holds (the one a rule pairs with state,
+ * where it holds several); NULL when it is none. */
 static const TopicSubject *
-subject_of (const char *w, gsize n)
+subject_of (const char *w, gsize n, StateKind state, guint status_subject)
 {
   while (n > 0 && opening (*w))
     w++, n--;
@@ -201,7 +225,7 @@ subject_of (const char *w, gsize n)
     }
   for (gsize i = 0; i < n; i++)
     if ((guchar) w[i] >= 0xe3)
-      return unspaced_subject_in (w + i, n - i);
+      return unspaced_subject_in (w + i, n - i, state, status_subject);
   return is_domain_name (w, n) ? &topic_domain_name : NULL;
 }
 
@@ -214,20 +238,29 @@ typedef struct
   TopicFind best;
 } Search;
 
-/* Weighs the word [ws, we) at distance d as the subject of state: a sender word
- * makes any state the sender's ("sender domain does not exist"); otherwise the
- * nearest subject wins. */
+/* Subjects that say whose the state is, whatever else stands nearer: the
+ * sender's ("sender domain does not exist"), a domain's when the name service is
+ * named ("the server for this recipient could not be found in DNS"). */
+static gboolean
+says_whose (SubjectKind kind)
+{
+  return kind == SUBJECT_SENDER || kind == SUBJECT_NAME_SERVICE;
+}
+
+/* Weighs the word [ws, we) at distance d as the subject of state: a subject that
+ * says whose the state is comes first (says_whose); otherwise the nearest subject
+ * wins. */
 static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)
 {
-  const TopicSubject *subj = subject_of (s->text + ws, we - ws);
+  const TopicSubject *subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
     return;
-  gboolean sender = subj->kind == SUBJECT_SENDER;
-  gboolean pick_sender = *pick && (*pick)->kind == SUBJECT_SENDER;
-  if (!*pick || (sender && !pick_sender) || (sender == pick_sender && d < *pick_d))
+  gboolean first = says_whose (subj->kind);
+  gboolean pick_first = *pick && says_whose ((*pick)->kind);
+  if (!*pick || (first && !pick_first) || (first == pick_first && d < *pick_d))
     *pick = subj, *pick_d = d;
 }
 
@@ -268,13 +301,13 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
   gsize pos = at;
   while (pos > 0 && t[pos - 1] != ' ')
     pos--; /* the state's word starts after its opening bracket */
-  for (guint d = 1; d <= TOPIC_REACH && pos > 1 && t[pos] != '('; d++)
+  for (guint d = 1; d <= TOPIC_REACH && pos > 1 && !opens_aside (t + pos, t + s->len); d++)
     {
       gsize we = pos - 1; /* the space before the word */
       gsize ws = we;
       while (ws > 0 && t[ws - 1] != ' ')
         ws--;
-      if (ends_clause (t[we - 1]) || t[we - 1] == ')')
+      if (ends_clause (t[we - 1]) || (t[we - 1] == ')' && !memchr (t + ws, '(', we - ws)))
         break;
       consider (s, ws, we, d, state, &pick, &pick_d, &named);
       pos = ws;
@@ -289,7 +322,7 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
       gsize ws = pos + 1, we = ws;
       while (we < s->len && t[we] != ' ')
         we++;
-      if (we == ws || t[ws] == '(')
+      if (we == ws || opens_aside (t + ws, t + we))
         break;
       consider (s, ws, we, d, state, &pick, &pick_d, &named);
       closed = ends_clause (t[we - 1]);

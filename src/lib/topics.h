@@ -46,6 +46,7 @@ typedef enum
                          where it is refused */
   SUBJECT_CONNECTION, /* the connection or route to the host */
   SUBJECT_SENDER,     /* the envelope sender */
+  SUBJECT_NAME_SERVICE, /* the DNS and its records: what it is asked is a domain */
   SUBJECT_CLIENT,     /* the sending host: its IP, the client */
   SUBJECT_RELAY,      /* relaying through the receiver */
   SUBJECT_SPAM,       /* spam, said of the content */

@@ -86,6 +86,7 @@ test_topics_typical (void **state)
     { "550 5.7.1 Message contains a URL listed in a blocklist", 7, "spamdetected" },
     { "554 The message contains a link that is blacklisted", 0, "spamdetected" },
     { "Message rejected as spam", 0, "spamdetected" },
+    { "This message has been scored as spam", 0, "spamdetected" },
     { "A virus was detected in the attachment", 0, "virusdetected" },
     { "Too many recipients in this transaction", 0, "toomanyconn" },
     { "Sending rate exceeded, slow down", 0, "speeding" },

@@ -442,6 +442,7 @@ const TopicState topic_states[] = {
   { "detected", STATE_DETECTED, EN },
   { "identified as", STATE_DETECTED, EN },
   { "classified as", STATE_DETECTED, EN },
+  { "scored as", STATE_DETECTED, EN },
   { "considered", STATE_DETECTED, EN },
   { "suspected", STATE_DETECTED, EN },
   { "found", STATE_DETECTED, EN },

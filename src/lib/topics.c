@@ -9,19 +9,42 @@
 #include "match.h"
 
 static const char *const subject_names[] = {
-  [SUBJECT_USER] = "user",         [SUBJECT_ADDRESS] = "address", [SUBJECT_MAILBOX] = "mailbox",
-  [SUBJECT_QUOTA] = "quota",       [SUBJECT_MESSAGE] = "message", [SUBJECT_DOMAIN] = "domain", [SUBJECT_HOST] = "host",
-  [SUBJECT_CONNECTION] = "connection", [SUBJECT_SENDER] = "sender", [SUBJECT_NAME_SERVICE] = "name service", [SUBJECT_CLIENT] = "client",
-  [SUBJECT_RELAY] = "relay",       [SUBJECT_SPAM] = "spam", [SUBJECT_LINK] = "link",       [SUBJECT_VIRUS] = "virus",
-  [SUBJECT_RATE] = "rate",         [SUBJECT_MANY] = "many",       [SUBJECT_POLICY] = "policy",
+  [SUBJECT_USER] = "user",
+  [SUBJECT_ADDRESS] = "address",
+  [SUBJECT_MAILBOX] = "mailbox",
+  [SUBJECT_QUOTA] = "quota",
+  [SUBJECT_MESSAGE] = "message",
+  [SUBJECT_DOMAIN] = "domain",
+  [SUBJECT_HOST] = "host",
+  [SUBJECT_CONNECTION] = "connection",
+  [SUBJECT_SENDER] = "sender",
+  [SUBJECT_NAME_SERVICE] = "name service",
+  [SUBJECT_CLIENT] = "client",
+  [SUBJECT_RELAY] = "relay",
+  [SUBJECT_SPAM] = "spam",
+  [SUBJECT_LINK] = "link",
+  [SUBJECT_VIRUS] = "virus",
+  [SUBJECT_RATE] = "rate",
+  [SUBJECT_MANY] = "many",
+  [SUBJECT_POLICY] = "policy",
   [SUBJECT_RETRY] = "retry",
 };
 
 static const char *const state_names[] = {
-  [STATE_MISSING] = "missing",         [STATE_INVALID] = "invalid",   [STATE_FULL] = "full",
-  [STATE_EXCEEDED] = "exceeded",       [STATE_TOO_BIG] = "too big",   [STATE_DISABLED] = "disabled",
-  [STATE_UNREACHABLE] = "unreachable", [STATE_REFUSED] = "refused", [STATE_BARRED] = "barred", [STATE_LISTED] = "listed",   [STATE_DETECTED] = "detected",
-  [STATE_TOO_MANY] = "too many",    [STATE_GAVE_UP] = "gave up",   [STATE_FAILED] = "failed",
+  [STATE_MISSING] = "missing",
+  [STATE_INVALID] = "invalid",
+  [STATE_FULL] = "full",
+  [STATE_EXCEEDED] = "exceeded",
+  [STATE_TOO_BIG] = "too big",
+  [STATE_DISABLED] = "disabled",
+  [STATE_UNREACHABLE] = "unreachable",
+  [STATE_REFUSED] = "refused",
+  [STATE_BARRED] = "barred",
+  [STATE_LISTED] = "listed",
+  [STATE_DETECTED] = "detected",
+  [STATE_TOO_MANY] = "too many",
+  [STATE_GAVE_UP] = "gave up",
+  [STATE_FAILED] = "failed",
 };
 
 const char *
@@ -95,29 +118,6 @@ subjects (void)
   return g_once (&once, build_subjects, NULL);
 }
 
-static const TopicRule *rule_of (SubjectKind subject, StateKind state, guint status_subject);
-
-/* A subject of a script without spaces inside the n bytes at w: the first that a
- * rule pairs with state under status_subject, else the first there is (a thing
- * named, of no rule here); NULL when none stands there. */
-static const TopicSubject *
-unspaced_subject_in (const char *w, gsize n, StateKind state, guint status_subject)
-{
-  const GPtrArray *list = subjects ()->unspaced;
-  const TopicSubject *first = NULL;
-  for (guint i = 0; i < list->len; i++)
-    {
-      const TopicSubject *subject = g_ptr_array_index (list, i);
-      if (!memmem (w, n, subject->word, strlen (subject->word)))
-        continue;
-      if (rule_of (subject->kind, state, status_subject))
-        return subject;
-      if (!first)
-        first = subject;
-    }
-  return first;
-}
-
 static gboolean
 opening (char c)
 {
@@ -169,6 +169,27 @@ rule_of (SubjectKind subject, StateKind state, guint status_subject)
         && (status_subject == 0 || topic_rules[r].status_subject == status_subject))
       return &topic_rules[r];
   return NULL;
+}
+
+/* A subject of a script without spaces inside the n bytes at w: the first that a
+ * rule pairs with state under status_subject, else the first there is (a thing
+ * named, of no rule here); NULL when none stands there. */
+static const TopicSubject *
+unspaced_subject_in (const char *w, gsize n, StateKind state, guint status_subject)
+{
+  const GPtrArray *list = subjects ()->unspaced;
+  const TopicSubject *first = NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const TopicSubject *subject = g_ptr_array_index (list, i);
+      if (!memmem (w, n, subject->word, strlen (subject->word)))
+        continue;
+      if (rule_of (subject->kind, state, status_subject))
+        return subject;
+      if (!first)
+        first = subject;
+    }
+  return first;
 }
 
 /* "mx.example.org": two labels or more of letters, digits and hyphens, the last

@@ -383,6 +383,44 @@ test_screen_names (void **state)
   g_free (m);
 }
 
+/* A failure notice's text (no delay) that reports a network failure under no
+ * permanent code: retried until the sender gave up; a notice that calls itself a
+ * warning only is a delay, whatever its layout says; a loop is found at once. */
+static void
+test_final_notice_of_network_failure (void **state)
+{
+  (void) state;
+  const char *head = "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+                     "To: s@example.org\nSubject: Delivery Status Notification (Failure)\n\n";
+  char *m = g_strconcat (head, "Delivery to the following recipient failed permanently:\n\n"
+                         "     kai@example.net\n\nTechnical details of permanent failure:\n"
+                         "The recipient server did not accept our requests to connect.\n", NULL);
+  BounceReport *r = expect_records (m, 1, "kai@example.net");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "expired");
+  bounce_report_free (r);
+  g_free (m);
+  m = g_strconcat ("From: MAILER-DAEMON@mx.example.net\nTo: s@example.org\n"
+                   "Subject: Warning: delayed mail\n\nTHIS IS A WARNING MESSAGE ONLY.\n\n"
+                   "----- The following addresses had fatal errors -----\n"
+                   "<kai@example.net>: 421 Host not reachable.\n\n"
+                   "Message will be retried for 2 more day(s)\n", NULL);
+  r = expect_records (m, 1, "kai@example.net");
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ACTION), "delayed");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "networkerror");
+  bounce_report_free (r);
+  g_free (m);
+  m = g_strconcat (head, "Delivery to the following recipient failed permanently:\n\n"
+                   "     kai@example.net\n\nTechnical details of permanent failure:\n"
+                   "Message exceeded 50 hops, this may indicate a mail loop.\n", NULL);
+  r = expect_records (m, 1, "kai@example.net");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "networkerror");
+  bounce_report_free (r);
+  g_free (m);
+}
+
 /* A Remote-MTA written as an address names no receiver: the recipient's domain
  * does (NTT docomo documents its "550 Unknown user" as its filter's answer). */
 static void
@@ -530,6 +568,7 @@ main (void)
     cmocka_unit_test (test_exit_status_diagnostic),
     cmocka_unit_test (test_screen_names),
     cmocka_unit_test (test_receiver_behind_address_literal),
+    cmocka_unit_test (test_final_notice_of_network_failure),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
   };

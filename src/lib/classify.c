@@ -431,6 +431,16 @@ action_is (const char *action, const char *name)
   return action && g_ascii_strcasecmp (action, name) == 0;
 }
 
+/* A failure notice's text that is not a delay's (the text engine marks those
+ * "delayed"), under no permanent status: a network failure reported there was
+ * retried until the sender gave up (a connection failure is transient). */
+static gboolean
+final_notice_of_failure (const BounceRecord *rec, const char *action, BounceClass klass)
+{
+  const char *source = record_peek (rec, BOUNCE_FIELD_SOURCE);
+  return !action && klass != BOUNCE_CLASS_PERMANENT && source && g_str_has_prefix (source, "text:");
+}
+
 /* "[192.0.2.1]", "2001:db8::1": an address that names no host, and so no
  * receiver. */
 static gboolean
@@ -676,7 +686,9 @@ classify_record (BounceRecord *rec, Reason known)
   const char *adjusted = NULL;
   /* a network failure until the sender gave up: retrying is what such a failure
    * calls for, and the retry period ran out */
-  if (reason == REASON_NETWORKERROR && (gave_up || failed_transient) && !delayed && !by_receiver)
+  gboolean at_once = row && (row->flags & WORDING_AT_ONCE);
+  if (reason == REASON_NETWORKERROR && !at_once && !delayed && !by_receiver
+      && (gave_up || failed_transient || final_notice_of_failure (rec, action, klass)))
     reason = REASON_EXPIRED, adjusted = "network failure until giving up";
   /* "service refused" at the greeting is the sending host's refusal */
   if (reason == REASON_SYSTEMERROR && command && strcmp (command, "CONN") == 0 && !by_receiver)

@@ -148,6 +148,12 @@ const char *const failure_words[] = {
   NULL,
 };
 
+/* Sendmail's "THIS IS A WARNING MESSAGE ONLY" (sendmail 8.17.1.9
+ * sendmail/savemail.c errbody) and Postfix's "THIS IS A WARNING ONLY" (postfix
+ * 3.7.11 src/bounce/bounce_templates.c): the notice is a delay warning, even
+ * where its layout says "fatal errors" as some writers' warnings do. */
+const char *const warning_only_words[] = { "warning message only", "this is a warning only", NULL };
+
 /* Words of a notice that reports a delay, not a failure: its recipients are
  * "delayed" (matched in the Subject and the notice before the returned message). */
 const char *const delay_words[] = {

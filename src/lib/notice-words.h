@@ -21,6 +21,9 @@ extern const char *const contact_words[];
 extern const char *const failure_words[];
 /* Words of a notice that reports a delay, not a failure. */
 extern const char *const delay_words[];
+/* Words of a notice that says of itself that it is a warning only: a delay,
+ * whatever words of failure its layout has. */
+extern const char *const warning_only_words[];
 /* Words of a report that delivery succeeded. */
 extern const char *const success_words[];
 /* Words that say a notice reports a failure for good. */

@@ -357,8 +357,9 @@ notice_reports_delay (const MimeMessage *msg, const char *notice, gsize end_at)
   const char *subject = mime_get (msg, "Subject");
   char *s = subject ? utf8_lower (subject) : g_strdup ("");
   char *t = ascii_strdown (notice ? notice : "", notice ? (gssize) MIN (end_at, 8192) : 0);
-  gboolean delay = (contains_any (s, delay_words) || contains_any (t, delay_words))
-                   && !contains_any (t, final_words);
+  gboolean delay = contains_any (t, warning_only_words)
+                   || ((contains_any (s, delay_words) || contains_any (t, delay_words))
+                       && !contains_any (t, final_words));
   g_free (s);
   g_free (t);
   return delay;

@@ -60,6 +60,9 @@ enum
   /* not when the status is an address code (X.1.x): the receiver uses the same
    * words for a missing address and for something else */
   WORDING_NOT_ADDRESS_STATUS = 1 << 1,
+  /* a failure found at once and never retried (a mail loop): a final notice of
+   * it is no network failure until giving up (classify.c) */
+  WORDING_AT_ONCE = 1 << 2,
 };
 
 typedef struct

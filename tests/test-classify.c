@@ -226,7 +226,10 @@ test_classify_adjustments (void **state)
     /* a generic status (X.n.0) names no cause: a topic of another subject is
      * read under it, and not under a specific one */
     { "failed", "5.5.0", "554", "554 The mail could not be delivered because the domain is not reachable",
-      NULL, "5.5.0", "networkerror", "soft" },
+      NULL, "5.5.0", "hostunknown", "hard" },
+    /* ... and a destination unreachable under a permanent status has no usable
+     * mail host; under a transient one it is a network failure */
+    { "delayed", "4.4.1", NULL, "Host not reachable", NULL, "4.4.1", "networkerror", "soft" },
     { "failed", "5.1.0", "550", "550 5.1.0 192.0.2.1 is not allowed to send", NULL, "5.1.0",
       "blocked", "block" },
     { "failed", "5.5.2", "554", "554 5.5.2 the domain is not reachable", NULL, "5.5.2", "syntaxerror",

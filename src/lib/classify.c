@@ -79,9 +79,12 @@
  * says what the reply means: "busy--please try again later" at the greeting is
  * the server's own trouble where its receiver documents it so):
  *   - a network failure (networkerror) in a final notice that gave up (step
- *     7's signs, or "Action: failed" under a transient status: RFC 3464 § 2.3.3
- *     makes failed final) is expired: retrying is what such a failure calls for,
- *     and the retry period ran out;
+ *     7's signs, "Action: failed" under a transient status: RFC 3464 § 2.3.3
+ *     makes failed final, or a failure notice's text under no permanent code) is
+ *     expired: retrying is what such a failure calls for, and the retry period
+ *     ran out; not a mail loop (WORDING_AT_ONCE), found at once;
+ *   - a domain or host unreachable (a topic) under a permanent status has no
+ *     usable mail host: hostunknown;
  *   - "service refused" (systemerror) at the greeting is the host's refusal:
  *     blocked;
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
@@ -690,6 +693,12 @@ classify_record (BounceRecord *rec, Reason known)
   if (reason == REASON_NETWORKERROR && !at_once && !delayed && !by_receiver
       && (gave_up || failed_transient || final_notice_of_failure (rec, action, klass)))
     reason = REASON_EXPIRED, adjusted = "network failure until giving up";
+  /* a destination domain or host unreachable under a permanent status has no
+   * usable mail host (hostunknown's definition), as the sender will not retry */
+  if (reason == REASON_NETWORKERROR && by_topic && topic.state->kind == STATE_UNREACHABLE
+      && (topic.subject->kind == SUBJECT_DOMAIN || topic.subject->kind == SUBJECT_HOST)
+      && klass == BOUNCE_CLASS_PERMANENT && !by_receiver)
+    reason = REASON_HOSTUNKNOWN, adjusted = "unreachable for good";
   /* "service refused" at the greeting is the sending host's refusal */
   if (reason == REASON_SYSTEMERROR && command && strcmp (command, "CONN") == 0 && !by_receiver)
     reason = REASON_BLOCKED, adjusted = "refused at the greeting";

@@ -180,8 +180,9 @@ typedef struct
 } ScopeCase;
 
 /* Proofpoint's only documented reply starts with "Blocked"; Cox's names the
- * sending IP as rejected and AT&T's a suspended mailbox (topics, topics.h). */
-static const char *const said_plainly[] = { "proofpoint", "cox", "att" };
+ * sending IP as rejected and AT&T's a suspended mailbox (topics, topics.h);
+ * GoDaddy's "rejected for spam or virus content" names spam. */
+static const char *const said_plainly[] = { "proofpoint", "cox", "att", "godaddy" };
 
 static const ScopeCase scope_cases[] = {
   { "microsoft", "hotmail-com.olc.protection.outlook.com", "failed", "5.7.515",

@@ -142,6 +142,10 @@ test_topics_bounds (void **state)
     { "The destination server for this recipient could not be found in Domain Name "
       "Service (DNS).", 0, "hostunknown" },
     { "MX record not found", 0, "hostunknown" },
+    /* "no ... found" is missing, not found */
+    { "No mx record found for domain=example.com", 0, "hostunknown" },
+    { "no mailbox found for this user", 0, "userunknown" },
+    { "No virus found in this message", 0, NULL },
     { "DNS lookup failed", 0, "networkerror" },
     /* a parenthesis is a clause of its own */
     { "550 Denied (mail from the sender)", 0, NULL },

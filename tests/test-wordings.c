@@ -205,6 +205,9 @@ test_folding (void **state)
   assert_null (any_reason ("550 <spam@example.com> ok"));
   /* a row starts a word, and may end inside one (a stem) */
   assert_null (any_reason ("550 rejected by our antispam gateway, contact us"));
+  /* Exim's default virus refusal, not any word "virus" (an antivirus banner) */
+  assert_string_equal (any_reason ("550 This message contains a virus (Eicar)"), "virusdetected");
+  assert_null (any_reason ("Scanned by the ExampleScan virus scanner"));
   assert_string_equal (any_reason ("550 Message classified as spam"), "spamdetected");
   assert_string_equal (any_reason ("452 4.2.0 rate limited"), "speeding");
   assert_null (any_reason (NULL));

@@ -487,7 +487,7 @@ why_text (const Wording *row, gboolean local, const TopicFind *topic, const char
   if (topic)
     g_string_append_printf (w, "topic %s %s \"%s\" \"%s\" (%s)",
                             topic_subject_name (topic->subject->kind),
-                            topic_state_name (topic->state->kind), topic->subject->word,
+                            topic_state_name (topic->state_kind), topic->subject->word,
                             topic->state->words, topic->rule->source);
   else if (row && local) /* a local rule's source is its FILE:LINE */
     g_string_append_printf (w, "rule %s \"%s\"", row->source, row->pattern);
@@ -695,7 +695,7 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_EXPIRED, adjusted = "network failure until giving up";
   /* a destination domain or host unreachable under a permanent status has no
    * usable mail host (hostunknown's definition), as the sender will not retry */
-  if (reason == REASON_NETWORKERROR && by_topic && topic.state->kind == STATE_UNREACHABLE
+  if (reason == REASON_NETWORKERROR && by_topic && topic.state_kind == STATE_UNREACHABLE
       && (topic.subject->kind == SUBJECT_DOMAIN || topic.subject->kind == SUBJECT_HOST)
       && klass == BOUNCE_CLASS_PERMANENT && !by_receiver)
     reason = REASON_HOSTUNKNOWN, adjusted = "unreachable for good";

@@ -259,6 +259,26 @@ typedef struct
   TopicFind best;
 } Search;
 
+/* Does "no" stand before the state at at, within reach and in its clause? */
+static gboolean
+negated_before (const Search *s, gsize at)
+{
+  const char *t = s->text;
+  gsize pos = at;
+  for (guint d = 1; d <= TOPIC_REACH && pos > 1; d++)
+    {
+      gsize we = pos - 1, ws = we;
+      while (ws > 0 && t[ws - 1] != ' ')
+        ws--;
+      if (ends_clause (t[we - 1]))
+        return FALSE;
+      if (we - ws == 2 && t[ws] == 'n' && t[ws + 1] == 'o')
+        return TRUE;
+      pos = ws;
+    }
+  return FALSE;
+}
+
 /* Subjects that say whose the state is, whatever else stands nearer: the
  * sender's ("sender domain does not exist"), a domain's when the name service is
  * named ("the server for this recipient could not be found in DNS"). */
@@ -300,6 +320,8 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
     return TRUE;
   s->covered = end;
   StateKind state = topic_states[tag].kind;
+  if (state == STATE_DETECTED && negated_before (s, at))
+    state = STATE_MISSING; /* "no MX record found", "no such account found" */
   const TopicSubject *pick = NULL;
   guint pick_d = G_MAXUINT;
   gboolean named = FALSE; /* a subject of any rule stands within reach */
@@ -363,6 +385,7 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
       s->best.rule = rule;
       s->best.subject = pick;
       s->best.state = &topic_states[tag];
+      s->best.state_kind = state;
     }
   return TRUE;
 }
@@ -370,7 +393,7 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
 Reason
 topics_find (const char *folded, guint status_subject, TopicFind *out)
 {
-  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL, FALSE, NULL } };
+  Search s = { folded, folded ? strlen (folded) : 0, 0, status_subject, { NULL, NULL, NULL, STATE_MISSING, FALSE, NULL } };
   if (s.len)
     match_set_each (states (), folded, s.len, found_state, &s);
   if (out)

@@ -126,6 +126,7 @@ typedef struct
   const TopicRule *rule;
   const TopicSubject *subject;
   const TopicState *state;
+  StateKind state_kind; /* the state as read ("found" after "no" is missing) */
   /* a rule of reason expired was found: the sender gave up, which is no cause
    * (classify.c), so such a rule is reported here and not as the rule above */
   gboolean gave_up;

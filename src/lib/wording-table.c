@@ -614,7 +614,7 @@ const Wording wording_table[] = {
   { ANY, "resolver.adr.recipientnotfound", REASON_USERUNKNOWN, WORDING_DECISIVE, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
   { ANY, "user <addr> unknown", REASON_USERUNKNOWN, 0, "src svarshavchik/courier 3ae1ea051c6873176635e17c3c46e548bb8029b9 courier/courier/module.local/local.C rw_del_local2" },
   { ANY, "recipient unknown", REASON_USERUNKNOWN, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Out/Pipe.pm mail_via_pipe" },
-  { ANY, "virus", REASON_VIRUSDETECTED, 0, "src exim 4.96 src/configure.default acl_check_data" },
+  { ANY, "contains a virus", REASON_VIRUSDETECTED, 0, "src exim 4.96 src/configure.default acl_check_data" },
   { ANY, "infected", REASON_VIRUSDETECTED, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "virus found", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/avast.lua" },
   { ANY, "is infected with", REASON_VIRUSDETECTED, 0, "src haraka-plugin-clamd 1.0.6 index.js" },

@@ -395,17 +395,14 @@ test_final_notice_of_network_failure (void **state)
   char *m = g_strconcat (head, "Delivery to the following recipient failed permanently:\n\n"
                          "     kai@example.net\n\nTechnical details of permanent failure:\n"
                          "The recipient server did not accept our requests to connect.\n", NULL);
-  BounceReport *r = expect_records (m, 1, "kai@example.net");
-  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
-                       "expired");
-  bounce_report_free (r);
+  check_reason (m, "kai@example.net", "expired");
   g_free (m);
   m = g_strconcat ("From: MAILER-DAEMON@mx.example.net\nTo: s@example.org\n"
                    "Subject: Warning: delayed mail\n\nTHIS IS A WARNING MESSAGE ONLY.\n\n"
                    "----- The following addresses had fatal errors -----\n"
                    "<kai@example.net>: 421 Host not reachable.\n\n"
                    "Message will be retried for 2 more day(s)\n", NULL);
-  r = expect_records (m, 1, "kai@example.net");
+  BounceReport *r = expect_records (m, 1, "kai@example.net");
   const BounceRecord *rec = bounce_report_get_record (r, 0);
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ACTION), "delayed");
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "networkerror");
@@ -414,10 +411,7 @@ test_final_notice_of_network_failure (void **state)
   m = g_strconcat (head, "Delivery to the following recipient failed permanently:\n\n"
                    "     kai@example.net\n\nTechnical details of permanent failure:\n"
                    "Message exceeded 50 hops, this may indicate a mail loop.\n", NULL);
-  r = expect_records (m, 1, "kai@example.net");
-  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
-                       "networkerror");
-  bounce_report_free (r);
+  check_reason (m, "kai@example.net", "networkerror");
   g_free (m);
 }
 
@@ -436,10 +430,7 @@ test_receiver_behind_address_literal (void **state)
         "Final-Recipient: rfc822; kei@docomo.ne.jp\nAction: failed\nStatus: 5.3.0\n"
         "Remote-MTA: dns; [192.0.2.7]\n"
         "Diagnostic-Code: smtp; 5.3.0 - Other mail system problem 550-'Unknown user'\n--z--\n";
-  BounceReport *r = expect_records (m, 1, "kei@docomo.ne.jp");
-  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
-                       "filtered");
-  bounce_report_free (r);
+  check_reason (m, "kei@docomo.ne.jp", "filtered");
 }
 
 /* A Diagnostic-Code that is only a program's exit status: the notice's words

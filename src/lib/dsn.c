@@ -359,8 +359,9 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
     {
       /* the MTA's words written in the Status field, where no other field
        * holds any */
-      record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, comment);
+      record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, comment); /* cleaned, as any field */
       record_set (rec, BOUNCE_FIELD_COMMAND, status_find_command (comment));
+      g_free (comment);
     }
   if (diag)
     {

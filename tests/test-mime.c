@@ -58,6 +58,24 @@ test_mime_legacy_charsets_become_utf8 (void **state)
   mime_free (m);
 }
 
+/* adjacent base64 encoded words whose first is padded (Sympa's Subject): GMime
+ * alone keeps only the first; all of them are read */
+static void
+test_mime_padded_base64_words_joined (void **state)
+{
+  (void) state;
+  MimeMessage *m = parse ("From: a@example.org\n"
+                          "Subject: =?utf-8?b?0KDQsNGB0YHRi9C70LrQsCDRgdC+0L7QsdGJ0LXQvdC40Y86INCe0YI=?=\n"
+                          " =?utf-8?b?0LrQsNC30LDQvdC+INCyINCw0LLRgtC+0YDQuNC30LDRhtC40Lg=?= (list)\n\nhi\n");
+  assert_string_equal (mime_get (m, "Subject"),
+                       "\xd0\xa0\xd0\xb0\xd1\x81\xd1\x81\xd1\x8b\xd0\xbb\xd0\xba\xd0\xb0 "
+                       "\xd1\x81\xd0\xbe\xd0\xbe\xd0\xb1\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f: "
+                       "\xd0\x9e\xd1\x82\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbd\xd0\xbe "
+                       "\xd0\xb2 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb8\xd0\xb7\xd0\xb0"
+                       "\xd1\x86\xd0\xb8\xd0\xb8 (list)");
+  mime_free (m);
+}
+
 /* a NUL byte decoded from a part ("=00") would end the text there: it reads as a
  * space, and the lines after it are kept */
 static void
@@ -308,6 +326,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_mime_report_parts_are_sorted_out),
     cmocka_unit_test (test_mime_legacy_charsets_become_utf8),
+    cmocka_unit_test (test_mime_padded_base64_words_joined),
     cmocka_unit_test (test_mime_nul_in_text_kept_as_space),
     cmocka_unit_test (test_mime_html_lines_by_tags),
     cmocka_unit_test (test_mime_html_only_is_reduced_to_text),

@@ -415,6 +415,23 @@ test_final_notice_of_network_failure (void **state)
   g_free (m);
 }
 
+/* A Diagnostic-Code that only repeats its status code's title says no more
+ * than the code: the notice's Subject is read with it (Sympa's refusal). */
+static void
+test_title_only_diagnostic_reads_subject (void **state)
+{
+  (void) state;
+  const char *m
+      = "From: SYMPA <sympa-request@lists.example.org>\nTo: s@example.org\n"
+        "Subject: Diffusion de message : erreur d'autorisation\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+        "--z\nContent-Type: text/plain\n\nYour message was rejected.\n"
+        "--z\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; lists.example.org\n\n"
+        "Final-Recipient: rfc822; news@lists.example.org\nAction: failed\nStatus: 5.7.1\n"
+        "Diagnostic-Code: X-Sympa; Delivery not authorized, message refused\n--z--\n";
+  check_reason (m, "news@lists.example.org", "rejected");
+}
+
 /* A Remote-MTA written as an address names no receiver: the recipient's domain
  * does (NTT docomo documents its "550 Unknown user" as its filter's answer). */
 static void
@@ -560,6 +577,7 @@ main (void)
     cmocka_unit_test (test_screen_names),
     cmocka_unit_test (test_receiver_behind_address_literal),
     cmocka_unit_test (test_final_notice_of_network_failure),
+    cmocka_unit_test (test_title_only_diagnostic_reads_subject),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
   };

@@ -387,6 +387,20 @@ refused_by_command (const char *command, const char *status, BounceClass klass)
   return REASON_NONE;
 }
 
+/* Is diag the title of its status code and nothing else (case and the
+ * punctuation after it aside)? */
+static gboolean
+only_title (const char *diag, const char *title)
+{
+  gsize n = strlen (title);
+  if (g_ascii_strncasecmp (diag, title, n) != 0)
+    return FALSE;
+  for (const char *p = diag + n; *p; p++)
+    if (!g_ascii_ispunct (*p) && !g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* Was the command one before the message was sent (the greeting, HELO/EHLO,
  * MAIL FROM, RCPT TO)? */
 static gboolean
@@ -581,6 +595,15 @@ classify_record (BounceRecord *rec, Reason known)
 
   /* the words are read for a delivery attempt only (an auto-reply's or a
    * complaint's reason is known) */
+  /* a diagnostic that only repeats its status code's title (Sympa writes X.7.1's
+   * "Delivery not authorized, message refused") says no more than the code: the
+   * notice's Subject is read with it */
+  char *with_subject = NULL;
+  const char *subject = rec->report ? bounce_report_get (rec->report, BOUNCE_FIELD_MESSAGE_SUBJECT)
+                                    : NULL;
+  if (attempt && subject && have_status && by_status.description
+      && only_title (attempt, by_status.description))
+    attempt = with_subject = g_strconcat (attempt, " ", subject, NULL);
   char *folded = attempt ? wordings_fold (attempt, REASONS_TEXT_MAX) : NULL;
   char named_host[STATUS_HOST_MAX];
   const char *host = receiver_host (rec, diag, named_host);
@@ -712,6 +735,7 @@ classify_record (BounceRecord *rec, Reason known)
                                                         topic.listed_alone ? topic.listed_alone->words : NULL,
                                                         rule, status, reply_code, command, adjusted));
   g_free (folded);
+  g_free (with_subject);
 
   rec->klass = klass;
   rec->type = type_of (reason, klass);

@@ -519,6 +519,101 @@ plain_header_value (const char *raw, char *out)
   return o;
 }
 
+/* A base64 encoded word at p ("=?utf-8?b?...?="): its charset and payload. */
+typedef struct
+{
+  const char *charset, *payload, *end; /* end: after its "?=" */
+  gsize charset_len, payload_len;
+} Base64Word;
+
+static gboolean
+base64_word_at (const char *p, Base64Word *w)
+{
+  if (p[0] != '=' || p[1] != '?')
+    return FALSE;
+  const char *charset = p + 2, *q = strchr (charset, '?');
+  if (!q || q == charset || (q[1] != 'b' && q[1] != 'B') || q[2] != '?')
+    return FALSE;
+  const char *payload = q + 3, *e = strstr (payload, "?=");
+  if (!e)
+    return FALSE;
+  for (const char *c = payload; c < e; c++)
+    if (!g_ascii_isalnum (*c) && *c != '+' && *c != '/' && *c != '=')
+      return FALSE;
+  *w = (Base64Word) { charset, payload, e + 2, (gsize) (q - charset), (gsize) (e - payload) };
+  return TRUE;
+}
+
+/* GMime joins the payloads of adjacent base64 encoded words of one charset before
+ * decoding them, and stops at the first one's padding: "=?utf-8?b?...0YI=?=
+ * =?utf-8?b?...?=" (Sympa's Subject) loses all after "0YI=". Such a run is
+ * written here as one encoded word, its payloads decoded one by one; NULL when
+ * the text has none. */
+static char *
+join_padded_base64_words (const char *text)
+{
+  GString *out = NULL;
+  const char *copied = text;
+  for (const char *p = strstr (text, "=?"); p; p = strstr (p, "=?"))
+    {
+      Base64Word first, word, next;
+      if (!base64_word_at (p, &first))
+        {
+          p += 2;
+          continue;
+        }
+      /* the run: words of the same charset with only white space between */
+      word = first;
+      gboolean padded_inside = FALSE;
+      GByteArray *bytes = g_byte_array_new ();
+      for (;;)
+        {
+          char *payload = g_strndup (word.payload, word.payload_len);
+          gsize n = 0;
+          guchar *decoded = g_base64_decode (payload, &n);
+          g_byte_array_append (bytes, decoded, (guint) n);
+          g_free (decoded);
+          g_free (payload);
+          const char *after = word.end;
+          while (*after == ' ' || *after == '\t')
+            after++;
+          if (!base64_word_at (after, &next) || next.charset_len != first.charset_len
+              || g_ascii_strncasecmp (next.charset, first.charset, first.charset_len) != 0)
+            break;
+          padded_inside |= memchr (word.payload, '=', word.payload_len) != NULL;
+          word = next;
+        }
+      if (padded_inside)
+        {
+          if (!out)
+            out = g_string_new (NULL);
+          char *joined = g_base64_encode (bytes->data, bytes->len);
+          g_string_append_len (out, copied, p - copied);
+          g_string_append_printf (out, "=?%.*s?b?%s?=", (int) first.charset_len, first.charset,
+                                  joined);
+          g_free (joined);
+          copied = word.end;
+        }
+      g_byte_array_unref (bytes);
+      p = word.end;
+    }
+  if (!out)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
+/* An unfolded header value decoded as GMime decodes it, adjacent padded base64
+ * words joined first (join_padded_base64_words). */
+static char *
+decode_header_text (const char *unfolded)
+{
+  char *joined = join_padded_base64_words (unfolded);
+  char *decoded = g_mime_utils_header_decode_text (NULL, joined ? joined : unfolded);
+  g_free (joined);
+  return decoded;
+}
+
 /* A value written in a legacy charset without encoded words (RFC 6532 allows
  * only UTF-8 there; some MTAs write their notices' Subject in the charset of the
  * notice): converted from charset (the message's, when not Unicode), ISO-2022-JP
@@ -599,7 +694,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out,
           char *unfolded = g_mime_utils_header_unfold (raw);
           char *decoded = legacy_value (unfolded, charset);
           if (!decoded)
-            decoded = g_mime_utils_header_decode_text (NULL, unfolded);
+            decoded = decode_header_text (unfolded);
           g_free (unfolded);
           h[n].value = g_strstrip (g_utf8_make_valid (decoded ? decoded : "", -1));
           h[n].decoded = TRUE;
@@ -649,7 +744,7 @@ field_date (const char *raw, const char *plain)
   else
     {
       char *unfolded = g_mime_utils_header_unfold (raw);
-      value = g_mime_utils_header_decode_text (NULL, unfolded);
+      value = decode_header_text (unfolded);
       g_free (unfolded);
     }
   GDateTime *dt = value ? g_mime_utils_header_decode_date (value) : NULL;

@@ -552,6 +552,18 @@ base64_word_at (const char *p, Base64Word *w)
  * =?utf-8?b?...?=" (Sympa's Subject) loses all after "0YI=". Such a run is
  * written here as one encoded word, its payloads decoded one by one; NULL when
  * the text has none. */
+/* The word after w in its run (words of w's charset with only white space
+ * between them), into next; FALSE at the run's end. */
+static gboolean
+next_in_run (const Base64Word *w, Base64Word *next)
+{
+  const char *after = w->end;
+  while (*after == ' ' || *after == '\t')
+    after++;
+  return base64_word_at (after, next) && next->charset_len == w->charset_len
+         && g_ascii_strncasecmp (next->charset, w->charset, w->charset_len) == 0;
+}
+
 static char *
 join_padded_base64_words (const char *text)
 {
@@ -559,35 +571,30 @@ join_padded_base64_words (const char *text)
   const char *copied = text;
   for (const char *p = strstr (text, "=?"); p; p = strstr (p, "=?"))
     {
-      Base64Word first, word, next;
+      Base64Word first, last, next;
       if (!base64_word_at (p, &first))
         {
           p += 2;
           continue;
         }
-      /* the run: words of the same charset with only white space between */
-      word = first;
+      /* the run, and whether a word before its last is padded */
       gboolean padded_inside = FALSE;
-      GByteArray *bytes = g_byte_array_new ();
-      for (;;)
-        {
-          char *payload = g_strndup (word.payload, word.payload_len);
-          gsize n = 0;
-          guchar *decoded = g_base64_decode (payload, &n);
-          g_byte_array_append (bytes, decoded, (guint) n);
-          g_free (decoded);
-          g_free (payload);
-          const char *after = word.end;
-          while (*after == ' ' || *after == '\t')
-            after++;
-          if (!base64_word_at (after, &next) || next.charset_len != first.charset_len
-              || g_ascii_strncasecmp (next.charset, first.charset, first.charset_len) != 0)
-            break;
-          padded_inside |= memchr (word.payload, '=', word.payload_len) != NULL;
-          word = next;
-        }
+      for (last = first; next_in_run (&last, &next); last = next)
+        padded_inside |= memchr (last.payload, '=', last.payload_len) != NULL;
       if (padded_inside)
         {
+          GByteArray *bytes = g_byte_array_new ();
+          for (Base64Word word = first;; word = next)
+            {
+              char *payload = g_strndup (word.payload, word.payload_len);
+              gsize n = 0;
+              guchar *decoded = g_base64_decode (payload, &n);
+              g_byte_array_append (bytes, decoded, (guint) n);
+              g_free (decoded);
+              g_free (payload);
+              if (word.end == last.end || !next_in_run (&word, &next))
+                break;
+            }
           if (!out)
             out = g_string_new (NULL);
           char *joined = g_base64_encode (bytes->data, bytes->len);
@@ -595,10 +602,10 @@ join_padded_base64_words (const char *text)
           g_string_append_printf (out, "=?%.*s?b?%s?=", (int) first.charset_len, first.charset,
                                   joined);
           g_free (joined);
-          copied = word.end;
+          g_byte_array_unref (bytes);
+          copied = last.end;
         }
-      g_byte_array_unref (bytes);
-      p = word.end;
+      p = last.end;
     }
   if (!out)
     return NULL;

@@ -168,3 +168,46 @@ address_from_verp (const char *address)
     }
   return norm;
 }
+
+/* 192.0.2.1: four numbers of up to three digits, none over 255. */
+static gboolean
+is_ipv4 (const char *w, gsize n)
+{
+  guint parts = 0, digits = 0, value = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (w[i]))
+        {
+          value = value * 10 + (guint) (w[i] - '0');
+          if (++digits > 3 || value > 255)
+            return FALSE;
+        }
+      else if (w[i] == '.' && digits > 0 && parts < 3)
+        parts++, digits = 0, value = 0;
+      else
+        return FALSE;
+    }
+  return parts == 3 && digits > 0;
+}
+
+/* 2001:db8::1 (an "IPv6:" tag before it is read too): hex digits, two colons
+ * or more, and perhaps an IPv4 address at the end. */
+static gboolean
+is_ipv6 (const char *w, gsize n)
+{
+  if (n > 5 && g_ascii_strncasecmp (w, "ipv6:", 5) == 0)
+    w += 5, n -= 5;
+  guint colons = 0;
+  for (gsize i = 0; i < n; i++)
+    if (w[i] == ':')
+      colons++;
+    else if (!g_ascii_isxdigit (w[i]) && w[i] != '.')
+      return FALSE;
+  return colons >= 2;
+}
+
+gboolean
+address_ip (const char *w, gsize n)
+{
+  return is_ipv4 (w, n) || is_ipv6 (w, n);
+}

@@ -17,6 +17,10 @@ char *address_normalise (const char *value);
  * ("user@mailhost") names a mailbox only inside its own network. */
 gboolean address_qualified (const char *address);
 
+/* TRUE when the n bytes at w are an IP address: "192.0.2.1" (four numbers, none
+ * over 255) or "2001:db8::1" (an "IPv6:" tag before it is read too). */
+gboolean address_ip (const char *w, gsize n);
+
 /* TRUE when c can be part of an unquoted address. */
 gboolean address_char (char c);
 

@@ -104,6 +104,7 @@
 
 #include <string.h>
 
+#include "address.h"
 #include "codes.h"
 #include "reasons.h"
 #include "rules.h"
@@ -463,15 +464,10 @@ final_notice_of_failure (const BounceRecord *rec, const char *action, BounceClas
 static gboolean
 address_literal (const char *host)
 {
-  if (*host == '[')
-    host++;
-  gboolean v6 = strchr (host, ':') != NULL;
-  if (g_ascii_strncasecmp (host, "ipv6:", 5) == 0)
-    host += 5;
-  const char *p = host;
-  while (g_ascii_isdigit (*p) || *p == '.' || (v6 && (g_ascii_isxdigit (*p) || *p == ':')))
-    p++;
-  return p > host && (*p == '\0' || *p == ']');
+  gsize n = strlen (host);
+  if (n > 2 && host[0] == '[' && host[n - 1] == ']')
+    host++, n -= 2;
+  return address_ip (host, n);
 }
 
 /* The host whose receiver rows apply: the one that answered (the report's

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "address.h"
 #include "ascii.h"
 #include "bounds.h"
 #include "match.h"
@@ -60,43 +61,6 @@ core_of (const char *w, gsize n, gsize *start, gsize *len)
     b--;
   *start = a;
   *len = b - a;
-}
-
-/* 192.0.2.1: four numbers of up to three digits, none over 255. */
-static gboolean
-is_ipv4 (const char *w, gsize n)
-{
-  guint parts = 0, digits = 0, value = 0;
-  for (gsize i = 0; i < n; i++)
-    {
-      if (g_ascii_isdigit (w[i]))
-        {
-          value = value * 10 + (guint) (w[i] - '0');
-          if (++digits > 3 || value > 255)
-            return FALSE;
-        }
-      else if (w[i] == '.' && digits > 0 && parts < 3)
-        parts++, digits = 0, value = 0;
-      else
-        return FALSE;
-    }
-  return parts == 3 && digits > 0;
-}
-
-/* 2001:db8::1 (an "IPv6:" tag before it is read too): hex digits, two colons
- * or more, and perhaps an IPv4 address at the end. */
-static gboolean
-is_ipv6 (const char *w, gsize n)
-{
-  if (n > 5 && g_ascii_strncasecmp (w, "ipv6:", 5) == 0)
-    w += 5, n -= 5;
-  guint colons = 0;
-  for (gsize i = 0; i < n; i++)
-    if (w[i] == ':')
-      colons++;
-    else if (!g_ascii_isxdigit (w[i]) && w[i] != '.')
-      return FALSE;
-  return colons >= 2;
 }
 
 /* Spelling variants, each written in one form: "e-mail" as "email",
@@ -263,7 +227,7 @@ wordings_fold (const char *text, gsize max)
         placeholder = core_len == 2 && g_ascii_strncasecmp (w + core, "ip", 2) == 0
                           ? "<ip>" /* a folded text folds to itself */
                           : "<addr>";
-      else if (is_ipv4 (w + core, core_len) || is_ipv6 (w + core, core_len))
+      else if (address_ip (w + core, core_len))
         placeholder = "<ip>";
       if (placeholder)
         {

@@ -589,11 +589,11 @@ classify_record (BounceRecord *rec, Reason known)
       record_set (rec, BOUNCE_FIELD_COMMAND, command);
     }
 
-  /* the words are read for a delivery attempt only (an auto-reply's or a
-   * complaint's reason is known) */
-  /* a diagnostic that only repeats its status code's title (Sympa writes X.7.1's
-   * "Delivery not authorized, message refused") says no more than the code: the
-   * notice's Subject is read with it */
+  /* the words are read for a delivery attempt only (attempt is NULL for an
+   * auto-reply or a complaint, whose reason is known). A diagnostic that only
+   * repeats its status code's title (Sympa writes X.7.1's "Delivery not
+   * authorized, message refused") says no more than the code: the notice's
+   * Subject is read with it */
   char *with_subject = NULL;
   const char *subject = rec->report ? bounce_report_get (rec->report, BOUNCE_FIELD_MESSAGE_SUBJECT)
                                     : NULL;

@@ -288,16 +288,11 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
     recipient = address_normalise (original);
   if (!recipient)
     recipient = address_normalise (actual);
+  /* no usable address: kept, with none, for the notice's own recipient to stand
+   * for (BounceRecord) */
   gboolean unusable = recipient == NULL;
   if (unusable)
-    {
-      /* kept for the notice's own recipient to stand for (BounceRecord) */
-      char *type;
-      dsn_split_typed (final ? final : original, &type, &recipient);
-      g_free (type);
-      if (!recipient)
-        recipient = g_strdup ("");
-    }
+    recipient = g_strdup ("");
   /* the same group written again (some writers repeat the part's groups): one
    * record, its empty fields filled from the repeat */
   BounceRecord *same = unusable ? NULL : report_find_record (report, recipient);

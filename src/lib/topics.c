@@ -259,23 +259,37 @@ typedef struct
   TopicFind best;
 } Search;
 
+/* The word before the one starting at pos within the clause, as [*ws, *we):
+ * FALSE at the text's start or where that word closes a clause or an aside. */
+static gboolean
+word_before (const char *t, gsize pos, gsize *ws, gsize *we)
+{
+  if (pos < 2)
+    return FALSE;
+  *we = pos - 1; /* the space before the word */
+  *ws = *we;
+  while (*ws > 0 && t[*ws - 1] != ' ')
+    (*ws)--;
+  return !ends_clause (t[*we - 1]) && !(t[*we - 1] == ')' && !memchr (t + *ws, '(', *we - *ws));
+}
+
+/* The start of the word at at (after its opening bracket, if any). */
+static gsize
+word_start (const char *t, gsize at)
+{
+  while (at > 0 && t[at - 1] != ' ')
+    at--;
+  return at;
+}
+
 /* Does "no" stand before the state at at, within reach and in its clause? */
 static gboolean
 negated_before (const Search *s, gsize at)
 {
-  const char *t = s->text;
-  gsize pos = at;
-  for (guint d = 1; d <= TOPIC_REACH && pos > 1; d++)
-    {
-      gsize we = pos - 1, ws = we;
-      while (ws > 0 && t[ws - 1] != ' ')
-        ws--;
-      if (ends_clause (t[we - 1]))
-        return FALSE;
-      if (we - ws == 2 && t[ws] == 'n' && t[ws + 1] == 'o')
-        return TRUE;
-      pos = ws;
-    }
+  gsize pos = word_start (s->text, at), ws, we;
+  for (guint d = 1; d <= TOPIC_REACH && word_before (s->text, pos, &ws, &we); d++, pos = ws)
+    if (we - ws == 2 && s->text[ws] == 'n' && s->text[ws + 1] == 'o')
+      return TRUE;
   return FALSE;
 }
 
@@ -341,20 +355,11 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
 
   /* backwards, up to the word that closes the clause before; a parenthesis
    * is a clause of its own ("blocked (in reply to MAIL FROM command)") */
-  gsize pos = at;
-  while (pos > 0 && t[pos - 1] != ' ')
-    pos--; /* the state's word starts after its opening bracket */
-  for (guint d = 1; d <= TOPIC_REACH && pos > 1 && !opens_aside (t + pos, t + s->len); d++)
-    {
-      gsize we = pos - 1; /* the space before the word */
-      gsize ws = we;
-      while (ws > 0 && t[ws - 1] != ' ')
-        ws--;
-      if (ends_clause (t[we - 1]) || (t[we - 1] == ')' && !memchr (t + ws, '(', we - ws)))
-        break;
-      consider (s, ws, we, d, state, &pick, &pick_d, &named);
-      pos = ws;
-    }
+  gsize pos = word_start (t, at), ws, we;
+  for (guint d = 1; d <= TOPIC_REACH && !opens_aside (t + pos, t + s->len)
+                    && word_before (t, pos, &ws, &we);
+       d++, pos = ws)
+    consider (s, ws, we, d, state, &pick, &pick_d, &named);
   /* forwards, up to the word that closes this clause */
   pos = end;
   gboolean closed = FALSE;

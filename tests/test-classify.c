@@ -115,6 +115,14 @@ test_classify_generic_code (void **state)
       NULL, "4.0.0", "systemerror", "soft" },
     { "failed", "5.5.0", "503", "503 Improper sequence of commands", NULL, "5.5.0",
       "syntaxerror", "block" },
+    /* 5.7.1 (per-host or per-recipient filtering) lets the words say what was
+     * refused: the recipient's account ... */
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 <a@example.org>: Recipient address rejected: User a@example.org temporarily locked",
+      NULL, "5.7.1", "suspend", "soft" },
+    /* ... but not that something does not exist, which a refusal contradicts */
+    { "failed", "5.7.1", "550", "Unknown address error 550 5.7.1 <b@example.net>... Access denied",
+      NULL, "5.7.1", "securityerror", "block" },
     /* 5.1.0 with no words: the address was refused */
     { "failed", "5.1.0", "550", "550 #5.1.0 Address rejected.", NULL, "5.1.0", "userunknown",
       "hard" },

@@ -42,8 +42,10 @@
  *      filter's answer reads them otherwise (its own rows, step 2);
  *   5b. a TOPIC (topics.h): where no row holds the words, a thing and its state
  *      named in one clause ("the user's mailfolder is full"), read only where
- *      the status names no other subject (RFC 3463's X.n.x) and is not a
- *      specific code with a reason of its own;
+ *      the status names no other subject (RFC 3463's X.n.x; X.7.1, "per-host
+ *      or per-recipient filtering", names none, but a refusal contradicts a
+ *      topic that says the thing does not exist) and is not a specific code
+ *      with a reason of its own;
  *   6. the extractor's hint (the family's usual reason, a PowerMTA bounce
  *      category, a delivery to a program), which never overrides a specific code;
  *   7. GIVING UP: expired is not a cause. The wordings that say the sender gave
@@ -148,6 +150,25 @@ status_subject (const char *status)
   if (!status || !status_parse_enhanced (status, strlen (status), &k, &s, &d))
     return 0;
   return s;
+}
+
+/* X.7.1, "delivery not authorized": RFC 3463 § 3.8 makes it the report of
+ * "per-host or per-recipient filtering", a refusal of any object. */
+static gboolean
+is_not_authorized (const char *status)
+{
+  guint k, s, d;
+  return status && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 7 && d == 1;
+}
+
+/* Does the status restrict the topics read to its subject's (X.n.x)? A generic
+ * status (X.n.0) names a subject and no cause: the text may name another
+ * subject. Nor does X.7.1: the words say what was refused (the host, the
+ * sender, the recipient's account). */
+static gboolean
+status_names_subject (const char *status)
+{
+  return !is_generic_status (status) && !is_not_authorized (status);
 }
 
 /* Fills out for an enhanced code already known to be valid. */
@@ -620,9 +641,11 @@ classify_record (BounceRecord *rec, Reason known)
   Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
   gboolean delayed = action_is (action, "delayed");
   TopicFind topic;
-  /* a generic status (X.n.0) names a subject and no cause: the text may name
-   * another subject */
-  topics_find (folded, is_generic_status (status) ? 0 : status_subject (status), &topic);
+  topics_find (folded, status_names_subject (status) ? status_subject (status) : 0, &topic);
+  /* a refusal (X.7.1) is of something that exists: a topic that says the
+   * address or its domain does not (a hard reason) contradicts the status */
+  if (topic.rule && is_not_authorized (status) && reason_type (topic.rule->reason) == BOUNCE_TYPE_HARD)
+    topic.rule = NULL;
   gboolean gave_up = finds.gave_up || topic.gave_up || rec->reason_hint == REASON_EXPIRED
                      || (status_reason == REASON_EXPIRED && !delayed);
   /* a wording that states no cause (onhold: "delivery temporarily suspended",

@@ -72,6 +72,9 @@ test_classify_text_overrides (void **state)
       "550 5.2.1 The user you are trying to contact is receiving mail at a rate that prevents "
       "additional messages from being delivered",
       NULL, "5.2.1", "speeding", "soft" },
+    /* spam (amavisd's "UBE", unsolicited bulk email) outranks a content policy */
+    { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=01234-05", NULL,
+      "5.7.1", "spamdetected", "block" },
     /* a decisive wording beats any code */
     { "failed", "5.1.1", "550", "550 5.1.1 <a@b> message refused: a link is listed on uribl", NULL,
       "5.1.1", "spamdetected", "block" },

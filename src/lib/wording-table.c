@@ -479,6 +479,9 @@ const Wording wording_table[] = {
   { ANY, "spam", REASON_SPAMDETECTED, 0, "src rspamd 3.4 src/libserver/milter_internal.h RSPAMD_MILTER_REJECT_MESSAGE" },
   { ANY, "unsolicited", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-dsn.txt" },
   { ANY, "bulk email", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-spam-sender.txt" },
+  /* UBE: "unsolicited bulk e-mail (UBE)", amavisd's name for spam, as a word */
+  { ANY, "ube,", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-spam-sender.txt" },
+  { ANY, "(ube)", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-spam-sender.txt" },
   { ANY, "suspicious", REASON_SPAMDETECTED, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 421 4.7.0, read 2026-12-05" },
   { ANY, "uribl", REASON_SPAMDETECTED, WORDING_DECISIVE, "src haraka-plugin-uribl 2.0.0 config/uribl.ini" },
   { ANY, "surbl", REASON_SPAMDETECTED, WORDING_DECISIVE, "src haraka-plugin-uribl 2.0.0 config/uribl.ini" },

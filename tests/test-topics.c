@@ -92,6 +92,10 @@ test_topics_typical (void **state)
     { "Sending rate exceeded, slow down", 0, "speeding" },
     { "The recipient's account has been disabled", 0, "suspend" },
     { "550 Mailbox is frozen.", 0, "suspend" },
+    /* an account blocked is one disabled; "your" account is the sender's */
+    { "The recipient account is blocked", 0, "suspend" },
+    { "Your account is blocked for sending", 0, "rejected" },
+    { "Your domain is blacklisted", 0, "rejected" },
     { "550 User account is expired", 0, "suspend" },
     { "550 User kim@example.org temporary locked", 0, "suspend" },
     { "Message expired", 0, NULL },

@@ -388,6 +388,10 @@ const gsize topic_subjects_size = G_N_ELEMENTS (topic_subjects);
 
 /* any word written as a domain name (topics.c) */
 const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
+/* an account or a domain said to be "your": a reply and a notice speak to the
+ * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
+ * "your account is blocked" is the sender's (topics.c) */
+const TopicSubject topic_senders_own = { "your <account|domain>", SUBJECT_SENDER, EN };
 
 const TopicState topic_states[] = {
   { "does not exist", STATE_MISSING, EN },
@@ -893,6 +897,9 @@ const TopicRule topic_rules[] = {
   /* X.2.1 "Mailbox disabled, not accepting messages" */
   { SUBJECT_USER, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
   { SUBJECT_MAILBOX, STATE_DISABLED, REASON_SUSPEND, 2, "rfc 3463 § 3.3 X.2.1" },
+  /* suspend: "the recipient mailbox exists but is disabled"; an account or a
+   * mailbox blocked is one disabled */
+  { SUBJECT_MAILBOX, STATE_LISTED, REASON_SUSPEND, 2, DEF ("suspend") },
   /* X.2.2 "Mailbox full: the mailbox is full because the user has exceeded a
    * per-mailbox administrative quota or physical capacity" */
   { SUBJECT_MAILBOX, STATE_FULL, REASON_MAILBOXFULL, 2, "rfc 3463 § 3.3 X.2.2" },

@@ -293,6 +293,18 @@ negated_before (const Search *s, gsize at)
   return FALSE;
 }
 
+/* The subject subj of the word starting at ws, read as the envelope sender's
+ * where "your" stands before an account or a domain (topic_senders_own). */
+static const TopicSubject *
+owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
+{
+  gsize ps, pe;
+  if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN)
+      && word_before (s->text, ws, &ps, &pe) && pe - ps == 4 && memcmp (s->text + ps, "your", 4) == 0)
+    return &topic_senders_own;
+  return subj;
+}
+
 /* Subjects that say whose the state is, whatever else stands nearer: the
  * sender's ("sender domain does not exist"), a domain's when the name service is
  * named ("the server for this recipient could not be found in DNS"). */
@@ -309,7 +321,8 @@ static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)
 {
-  const TopicSubject *subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
+  const TopicSubject *subj
+      = owned_by_reader (s, ws, subject_of (s->text + ws, we - ws, state, s->status_subject));
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
     return;

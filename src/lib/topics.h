@@ -113,6 +113,8 @@ typedef struct
 
 /* A domain name written out ("mx.example.org does not exist") names a domain. */
 extern const TopicSubject topic_domain_name;
+/* "your account", "your domain": the envelope sender's, whom replies address. */
+extern const TopicSubject topic_senders_own;
 extern const TopicSubject topic_subjects[];
 extern const gsize topic_subjects_size;
 extern const TopicState topic_states[];

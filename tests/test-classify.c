@@ -75,6 +75,9 @@ test_classify_text_overrides (void **state)
     /* spam (amavisd's "UBE", unsolicited bulk email) outranks a content policy */
     { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=01234-05", NULL,
       "5.7.1", "spamdetected", "block" },
+    /* Exim's sender verification: the reason found is the sender's */
+    { "failed", NULL, "550", "550-Verification failed for <s@example.net> 550-Unrouteable address",
+      NULL, NULL, "rejected", "block" },
     /* a decisive wording beats any code */
     { "failed", "5.1.1", "550", "550 5.1.1 <a@b> message refused: a link is listed on uribl", NULL,
       "5.1.1", "spamdetected", "block" },

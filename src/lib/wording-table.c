@@ -427,6 +427,11 @@ const Wording wording_table[] = {
   { ANY, "sender was rejected", REASON_REJECTED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c smtp" },
   { ANY, "sender denied", REASON_REJECTED, 0, "doc https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages \"DSNs and NDRs in Exchange Server\" § 5.1.0, read 2026-12-05" },
   { ANY, "sender verify failed", REASON_REJECTED, 0, "src exim 4.96 src/acl.c" },
+  /* Exim's first line of a sender verification's refusal, before the reason it
+   * found for the sender ("Unrouteable address") */
+  { ANY, "verification failed for <addr>", REASON_REJECTED, WORDING_DECISIVE, "src exim 4.96 src/smtp_in.c smtp_handle_acl_fail" },
+  { ANY, "postmaster verification failed while checking", REASON_REJECTED, WORDING_DECISIVE, "src exim 4.96 src/smtp_in.c smtp_handle_acl_fail" },
+  { ANY, "callback setup failed while verifying", REASON_REJECTED, WORDING_DECISIVE, "src exim 4.96 src/smtp_in.c smtp_handle_acl_fail" },
   { ANY, "domain of sender address", REASON_REJECTED, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Basic_check_mail" },
   { ANY, "envelope sender", REASON_REJECTED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_bmf" },
   { ANY, "mail from address", REASON_REJECTED, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 connection.js" },

@@ -479,6 +479,16 @@ alias_of (gboolean at_start, const char *rest, const char *end)
          && g_ascii_strncasecmp (rest, expanded, strlen (expanded)) == 0;
 }
 
+/* Does the line (lower case, from its first word) start with one of the phrases? */
+static gboolean
+starts_with_any (const char *lower, const char *const *phrases)
+{
+  for (gsize i = 0; phrases && phrases[i]; i++)
+    if (strncmp (lower, phrases[i], strlen (phrases[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Scans the notice line by line. */
 static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
@@ -505,11 +515,13 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   for (int k = 0; k < 2; k++)
     if (ends[k].set)
       stop = MIN (stop, finder_next (&ends[k], 0));
-  Finder diag_begin, begin, notes, skip_list, leads[2];
+  Finder diag_begin, begin, notes, skip_list, opens, leads[2];
+  GString *opener = g_string_new (NULL); /* the line of an entry that opens (d->opens) */
   finder_init (&diag_begin, d ? d->diag_begin : NULL, lower, stop);
   finder_init (&begin, d ? d->begin : NULL, lower, stop);
   finder_init (&notes, d ? d->notes : NULL, lower, stop);
   finder_init (&skip_list, d ? d->skip : NULL, lower, stop);
+  finder_init (&opens, d ? d->opens : NULL, lower, stop);
   finder_init (&leads[0], d ? d->lead : NULL, lower, stop);
   finder_init (&leads[1], shared_lead, lower, stop);
   gsize pos = 0;
@@ -576,6 +588,17 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           *lend = saved;
           continue;
         }
+      if (d && finder_in (&opens, line_at, line_end)
+          && starts_with_any (lline + (skip_opening (line, end) - line), d->opens))
+        {
+          /* an entry whose address a later line names: what follows is not the
+           * previous recipient's */
+          current = NULL;
+          g_string_truncate (opener, 0);
+          append_diag (opener, line, end);
+          *lend = saved;
+          continue;
+        }
       TranscriptLine kind = transcript_line (line, end);
       if (kind == TRANSCRIPT_COMMAND || kind == TRANSCRIPT_HOST)
         g_string_truncate (replies, 0); /* a new command or host */
@@ -603,6 +626,9 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (f && f != current && (flags & DETECT_DIAG_BEFORE) && pending->len)
             append_diag (f->diag, pending->str, pending->str + pending->len);
           g_string_truncate (pending, 0);
+          if (f && opener->len)
+            append_diag (f->diag, opener->str, opener->str + opener->len);
+          g_string_truncate (opener, 0);
           current = f;
           if (current && by_lead)
             append_diag (current->diag, line, end);
@@ -644,6 +670,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       g_free (addr);
     }
   g_string_free (pending, TRUE);
+  g_string_free (opener, TRUE);
   g_string_free (replies, TRUE);
   g_free (lower);
   return s;
@@ -946,6 +973,90 @@ add_record (BounceReport *report, const char *address, const char *diag, const c
   return rec;
 }
 
+/* The address an entry's own lines say it was generated or expanded from
+ * (Exim's "(generated from alias)", "(ultimately generated from alias)", src exim
+ * 4.96 src/deliver.c print_address_information; Postfix's "(expanded from
+ * <alias>)", src postfix 3.7.11 src/bounce/bounce_notify_util.c
+ * bounce_recipient_log), or NULL. */
+static char *
+ancestor_of (const char *diag)
+{
+  static const char *const words[] = { "generated from ", "expanded from ", NULL };
+  for (gsize i = 0; words[i]; i++)
+    {
+      const char *hit = diag ? strstr (diag, words[i]) : NULL;
+      if (!hit)
+        continue;
+      const char *p = hit + strlen (words[i]);
+      const char *end = p + strcspn (p, ")");
+      while (p < end && (*p == ' ' || *p == '<'))
+        p++;
+      gsize n = text_address_at (p, end);
+      if (n)
+        {
+          char *raw = g_strndup (p, n);
+          char *addr = address_normalise (raw);
+          g_free (raw);
+          return addr;
+        }
+    }
+  return NULL;
+}
+
+/* A delivery-status part that names the address the sender used where the
+ * notice lists what it expanded to: Exim writes an alias (the topmost ancestor)
+ * as the Final-Recipient of every address generated from it (src exim 4.96
+ * src/deliver.c print_dsn_addr_action), so the part's groups for one alias are
+ * alike and collapse into one record. Each entry of the notice that has no
+ * record of its own and names the alias it came from takes the alias's record
+ * over, in turn (the part lists them in the notice's order): the first entry the
+ * record itself, each later one a record of its own with the part's action and
+ * status. The alias becomes the original recipient. Not where the notice has an
+ * entry of the alias's own. */
+static void
+take_ancestors (BounceReport *report, GPtrArray *found)
+{
+  GHashTable *taken = NULL; /* alias (lower case) -> the record that was its */
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *f = g_ptr_array_index (found, i);
+      if (report_find_record (report, f->address))
+        continue;
+      char *alias = ancestor_of (f->diag->str);
+      gboolean own_entry = FALSE;
+      for (guint k = 0; alias && k < found->len; k++)
+        own_entry = own_entry
+                    || g_ascii_strcasecmp (((Found *) g_ptr_array_index (found, k))->address,
+                                           alias) == 0;
+      char *key = alias && !own_entry ? g_ascii_strdown (alias, -1) : NULL;
+      BounceRecord *first = key && taken ? g_hash_table_lookup (taken, key) : NULL;
+      BounceRecord *rec = key && !first ? report_find_record (report, alias) : NULL;
+      if (rec)
+        {
+          if (!record_peek (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT))
+            record_set (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, alias);
+          record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
+          if (!taken)
+            taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (taken, key, rec);
+          key = NULL;
+        }
+      else if (first && (rec = report_add_record (report)))
+        {
+          static const BounceField same[] = { BOUNCE_FIELD_ORIGINAL_RECIPIENT, BOUNCE_FIELD_ACTION,
+                                              BOUNCE_FIELD_STATUS, BOUNCE_FIELD_LAST_ATTEMPT,
+                                              BOUNCE_FIELD_WILL_RETRY_UNTIL, BOUNCE_FIELD_SOURCE };
+          record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
+          for (gsize k = 0; k < G_N_ELEMENTS (same); k++)
+            record_set (rec, same[k], record_peek (first, same[k]));
+        }
+      g_free (key);
+      g_free (alias);
+    }
+  if (taken)
+    g_hash_table_destroy (taken);
+}
+
 guint
 text_extract (BounceReport *report, const MimeMessage *msg)
 {
@@ -1036,6 +1147,9 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         g_free (addr);
       }
   g_strfreev (xf);
+
+  if (had_records)
+    take_ancestors (report, s.found);
 
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
   gboolean delayed = notice && bounce_like && !had_records && !(family && family->json)

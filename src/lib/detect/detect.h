@@ -79,6 +79,11 @@ typedef struct Detector
   const char *const *diag_begin;
   /* lines containing one of these are boilerplate, never diagnostic text */
   const char *const *skip;
+  /* lines containing one of these open an entry that names its address on a
+   * later line, after a lead phrase (Exim's "pipe to |command" over "generated
+   * by <addr>"): the recipient before it is closed, and the line is the first of
+   * the next recipient's diagnostic */
+  const char *const *opens;
   /* the family's own sentences that explain the failure once for every recipient
    * ("The user(s) account is disabled."), wherever they stand in the notice: a
    * line containing one is added to each recipient's diagnostic */

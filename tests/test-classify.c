@@ -81,6 +81,16 @@ test_classify_text_overrides (void **state)
     /* a decisive wording beats any code */
     { "failed", "5.1.1", "550", "550 5.1.1 <a@b> message refused: a link is listed on uribl", NULL,
       "5.1.1", "spamdetected", "block" },
+    /* Cyrus's refusal by the mailbox's access list ends in "Permission denied":
+     * the mailbox's rule, not a failed delivery program */
+    { "failed", "5.7.1", "550",
+      "550-You do not have permission to post a message to this mailbox. 550-Please contact "
+      "the owner of this mailbox in order to submit 550-your message, or postmaster@example.net "
+      "if you believe you 550-received this message in error. 550 5.7.1 Permission denied",
+      NULL, "5.7.1", "filtered", "block" },
+    /* Citadel's connection timeout */
+    { "failed", NULL, NULL, "1) Timeout while connecting mx.example.net [192.0.2.25]:25 ;", NULL,
+      NULL, "networkerror", "soft" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     run (&cases[i]);

@@ -433,6 +433,30 @@ test_exim_generated_from_alias (void **state)
   bounce_report_free (r);
 }
 
+
+/* Citadel's notice that gave up retrying: the network failure it names ran until
+ * the sender gave up */
+static void
+test_citadel_gave_up (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: \"Citadel\" <citadel@mail.example.org>\nTo: sender@example.org\n"
+      "Subject: Delivery Status Notification (Failure)\nMIME-Version: 1.0\n"
+      "Content-type: multipart/mixed; boundary=\"c\"\n\n"
+      "--c\nContent-type: text/plain\n\n"
+      "A message you sent could not be delivered to some or all of its recipients\n"
+      "due to prolonged unavailability of its destination(s).\n"
+      "Giving up on the following addresses:\n\n"
+      " ann@example.net: 1) Timeout while connecting mx.example.net [192.0.2.25]:25 ; \n\n"
+      "--c--\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "ann@example.net");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "expired");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -457,6 +481,7 @@ main (void)
     cmocka_unit_test (test_lone_address_after_a_run_of_at_signs),
     cmocka_unit_test (test_address_at_is_bounded),
     cmocka_unit_test (test_exim_generated_from_alias),
+    cmocka_unit_test (test_citadel_gave_up),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -237,6 +237,7 @@ const Wording wording_table[] = {
   { ANY, "have been failing for a long time", REASON_EXPIRED, 0, "src exim 4.96 src/transports/smtp.c smtp_transport_entry" },
   { ANY, "could not be delivered for #", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
   { ANY, "could not be delivered for too long", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
+  { ANY, "due to prolonged unavailability of its destination", REASON_EXPIRED, 0, "src mingodad/citadel 63a41edbab07ba009a64ece492c41282c654c58b citadel/modules/smtp/serv_smtpqueue.c smtpq_do_bounce" },
   { ANY, "could not deliver for the last #", REASON_EXPIRED, 0, "src corecode/dma 7f88bbe7806931bcc5b7ceb7354027f1fb87e190 dma.c deliver" },
   { ANY, "will be deleted from queue", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
   { ANY, "message is administratively expired", REASON_EXPIRED, 0, "src postfix 3.7.11 src/qmgr/qmgr_message.c qmgr_message_resolve" },
@@ -311,6 +312,9 @@ const Wording wording_table[] = {
   { ANY, "local delivery failed", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
   { ANY, "command output:", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/pipe_command.c pipe_command" },
   { ANY, "permission denied", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/sys_exits.c" },
+  /* the mailbox's access list lets the sender not post (Cyrus's reply, which
+   * ends in "Permission denied": the mailbox's rule, not a delivery program) */
+  { ANY, "you do not have permission to post a message to this mailbox", REASON_FILTERED, WORDING_DECISIVE, "src cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca imap/lmtp_err.et LMTP_NOT_AUTHORIZED_LONG" },
   { ANY, "can't create user output file", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/sys_exits.c" },
   { ANY, "can't create output", REASON_MAILERERROR, 0, "src sendmail 8.17.1.9 libsm/strexit.c sm_sysexmsg" },
   { ANY, "message header size exceeds", REASON_MESGTOOBIG, 0, "src svarshavchik/courier fe506ccc6d496692ea153e5b2cb0a4dc5bdb7b69 courier/courier/submit.C" },
@@ -359,6 +363,7 @@ const Wording wording_table[] = {
   { ANY, "network is unreachable", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/smtp/smtp_connect.c smtp_connect_sock" },
   { ANY, "network error", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c" },
   { ANY, "timed out", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/smtp/smtp_trouble.c smtp_stream_except" },
+  { ANY, "timeout while connecting", REASON_NETWORKERROR, 0, "src mingodad/citadel 63a41edbab07ba009a64ece492c41282c654c58b citadel/modules/smtp/serv_smtpeventclient.c SetConnectStatus" },
   { ANY, "dns lookup failure", REASON_NETWORKERROR, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
   { ANY, "name server timeout", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 libsm/errstring.c sm_errstring" },
   { ANY, "name service error", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_query" },

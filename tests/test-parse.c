@@ -157,6 +157,50 @@ test_parse_feedback_and_auto_reply (void **state)
   bounce_report_free (r);
 }
 
+
+/* A Sieve "reject" reported as a disposition notification: deleted by an
+ * automatic action is the recipient's filter refusing the message; a read
+ * receipt's manual deletion (or a display) is no failure. */
+static void
+test_sieve_reject_notification (void **state)
+{
+  (void) state;
+  const char *fmt =
+      "From: Postmaster <postmaster@mail.example.net>\nTo: <sender@example.org>\n"
+      "Subject: Rejected: Offer\nAuto-Submitted: auto-replied (rejected)\n"
+      "Content-Type: multipart/report; report-type=disposition-notification; boundary=m\n\n"
+      "--m\nContent-Type: text/plain; charset=utf-8\n\n"
+      "Your message to <hank@example.net> was automatically rejected:\n"
+      "No offers, please.\n"
+      "--m\nContent-Type: message/disposition-notification\n\n"
+      "Reporting-UA: mail.example.net; Dovecot Mail Delivery Agent\n"
+      "Final-Recipient: rfc822; hank@example.net\n"
+      "Disposition: %s\n\n--m--\n";
+  char *m = g_strdup_printf (fmt, "automatic-action/MDN-sent-automatically; deleted");
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "hank@example.net");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "filtered");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_SOURCE), "mdn");
+  assert_non_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "No offers"));
+  bounce_report_free (r);
+  g_free (m);
+  static const char *const none[] = { "manual-action/MDN-sent-manually; deleted",
+                                      "automatic-action/MDN-sent-automatically; displayed",
+                                      "automatic-action/MDN-sent-automatically; deletedx" };
+  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      m = g_strdup_printf (fmt, none[i]);
+      r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+      for (guint k = 0; k < bounce_report_n_records (r); k++)
+        assert_string_not_equal (bounce_record_get (bounce_report_get_record (r, k),
+                                                    BOUNCE_FIELD_SOURCE), "mdn");
+      bounce_report_free (r);
+      g_free (m);
+    }
+}
+
 /* The records of m: n_expected of them, the first one's recipient rcpt (when n > 0). */
 static BounceReport *
 expect_records (const char *m, guint n_expected, const char *rcpt)
@@ -563,6 +607,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_parse_bytes_dsn),
+    cmocka_unit_test (test_sieve_reject_notification),
     cmocka_unit_test (test_parse_fd_and_file),
     cmocka_unit_test (test_parse_gmime_message),
     cmocka_unit_test (test_parse_errors),

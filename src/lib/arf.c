@@ -309,3 +309,77 @@ arf_auto_reply (BounceReport *report, const MimeMessage *msg)
   record_set (rec, BOUNCE_FIELD_SOURCE, "auto-reply");
   return 1;
 }
+
+/* "automatic-action/MDN-sent-automatically; deleted": the disposition mode's
+ * action part and the disposition type (RFC 8098 § 3.2.6), without case,
+ * comments or modifiers ("deleted/error"). */
+static gboolean
+deleted_automatically (const char *disposition)
+{
+  if (!disposition)
+    return FALSE;
+  char *d = g_ascii_strdown (disposition, -1);
+  char *semi = strchr (d, ';');
+  gboolean yes = FALSE;
+  if (semi)
+    {
+      *semi = '\0';
+      const char *type = semi + 1;
+      while (*type == ' ' || *type == '\t')
+        type++;
+      gsize n = strcspn (type, " \t/(;");
+      yes = strstr (d, "automatic-action") != NULL && n == 7 && strncmp (type, "deleted", 7) == 0;
+    }
+  g_free (d);
+  return yes;
+}
+
+guint
+arf_mdn_refusal (BounceReport *report, const MimeMessage *msg)
+{
+  /* Sieve's "reject" (RFC 5429) refuses a message after delivery by sending
+   * such a notification: Dovecot's LDA and Pigeonhole (src dovecot 2.3.19.1
+   * src/lib-lda/mail-send.c mail_send_rejection) and Cyrus's lmtpd (src
+   * cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca
+   * imap/lmtp_sieve.c send_rejection) write "automatic-action/MDN-sent-automatically;
+   * deleted"; a person's own deletion is a manual action */
+  guint n = 0;
+  for (guint i = 0; i < msg->mdn->len; i++)
+    {
+      const char *body = g_ptr_array_index (msg->mdn, i);
+      FieldBlock *block = fields_parse (body, strlen (body));
+      for (guint g = 0; g < block->n_groups; g++)
+        {
+          const FieldGroup *grp = &block->groups[g];
+          if (!deleted_automatically (fields_get (grp, "Disposition")))
+            continue;
+          char *rcpt = address_normalise (fields_get (grp, "Final-Recipient"));
+          char *orig = address_normalise (fields_get (grp, "Original-Recipient"));
+          if (!rcpt)
+            rcpt = g_strdup (orig);
+          BounceRecord *rec = rcpt && !report_find_record (report, rcpt) ? report_add_record (report)
+                                                                         : NULL;
+          if (rec)
+            {
+              record_take (rec, BOUNCE_FIELD_RECIPIENT, rcpt);
+              rcpt = NULL;
+              record_take (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, orig);
+              orig = NULL;
+              record_set (rec, BOUNCE_FIELD_ACTION, "failed");
+              record_set (rec, BOUNCE_FIELD_SOURCE, "mdn");
+              /* the human-readable part gives the script's reason */
+              if (msg->text->len > 0)
+                {
+                  const char *t = g_ptr_array_index (msg->text, 0);
+                  record_take (rec, BOUNCE_FIELD_DIAGNOSTIC,
+                               text_clean (t, MIN (strlen (t), 512), 512));
+                }
+              n++;
+            }
+          g_free (rcpt);
+          g_free (orig);
+        }
+      fields_free (block);
+    }
+  return n;
+}

@@ -22,5 +22,10 @@ gboolean arf_is_json_complaint (const MimeMessage *msg);
 gboolean arf_is_auto_reply (const MimeMessage *msg);
 /* A record for the auto-replying address (the reply's From). Returns the count. */
 guint arf_auto_reply (BounceReport *report, const MimeMessage *msg);
+/* A message disposition notification (RFC 8098) that says the message was
+ * deleted by an automatic action, as a Sieve "reject" reports its refusal: one
+ * failed record for its Final-Recipient (or Original-Recipient). Returns the
+ * count (0 when the message holds no such notification). */
+guint arf_mdn_refusal (BounceReport *report, const MimeMessage *msg);
 
 #endif

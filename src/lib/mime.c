@@ -1006,6 +1006,15 @@ walk_part (Walk *w, GMimePart *part, guint depth, gboolean nested)
                        : (nested ? msg->text_nested : msg->text), body);
       return;
     }
+  if (g_ascii_strcasecmp (type, "message") == 0
+      && (g_ascii_strcasecmp (sub, "disposition-notification") == 0
+          || g_ascii_strcasecmp (sub, "global-disposition-notification") == 0))
+    {
+      if (!nested)
+        g_ptr_array_add (msg->mdn,
+                         part_text_noted (msg, part, MAX_DSN_PART, BOUNCE_WARNING_DSN_PART_CUT));
+      return;
+    }
   if (g_ascii_strcasecmp (type, "message") == 0 && g_ascii_strcasecmp (sub, "feedback-report") == 0)
     {
       if (!nested)
@@ -1344,6 +1353,7 @@ message_new (void)
   msg->dsn = g_ptr_array_new_with_free_func (g_free);
   msg->dsn_nested = g_ptr_array_new_with_free_func (g_free);
   msg->feedback = g_ptr_array_new_with_free_func (g_free);
+  msg->mdn = g_ptr_array_new_with_free_func (g_free);
   msg->text = g_ptr_array_new_with_free_func (g_free);
   msg->text_nested = g_ptr_array_new_with_free_func (g_free);
   msg->warnings = g_string_new (NULL);
@@ -1808,6 +1818,7 @@ mime_free (MimeMessage *msg)
   g_ptr_array_free (msg->dsn, TRUE);
   g_ptr_array_free (msg->dsn_nested, TRUE);
   g_ptr_array_free (msg->feedback, TRUE);
+  g_ptr_array_free (msg->mdn, TRUE);
   g_ptr_array_free (msg->text, TRUE);
   g_ptr_array_free (msg->text_nested, TRUE);
   g_string_free (msg->warnings, TRUE);

@@ -26,6 +26,7 @@ typedef struct
   GPtrArray *dsn_nested;      /* char*: the same, found inside an attached message;
                                * read it with mime_dsn_nested () */
   GPtrArray *feedback;        /* char*: message/feedback-report bodies */
+  GPtrArray *mdn;             /* char*: message/(global-)disposition-notification bodies */
   GPtrArray *text;            /* char*: human-readable parts outside the returned message */
   GPtrArray *text_nested;     /* char*: human-readable parts inside an attached message;
                                * read it with mime_text_nested () */

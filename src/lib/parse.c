@@ -103,6 +103,12 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
       verdict = "feedback report";
       hint = REASON_FEEDBACK;
     }
+  /* a Sieve "reject": the recipient's own filter refused the message */
+  if (n == 0 && msg->dsn->len == 0 && (n = arf_mdn_refusal (report, msg)) > 0)
+    {
+      verdict = "refusal by the recipient's filter (disposition notification)";
+      hint = REASON_FILTERED;
+    }
   /* an auto-reply without a delivery-status part is read as one before its text
    * is searched for failures (an out-of-office note names addresses and dates) */
   gboolean auto_reply = n == 0 && msg->dsn->len == 0 && arf_is_auto_reply (msg);

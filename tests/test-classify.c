@@ -88,6 +88,11 @@ test_classify_text_overrides (void **state)
       "the owner of this mailbox in order to submit 550-your message, or postmaster@example.net "
       "if you believe you 550-received this message in error. 550 5.7.1 Permission denied",
       NULL, "5.7.1", "filtered", "block" },
+    /* a local delivery program's exit text ("permission denied", <sysexits.h>
+     * EX_NOPERM) is not read in a server's reply */
+    { "failed", NULL, NULL, "permission denied. Command output: cannot write mailbox", NULL, NULL,
+      "mailererror", "soft" },
+    { "failed", NULL, "550", "550 Permission denied", NULL, NULL, "onhold", "soft" },
     /* Citadel's connection timeout */
     { "failed", NULL, NULL, "1) Timeout while connecting mx.example.net [192.0.2.25]:25 ;", NULL,
       NULL, "networkerror", "soft" },

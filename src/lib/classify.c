@@ -626,7 +626,9 @@ classify_record (BounceRecord *rec, Reason known)
   const char *host = receiver_host (rec, diag, named_host);
   const Detector *family = rec->report ? rec->report->family : NULL;
   WordingFinds finds;
-  wordings_find (folded, host, family, status, &finds);
+  /* a reply code stands with the words: they are a server's reply, not a local
+   * delivery program's exit text */
+  wordings_find_reply (folded, host, family, status, have_reply, &finds);
   /* an operator's own rule (rules.c) comes before the built-in rows */
   const Wording *local
       = rec->report ? rules_find (rec->report->rules, folded, host, family, NULL) : NULL;

@@ -311,7 +311,7 @@ const Wording wording_table[] = {
   { ANY, "x-unix;", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/dsn_buf.h DSB_DTYPE_UNIX" },
   { ANY, "local delivery failed", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
   { ANY, "command output:", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/pipe_command.c pipe_command" },
-  { ANY, "permission denied", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/sys_exits.c" },
+  { ANY, "permission denied", REASON_MAILERERROR, WORDING_LOCAL_PROGRAM, "src postfix 3.7.11 src/global/sys_exits.c" },
   /* the mailbox's access list lets the sender not post (Cyrus's reply, which
    * ends in "Permission denied": the mailbox's rule, not a delivery program) */
   { ANY, "you do not have permission to post a message to this mailbox", REASON_FILTERED, WORDING_DECISIVE, "src cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca imap/lmtp_err.et LMTP_NOT_AUTHORIZED_LONG" },

@@ -402,6 +402,7 @@ typedef struct
   const Detector *family;
   gboolean address_status;
   WordingFinds *out;
+  gboolean server_reply; /* the words are a server's reply (WORDING_LOCAL_PROGRAM) */
 } Search;
 
 static gboolean
@@ -437,6 +438,8 @@ found_row (guint tag, gsize at, gsize n, gpointer data)
   if (!starts_word (s->folded, at))
     return TRUE;
   if ((w->flags & WORDING_NOT_ADDRESS_STATUS) && s->address_status)
+    return TRUE;
+  if ((w->flags & WORDING_LOCAL_PROGRAM) && s->server_reply)
     return TRUE;
   /* (the matcher read is the scope's: every row found applies) giving up is no
    * cause (classify.c): such rows only say the sender gave up */
@@ -486,6 +489,13 @@ void
 wordings_find (const char *folded, const char *receiver_host, const Detector *family,
                const char *status, WordingFinds *out)
 {
+  wordings_find_reply (folded, receiver_host, family, status, FALSE, out);
+}
+
+void
+wordings_find_reply (const char *folded, const char *receiver_host, const Detector *family,
+                     const char *status, gboolean server_reply, WordingFinds *out)
+{
   memset (out, 0, sizeof *out);
   if (!folded)
     return;
@@ -500,7 +510,7 @@ wordings_find (const char *folded, const char *receiver_host, const Detector *fa
         host[--hl] = '\0';
     }
   Search s = { folded, host, family,
-               status && status[0] && g_str_has_prefix (status + 1, ".1."), out };
+               status && status[0] && g_str_has_prefix (status + 1, ".1."), out, server_reply };
   find_rows (&s, TRUE);
   g_free (host);
 }
@@ -509,7 +519,7 @@ gboolean
 wordings_gave_up (const char *folded, const Detector *family)
 {
   WordingFinds out = { 0 };
-  Search s = { folded, NULL, family, FALSE, &out };
+  Search s = { folded, NULL, family, FALSE, &out, FALSE };
   if (folded)
     find_rows (&s, FALSE);
   return out.gave_up;

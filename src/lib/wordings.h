@@ -63,6 +63,9 @@ enum
   /* a failure found at once and never retried (a mail loop): a final notice of
    * it is no network failure until giving up (classify.c) */
   WORDING_AT_ONCE = 1 << 2,
+  /* a local delivery program's exit text (<sysexits.h>): not read in a server's
+   * SMTP or LMTP reply, which says the same words of something else */
+  WORDING_LOCAL_PROGRAM = 1 << 3,
 };
 
 typedef struct
@@ -98,6 +101,10 @@ typedef struct
  * status code, or NULL. */
 void wordings_find (const char *folded, const char *receiver_host, const Detector *family,
                     const char *status, WordingFinds *out);
+/* The same, for the words of a server's reply (an SMTP reply code stands with
+ * them) when server_reply is TRUE: a local program's rows are then not read. */
+void wordings_find_reply (const char *folded, const char *receiver_host, const Detector *family,
+                          const char *status, gboolean server_reply, WordingFinds *out);
 
 /* TRUE when a row of reason expired of scope ANY or of family's says, in folded,
  * that the sender gave up. */

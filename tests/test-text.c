@@ -431,6 +431,34 @@ test_exim_generated_from_alias (void **state)
   assert_null (strstr (diag (r, 2), "pipe to"));
   assert_non_null (strstr (diag (r, 1), "local delivery failed"));
   bounce_report_free (r);
+
+  /* the first member undisclosed: the alias's record (its diagnostic) is not
+   * the second member's */
+  r = parse (
+      "From: Mail Delivery System <Mailer-Daemon@mx1.example.org>\n"
+      "To: sender@example.org\nSubject: Mail delivery failed: returning message to sender\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-type: text/plain; charset=us-ascii\n\n"
+      "This message was created automatically by mail delivery software.\n\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n\n"
+      "  an undisclosed address\n    (generated from team@example.org)\n"
+      "    550 5.1.1 no such user\n"
+      "  ben@example.org\n    (generated from team@example.org)\n"
+      "    mailbox is full: retry timeout exceeded\n\n"
+      "--b\nContent-type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx1.example.org\n\n"
+      "Action: failed\nFinal-Recipient: rfc822;team@example.org\nStatus: 5.0.0\n"
+      "Diagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
+      "Action: failed\nFinal-Recipient: rfc822;team@example.org\nStatus: 5.0.0\n\n"
+      "--b--\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "team@example.org");
+  assert_string_equal (rcpt (r, 1), "ben@example.org");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_REASON),
+                       "mailboxfull");
+  bounce_report_free (r);
 }
 
 

@@ -1003,20 +1003,47 @@ ancestor_of (const char *diag)
   return NULL;
 }
 
+/* Does hay hold the start of needle (its first 64 characters other than
+ * blanks), blanks and case aside? A diagnostic the delivery-status part wrote
+ * on one line is folded in the notice. */
+static gboolean
+holds_start_of (const char *hay, const char *needle)
+{
+  GString *h = g_string_new (NULL), *n = g_string_new (NULL);
+  for (const char *p = hay; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (h, g_ascii_tolower (*p));
+  for (const char *p = needle; p && *p && n->len < 64; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (n, g_ascii_tolower (*p));
+  gboolean yes = n->len == 0 || strstr (h->str, n->str) != NULL;
+  g_string_free (h, TRUE);
+  g_string_free (n, TRUE);
+  return yes;
+}
+
+typedef struct
+{
+  BounceRecord *rec; /* the alias's record */
+  gboolean taken;    /* an entry took it over */
+} AliasRecord;
+
 /* A delivery-status part that names the address the sender used where the
  * notice lists what it expanded to: Exim writes an alias (the topmost ancestor)
  * as the Final-Recipient of every address generated from it (src exim 4.96
  * src/deliver.c print_dsn_addr_action), so the part's groups for one alias are
- * alike and collapse into one record. Each entry of the notice that has no
- * record of its own and names the alias it came from takes the alias's record
- * over, in turn (the part lists them in the notice's order): the first entry the
- * record itself, each later one a record of its own with the part's action and
- * status. The alias becomes the original recipient. Not where the notice has an
+ * alike but for their diagnostics, and collapse into one record. Each entry of
+ * the notice that has no record of its own and names the alias it came from is
+ * a failed recipient: the first whose own lines hold the record's diagnostic
+ * (or any, where the record has none) takes the record over, each other one
+ * gets a record of its own with the part's action and status. The alias
+ * becomes the original recipient; its record stays where no entry took it (an
+ * entry Exim writes as "an undisclosed address"). Not where the notice has an
  * entry of the alias's own. */
 static void
 take_ancestors (BounceReport *report, GPtrArray *found)
 {
-  GHashTable *taken = NULL; /* alias (lower case) -> the record that was its */
+  GHashTable *aliases = NULL; /* alias (lower case) -> AliasRecord */
   for (guint i = 0; i < found->len; i++)
     {
       Found *f = g_ptr_array_index (found, i);
@@ -1029,32 +1056,48 @@ take_ancestors (BounceReport *report, GPtrArray *found)
                     || g_ascii_strcasecmp (((Found *) g_ptr_array_index (found, k))->address,
                                            alias) == 0;
       char *key = alias && !own_entry ? g_ascii_strdown (alias, -1) : NULL;
-      BounceRecord *first = key && taken ? g_hash_table_lookup (taken, key) : NULL;
-      BounceRecord *rec = key && !first ? report_find_record (report, alias) : NULL;
-      if (rec)
+      AliasRecord *ar = key && aliases ? g_hash_table_lookup (aliases, key) : NULL;
+      if (key && !ar)
         {
-          if (!record_peek (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT))
-            record_set (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, alias);
-          record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
-          if (!taken)
-            taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_hash_table_insert (taken, key, rec);
-          key = NULL;
+          BounceRecord *rec = report_find_record (report, alias);
+          if (rec)
+            {
+              if (!aliases)
+                aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              ar = g_new0 (AliasRecord, 1);
+              ar->rec = rec;
+              g_hash_table_insert (aliases, g_strdup (key), ar);
+            }
         }
-      else if (first && (rec = report_add_record (report)))
+      if (ar && !ar->taken
+          && holds_start_of (f->diag->str, record_peek (ar->rec, BOUNCE_FIELD_DIAGNOSTIC)))
         {
-          static const BounceField same[] = { BOUNCE_FIELD_ORIGINAL_RECIPIENT, BOUNCE_FIELD_ACTION,
-                                              BOUNCE_FIELD_STATUS, BOUNCE_FIELD_LAST_ATTEMPT,
+          if (!record_peek (ar->rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT))
+            record_set (ar->rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT, alias);
+          record_set (ar->rec, BOUNCE_FIELD_RECIPIENT, f->address);
+          ar->taken = TRUE;
+        }
+      else if (ar)
+        {
+          BounceRecord *rec = report_add_record (report);
+          static const BounceField same[] = { BOUNCE_FIELD_ACTION, BOUNCE_FIELD_STATUS,
+                                              BOUNCE_FIELD_LAST_ATTEMPT,
                                               BOUNCE_FIELD_WILL_RETRY_UNTIL, BOUNCE_FIELD_SOURCE };
-          record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
-          for (gsize k = 0; k < G_N_ELEMENTS (same); k++)
-            record_set (rec, same[k], record_peek (first, same[k]));
+          if (rec)
+            {
+              record_set (rec, BOUNCE_FIELD_RECIPIENT, f->address);
+              record_set (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT,
+                          ar->taken ? record_peek (ar->rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT)
+                                    : alias);
+              for (gsize k = 0; k < G_N_ELEMENTS (same); k++)
+                record_set (rec, same[k], record_peek (ar->rec, same[k]));
+            }
         }
       g_free (key);
       g_free (alias);
     }
-  if (taken)
-    g_hash_table_destroy (taken);
+  if (aliases)
+    g_hash_table_destroy (aliases);
 }
 
 guint

@@ -485,6 +485,35 @@ test_citadel_gave_up (void **state)
   bounce_report_free (r);
 }
 
+
+/* A notice that gives recipients lines of their own: one without any states no
+ * cause, and the others' codes are not its own */
+static void
+test_entry_without_lines_among_others (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery System <Mailer-Daemon@mx1.example.org>\n"
+      "To: sender@example.org\nSubject: Warning: message 1tqDqP-0009Zx-1a delayed 24 hours\n\n"
+      "This message was created automatically by mail delivery software.\n"
+      "A message that you sent has not yet been delivered to one or more of its\n"
+      "recipients after more than 24 hours on the queue on mx1.example.org.\n\n"
+      "The addresses to which the message has not yet been delivered are:\n\n"
+      "  ann@example.net\n    host mx.example.net [192.0.2.50]\n"
+      "    Delay reason: SMTP error from remote mail server after RCPT TO:<ann@example.net>:\n"
+      "    452 4.2.2 <ann@example.net>: Mailbox full\n"
+      "  ben@example.com\n\n"
+      "No action is required on your part.\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 1), "ben@example.com");
+  const BounceRecord *ben = bounce_report_get_record (r, 1);
+  assert_null (bounce_record_get (ben, BOUNCE_FIELD_STATUS));
+  assert_null (bounce_record_get (ben, BOUNCE_FIELD_REPLY_CODE));
+  assert_string_not_equal (bounce_record_get (ben, BOUNCE_FIELD_REASON), "mailboxfull");
+  assert_string_equal (bounce_record_get (ben, BOUNCE_FIELD_ACTION), "delayed");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -510,6 +539,7 @@ main (void)
     cmocka_unit_test (test_address_at_is_bounded),
     cmocka_unit_test (test_exim_generated_from_alias),
     cmocka_unit_test (test_citadel_gave_up),
+    cmocka_unit_test (test_entry_without_lines_among_others),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

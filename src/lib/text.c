@@ -1216,6 +1216,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   char *section_once = NULL;
   gboolean section_made = FALSE;
   gboolean several = s.found->len > 1 || bounce_report_n_records (report) > 1;
+  /* entries with lines of their own, before any shared text is added */
+  guint n_own = 0;
+  for (guint i = 0; i < s.found->len; i++)
+    n_own += ((Found *) g_ptr_array_index (s.found, i))->diag->len > 0;
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);
@@ -1227,9 +1231,12 @@ text_extract (BounceReport *report, const MimeMessage *msg)
        * code (the reason is in a paragraph of its own) */
       gboolean thin = f->diag->len == 0
                       || (!family && s.found->len == 1 && !has_code (f->diag->str));
-      /* (where a delivery-status part lists several recipients, the section
-       * would bring the others' codes into this one's) */
-      gboolean alone = !had_records || bounce_report_n_records (report) == 1;
+      /* (where a delivery-status part lists several recipients, or the notice
+       * gives other recipients lines of their own, the section would bring the
+       * others' codes into this one's: an entry with no lines where others
+       * have theirs states no cause) */
+      gboolean others_own = n_own > (f->diag->len > 0 ? 1u : 0u);
+      gboolean alone = (!had_records || bounce_report_n_records (report) == 1) && !others_own;
       if (thin && notice && alone && !(family && family->json))
         {
           /* the same for every recipient: made once */

@@ -334,6 +334,7 @@ test_family_scope (void **state)
     { "qmail", "sorry, i couldn't find a mail exchanger or ip address. (#5.4.4)", "hostunknown" },
     { "dragonfly", "dns lookup failure: host example.com not found", "hostunknown" },
     { "opensmtpd", "destination seem to reject all mails", "notaccept" },
+    { "opensmtpd", "exited abnormally", "mailererror" },
     { "courier", "dns lookup failed.", "networkerror" },
     { "exchange", "#550 5.2.3 resolver.rst.recipsizelimit; message too large ##", "exceedlimit" },
     { "exchange", "3550 (000c05a6) unknown recipient", "userunknown" },

@@ -1151,6 +1151,8 @@ const Wording wording_table[] = {
   { FAMILY (opensmtpd), "connection closed unexpectedly", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_io" },
   { FAMILY (opensmtpd), "connection timeout", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_io" },
   { FAMILY (opensmtpd), "550 invalid recipient", REASON_USERUNKNOWN, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/lka_session.c lka_resume" },
+  /* the delivery program (mda) exited non-zero and wrote nothing */
+  { FAMILY (opensmtpd), "exited abnormally", REASON_MAILERERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/smtpd.c parent_sig_handler" },
 
   /* FAMILY (postfix) */
   { FAMILY (postfix), "host or domain name not found", REASON_HOSTUNKNOWN, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_query" },

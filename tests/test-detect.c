@@ -1097,6 +1097,20 @@ static const char notice_mailman_plain[] =
   "\n"
   "--b1--\n";
 
+/* Citadel's Sieve reject: sent from the refusing recipient, naming no address */
+static const char notice_citadel_sieve[] =
+  "From: \"kai\" <kai@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Delivery status notification\n"
+  "Date: Tue, 11 Mar 2025 16:00:00 +0000\n"
+  "Message-ID: <1741708800-991@citadel.example.net>\n"
+  "Content-type: text/plain\n"
+  "\n"
+  "The message was refused by the recipient's mail filtering program.\n"
+  "The reason given was as follows:\n"
+  "\n"
+  "I no longer read mail sent to this address.\n";
+
 static const Case cases[] = {
   { "exim", notice_exim, "alice@example.com", "550 5.1.1", NULL, FALSE },
   { "qmail", notice_qmail, "bob@example.com", "No such user", NULL, FALSE },
@@ -1148,6 +1162,7 @@ static const Case cases[] = {
   { "domino", notice_domino_dsn, "kim@example.com", "Maximum hop count", "networkerror", TRUE },
   { "messagelabs", notice_messagelabs, "rosa@example.com", "542", NULL, TRUE },
   { "sesreceiving", notice_sesreceiving, "sam@example.com", "Mailbox does not exist", "userunknown", TRUE },
+  { "citadel-sieve", notice_citadel_sieve, "kai@example.net", "I no longer read mail", "filtered", FALSE },
 };
 
 static void

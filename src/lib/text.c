@@ -1162,7 +1162,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           loose.begin = NULL;
           s = scan (notice, len, &loose, msg);
         }
-      if (family && (family->flags & DETECT_ORIGINAL_TO))
+      if (family && (family->flags & (DETECT_ORIGINAL_TO | DETECT_FROM_RECIPIENT)))
         {
           /* the note itself is the diagnostic of the one recipient */
           g_ptr_array_set_size (s.found, 0);
@@ -1286,7 +1286,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
    * header block quoted after the notice, or the VERP address */
   if (added == 0 && !had_records && notice && bounce_like)
     {
-      char *to = address_normalise (mime_original (msg, "To"));
+      /* (a refusal sent in the recipient's name: its From) */
+      gboolean from_recipient = family && (family->flags & DETECT_FROM_RECIPIENT);
+      char *to = address_normalise (from_recipient ? mime_get (msg, "From")
+                                                   : mime_original (msg, "To"));
       if (!to)
         to = quoted_to (notice + s.end_at, notice + len);
       for (guint i = notice_index + 1; !to && i < msg->text->len; i++)
@@ -1298,7 +1301,9 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         to = verp_recipient (msg);
       if (!to)
         to = lone_address (notice, s.end_at, msg);
-      if (to && !text_excluded (to, msg, family && (family->flags & DETECT_ORIGINAL_TO)))
+      if (to
+          && (from_recipient
+              || !text_excluded (to, msg, family && (family->flags & DETECT_ORIGINAL_TO))))
         {
           char *diag = shared ? g_strdup (shared) : section_diag (notice, s.end_at, family);
           BounceRecord *rec = add_record (report, to, diag, source);

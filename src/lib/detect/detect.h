@@ -37,6 +37,10 @@ enum
    * notice's address replaces the part's (Domino writes the part from its
    * router's view of the address, the notice from the message's) */
   DETECT_NOTICE_RECIPIENT = 1 << 5,
+  /* the notice is written in the name of the recipient who refused the message
+   * (a Sieve refusal sent from the recipient's own address): the recipient is
+   * the notice's From, and the whole section is its diagnostic */
+  DETECT_FROM_RECIPIENT = 1 << 6,
 };
 
 /* Recipients given as JSON (a provider's event notification sent as mail): the
@@ -114,7 +118,7 @@ extern const Detector detector_exim, detector_qmail, detector_sendmail, detector
     detector_barracuda, detector_fml, detector_delivery_errors_list, detector_unable_to_deliver, detector_dsn_technical_details, detector_qmail_retitled,
     detector_trouble_delivering, detector_exim3, detector_mdaemon, detector_hmailserver, detector_james,
     detector_groupwise, detector_mailman, detector_ezmlm, detector_mimecast,
-    detector_messagelabs, detector_sesreceiving;
+    detector_messagelabs, detector_sesreceiving, detector_citadel_sieve;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 

@@ -183,3 +183,14 @@ const Detector detector_groupwise = {
   .begin = LIST ("was undeliverable to the following"),
   .end = LIST ("possible causes", "possible explanations"),
 };
+
+/* Citadel's Sieve "reject": a plain message from the recipient's own address
+ * to the sender, naming no address (src mingodad/citadel
+ * 63a41edbab07ba009a64ece492c41282c654c58b citadel/modules/sieve/serv_sieve.c
+ * ctdl_reject, sent by quickie_message from the recipient) */
+const Detector detector_citadel_sieve = {
+  .name = "citadel-sieve",
+  .body = LIST ("the message was refused by the recipient's mail filtering program"),
+  .flags = DETECT_FROM_RECIPIENT,
+  .reason = REASON_FILTERED,
+};

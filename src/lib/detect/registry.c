@@ -15,7 +15,7 @@ const Detector *const detectors[] = {
   &detector_mdaemon, &detector_hmailserver, &detector_james, &detector_groupwise,
   &detector_dragonfly, &detector_qmail, &detector_postfix, &detector_opensmtpd,
   &detector_courier, &detector_messagingserver, &detector_imail, &detector_notes,
-  &detector_domino, &detector_exim, &detector_exchange,
+  &detector_domino, &detector_exim, &detector_exchange, &detector_citadel_sieve,
   /* unbranded wordings */
   &detector_delivery_errors_list, &detector_unable_to_deliver, &detector_dsn_technical_details, &detector_qmail_retitled, &detector_trouble_delivering, &detector_exim3,
   /* the most shared wording last */

@@ -307,6 +307,36 @@ test_classify_receiver_named_in_text (void **state)
     run (&cases[i]);
 }
 
+/* a reply that names another recipient of the report as its subject is that
+ * one's refusal, not this one's cause (nullmailer repeats the reply that ended
+ * the session in every recipient's group) */
+static void
+test_classify_another_recipients_reply (void **state)
+{
+  (void) state;
+  static const char reply[] = "550 5.1.1 <erin@example.net>: Recipient address rejected: User unknown";
+  BounceReport *r = report_new ();
+  BounceRecord *dave = report_add_record (r), *erin = report_add_record (r);
+  record_set (dave, BOUNCE_FIELD_RECIPIENT, "dave@example.net");
+  record_set (erin, BOUNCE_FIELD_RECIPIENT, "erin@example.net");
+  BounceRecord *both[] = { dave, erin };
+  for (gsize i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      record_set (both[i], BOUNCE_FIELD_ACTION, "failed");
+      record_set (both[i], BOUNCE_FIELD_STATUS, "5.1.1");
+      record_set (both[i], BOUNCE_FIELD_DIAGNOSTIC, reply);
+      classify_record (both[i], REASON_NONE);
+    }
+  assert_string_equal (record_peek (dave, BOUNCE_FIELD_REASON), "onhold");
+  assert_string_equal (record_peek (dave, BOUNCE_FIELD_BOUNCE), "soft");
+  assert_string_equal (record_peek (erin, BOUNCE_FIELD_REASON), "userunknown");
+  /* the address the sender used (an alias) is the recipient's own */
+  record_set (dave, BOUNCE_FIELD_ORIGINAL_RECIPIENT, "erin@example.net");
+  classify_record (dave, REASON_NONE);
+  assert_string_equal (record_peek (dave, BOUNCE_FIELD_REASON), "userunknown");
+  bounce_report_free (r);
+}
+
 static void
 test_classify_fields (void **state)
 {
@@ -351,6 +381,7 @@ main (void)
     cmocka_unit_test (test_classify_adjustments),
     cmocka_unit_test (test_classify_receiver_named_in_text),
     cmocka_unit_test (test_classify_fields),
+    cmocka_unit_test (test_classify_another_recipients_reply),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -574,6 +574,61 @@ recipient_domain_is_reporters (const BounceRecord *rec)
          || host_in_domain (bounce_report_get (rec->report, BOUNCE_FIELD_FROM), at + 1);
 }
 
+/* The address a reply names first, right after its codes ("550 5.1.1
+ * <erin@example.net>: Recipient address rejected: ..."), or NULL. */
+static char *
+reply_names_address (const char *diag)
+{
+  const char *p = diag;
+  if (!p || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+      || (p[3] != ' ' && p[3] != '-'))
+    return NULL;
+  p += 4;
+  if (g_ascii_isdigit (p[0]) && p[1] == '.')
+    {
+      while (*p && *p != ' ')
+        p++;
+      while (*p == ' ')
+        p++;
+    }
+  const char *end = *p == '<' ? strchr (p, '>') : NULL;
+  if (!end || end - p > 256)
+    return NULL;
+  char *raw = g_strndup (p + 1, (gsize) (end - p - 1));
+  char *addr = address_normalise (raw);
+  g_free (raw);
+  return addr;
+}
+
+/* Is the reply another recipient's of the same report? A sender that hands
+ * every recipient of a message to one server reports the whole message failed
+ * with the one refusal (nullmailer copies the reply that ended the SMTP session
+ * into every recipient's group, src nullmailer 2.2 src/send.cc bounce_msg): the
+ * reply that names another recipient as its subject states no cause of this
+ * one's. */
+static gboolean
+another_recipients_reply (const BounceRecord *rec, const char *diag)
+{
+  if (!rec->report || bounce_report_n_records (rec->report) < 2)
+    return FALSE;
+  char *named = reply_names_address (diag);
+  if (!named)
+    return FALSE;
+  const char *own = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
+  const char *orig = record_peek (rec, BOUNCE_FIELD_ORIGINAL_RECIPIENT);
+  gboolean other = FALSE;
+  if ((!own || g_ascii_strcasecmp (named, own) != 0)
+      && (!orig || g_ascii_strcasecmp (named, orig) != 0))
+    for (guint i = 0; !other && i < bounce_report_n_records (rec->report); i++)
+      {
+        const BounceRecord *r = bounce_report_get_record (rec->report, i);
+        const char *a = record_peek (r, BOUNCE_FIELD_RECIPIENT);
+        other = r != rec && a && g_ascii_strcasecmp (a, named) == 0;
+      }
+  g_free (named);
+  return other;
+}
+
 void
 classify_record (BounceRecord *rec, Reason known)
 {
@@ -685,6 +740,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_DELIVERED, rule = "success";
   else if (known)
     reason = known, rule = "report kind";
+  else if (another_recipients_reply (rec, diag))
+    reason = REASON_ONHOLD, rule = "another recipient's refusal";
   else if (local)
     row = local;
   else if (finds.receiver)

@@ -36,6 +36,7 @@ const TopicSubject topic_subjects[] = {
   { "connection", SUBJECT_CONNECTION, EN },
   { "connect", SUBJECT_CONNECTION, EN },
   { "route", SUBJECT_CONNECTION, EN },
+  { "gateway", SUBJECT_CONNECTION, EN },
   { "network", SUBJECT_CONNECTION, EN },
   { "sender", SUBJECT_SENDER, EN },
   { "originator", SUBJECT_SENDER, EN },
@@ -404,6 +405,10 @@ const TopicState topic_states[] = {
   { "couldn't be found", STATE_MISSING, EN },
   { "cannot be found", STATE_MISSING, EN },
   { "can't be found", STATE_MISSING, EN },
+  { "could not find", STATE_MISSING, EN },
+  { "couldn't find", STATE_MISSING, EN },
+  { "cannot find", STATE_MISSING, EN },
+  { "can't find", STATE_MISSING, EN },
   { "not known", STATE_MISSING, EN },
   { "unknown", STATE_MISSING, EN },
   { "no such", STATE_MISSING, EN },
@@ -913,6 +918,9 @@ const TopicRule topic_rules[] = {
   { SUBJECT_DOMAIN, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_HOST, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
+  /* X.4.4 "Unable to route: the mail system was unable to determine the next
+   * hop for the message" */
+  { SUBJECT_CONNECTION, STATE_MISSING, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.4" },
   /* X.4.1 "... the remote system was busy, or otherwise unable to take a call" */
   { SUBJECT_CONNECTION, STATE_REFUSED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_FAILED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },

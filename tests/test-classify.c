@@ -75,6 +75,12 @@ test_classify_text_overrides (void **state)
     /* spam (amavisd's "UBE", unsolicited bulk email) outranks a content policy */
     { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=01234-05", NULL,
       "5.7.1", "spamdetected", "block" },
+    /* the client's name lookup failed: its reverse DNS; Sendmail's own reply
+     * refuses the relaying it asked for */
+    { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", NULL,
+      "4.7.1", "requireptr", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.1]",
+      NULL, "5.7.1", "norelaying", "block" },
     /* Exim's sender verification: the reason found is the sender's */
     { "failed", NULL, "550", "550-Verification failed for <s@example.net> 550-Unrouteable address",
       NULL, NULL, "rejected", "block" },

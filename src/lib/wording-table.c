@@ -387,8 +387,11 @@ const Wording wording_table[] = {
   { ANY, "not allowed to relay", REASON_NORELAYING, 0, "src haraka-plugin-relay 1.0.2 index.js" },
   { ANY, "unable to relay", REASON_NORELAYING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.1, read 2026-12-05" },
   { ANY, "that domain isn't in my list of allowed rcpthost", REASON_NORELAYING, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_nogateway" },
-  { ANY, "ip name lookup failed", REASON_NORELAYING, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
-  { ANY, "ip name possibly forged", REASON_NORELAYING, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
+  /* the client's name lookup failed or did not match: its reverse DNS (in
+   * Sendmail's own reply, "Relaying denied" before it outranks) */
+  { ANY, "ip name lookup failed", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
+  { ANY, "ip name possibly forged", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
+  { ANY, "cannot resolve ptr record for", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
   { ANY, "delivery is not allowed to this address", REASON_NORELAYING, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },

@@ -126,13 +126,21 @@ static const Receiver receiver_zoho = {
   "zoho", HOSTS ("zoho.com", "zoho.eu", "zoho.in", "zoho.com.au", "zohomail.com", "zeptomail.com", "zeptomail.eu", "zeptomail.in"),
   "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
 };
+static const Receiver receiver_gandi = {
+  "gandi", HOSTS ("gandi.net"),
+  "https://postmaster.gandi.net/",
+};
+static const Receiver receiver_mailchannels = {
+  "mailchannels", HOSTS ("mailchannels.net"),
+  "https://docs.mailchannels.com/inbound/smtp-errors",
+};
 static const Receiver receiver_rucenter = {
   "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
   "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
 };
 
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -704,6 +712,15 @@ const Wording wording_table[] = {
   { RECEIVER (forpsi), "blocked by spf", REASON_AUTHFAILURE, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 550 5.1.0 blocked by SPF, read 2026-12-05" },
   { RECEIVER (forpsi), "dmarc validation failed", REASON_AUTHFAILURE, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 552 bizsmtp DMARC validation failed, read 2026-12-05" },
 
+  /* RECEIVER (gandi) */
+  { RECEIVER (gandi), "rule1_1", REASON_VIRUSDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE1_1, read 2026-12-05" },
+  { RECEIVER (gandi), "rule2_1", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE2_1, read 2026-12-05" },
+  { RECEIVER (gandi), "rule2_2", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE2_2, read 2026-12-05" },
+  { RECEIVER (gandi), "rule3_1", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE3_1, read 2026-12-05" },
+  { RECEIVER (gandi), "rule3_2", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE3_2, read 2026-12-05" },
+  { RECEIVER (gandi), "sasl_rate_limit", REASON_SPEEDING, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § sasl_rate_limit per %, read 2026-12-05" },
+  { RECEIVER (gandi), "blocked you maybe infected", REASON_BLOCKED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § blocked you maybe infected, read 2026-12-05" },
+
   /* RECEIVER (gmx) */
   { RECEIVER (gmx), "ip address is block listed", REASON_BLOCKED, 0, "doc https://postmaster.gmx.com/en/error-messages \"Error messages when sending emails to GMX\" § How are error messages structured? (example), read 2026-12-05" },
   { RECEIVER (gmx), "bad dns ptr resource record", REASON_REQUIREPTR, 0, "doc https://postmaster.gmx.com/en/error-messages \"Error messages when sending emails to GMX\" § rdns (linked case page), read 2026-12-05" },
@@ -833,6 +850,13 @@ const Wording wording_table[] = {
   { RECEIVER (libero), "other or undefined mail system status", REASON_SYSTEMERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
   { RECEIVER (libero), "other or undefined protocol status", REASON_SYSTEMERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
   { RECEIVER (libero), "delivery time expired", REASON_EXPIRED, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § DELIVERY TIME EXPIRED, read 2026-12-05" },
+
+  /* RECEIVER (mailchannels) */
+  { RECEIVER (mailchannels), "[s09] try again later", REASON_ONHOLD, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 450 [S09] Try Again Later, read 2026-12-05" },
+  { RECEIVER (mailchannels), "[s10] blocked", REASON_BLOCKED, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 550 [S10] Blocked, read 2026-12-05" },
+  { RECEIVER (mailchannels), "[ib_feb]", REASON_POLICYVIOLATION, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 550 5.7.1 [IB_FEB] Your message could not be delivered because it contained an attachment type that is not allowed, read 2026-12-05" },
+  { RECEIVER (mailchannels), "rejected due to the domain's spf policy", REASON_AUTHFAILURE, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 550 5.7.1 Email has been rejected due to the domain's SPF policy, read 2026-12-05" },
+  { RECEIVER (mailchannels), "[ss]", REASON_SPAMDETECTED, 0, "doc https://docs.mailchannels.com/outbound/smtp-errors \"MailChannels Outbound Filtering: SMTP errors\" § [SS] — Spam signature, read 2026-12-05" },
 
   /* RECEIVER (microsoft) */
   { RECEIVER (microsoft), "must pass either spf or dkim validation", REASON_AUTHFAILURE, 0, "doc https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports and SMTP errors in Exchange Online\" § 4.7.26, read 2026-12-05" },

@@ -445,6 +445,7 @@ const TopicState topic_states[] = {
   { "not allowed", STATE_BARRED, EN },
   { "not permitted", STATE_BARRED, EN },
   { "prohibited", STATE_BARRED, EN },
+  { "banned", STATE_BARRED, EN },
   { "blacklisted", STATE_LISTED, EN },
   { "blocklisted", STATE_LISTED, EN },
   { "listed", STATE_LISTED, EN },

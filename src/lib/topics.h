@@ -69,7 +69,7 @@ typedef enum
   STATE_UNREACHABLE, /* unreachable, timed out */
   STATE_REFUSED,     /* rejected, refused, denied: said of what is refused, or
                         of who refuses ("the host refused the connection") */
-  STATE_BARRED,      /* not allowed, prohibited: said of what is refused */
+  STATE_BARRED,      /* not allowed, prohibited, banned: said of what is refused */
   STATE_LISTED,      /* blocked, blacklisted, listed: said of what is refused, the
                         words of a block list */
   STATE_DETECTED,    /* detected, found, identified as */

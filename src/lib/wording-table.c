@@ -422,7 +422,10 @@ const Wording wording_table[] = {
   { ANY, "greylisted, see http://postgrey", REASON_ONHOLD, 0, "src postgrey 1.37 postgrey-1.37/postgrey" },
   { ANY, "greylisted for", REASON_ONHOLD, 0, "src sqlgrey 1.8.0 usr/sbin/sqlgrey" },
   { ANY, "greylisted. please come back later", REASON_ONHOLD, 0, "src haraka-plugin-greylist 1.2.1 config/greylist.ini" },
-  { ANY, "banned", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  /* amavisd's "id=%n - BANNED: %F" and its notices' "BANNED contents"; "banned"
+   * said of anything else is read by its topic (an IP banned is blocked) */
+  { ANY, "banned:", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  { ANY, "banned contents", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-dsn.txt" },
   { ANY, "message content rejected", REASON_POLICYVIOLATION, 0, "src postfix 3.7.11 src/global/cleanup_strerror.c" },
   { ANY, "policy violation", REASON_POLICYVIOLATION, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.0.350, read 2026-12-05" },
   { ANY, "violates", REASON_POLICYVIOLATION, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § (gcdp example), read 2026-12-05" },

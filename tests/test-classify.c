@@ -81,6 +81,11 @@ test_classify_text_overrides (void **state)
       "4.7.1", "requireptr", "block" },
     { "failed", "5.7.1", "550", "550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.1]",
       NULL, "5.7.1", "norelaying", "block" },
+    /* a host "infected" is listed, not a virus found in the message; a command
+     * malformed is a syntax error, not the content's */
+    { "failed", "5.7.1", "550", "550 5.7.1 Your host is infected, listed at cbl.abuseat.org",
+      NULL, "5.7.1", "blocked", "block" },
+    { "failed", "5.5.2", "501", "501 5.5.2 Malformed HELO", NULL, "5.5.2", "syntaxerror", "block" },
     /* Exim's sender verification: the reason found is the sender's */
     { "failed", NULL, "550", "550-Verification failed for <s@example.net> 550-Unrouteable address",
       NULL, NULL, "rejected", "block" },

@@ -97,6 +97,8 @@ test_topics_typical (void **state)
     { "Routing: Could not find a gateway for <addr>", 0, "networkerror" },
     { "No route found to the destination", 0, "networkerror" },
     { "Could not find the mailbox", 0, "userunknown" },
+    /* "infected" said of a virus is its finding */
+    { "552 5.7.0 Virus infected message rejected", 0, "virusdetected" },
     /* banned is barred: of the sending IP, blocked */
     { "550 Your IP <ip> is banned", 0, "blocked" },
     /* an account blocked is one disabled; "your" account is the sender's */

@@ -456,6 +456,7 @@ const TopicState topic_states[] = {
   { "considered", STATE_DETECTED, EN },
   { "suspected", STATE_DETECTED, EN },
   { "found", STATE_DETECTED, EN },
+  { "infected", STATE_DETECTED, EN },
   { "too many", STATE_TOO_MANY, EN },
   { "giving up", STATE_GAVE_UP, EN },
   { "gave up", STATE_GAVE_UP, EN },

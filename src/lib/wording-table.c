@@ -230,7 +230,9 @@ const Wording wording_table[] = {
   { ANY, "that helo not allowed here", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "helo ip literal not in the same", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "header error", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 cf/cf/knecht.mc" },
-  { ANY, "malformed", REASON_CONTENTERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 554 5.6.0, read 2026-12-05" },
+  /* Gmail's "Mail message is malformed" (a command or a name server reply can be
+   * malformed too) */
+  { ANY, "message is malformed", REASON_CONTENTERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 554 5.6.0, read 2026-12-05" },
   { ANY, "8-bit", REASON_CONTENTERROR, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "bad header", REASON_CONTENTERROR, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "eight bit data not allowed", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 sendmail/collect.c collect" },
@@ -637,7 +639,8 @@ const Wording wording_table[] = {
   { ANY, "user <addr> unknown", REASON_USERUNKNOWN, 0, "src svarshavchik/courier 3ae1ea051c6873176635e17c3c46e548bb8029b9 courier/courier/module.local/local.C rw_del_local2" },
   { ANY, "recipient unknown", REASON_USERUNKNOWN, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Out/Pipe.pm mail_via_pipe" },
   { ANY, "contains a virus", REASON_VIRUSDETECTED, 0, "src exim 4.96 src/configure.default acl_check_data" },
-  { ANY, "infected", REASON_VIRUSDETECTED, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  /* amavisd's "id=%n - INFECTED: %V" (a host "infected" is another matter) */
+  { ANY, "infected:", REASON_VIRUSDETECTED, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "virus found", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/avast.lua" },
   { ANY, "is infected with", REASON_VIRUSDETECTED, 0, "src haraka-plugin-clamd 1.0.6 index.js" },
 

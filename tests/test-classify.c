@@ -75,6 +75,11 @@ test_classify_text_overrides (void **state)
     /* spam (amavisd's "UBE", unsolicited bulk email) outranks a content policy */
     { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=01234-05", NULL,
       "5.7.1", "spamdetected", "block" },
+    /* at MAIL FROM no recipient is named yet: a missing address is the sender's */
+    { "failed", NULL, "550", "550 User unknown (in reply to MAIL FROM command)", NULL, NULL,
+      "rejected", "block" },
+    { "failed", NULL, "550", "550 User unknown (in reply to RCPT TO command)", NULL, NULL,
+      "userunknown", "hard" },
     /* the client's name lookup failed: its reverse DNS; Sendmail's own reply
      * refuses the relaying it asked for */
     { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", NULL,

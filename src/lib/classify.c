@@ -91,6 +91,8 @@
  *     blocked;
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
+ *   - an address or a domain said not to exist in answer to MAIL FROM, where
+ *     no recipient is named yet, is the envelope sender's: rejected;
  *   - an unknown host in the reporting MTA's own domain (its Reporting-MTA or
  *     the notice's sender is that domain or a host in it) is a local address no
  *     router accepted (Exim writes "Unrouteable address" for any such address):
@@ -747,6 +749,11 @@ classify_record (BounceRecord *rec, Reason known)
   /* an unknown host under a transient status is a DNS failure still retried */
   if (reason == REASON_HOSTUNKNOWN && klass == BOUNCE_CLASS_TRANSIENT && !by_receiver)
     reason = REASON_NETWORKERROR, adjusted = "unknown host, still retried";
+  /* at MAIL FROM no recipient is named yet: an address or a domain said not to
+   * exist there is the envelope sender's */
+  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && command
+      && strcmp (command, "MAIL") == 0 && !by_receiver)
+    reason = REASON_REJECTED, adjusted = "the sender's, refused at MAIL FROM";
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";

@@ -529,7 +529,6 @@ const Wording wording_table[] = {
   { ANY, "account that you tried to reach is inactive", REASON_SUSPEND, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.2.1, read 2026-12-05" },
   { ANY, "account is locked", REASON_SUSPEND, 0, "src DerDakon/vpopmail 00ece785b9ae234eab0713cd5cd2282d28f44447 vdelivermail.c checkuser" },
   { ANY, "rejected: inactive user", REASON_SUSPEND, 0, "doc http://help.inbox.lv/category/10204/question/10147 \"Inactive user\" § sender notice text, read 2026-12-05" },
-  { ANY, "invalid address", REASON_SYNTAXERROR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Parse0" },
   { ANY, "error: no valid recipients", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
   { ANY, "syntax error", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
   { ANY, "command unrecognized", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
@@ -652,7 +651,6 @@ const Wording wording_table[] = {
   { STOCK, "unknown recipient", REASON_USERUNKNOWN, 0, "doc https://library.thedatadungeon.com/msdn-2000-04/kbexchg/source/exchange/q246881.content.htm \"XIMS: Non-Delivery Report Includes Distribution List Name Rather Than Individual Recipient\" § Symptoms, read 2026-12-05" },
   { STOCK, "user doesn't exist", REASON_USERUNKNOWN, 0, "src dovecot 2.3.19.1 src/lmtp/lmtp-local.c lmtp_local_rcpt" },
   { STOCK, "this user doesn't have a", REASON_USERUNKNOWN, 0, "doc https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html \"Email sent to Yahoo Mail addresses is rejected\" § Other possible errors, read 2026-12-05" },
-  { STOCK, "invalid address", REASON_SYNTAXERROR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Parse0" },
   { STOCK, "account that you tried to reach does not exist", REASON_USERUNKNOWN, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § SMTP error messages (550 5.1.1), read 2026-12-05" },
 
   /* RECEIVER (att) */

@@ -94,6 +94,11 @@ test_classify_text_overrides (void **state)
     /* Exim's sender verification: the reason found is the sender's */
     { "failed", NULL, "550", "550-Verification failed for <s@example.net> 550-Unrouteable address",
       NULL, NULL, "rejected", "block" },
+    /* so do a topic's words, where no row holds them */
+    { "failed", "5.1.1", "550", "550 5.1.1 Blocked by policy: IP 192.0.2.1 blacklisted", NULL,
+      "5.1.1", "blocked", "block" },
+    { "failed", "5.2.2", "552", "552 5.2.2 Mailbox exceeded; the recipient is unknown here",
+      NULL, "5.2.2", "mailboxfull", "soft" },
     /* a decisive wording beats any code */
     { "failed", "5.1.1", "550", "550 5.1.1 <a@b> message refused: a link is listed on uribl", NULL,
       "5.1.1", "spamdetected", "block" },

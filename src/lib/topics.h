@@ -19,7 +19,8 @@
  * wording rows.
  *
  * The wording table comes first: a topic decides only where no row does, and it
- * never overrules a specific status code (classify.c).
+ * overrules a specific status code only with a reason that outranks the code's
+ * (classify.c).
  */
 #ifndef BOUNCE_TOPICS_H
 #define BOUNCE_TOPICS_H

@@ -99,6 +99,11 @@ test_topics_typical (void **state)
     { "Could not find the mailbox", 0, "userunknown" },
     /* "infected" said of a virus is its finding */
     { "552 5.7.0 Virus infected message rejected", 0, "virusdetected" },
+    /* "your", "client" or "sending" host is the sending host: its name not
+     * found is its reverse DNS */
+    { "550 Your host name could not be found", 0, "requireptr" },
+    { "550 Client host name unknown", 0, "requireptr" },
+    { "550 The host mx.example.org could not be found", 0, "hostunknown" },
     /* banned is barred: of the sending IP, blocked */
     { "550 Your IP <ip> is banned", 0, "blocked" },
     /* an account blocked is one disabled; "your" account is the sender's */

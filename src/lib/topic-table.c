@@ -393,6 +393,8 @@ const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
  * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
  * "your account is blocked" is the sender's (topics.c) */
 const TopicSubject topic_senders_own = { "your <account|domain>", SUBJECT_SENDER, EN };
+/* a host said to be "your", the "client" or the "sending" one is the sending host */
+const TopicSubject topic_sending_host = { "your|client|sending <host>", SUBJECT_CLIENT, EN };
 
 const TopicState topic_states[] = {
   { "does not exist", STATE_MISSING, EN },
@@ -932,6 +934,9 @@ const TopicRule topic_rules[] = {
   { SUBJECT_CLIENT, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_LISTED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_INVALID, REASON_BLOCKED, 7, DEF ("blocked") },
+  /* requireptr: "the sending host has no valid reverse DNS (PTR) record": its
+   * name not found */
+  { SUBJECT_CLIENT, STATE_MISSING, REASON_REQUIREPTR, 7, DEF ("requireptr") },
   /* a host that refuses may be the receiver ("remote host refused the
    * connection"); a host barred is the one sending */
   { SUBJECT_HOST, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },

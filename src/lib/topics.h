@@ -116,6 +116,8 @@ typedef struct
 extern const TopicSubject topic_domain_name;
 /* "your account", "your domain": the envelope sender's, whom replies address. */
 extern const TopicSubject topic_senders_own;
+/* "your host", "client host", "sending host": the sending host. */
+extern const TopicSubject topic_sending_host;
 extern const TopicSubject topic_subjects[];
 extern const gsize topic_subjects_size;
 extern const TopicState topic_states[];

@@ -75,9 +75,30 @@ test_classify_text_overrides (void **state)
     /* spam (amavisd's "UBE", unsolicited bulk email) outranks a content policy */
     { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=01234-05", NULL,
       "5.7.1", "spamdetected", "block" },
+    /* at MAIL FROM no recipient is named yet: a missing address is the sender's */
+    { "failed", NULL, "550", "550 User unknown (in reply to MAIL FROM command)", NULL, NULL,
+      "rejected", "block" },
+    { "failed", NULL, "550", "550 User unknown (in reply to RCPT TO command)", NULL, NULL,
+      "userunknown", "hard" },
+    /* the client's name lookup failed: its reverse DNS; Sendmail's own reply
+     * refuses the relaying it asked for */
+    { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", NULL,
+      "4.7.1", "requireptr", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.1]",
+      NULL, "5.7.1", "norelaying", "block" },
+    /* a host "infected" is listed, not a virus found in the message; a command
+     * malformed is a syntax error, not the content's */
+    { "failed", "5.7.1", "550", "550 5.7.1 Your host is infected, listed at cbl.abuseat.org",
+      NULL, "5.7.1", "blocked", "block" },
+    { "failed", "5.5.2", "501", "501 5.5.2 Malformed HELO", NULL, "5.5.2", "syntaxerror", "block" },
     /* Exim's sender verification: the reason found is the sender's */
     { "failed", NULL, "550", "550-Verification failed for <s@example.net> 550-Unrouteable address",
       NULL, NULL, "rejected", "block" },
+    /* so do a topic's words, where no row holds them */
+    { "failed", "5.1.1", "550", "550 5.1.1 Blocked by policy: IP 192.0.2.1 blacklisted", NULL,
+      "5.1.1", "blocked", "block" },
+    { "failed", "5.2.2", "552", "552 5.2.2 Mailbox exceeded; the recipient is unknown here",
+      NULL, "5.2.2", "mailboxfull", "soft" },
     /* a decisive wording beats any code */
     { "failed", "5.1.1", "550", "550 5.1.1 <a@b> message refused: a link is listed on uribl", NULL,
       "5.1.1", "spamdetected", "block" },

@@ -295,6 +295,37 @@ test_auto_reply_signals (void **state)
   check_reason ("From: Uwe <uwe@example.de>\nTo: s@example.org\n"
                 "Subject: Automatische Antwort: Angebot\n\nBis Montag nicht im B\xc3\xbcro.\n",
                 "uwe@example.de", "vacation");
+  /* PostfixAdmin's default vacation subjects, with no field that marks the reply:
+   * a phrase of its own anywhere in the subject, a word of ordinary mail only as
+   * the whole subject */
+  check_reason ("From: sara@example.it\nTo: s@example.org\n"
+                "Subject: Assente dall'ufficio\n\nSar\xc3\xb2 assente.\n",
+                "sara@example.it", "vacation");
+  check_reason ("From: erik@example.se\nTo: s@example.org\n"
+                "Subject: =?UTF-8?Q?Ej_p=C3=A5_kontoret?=\n\nJag \xc3\xa4r borta.\n",
+                "erik@example.se", "vacation");
+  check_reason ("From: jonas@example.lt\nTo: s@example.org\n"
+                "Subject: =?UTF-8?Q?Esu_i=C5=A1vyk=C4=99s?=\n\nEsu i\xc5\xa1vyk\xc4\x99s.\n",
+                "jonas@example.lt", "vacation");
+  check_reason ("From: irina@example.ru\nTo: s@example.org\n"
+                "Subject: =?UTF-8?B?0JLQvdC1INC+0YTQuNGB0LA=?=\n\n\xd0\xaf \xd0\xb2 \xd0\xbe\xd1\x82\xd0\xbf\xd1\x83\xd1\x81\xd0\xba\xd0\xb5.\n",
+                "irina@example.ru", "vacation");
+  check_reason ("From: yuki@example.jp\nTo: s@example.org\nSubject: =?UTF-8?B?5LiN5Zyo?=\n\n"
+                "\xe4\xb8\x8d\xe5\x9c\xa8\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82\n",
+                "yuki@example.jp", "vacation");
+  check_reason ("From: aino@example.fi\nTo: s@example.org\nSubject:  Lomalla \n\nOlen lomalla.\n",
+                "aino@example.fi", "vacation");
+  check_reason ("From: mari@example.ee\nTo: s@example.org\n"
+                "Subject: =?UTF-8?Q?=C3=84ra_kuni_16.12.2026?=\n\nOlen \xc3\xa4ra.\n",
+                "mari@example.ee", "vacation");
+  check_records ("From: rui@example.pt\nTo: s@example.org\nSubject: Ausente na reuni\xc3\xa3o\n\n"
+                 "O Jo\xc3\xa3o esteve ausente.\n",
+                 0, NULL);
+  check_records ("From: aino@example.fi\nTo: s@example.org\nSubject: Kuvia lomalla\n\nLiitteet.\n",
+                 0, NULL);
+  check_records ("From: info@example.jp\nTo: s@example.org\n"
+                 "Subject: =?UTF-8?B?5LiN5Zyo6YCj57Wh56Wo?=\n\n\xe3\x81\x94\xe7\xa2\xba\xe8\xaa\x8d\xe3\x81\x8f\xe3\x81\xa0\xe3\x81\x95\xe3\x81\x84\xe3\x80\x82\n",
+                 0, NULL);
   /* the field alone, on a message that is no reply, is nothing */
   check_records ("From: Ann <ann@example.com>\nTo: s@example.org\nSubject: Minutes\n"
                  "X-Auto-Response-Suppress: All\n\nThe minutes are attached.\n",

@@ -170,6 +170,36 @@ test_libero_dsn_wordings (void **state)
                      "soft");
 }
 
+/* Gandi, "Troubleshooting page for GandiMail": "blocked you maybe infected" says
+ * the sending computer may carry a trojan and its address is refused (blocked),
+ * where "infected" elsewhere names a virus in the message; the RULE tags are the
+ * filter's verdicts on the content. */
+static void
+test_gandi_wordings (void **state)
+{
+  (void) state;
+  assert_classified ("spool.mail.gandi.net", "failed", "5.7.1",
+                     "554 5.7.1 blocked you maybe infected", "blocked", "block");
+  assert_classified ("spool.mail.gandi.net", "failed", "5.7.1",
+                     "550 5.7.1 Reject for policy reason. RULE3_2", "spamdetected", "block");
+  assert_classified ("spool.mail.gandi.net", "failed", "5.7.1",
+                     "550 5.7.1 Reject for policy reason. RULE2_1", "spamdetected", "block");
+}
+
+/* MailChannels, "Inbound Filtering: SMTP errors": [S09] is greylisting (onhold, a
+ * delay), [IB_FEB] an attachment type the domain does not accept. */
+static void
+test_mailchannels_tags (void **state)
+{
+  (void) state;
+  assert_classified ("mx1.mailchannels.net", "delayed", NULL, "450 [S09] Try Again Later",
+                     "onhold", "soft");
+  assert_classified ("mx1.mailchannels.net", "failed", "5.7.1",
+                     "550 5.7.1 [IB_FEB] Your message could not be delivered because it "
+                     "contained an attachment type that is not allowed",
+                     "policyviolation", "block");
+}
+
 /* One documented reply per provider with rows: on an answer from one of its hosts
  * the provider's row decides; the same reply from mx.example.org finds no row of
  * any provider and is read otherwise, unless the reply's own words say the same
@@ -245,6 +275,9 @@ static const ScopeCase scope_cases[] = {
   { "zoho", "smtp.zeptomail.com", "failed", NULL, "552 Relaying disallowed as sender@example.org.",
     "rejected" },
   { "rucenter", "mx02.nicmail.ru", "delayed", NULL, "451 Please try another server", "blocked" },
+  { "gandi", "spool.mail.gandi.net", "failed", "5.7.1", "550 5.7.1 Reject for policy reason. RULE1_1",
+    "virusdetected" },
+  { "mailchannels", "mx1.mailchannels.net", "failed", NULL, "550 [S10] Blocked", "blocked" },
 };
 
 static void
@@ -339,6 +372,8 @@ main (void)
     cmocka_unit_test (test_forpsi_mailbox_full),
     cmocka_unit_test (test_comcast_short_bl_codes),
     cmocka_unit_test (test_libero_dsn_wordings),
+    cmocka_unit_test (test_gandi_wordings),
+    cmocka_unit_test (test_mailchannels_tags),
     cmocka_unit_test (test_rows_only_in_scope),
     cmocka_unit_test (test_receiver_reason_stands),
   };

@@ -373,6 +373,28 @@ test_lone_address_after_a_run_of_at_signs (void **state)
 }
 
 /* An address is at most MAX_ADDRESS bytes: a longer run before an '@' is none. */
+/* "Name <addr>", "Name (addr)", "Name (mailto:addr)": each a recipient of the list,
+ * with its own lines */
+static void
+test_display_name_lines (void **state)
+{
+  (void) state;
+  BounceReport *r
+      = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+               "Subject: Undeliverable: report\nMessage-ID: <n1@mail.example.net>\n\n"
+               "Delivery has failed to these recipients or groups:\n\n"
+               "John Smith (john.smith@example.org)\nThe email address you entered couldn't be found.\n\n"
+               "Jane Roe (mailto:jane.roe@example.org)\nThe recipient's mailbox is full.\n\n"
+               "Rob Lee <rob.lee@example.org>\nThe recipient's mailbox is full.\n");
+  assert_int_equal (bounce_report_n_records (r), 3);
+  assert_string_equal (rcpt (r, 0), "john.smith@example.org");
+  assert_string_equal (rcpt (r, 1), "jane.roe@example.org");
+  assert_string_equal (rcpt (r, 2), "rob.lee@example.org");
+  assert_non_null (strstr (diag (r, 0), "couldn't be found"));
+  assert_non_null (strstr (diag (r, 1), "mailbox is full"));
+  bounce_report_free (r);
+}
+
 static void
 test_address_at_is_bounded (void **state)
 {
@@ -537,6 +559,7 @@ main (void)
     cmocka_unit_test (test_notice_says_retry_period_ran_out),
     cmocka_unit_test (test_lone_address_after_a_run_of_at_signs),
     cmocka_unit_test (test_address_at_is_bounded),
+    cmocka_unit_test (test_display_name_lines),
     cmocka_unit_test (test_exim_generated_from_alias),
     cmocka_unit_test (test_citadel_gave_up),
     cmocka_unit_test (test_entry_without_lines_among_others),

@@ -92,6 +92,20 @@ test_topics_typical (void **state)
     { "Sending rate exceeded, slow down", 0, "speeding" },
     { "The recipient's account has been disabled", 0, "suspend" },
     { "550 Mailbox is frozen.", 0, "suspend" },
+    /* the next hop not found is a routing failure (X.4.4); "could not find"
+     * says missing before its subject */
+    { "Routing: Could not find a gateway for <addr>", 0, "networkerror" },
+    { "No route found to the destination", 0, "networkerror" },
+    { "Could not find the mailbox", 0, "userunknown" },
+    /* "infected" said of a virus is its finding */
+    { "552 5.7.0 Virus infected message rejected", 0, "virusdetected" },
+    /* "your", "client" or "sending" host is the sending host: its name not
+     * found is its reverse DNS */
+    { "550 Your host name could not be found", 0, "requireptr" },
+    { "550 Client host name unknown", 0, "requireptr" },
+    { "550 The host mx.example.org could not be found", 0, "hostunknown" },
+    /* banned is barred: of the sending IP, blocked */
+    { "550 Your IP <ip> is banned", 0, "blocked" },
     /* an account blocked is one disabled; "your" account is the sender's */
     { "The recipient account is blocked", 0, "suspend" },
     { "Your account is blocked for sending", 0, "rejected" },

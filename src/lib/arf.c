@@ -180,6 +180,42 @@ static const char *const auto_reply_subjects[] = {
    * data/mail_bounce/{gb2312,big5}/BOUNCE_AUTO_RESPONSE) */
   "\xe6\x88\x91\xe5\xb7\xb2\xe6\x94\xb6\xe5\x88\xb0\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6", /* 我已收到您的邮件 */
   "\xe6\x88\x91\xe5\xb7\xb2\xe6\x94\xb6\xe5\x88\xb0\xe6\x82\xa8\xe7\x9a\x84\xe9\x83\xb5\xe4\xbb\xb6", /* 我已收到您的郵件 */
+  /* KMail's "Out of office till %1" in Estonian (src libkf5ksieve-data
+   * 4:22.12.3-1+deb12u1 /usr/share/locale/et/LC_MESSAGES/libksieve.mo) */
+  "\xc3\xa4ra kuni", /* ära kuni */
+  /* PostfixAdmin's default subject of a vacation message, "Out of Office"
+   * (pUsersVacation_subject_text: public/vacation.php fills the subject field
+   * with it when the user has none, and examples/VIRTUAL_VACATION/vacation.pl
+   * sends the stored subject as the reply's, with no Auto-Submitted field), in
+   * its catalogues (src postfixadmin 3.3.13-1+deb12u1
+   * /usr/share/postfixadmin/languages/<lang>.lang); the ones that are words of
+   * ordinary mail are in auto_reply_whole_subjects */
+  "notification d'absence", "assente dall'ufficio", "afwezigheids bericht",
+  "ej p\xc3\xa5 kontoret",   /* ej på kontoret (sv) */
+  "frav\xc3\xa6rsmelding",   /* fraværsmelding (nb) */
+  "esu i\xc5\xa1vyk\xc4\x99s", /* esu išvykęs (lt) */
+  "kontorist v\xc3\xa4ljas", /* kontorist väljas (et) */
+  "\xe6\x88\x91\xe7\x8e\xb0\xe5\x9c\xa8\xe6\x97\xa0\xe6\xb3\x95\xe5\x9b\x9e\xe4\xbf\xa1", /* 我现在无法回信 (cn) */
+  /* tw: "自動回覆: 我暫時未能回信" */
+  "\xe8\x87\xaa\xe5\x8b\x95\xe5\x9b\x9e\xe8\xa6\x86", /* 自動回覆 */
+  "\xe6\x88\x91\xe6\x9a\xab\xe6\x99\x82\xe6\x9c\xaa\xe8\x83\xbd\xe5\x9b\x9e\xe4\xbf\xa1", /* 我暫時未能回信 */
+  NULL,
+};
+
+/* Subjects of automatic replies that are words of ordinary mail too, read only
+ * as a whole subject: PostfixAdmin's default vacation subjects (src postfixadmin
+ * 3.3.13-1+deb12u1 /usr/share/postfixadmin/languages/<lang>.lang
+ * pUsersVacation_subject_text), which its vacation.pl sends as they are. */
+static const char *const auto_reply_whole_subjects[] = {
+  "ich bin weg...",    /* de */
+  "fuera del trabajo", /* es */
+  "ausente",           /* pt-pt, pt-br */
+  "poza biurem",       /* pl */
+  "ikke tilstede",     /* da, nn */
+  "lomalla",           /* fi */
+  "dovolen\xc3\xa1",   /* dovolená (cs) */
+  "\xd0\xb2\xd0\xbd\xd0\xb5 \xd0\xbe\xd1\x84\xd0\xb8\xd1\x81\xd0\xb0", /* вне офиса (ru) */
+  "\xe4\xb8\x8d\xe5\x9c\xa8", /* 不在 (ja) */
   NULL,
 };
 
@@ -197,6 +233,23 @@ contains_one (const char *text, const char *const *list)
 {
   for (gsize i = 0; text && list[i]; i++)
     if (strstr (text, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether text, less the white space around it, is one of list. */
+static gboolean
+is_one (const char *text, const char *const *list)
+{
+  if (!text)
+    return FALSE;
+  while (*text == ' ' || *text == '\t')
+    text++;
+  gsize len = strlen (text);
+  while (len > 0 && strchr (" \t\r\n", text[len - 1]))
+    len--;
+  for (gsize i = 0; list[i]; i++)
+    if (strlen (list[i]) == len && strncmp (text, list[i], len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -265,6 +318,7 @@ arf_is_auto_reply (const MimeMessage *msg)
                           || mime_get (msg, "X-Auto-Response-Suppress");
       hit = hit || (exchange && reply_subject (sl));
       hit = hit || contains_one (sl, auto_reply_subjects);
+      hit = hit || is_one (sl, auto_reply_whole_subjects);
       if (!hit && msg->text->len > 0)
         hit = contains_one (g_ptr_array_index (msg->text, 0), auto_reply_text);
     }

@@ -35,7 +35,9 @@
  *      codes.c: 5.1.1, 5.2.2, 5.7.26): its reason, unless the text's row is a
  *      decisive one or names a reason that outranks the code's in the
  *      precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
- *      providers reuse 5.1.1); a reason of the same rank or below never moves it;
+ *      providers reuse 5.1.1), or where no row holds the words, a topic (5b) of
+ *      any subject that does ("550 5.1.1 ... IP blacklisted" is blocked); a
+ *      reason of the same rank or below never moves it;
  *   5. the text's ANY or STOCK row. The words for a missing mailbox are
  *      userunknown whatever SMTP command they answered: a sender suppresses an
  *      address that does not exist; only a receiver that documents them as its
@@ -45,7 +47,7 @@
  *      the status names no other subject (RFC 3463's X.n.x; X.7.1, "per-host
  *      or per-recipient filtering", names none, but a refusal contradicts a
  *      topic that says the thing does not exist) and is not a specific code
- *      with a reason of its own;
+ *      with a reason of its own (but for one that outranks it, step 4);
  *   6. the extractor's hint (the family's usual reason, a PowerMTA bounce
  *      category, a delivery to a program), which never overrides a specific code;
  *   7. GIVING UP: expired is not a cause. The wordings that say the sender gave
@@ -91,6 +93,8 @@
  *     blocked;
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
+ *   - an address or a domain said not to exist in answer to MAIL FROM, where
+ *     no recipient is named yet, is the envelope sender's: rejected;
  *   - an unknown host in the reporting MTA's own domain (its Reporting-MTA or
  *     the notice's sender is that domain or a host in it) is a local address no
  *     router accepted (Exim writes "Unrouteable address" for any such address):
@@ -730,6 +734,17 @@ classify_record (BounceRecord *rec, Reason known)
   gboolean failed_transient = action_is (action, "failed") && klass == BOUNCE_CLASS_TRANSIENT;
   gboolean decisive = finds.any && (finds.any->flags & WORDING_DECISIVE);
   gboolean text_outranks_code = text && (decisive || reason_rank (text) < reason_rank (code));
+  /* a specific code stands against a topic as against a row: only a topic of
+   * any subject that names an outranking reason moves it ("550 5.1.1 ... IP
+   * blacklisted" is blocked) */
+  gboolean topic_outranks_code = FALSE;
+  if (specific && code && !text)
+    {
+      TopicFind any_topic;
+      topics_find (folded, 0, &any_topic);
+      if (any_topic.rule && reason_rank (any_topic.rule->reason) < reason_rank (code))
+        topic = any_topic, topic_outranks_code = TRUE;
+    }
 
   Reason reason = REASON_NONE;
   const Wording *row = NULL;  /* the row that decided, for `why` */
@@ -748,11 +763,11 @@ classify_record (BounceRecord *rec, Reason known)
     row = finds.receiver;
   else if (family_row && !program_output_outranks (family_row, text))
     row = family_row;
-  else if (specific && code && !text_outranks_code)
+  else if (specific && code && !text_outranks_code && !topic_outranks_code)
     reason = code, rule = "status code";
   else if (finds.any && text == finds.any->reason)
     row = finds.any;
-  else if (topic.rule && !(specific && code))
+  else if (topic.rule && (!(specific && code) || topic_outranks_code))
     reason = topic.rule->reason, rule = "topic", by_topic = TRUE;
   else if (text)
     reason = text, rule = "diagnostic type x-unix";
@@ -806,6 +821,11 @@ classify_record (BounceRecord *rec, Reason known)
   /* an unknown host under a transient status is a DNS failure still retried */
   if (reason == REASON_HOSTUNKNOWN && klass == BOUNCE_CLASS_TRANSIENT && !by_receiver)
     reason = REASON_NETWORKERROR, adjusted = "unknown host, still retried";
+  /* at MAIL FROM no recipient is named yet: an address or a domain said not to
+   * exist there is the envelope sender's */
+  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && command
+      && strcmp (command, "MAIL") == 0 && !by_receiver)
+    reason = REASON_REJECTED, adjusted = "the sender's, refused at MAIL FROM";
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";

@@ -175,6 +175,33 @@ address_after (const char *p, const char *end, gsize *len)
   return n ? p : NULL;
 }
 
+/* The address of a line that is only a display name and the address in
+ * brackets ("John Smith <js@example.org>", "John Smith (mailto:js@example.org)"),
+ * as start and length; NULL for any other line. The name is a few words with
+ * no colon (a label such as "From:" is no name). */
+static const char *
+named_address (const char *p, const char *end, gsize *len)
+{
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+    end--;
+  if (end - p < 5 || (end[-1] != '>' && end[-1] != ')'))
+    return NULL;
+  char open = end[-1] == '>' ? '<' : '(';
+  const char *b = end - 1;
+  while (b > p && *b != open)
+    b--;
+  if (b == p || *b != open || b - p > 64 || memchr (p, ':', (gsize) (b - p)))
+    return NULL;
+  const char *a = b + 1;
+  if (end - a > 7 && g_ascii_strncasecmp (a, "mailto:", 7) == 0)
+    a += 7;
+  gsize n = text_address_at (a, end);
+  if (!n || a + n != end - 1)
+    return NULL;
+  *len = n;
+  return a;
+}
+
 /* An address that opens a recipient on this line, or NULL. rest is set to the text
  * after it; *by_lead tells that a phrase before it named it (the line is then
  * a sentence, and all of it is diagnostic). */
@@ -262,6 +289,11 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
             }
         }
     }
+  /* "Name <addr>", "Name (addr)", "Name (mailto:addr)": a whole line that is a
+   * display name and the address in brackets after it */
+  gboolean named = FALSE;
+  if (!start && !lead_only)
+    named = (start = named_address (p, end, &n)) != NULL;
   if (!start)
     return NULL;
   /* a message identifier on the line ("Message-ID of your message: <...>"),
@@ -283,6 +315,8 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   const char *after = start + n;
   while (after < end && strchr (">\"':.;,] ", *after))
     after++;
+  if (named && after < end && *after == ')')
+    after++; /* its own bracket, not one of the line before */
   *rest = after;
   return addr;
 }

@@ -36,6 +36,7 @@ const TopicSubject topic_subjects[] = {
   { "connection", SUBJECT_CONNECTION, EN },
   { "connect", SUBJECT_CONNECTION, EN },
   { "route", SUBJECT_CONNECTION, EN },
+  { "gateway", SUBJECT_CONNECTION, EN },
   { "network", SUBJECT_CONNECTION, EN },
   { "sender", SUBJECT_SENDER, EN },
   { "originator", SUBJECT_SENDER, EN },
@@ -392,6 +393,8 @@ const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
  * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
  * "your account is blocked" is the sender's (topics.c) */
 const TopicSubject topic_senders_own = { "your <account|domain>", SUBJECT_SENDER, EN };
+/* a host said to be "your", the "client" or the "sending" one is the sending host */
+const TopicSubject topic_sending_host = { "your|client|sending <host>", SUBJECT_CLIENT, EN };
 
 const TopicState topic_states[] = {
   { "does not exist", STATE_MISSING, EN },
@@ -404,6 +407,10 @@ const TopicState topic_states[] = {
   { "couldn't be found", STATE_MISSING, EN },
   { "cannot be found", STATE_MISSING, EN },
   { "can't be found", STATE_MISSING, EN },
+  { "could not find", STATE_MISSING, EN },
+  { "couldn't find", STATE_MISSING, EN },
+  { "cannot find", STATE_MISSING, EN },
+  { "can't find", STATE_MISSING, EN },
   { "not known", STATE_MISSING, EN },
   { "unknown", STATE_MISSING, EN },
   { "no such", STATE_MISSING, EN },
@@ -440,6 +447,7 @@ const TopicState topic_states[] = {
   { "not allowed", STATE_BARRED, EN },
   { "not permitted", STATE_BARRED, EN },
   { "prohibited", STATE_BARRED, EN },
+  { "banned", STATE_BARRED, EN },
   { "blacklisted", STATE_LISTED, EN },
   { "blocklisted", STATE_LISTED, EN },
   { "listed", STATE_LISTED, EN },
@@ -450,6 +458,7 @@ const TopicState topic_states[] = {
   { "considered", STATE_DETECTED, EN },
   { "suspected", STATE_DETECTED, EN },
   { "found", STATE_DETECTED, EN },
+  { "infected", STATE_DETECTED, EN },
   { "too many", STATE_TOO_MANY, EN },
   { "giving up", STATE_GAVE_UP, EN },
   { "gave up", STATE_GAVE_UP, EN },
@@ -913,6 +922,9 @@ const TopicRule topic_rules[] = {
   { SUBJECT_DOMAIN, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_HOST, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_UNREACHABLE, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
+  /* X.4.4 "Unable to route: the mail system was unable to determine the next
+   * hop for the message" */
+  { SUBJECT_CONNECTION, STATE_MISSING, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.4" },
   /* X.4.1 "... the remote system was busy, or otherwise unable to take a call" */
   { SUBJECT_CONNECTION, STATE_REFUSED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_FAILED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },
@@ -922,6 +934,9 @@ const TopicRule topic_rules[] = {
   { SUBJECT_CLIENT, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_LISTED, REASON_BLOCKED, 7, DEF ("blocked") },
   { SUBJECT_CLIENT, STATE_INVALID, REASON_BLOCKED, 7, DEF ("blocked") },
+  /* requireptr: "the sending host has no valid reverse DNS (PTR) record": its
+   * name not found */
+  { SUBJECT_CLIENT, STATE_MISSING, REASON_REQUIREPTR, 7, DEF ("requireptr") },
   /* a host that refuses may be the receiver ("remote host refused the
    * connection"); a host barred is the one sending */
   { SUBJECT_HOST, STATE_BARRED, REASON_BLOCKED, 7, DEF ("blocked") },

@@ -293,15 +293,26 @@ negated_before (const Search *s, gsize at)
   return FALSE;
 }
 
-/* The subject subj of the word starting at ws, read as the envelope sender's
- * where "your" stands before an account or a domain (topic_senders_own). */
+/* Is the word before the one starting at ws within the clause w? */
+static gboolean
+word_before_is (const Search *s, gsize ws, const char *w)
+{
+  gsize ps, pe;
+  return word_before (s->text, ws, &ps, &pe) && pe - ps == strlen (w) && memcmp (s->text + ps, w, pe - ps) == 0;
+}
+
+/* The subject subj of the word starting at ws, read as the sending side's where
+ * the word before makes it so: "your" account or domain is the envelope
+ * sender's (topic_senders_own); "your", "client" or "sending" host is the
+ * sending host (topic_sending_host). */
 static const TopicSubject *
 owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
 {
-  gsize ps, pe;
-  if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN)
-      && word_before (s->text, ws, &ps, &pe) && pe - ps == 4 && memcmp (s->text + ps, "your", 4) == 0)
+  if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN) && word_before_is (s, ws, "your"))
     return &topic_senders_own;
+  if (subj && subj->kind == SUBJECT_HOST
+      && (word_before_is (s, ws, "your") || word_before_is (s, ws, "client") || word_before_is (s, ws, "sending")))
+    return &topic_sending_host;
   return subj;
 }
 

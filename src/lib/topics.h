@@ -19,7 +19,8 @@
  * wording rows.
  *
  * The wording table comes first: a topic decides only where no row does, and it
- * never overrules a specific status code (classify.c).
+ * overrules a specific status code only with a reason that outranks the code's
+ * (classify.c).
  */
 #ifndef BOUNCE_TOPICS_H
 #define BOUNCE_TOPICS_H
@@ -69,7 +70,7 @@ typedef enum
   STATE_UNREACHABLE, /* unreachable, timed out */
   STATE_REFUSED,     /* rejected, refused, denied: said of what is refused, or
                         of who refuses ("the host refused the connection") */
-  STATE_BARRED,      /* not allowed, prohibited: said of what is refused */
+  STATE_BARRED,      /* not allowed, prohibited, banned: said of what is refused */
   STATE_LISTED,      /* blocked, blacklisted, listed: said of what is refused, the
                         words of a block list */
   STATE_DETECTED,    /* detected, found, identified as */
@@ -115,6 +116,8 @@ typedef struct
 extern const TopicSubject topic_domain_name;
 /* "your account", "your domain": the envelope sender's, whom replies address. */
 extern const TopicSubject topic_senders_own;
+/* "your host", "client host", "sending host": the sending host. */
+extern const TopicSubject topic_sending_host;
 extern const TopicSubject topic_subjects[];
 extern const gsize topic_subjects_size;
 extern const TopicState topic_states[];

@@ -126,13 +126,21 @@ static const Receiver receiver_zoho = {
   "zoho", HOSTS ("zoho.com", "zoho.eu", "zoho.in", "zoho.com.au", "zohomail.com", "zeptomail.com", "zeptomail.eu", "zeptomail.in"),
   "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
 };
+static const Receiver receiver_gandi = {
+  "gandi", HOSTS ("gandi.net"),
+  "https://postmaster.gandi.net/",
+};
+static const Receiver receiver_mailchannels = {
+  "mailchannels", HOSTS ("mailchannels.net"),
+  "https://docs.mailchannels.com/inbound/smtp-errors",
+};
 static const Receiver receiver_rucenter = {
   "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
   "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
 };
 
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -222,7 +230,9 @@ const Wording wording_table[] = {
   { ANY, "that helo not allowed here", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "helo ip literal not in the same", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "header error", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 cf/cf/knecht.mc" },
-  { ANY, "malformed", REASON_CONTENTERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 554 5.6.0, read 2026-12-05" },
+  /* Gmail's "Mail message is malformed" (a command or a name server reply can be
+   * malformed too) */
+  { ANY, "message is malformed", REASON_CONTENTERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 554 5.6.0, read 2026-12-05" },
   { ANY, "8-bit", REASON_CONTENTERROR, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "bad header", REASON_CONTENTERROR, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "eight bit data not allowed", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 sendmail/collect.c collect" },
@@ -392,8 +402,11 @@ const Wording wording_table[] = {
   { ANY, "not allowed to relay", REASON_NORELAYING, 0, "src haraka-plugin-relay 1.0.2 index.js" },
   { ANY, "unable to relay", REASON_NORELAYING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.1, read 2026-12-05" },
   { ANY, "that domain isn't in my list of allowed rcpthost", REASON_NORELAYING, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_nogateway" },
-  { ANY, "ip name lookup failed", REASON_NORELAYING, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
-  { ANY, "ip name possibly forged", REASON_NORELAYING, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
+  /* the client's name lookup failed or did not match: its reverse DNS (in
+   * Sendmail's own reply, "Relaying denied" before it outranks) */
+  { ANY, "ip name lookup failed", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
+  { ANY, "ip name possibly forged", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
+  { ANY, "cannot resolve ptr record for", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
   { ANY, "delivery is not allowed to this address", REASON_NORELAYING, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
@@ -416,7 +429,10 @@ const Wording wording_table[] = {
   { ANY, "greylisted, see http://postgrey", REASON_ONHOLD, 0, "src postgrey 1.37 postgrey-1.37/postgrey" },
   { ANY, "greylisted for", REASON_ONHOLD, 0, "src sqlgrey 1.8.0 usr/sbin/sqlgrey" },
   { ANY, "greylisted. please come back later", REASON_ONHOLD, 0, "src haraka-plugin-greylist 1.2.1 config/greylist.ini" },
-  { ANY, "banned", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  /* amavisd's "id=%n - BANNED: %F" and its notices' "BANNED contents"; "banned"
+   * said of anything else is read by its topic (an IP banned is blocked) */
+  { ANY, "banned:", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  { ANY, "banned contents", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-dsn.txt" },
   { ANY, "message content rejected", REASON_POLICYVIOLATION, 0, "src postfix 3.7.11 src/global/cleanup_strerror.c" },
   { ANY, "policy violation", REASON_POLICYVIOLATION, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.0.350, read 2026-12-05" },
   { ANY, "violates", REASON_POLICYVIOLATION, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § (gcdp example), read 2026-12-05" },
@@ -518,7 +534,6 @@ const Wording wording_table[] = {
   { ANY, "account that you tried to reach is inactive", REASON_SUSPEND, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.2.1, read 2026-12-05" },
   { ANY, "account is locked", REASON_SUSPEND, 0, "src DerDakon/vpopmail 00ece785b9ae234eab0713cd5cd2282d28f44447 vdelivermail.c checkuser" },
   { ANY, "rejected: inactive user", REASON_SUSPEND, 0, "doc http://help.inbox.lv/category/10204/question/10147 \"Inactive user\" § sender notice text, read 2026-12-05" },
-  { ANY, "invalid address", REASON_SYNTAXERROR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Parse0" },
   { ANY, "error: no valid recipients", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
   { ANY, "syntax error", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
   { ANY, "command unrecognized", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
@@ -628,7 +643,8 @@ const Wording wording_table[] = {
   { ANY, "user <addr> unknown", REASON_USERUNKNOWN, 0, "src svarshavchik/courier 3ae1ea051c6873176635e17c3c46e548bb8029b9 courier/courier/module.local/local.C rw_del_local2" },
   { ANY, "recipient unknown", REASON_USERUNKNOWN, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Out/Pipe.pm mail_via_pipe" },
   { ANY, "contains a virus", REASON_VIRUSDETECTED, 0, "src exim 4.96 src/configure.default acl_check_data" },
-  { ANY, "infected", REASON_VIRUSDETECTED, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  /* amavisd's "id=%n - INFECTED: %V" (a host "infected" is another matter) */
+  { ANY, "infected:", REASON_VIRUSDETECTED, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "virus found", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/avast.lua" },
   { ANY, "is infected with", REASON_VIRUSDETECTED, 0, "src haraka-plugin-clamd 1.0.6 index.js" },
 
@@ -640,7 +656,6 @@ const Wording wording_table[] = {
   { STOCK, "unknown recipient", REASON_USERUNKNOWN, 0, "doc https://library.thedatadungeon.com/msdn-2000-04/kbexchg/source/exchange/q246881.content.htm \"XIMS: Non-Delivery Report Includes Distribution List Name Rather Than Individual Recipient\" § Symptoms, read 2026-12-05" },
   { STOCK, "user doesn't exist", REASON_USERUNKNOWN, 0, "src dovecot 2.3.19.1 src/lmtp/lmtp-local.c lmtp_local_rcpt" },
   { STOCK, "this user doesn't have a", REASON_USERUNKNOWN, 0, "doc https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html \"Email sent to Yahoo Mail addresses is rejected\" § Other possible errors, read 2026-12-05" },
-  { STOCK, "invalid address", REASON_SYNTAXERROR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Parse0" },
   { STOCK, "account that you tried to reach does not exist", REASON_USERUNKNOWN, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § SMTP error messages (550 5.1.1), read 2026-12-05" },
 
   /* RECEIVER (att) */
@@ -705,6 +720,15 @@ const Wording wording_table[] = {
   { RECEIVER (forpsi), "spam detected", REASON_SPAMDETECTED, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 552 5.2.0 spam detected, read 2026-12-05" },
   { RECEIVER (forpsi), "blocked by spf", REASON_AUTHFAILURE, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 550 5.1.0 blocked by SPF, read 2026-12-05" },
   { RECEIVER (forpsi), "dmarc validation failed", REASON_AUTHFAILURE, 0, "doc https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx \"Incoming emails limitiation on the mailserver mxavas.forpsi.com\" § 552 bizsmtp DMARC validation failed, read 2026-12-05" },
+
+  /* RECEIVER (gandi) */
+  { RECEIVER (gandi), "rule1_1", REASON_VIRUSDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE1_1, read 2026-12-05" },
+  { RECEIVER (gandi), "rule2_1", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE2_1, read 2026-12-05" },
+  { RECEIVER (gandi), "rule2_2", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE2_2, read 2026-12-05" },
+  { RECEIVER (gandi), "rule3_1", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE3_1, read 2026-12-05" },
+  { RECEIVER (gandi), "rule3_2", REASON_SPAMDETECTED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § Reject for policy reason. RULE3_2, read 2026-12-05" },
+  { RECEIVER (gandi), "sasl_rate_limit", REASON_SPEEDING, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § sasl_rate_limit per %, read 2026-12-05" },
+  { RECEIVER (gandi), "blocked you maybe infected", REASON_BLOCKED, 0, "doc https://postmaster.gandi.net/ \"Troubleshooting page for GandiMail\" § blocked you maybe infected, read 2026-12-05" },
 
   /* RECEIVER (gmx) */
   { RECEIVER (gmx), "ip address is block listed", REASON_BLOCKED, 0, "doc https://postmaster.gmx.com/en/error-messages \"Error messages when sending emails to GMX\" § How are error messages structured? (example), read 2026-12-05" },
@@ -835,6 +859,13 @@ const Wording wording_table[] = {
   { RECEIVER (libero), "other or undefined mail system status", REASON_SYSTEMERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
   { RECEIVER (libero), "other or undefined protocol status", REASON_SYSTEMERROR, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § OTHER OR UNDEFINED PROTOCOL / MAIL SYSTEM / NETWORK OR ROUTING STATUS, read 2026-12-05" },
   { RECEIVER (libero), "delivery time expired", REASON_EXPIRED, 0, "doc https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email \"Messaggi di errore più frequenti dopo invio email\" § DELIVERY TIME EXPIRED, read 2026-12-05" },
+
+  /* RECEIVER (mailchannels) */
+  { RECEIVER (mailchannels), "[s09] try again later", REASON_ONHOLD, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 450 [S09] Try Again Later, read 2026-12-05" },
+  { RECEIVER (mailchannels), "[s10] blocked", REASON_BLOCKED, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 550 [S10] Blocked, read 2026-12-05" },
+  { RECEIVER (mailchannels), "[ib_feb]", REASON_POLICYVIOLATION, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 550 5.7.1 [IB_FEB] Your message could not be delivered because it contained an attachment type that is not allowed, read 2026-12-05" },
+  { RECEIVER (mailchannels), "rejected due to the domain's spf policy", REASON_AUTHFAILURE, 0, "doc https://docs.mailchannels.com/inbound/smtp-errors \"MailChannels Inbound Filtering: SMTP errors\" § 550 5.7.1 Email has been rejected due to the domain's SPF policy, read 2026-12-05" },
+  { RECEIVER (mailchannels), "[ss]", REASON_SPAMDETECTED, 0, "doc https://docs.mailchannels.com/outbound/smtp-errors \"MailChannels Outbound Filtering: SMTP errors\" § [SS] — Spam signature, read 2026-12-05" },
 
   /* RECEIVER (microsoft) */
   { RECEIVER (microsoft), "must pass either spf or dkim validation", REASON_AUTHFAILURE, 0, "doc https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports and SMTP errors in Exchange Online\" § 4.7.26, read 2026-12-05" },

@@ -91,6 +91,9 @@ test_classify_text_overrides (void **state)
     { "failed", "5.7.1", "550", "550 5.7.1 Your host is infected, listed at cbl.abuseat.org",
       NULL, "5.7.1", "blocked", "block" },
     { "failed", "5.5.2", "501", "501 5.5.2 Malformed HELO", NULL, "5.5.2", "syntaxerror", "block" },
+    /* a host unknown is the destination's, but for the sending host's */
+    { "failed", NULL, "550", "550 Client host unknown", NULL, NULL, "requireptr", "block" },
+    { "failed", NULL, "550", "550 Host unknown", NULL, NULL, "hostunknown", "hard" },
     /* a client's "command failed" before a server's reply is no delivery
      * program's failure: the reply says what failed */
     { "failed", NULL, "550", "SMTP Error: RCPT TO command failed: 550 User unknown", NULL, NULL,

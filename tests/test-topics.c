@@ -104,6 +104,7 @@ test_topics_typical (void **state)
     { "550 Your host name could not be found", 0, "requireptr" },
     { "550 Client host name unknown", 0, "requireptr" },
     { "550 The host mx.example.org could not be found", 0, "hostunknown" },
+    { "550 Sending host not found in DNS", 0, "requireptr" },
     /* banned is barred: of the sending IP, blocked */
     { "550 Your IP <ip> is banned", 0, "blocked" },
     /* an account blocked is one disabled; "your" account is the sender's */

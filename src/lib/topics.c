@@ -295,10 +295,17 @@ negated_before (const Search *s, gsize at)
 
 /* Is the word before the one starting at ws within the clause w? */
 static gboolean
-word_before_is (const Search *s, gsize ws, const char *w)
+word_before_is (const char *t, gsize ws, const char *w)
 {
   gsize ps, pe;
-  return word_before (s->text, ws, &ps, &pe) && pe - ps == strlen (w) && memcmp (s->text + ps, w, pe - ps) == 0;
+  return word_before (t, ws, &ps, &pe) && pe - ps == strlen (w) && memcmp (t + ps, w, pe - ps) == 0;
+}
+
+gboolean
+topics_sending_side_before (const char *folded, gsize at)
+{
+  return word_before_is (folded, at, "your") || word_before_is (folded, at, "client")
+         || word_before_is (folded, at, "sending");
 }
 
 /* The subject subj of the word starting at ws, read as the sending side's where
@@ -308,21 +315,23 @@ word_before_is (const Search *s, gsize ws, const char *w)
 static const TopicSubject *
 owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
 {
-  if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN) && word_before_is (s, ws, "your"))
+  if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN)
+      && word_before_is (s->text, ws, "your"))
     return &topic_senders_own;
-  if (subj && subj->kind == SUBJECT_HOST
-      && (word_before_is (s, ws, "your") || word_before_is (s, ws, "client") || word_before_is (s, ws, "sending")))
+  if (subj && subj->kind == SUBJECT_HOST && topics_sending_side_before (s->text, ws))
     return &topic_sending_host;
   return subj;
 }
 
 /* Subjects that say whose the state is, whatever else stands nearer: the
- * sender's ("sender domain does not exist"), a domain's when the name service is
- * named ("the server for this recipient could not be found in DNS"). */
+ * sender's ("sender domain does not exist"), the sending host named as such
+ * ("sending host not found in DNS"), a domain's when the name service is named
+ * ("the server for this recipient could not be found in DNS"). */
 static gboolean
-says_whose (SubjectKind kind)
+says_whose (const TopicSubject *subject)
 {
-  return kind == SUBJECT_SENDER || kind == SUBJECT_NAME_SERVICE;
+  return subject->kind == SUBJECT_SENDER || subject->kind == SUBJECT_NAME_SERVICE
+         || subject == &topic_sending_host;
 }
 
 /* Weighs the word [ws, we) at distance d as the subject of state: a subject that
@@ -337,8 +346,8 @@ consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const T
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
     return;
-  gboolean first = says_whose (subj->kind);
-  gboolean pick_first = *pick && says_whose ((*pick)->kind);
+  gboolean first = says_whose (subj);
+  gboolean pick_first = *pick && says_whose (*pick);
   if (!*pick || (first && !pick_first) || (first == pick_first && d < *pick_d))
     *pick = subj, *pick_d = d;
 }

@@ -146,6 +146,11 @@ typedef struct
  * it has none or names none: only rules of that subject are read then. */
 Reason topics_find (const char *folded, guint status_subject, TopicFind *out);
 
+/* Does "your", "client" or "sending" stand right before the word at at in
+ * folded (within its clause)? What follows is then the sending side's ("client
+ * host unknown" is the sending host's name, not the destination's). */
+gboolean topics_sending_side_before (const char *folded, gsize at);
+
 /* The name of a subject or a state kind, for `why` and audits. */
 const char *topic_subject_name (SubjectKind kind);
 const char *topic_state_name (StateKind kind);

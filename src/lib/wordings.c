@@ -9,6 +9,7 @@
 #include "ascii.h"
 #include "bounds.h"
 #include "match.h"
+#include "topics.h"
 
 /* ---- folding ------------------------------------------------------------ */
 
@@ -438,6 +439,10 @@ found_row (guint tag, gsize at, gsize n, gpointer data)
   if (!starts_word (s->folded, at))
     return TRUE;
   if ((w->flags & WORDING_NOT_ADDRESS_STATUS) && s->address_status)
+    return TRUE;
+  /* a host unknown is the destination's, but for the sending host's ("client
+   * host unknown": its name, read by its topic) */
+  if (w->reason == REASON_HOSTUNKNOWN && topics_sending_side_before (s->folded, at))
     return TRUE;
   if ((w->flags & WORDING_LOCAL_PROGRAM) && s->server_reply)
     return TRUE;

@@ -550,7 +550,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
     if (ends[k].set)
       stop = MIN (stop, finder_next (&ends[k], 0));
   Finder diag_begin, begin, notes, skip_list, opens, leads[2];
-  GString *opener = g_string_new (NULL); /* the line of an entry that opens (d->opens) */
+  /* the line of an entry that opens (d->opens), for the families that have them */
+  GString *opener = d && d->opens ? g_string_new (NULL) : NULL;
   finder_init (&diag_begin, d ? d->diag_begin : NULL, lower, stop);
   finder_init (&begin, d ? d->begin : NULL, lower, stop);
   finder_init (&notes, d ? d->notes : NULL, lower, stop);
@@ -622,7 +623,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           *lend = saved;
           continue;
         }
-      if (d && finder_in (&opens, line_at, line_end)
+      if (opener && finder_in (&opens, line_at, line_end)
           && starts_with_any (lline + (skip_opening (line, end) - line), d->opens))
         {
           /* an entry whose address a later line names: what follows is not the
@@ -660,9 +661,10 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (f && f != current && (flags & DETECT_DIAG_BEFORE) && pending->len)
             append_diag (f->diag, pending->str, pending->str + pending->len);
           g_string_truncate (pending, 0);
-          if (f && opener->len)
+          if (f && opener && opener->len)
             append_diag (f->diag, opener->str, opener->str + opener->len);
-          g_string_truncate (opener, 0);
+          if (opener)
+            g_string_truncate (opener, 0);
           current = f;
           if (current && by_lead)
             append_diag (current->diag, line, end);
@@ -704,7 +706,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       g_free (addr);
     }
   g_string_free (pending, TRUE);
-  g_string_free (opener, TRUE);
+  if (opener)
+    g_string_free (opener, TRUE);
   g_string_free (replies, TRUE);
   g_free (lower);
   return s;

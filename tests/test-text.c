@@ -393,6 +393,15 @@ test_display_name_lines (void **state)
   assert_non_null (strstr (diag (r, 0), "couldn't be found"));
   assert_non_null (strstr (diag (r, 1), "mailbox is full"));
   bounce_report_free (r);
+  /* in a notice of no known family, such a line is as often a contact's */
+  r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Delivery failure\nMessage-ID: <g1@mail.example.net>\n\n"
+             "Your message could not be delivered to the following address:\n\n"
+             "bob@example.net\n    550 5.1.1 User unknown\n\n"
+             "Questions? Write to\nIT Support <help@example.org>\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "bob@example.net");
+  bounce_report_free (r);
 }
 
 static void

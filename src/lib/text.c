@@ -290,9 +290,11 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
         }
     }
   /* "Name <addr>", "Name (addr)", "Name (mailto:addr)": a whole line that is a
-   * display name and the address in brackets after it */
+   * display name and the address in brackets after it, in the notice of a
+   * family that lists its recipients (elsewhere such a line is as often a
+   * contact's, "IT Support <help@example.org>") */
   gboolean named = FALSE;
-  if (!start && !lead_only)
+  if (!start && !lead_only && d)
     named = (start = named_address (p, end, &n)) != NULL;
   if (!start)
     return NULL;

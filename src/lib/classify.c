@@ -24,6 +24,9 @@
  *   1. success (action delivered/relayed/expanded, or class 2): delivered; a
  *      reason the extractor knows from the report's kind (feedback, vacation)
  *      stays;
+ *   1a. a reply that names another recipient of the report as its subject
+ *      (nullmailer copies the one refusal into every recipient's group): no
+ *      cause of this one's, onhold;
  *   1b. a local RULE (rules.c, --rules): the operator's own wording;
  *   2. a RECEIVER row: the host that answered (else the recipient's domain, else
  *      a host the text names) documents what its wording or code means;

@@ -42,6 +42,11 @@ test_status_find_reply (void **state)
   assert_string_equal (code, "421");
   assert_false (status_find_reply ("port 25000 closed", code));
   assert_false (status_find_reply ("message of 5500 bytes", code));
+  /* Exchange's diagnostics: "#550 5.2.2 ... ##" and "smtp;550 5.1.1 ..." */
+  assert_true (status_find_reply ("mx.example.net #552 5.2.2 Mailbox full ##", code));
+  assert_string_equal (code, "552");
+  assert_true (status_find_reply ("<mx.example.net #5.1.1 smtp;550 5.1.1 User unknown>", code));
+  assert_string_equal (code, "550");
 }
 
 static void

@@ -202,8 +202,9 @@ status_find_reply_class (const char *text, char klass, char out[4])
       if (i > 0)
         {
           char p = text[i - 1];
+          /* also "#550 5.1.1 ... ##" and "smtp;550" (Exchange's diagnostic) */
           if (!(p == ' ' || p == '\t' || p == '\n' || p == ':' || p == '(' || p == '"'
-                || p == '\'' || p == '[' || p == '<'))
+                || p == '\'' || p == '[' || p == '<' || p == '#' || p == ';'))
             continue;
         }
       if (text[i + 1] > '5')

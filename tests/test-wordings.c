@@ -71,6 +71,7 @@ static const Case typical[] = {
     "policy",
     "authfailure" },
   { "550 5.1.8 Sender address rejected: Domain not found", "rejected" },
+  { "550 Sender verification failed", "rejected" },
   { "554 5.7.1 <a@example.org>: Relay access denied", "norelaying" },
   { "550 5.7.1 Message rejected as spam by Content Filtering.", "spamdetected" },
   { "554 5.7.0 Message rejected: virus found in attachment", "virusdetected" },
@@ -83,6 +84,8 @@ static const Case typical[] = {
   /* the local delivery agent and a notice's own label for the address */
   { "mail.local: unknown user: kim", "userunknown" },
   { "Unknown user: a@example.com", "userunknown" },
+  /* the hosting panel's bounce for mail to an address it does not have */
+  { "This address no longer accepts mail.", "userunknown" },
   /* the mobile carrier's sentence about a stopped account */
 };
 

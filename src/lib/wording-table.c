@@ -448,6 +448,7 @@ const Wording wording_table[] = {
   { ANY, "sender was rejected", REASON_REJECTED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c smtp" },
   { ANY, "sender denied", REASON_REJECTED, 0, "doc https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages \"DSNs and NDRs in Exchange Server\" § 5.1.0, read 2026-12-05" },
   { ANY, "sender verify failed", REASON_REJECTED, 0, "src exim 4.96 src/acl.c" },
+  { ANY, "sender verification failed", REASON_REJECTED, 0, "doc https://www.hmailserver.com/documentation/v4.4/?page=reference_error_messages \"Error messages\" § SMTP: Sender verification failed, read 2026-12-05" },
   /* Exim's first line of a sender verification's refusal, before the reason it
    * found for the sender ("Unrouteable address") */
   { ANY, "verification failed for <addr>", REASON_REJECTED, WORDING_DECISIVE, "src exim 4.96 src/smtp_in.c smtp_handle_acl_fail" },
@@ -594,6 +595,7 @@ const Wording wording_table[] = {
   { ANY, "mailbox not found", REASON_USERUNKNOWN, 0, "rfc 5321 § 4.2.3" },
   { ANY, "mailbox unavailable", REASON_USERUNKNOWN, 0, "rfc 5321 § 4.2.3" },
   { ANY, "mailbox does not exist", REASON_USERUNKNOWN, 0, "src cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca imap/deliver.c deliver_msg" },
+  { ANY, "this address no longer accepts mail", REASON_USERUNKNOWN, 0, "doc http://installer.plesk.com/PSA8/dist-rpm-SuSE-9.3-i386/8.0.0/base/psa-locale-base-en-US-8.0.0-suse9.3.build80060331.13.noarch.rpm \"Setting Up Site-Wide Preferences for Handling Mail to Nonexistent Users (Mail Bounce)\" § (mail to an address that does not exist), read 2026-12-05" },
   { ANY, "no mailbox here", REASON_USERUNKNOWN, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c" },
   { ANY, "invalid mailbox", REASON_USERUNKNOWN, 0, "src sendmail 8.17.1.9 mail.local/mail.local.c deliver" },
   { ANY, "bad destination mailbox", REASON_USERUNKNOWN, 0, "rfc 3463 § 3.2" },

@@ -91,6 +91,10 @@ test_classify_text_overrides (void **state)
     { "failed", "5.7.1", "550", "550 5.7.1 Your host is infected, listed at cbl.abuseat.org",
       NULL, "5.7.1", "blocked", "block" },
     { "failed", "5.5.2", "501", "501 5.5.2 Malformed HELO", NULL, "5.5.2", "syntaxerror", "block" },
+    /* spam named as why the sending host is refused: the host is (blocked) */
+    { "failed", NULL, "550", "550 Client host blocked for spamming issues", NULL, NULL, "blocked",
+      "block" },
+    { "failed", NULL, "550", "550 Message rejected as spam", NULL, NULL, "spamdetected", "block" },
     /* a host unknown is the destination's, but for the sending host's */
     { "failed", NULL, "550", "550 Client host unknown", NULL, NULL, "requireptr", "block" },
     { "failed", NULL, "550", "550 Host unknown", NULL, NULL, "hostunknown", "hard" },

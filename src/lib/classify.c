@@ -41,7 +41,8 @@
  *      providers reuse 5.1.1), or where no row holds the words, a topic (5b) of
  *      any subject that does ("550 5.1.1 ... IP blacklisted" is blocked); a
  *      reason of the same rank or below never moves it;
- *   5. the text's ANY or STOCK row. The words for a missing mailbox are
+ *   5. the text's ANY or STOCK row (but a spam row yields to a topic that says
+ *      the sending host or IP is refused for it: blocked). The words for a missing mailbox are
  *      userunknown whatever SMTP command they answered: a sender suppresses an
  *      address that does not exist; only a receiver that documents them as its
  *      filter's answer reads them otherwise (its own rows, step 2);
@@ -748,6 +749,12 @@ classify_record (BounceRecord *rec, Reason known)
       if (any_topic.rule && reason_rank (any_topic.rule->reason) < reason_rank (code))
         topic = any_topic, topic_outranks_code = TRUE;
     }
+  /* spam named as the reason the sending host or IP is refused ("Client host
+   * blocked for spamming issues"): what is refused is the host (blocked's
+   * definition), not a message judged to be spam */
+  gboolean host_refused_for_spam = text == REASON_SPAMDETECTED && !decisive && topic.rule
+                                   && topic.rule->reason == REASON_BLOCKED
+                                   && topic.subject->kind == SUBJECT_CLIENT;
 
   Reason reason = REASON_NONE;
   const Wording *row = NULL;  /* the row that decided, for `why` */
@@ -768,7 +775,7 @@ classify_record (BounceRecord *rec, Reason known)
     row = family_row;
   else if (specific && code && !text_outranks_code && !topic_outranks_code)
     reason = code, rule = "status code";
-  else if (finds.any && text == finds.any->reason)
+  else if (finds.any && text == finds.any->reason && !host_refused_for_spam)
     row = finds.any;
   else if (topic.rule && (!(specific && code) || topic_outranks_code))
     reason = topic.rule->reason, rule = "topic", by_topic = TRUE;

@@ -42,10 +42,11 @@
  *      any subject that does ("550 5.1.1 ... IP blacklisted" is blocked); a
  *      reason of the same rank or below never moves it;
  *   5. the text's ANY or STOCK row (but a spam row yields to a topic that says
- *      the sending host or IP is refused for it: blocked). The words for a missing mailbox are
- *      userunknown whatever SMTP command they answered: a sender suppresses an
- *      address that does not exist; only a receiver that documents them as its
- *      filter's answer reads them otherwise (its own rows, step 2);
+ *      the sending host or IP is refused for it: blocked). The words for a
+ *      missing mailbox are userunknown whatever SMTP command they answered: a
+ *      sender suppresses an address that does not exist; only a receiver that
+ *      documents them as its filter's answer reads them otherwise (its own rows,
+ *      step 2);
  *   5b. a TOPIC (topics.h): where no row holds the words, a thing and its state
  *      named in one clause ("the user's mailfolder is full"), read only where
  *      the status names no other subject (RFC 3463's X.n.x; X.7.1, "per-host

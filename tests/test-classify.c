@@ -91,6 +91,11 @@ test_classify_text_overrides (void **state)
     { "failed", "5.7.1", "550", "550 5.7.1 Your host is infected, listed at cbl.abuseat.org",
       NULL, "5.7.1", "blocked", "block" },
     { "failed", "5.5.2", "501", "501 5.5.2 Malformed HELO", NULL, "5.5.2", "syntaxerror", "block" },
+    /* the sending MTA could not set up the TLS the receiver or its policy asks */
+    { "failed", "4.7.5", NULL, "Cannot start TLS: handshake failure", NULL, "4.7.5",
+      "securityerror", "block" },
+    { "failed", NULL, NULL, "TLS required but not supported by remote host", NULL, NULL,
+      "securityerror", "block" },
     /* spam named as why the sending host is refused: the host is (blocked) */
     { "failed", NULL, "550", "550 Client host blocked for spamming issues", NULL, NULL, "blocked",
       "block" },

@@ -501,6 +501,11 @@ const Wording wording_table[] = {
   { ANY, "certificate", REASON_SECURITYERROR, 0, "src postfix 3.7.11 src/smtp/smtp_proto.c smtp_start_tls" },
   { ANY, "authentication credentials invalid", REASON_SECURITYERROR, 0, "rfc 4954 § 6" },
   { ANY, "tls is required, but", REASON_SECURITYERROR, 0, "src postfix 3.7.11 src/smtp/smtp_proto.c smtp_helo" },
+  /* the sending MTA's own report that TLS could not be set up with the receiver */
+  { ANY, "cannot start tls: handshake failure", REASON_SECURITYERROR, 0, "src postfix 3.7.11 src/smtp/smtp_proto.c smtp_start_tls" },
+  { ANY, "tls required but not supported by remote host", REASON_SECURITYERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_enter_state" },
+  { ANY, "a tls session is required, but", REASON_SECURITYERROR, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
+  { ANY, "dane attempt failed; tls connection to", REASON_SECURITYERROR, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
   { ANY, "client was not authenticated", REASON_SECURITYERROR, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.1, read 2026-12-05" },
   { ANY, "over a tls connection", REASON_SECURITYERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.29, read 2026-12-05" },
   { ANY, "spam", REASON_SPAMDETECTED, 0, "src rspamd 3.4 src/libserver/milter_internal.h RSPAMD_MILTER_REJECT_MESSAGE" },

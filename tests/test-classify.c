@@ -96,6 +96,11 @@ test_classify_text_overrides (void **state)
       "securityerror", "block" },
     { "failed", NULL, NULL, "TLS required but not supported by remote host", NULL, NULL,
       "securityerror", "block" },
+    /* Exim's null MX and its own refusal of an over-long line */
+    { "failed", "5.0.0", NULL, "an MX or SRV record indicated no SMTP service", NULL, "5.0.0",
+      "notaccept", "hard" },
+    { "failed", "5.0.0", NULL, "message has lines too long for transport", NULL, "5.0.0",
+      "notcompliantrfc", "block" },
     /* spam named as why the sending host is refused: the host is (blocked) */
     { "failed", NULL, "550", "550 Client host blocked for spamming issues", NULL, NULL, "blocked",
       "block" },

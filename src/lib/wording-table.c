@@ -410,10 +410,14 @@ const Wording wording_table[] = {
   { ANY, "delivery is not allowed to this address", REASON_NORELAYING, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
+  /* Exim's words for an MX of "." (RFC 7505's null MX) */
+  { ANY, "an mx or srv record indicated no smtp service", REASON_NOTACCEPT, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   { ANY, "rfc 5322", REASON_NOTCOMPLIANTRFC, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.512, read 2026-12-05" },
   { ANY, "rfc 2822", REASON_NOTCOMPLIANTRFC, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/smtp_session.c smtp_message_end" },
   { ANY, "multiple addresses in from", REASON_NOTCOMPLIANTRFC, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.1, read 2026-12-05" },
   { ANY, "messages with multiple addresses", REASON_NOTCOMPLIANTRFC, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.1, read 2026-12-05" },
+  /* a line over RFC 5322's 998 characters, refused by the sending MTA itself */
+  { ANY, "message has lines too long for transport", REASON_NOTCOMPLIANTRFC, 0, "src exim 4.96 src/transports/smtp.c smtp_transport_entry" },
   { ANY, "duplicate header", REASON_NOTCOMPLIANTRFC, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "malformed address", REASON_NOTCOMPLIANTRFC, 0, "src exim 4.96 src/parse.c parse_extract_address" },
   { ANY, "required header", REASON_NOTCOMPLIANTRFC, 0, "src haraka-plugin-headers 1.2.0 index.js" },

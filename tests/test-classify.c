@@ -96,6 +96,9 @@ test_classify_text_overrides (void **state)
       "securityerror", "block" },
     { "failed", NULL, NULL, "TLS required but not supported by remote host", NULL, NULL,
       "securityerror", "block" },
+    /* OpenSMTPD's own words for a connection that failed; its greeting refused */
+    { "failed", NULL, NULL, "Connection timeout", NULL, NULL, "networkerror", "soft" },
+    { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
     /* Exim's null MX and its own refusal of an over-long line */
     { "failed", "5.0.0", NULL, "an MX or SRV record indicated no SMTP service", NULL, "5.0.0",
       "notaccept", "hard" },

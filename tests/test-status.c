@@ -109,6 +109,9 @@ test_status_command (void **state)
   assert_string_equal (status_find_command ("said: 550 5.1.1 <a@b.example>... User Unknown (in reply to\n    RCPT TO command)"), "RCPT");
   assert_string_equal (status_find_command ("550 5.7.1 spam (in reply to end of DATA command)"), "DATA");
   assert_string_equal (status_find_command ("550 Access denied (in reply to MAIL FROM command)"), "MAIL");
+  /* OpenSMTPD's mta names the step refused before the reply */
+  assert_string_equal (status_find_command ("BANNER rejected: 554 go away"), "CONN");
+  assert_string_equal (status_find_command ("EHLO rejected: 550 5.7.1 bad name"), "EHLO");
   assert_string_equal (status_find_command ("host mx.example.org[192.0.2.1] refused to talk to me: 554 go away"), "CONN");
   /* Exim */
   assert_string_equal (status_find_command ("SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 no"), "RCPT");

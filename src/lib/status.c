@@ -304,6 +304,13 @@ static const CommandRow command_phrases[] = {
   { "after ehlo", "EHLO" },
   { "after helo", "HELO" },
   { "after initial connection", "CONN" },
+  /* OpenSMTPD's mta: "BANNER rejected: 554 ...", "EHLO rejected: ..." (src
+   * opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_response) */
+  { "banner rejected:", "CONN" },
+  { "ehlo rejected:", "EHLO" },
+  { "helo rejected:", "HELO" },
+  { "lhlo rejected:", "EHLO" },
+  { "starttls rejected:", "EHLO" },
   /* qmail-remote */
   { "does not like recipient", "RCPT" },
   { "failed after i sent the message", "DATA" },

@@ -385,6 +385,8 @@ const Wording wording_table[] = {
   { ANY, "malformed or unexpected name server reply", REASON_NETWORKERROR, WORDING_DECISIVE, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "temporary failure in mx lookup", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c mta_on_mx" },
   { ANY, "no valid route to", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c mta_on_source" },
+  { ANY, "connection closed unexpectedly", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_io" },
+  { ANY, "connection timeout", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_io" },
   { ANY, "couldn't find any host by that name", REASON_NETWORKERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_dns" },
   { ANY, "wasn't able to establish an smtp connection", REASON_NETWORKERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_noconn" },
   { ANY, "but connection died", REASON_NETWORKERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c dropped" },

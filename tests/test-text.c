@@ -404,6 +404,24 @@ test_display_name_lines (void **state)
   bounce_report_free (r);
 }
 
+/* Sendmail's resolver answers: the name has no record of the type asked */
+static void
+test_sendmail_no_data_known (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>\nTo: alice@example.com\n"
+      "Subject: Returned mail: see transcript for details\nMessage-ID: <sm1@mail.example.net>\n\n"
+      "The original message was received at Mon, 7 Dec 2026 09:00:00 +0000\n"
+      "from localhost [127.0.0.1]\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n<vic@example.org>\n"
+      "    (reason: Name server: example.org.: no data known)\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "hostunknown");
+  bounce_report_free (r);
+}
+
 static void
 test_address_at_is_bounded (void **state)
 {
@@ -569,6 +587,7 @@ main (void)
     cmocka_unit_test (test_lone_address_after_a_run_of_at_signs),
     cmocka_unit_test (test_address_at_is_bounded),
     cmocka_unit_test (test_display_name_lines),
+    cmocka_unit_test (test_sendmail_no_data_known),
     cmocka_unit_test (test_exim_generated_from_alias),
     cmocka_unit_test (test_citadel_gave_up),
     cmocka_unit_test (test_entry_without_lines_among_others),

@@ -1147,7 +1147,6 @@ const Wording wording_table[] = {
   { FAMILY (exim), "message too big", REASON_MESGTOOBIG, 0, "src exim 4.96 src/moan.c moan_send_message" },
   { FAMILY (exim), "smtp timeout after", REASON_NETWORKERROR, 0, "src exim 4.96 src/transports/smtp.c check_response" },
   { FAMILY (exim), "remote host closed connection", REASON_NETWORKERROR, 0, "src exim 4.96 src/transports/smtp.c check_response" },
-  { FAMILY (exim), "a tls session is required, but", REASON_SECURITYERROR, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
   { FAMILY (exim), "pipe delivery process timed out", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
   { FAMILY (exim), "message has lines too long for transport", REASON_CONTENTERROR, 0, "src exim 4.96 src/transports/smtp.c smtp_transport_entry" },
   { FAMILY (exim), "has not yet been delivered to one or more of its", REASON_ONHOLD, 0, "src exim 4.96 src/deliver.c deliver_message" },
@@ -1264,6 +1263,11 @@ const Wording wording_table[] = {
   { FAMILY (sendmail), "connection timed out with", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
   { FAMILY (sendmail), "connection reset by", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
   { FAMILY (sendmail), "host name lookup failure", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
+  /* its resolver's other answers: the name has no record of the type asked
+   * (NO_DATA), the name server failed (NO_RECOVERY); a host down (EHOSTDOWN) */
+  { FAMILY (sendmail), ": no data known", REASON_HOSTUNKNOWN, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
+  { FAMILY (sendmail), ": non-recoverable error", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
+  { FAMILY (sendmail), "is down", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
 
   /* FAMILY (sesreceiving) */
   { FAMILY (sesreceiving), "message too large", REASON_MESGTOOBIG, 0, "src aws-cdk-lib 2.202.0 aws-ses-actions/lib/bounce.js BounceTemplate" },

@@ -99,6 +99,15 @@ test_classify_text_overrides (void **state)
     /* OpenSMTPD's own words for a connection that failed; its greeting refused */
     { "failed", NULL, NULL, "Connection timeout", NULL, NULL, "networkerror", "soft" },
     { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
+    /* Exim's pipe transport's failure; a domain whose MX names an IP address */
+    { "failed", "5.0.0", NULL,
+      "Child process of address_pipe transport returned 69 (could mean service or program "
+      "unavailable) from command: /usr/local/bin/filter",
+      NULL, "5.0.0", "mailererror", "soft" },
+    { "failed", "5.0.0", NULL,
+      "It appears that the DNS operator for example.org has installed an invalid MX record "
+      "with an IP address instead of a domain name on the right hand side.",
+      NULL, "5.0.0", "hostunknown", "hard" },
     /* Exim's null MX and its own refusal of an over-long line */
     { "failed", "5.0.0", NULL, "an MX or SRV record indicated no SMTP service", NULL, "5.0.0",
       "notaccept", "hard" },

@@ -320,6 +320,7 @@ const Wording wording_table[] = {
   { ANY, "exited with", REASON_MAILERERROR, WORDING_LOCAL_PROGRAM, "src sendmail 8.17.1.9 sendmail/deliver.c deliver" },
   { ANY, "x-unix;", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/dsn_buf.h DSB_DTYPE_UNIX" },
   { ANY, "local delivery failed", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
+  { ANY, "transport returned #", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
   { ANY, "command output:", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/pipe_command.c pipe_command" },
   { ANY, "permission denied", REASON_MAILERERROR, WORDING_LOCAL_PROGRAM, "src postfix 3.7.11 src/global/sys_exits.c" },
   /* the mailbox's access list lets the sender not post (Cyrus's reply, which
@@ -412,6 +413,8 @@ const Wording wording_table[] = {
   { ANY, "delivery is not allowed to this address", REASON_NORELAYING, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
+  /* Exim's words for a domain whose MX names an IP address: no usable mail host */
+  { ANY, "has installed an invalid mx record with an ip address", REASON_HOSTUNKNOWN, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   /* Exim's words for an MX of "." (RFC 7505's null MX) */
   { ANY, "an mx or srv record indicated no smtp service", REASON_NOTACCEPT, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   { ANY, "rfc 5322", REASON_NOTCOMPLIANTRFC, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.512, read 2026-12-05" },

@@ -99,6 +99,16 @@ test_classify_text_overrides (void **state)
     /* OpenSMTPD's own words for a connection that failed; its greeting refused */
     { "failed", NULL, NULL, "Connection timeout", NULL, NULL, "networkerror", "soft" },
     { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
+    /* Postfix's 4.1.1 while its probe of the address is pending stands in: the
+     * probe's own result says the cause, and no address was found missing */
+    { "delayed", "4.1.1", "450",
+      "450 4.1.1 <a@example.org>: Recipient address rejected: unverified address: connect to "
+      "mx.example.org[192.0.2.1]:25: Connection refused",
+      NULL, "4.1.1", "networkerror", "soft" },
+    { "delayed", "4.1.1", "450",
+      "450 4.1.1 <a@example.org>: Recipient address rejected: unverified address: Address "
+      "verification in progress",
+      NULL, "4.1.1", "onhold", "soft" },
     /* Exim's pipe transport's failure; a domain whose MX names an IP address */
     { "failed", "5.0.0", NULL,
       "Child process of address_pipe transport returned 69 (could mean service or program "

@@ -35,7 +35,9 @@
  *      delivery program failed yields to an outranking reason of the program's
  *      output ("Command output: Quota exceeded");
  *   4. a SPECIFIC status code (detail not 0, with a reason of its own in
- *      codes.c: 5.1.1, 5.2.2, 5.7.26): its reason, unless the text's row is a
+ *      codes.c: 5.1.1, 5.2.2, 5.7.26; not one the words call a stand-in, as
+ *      Postfix's 4.1.1 while its probe of the address is pending, which
+ *      decides nothing): its reason, unless the text's row is a
  *      decisive one or names a reason that outranks the code's in the
  *      precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
  *      providers reuse 5.1.1), or where no row holds the words, a topic (5b) of
@@ -705,6 +707,10 @@ classify_record (BounceRecord *rec, Reason known)
    * (X.4.7) that say so decide only where nothing names a cause (see the top) */
   Reason hint = rec->reason_hint == REASON_EXPIRED ? REASON_NONE : rec->reason_hint;
   Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
+  /* the status is the MTA's stand-in beside words that say so (a verification
+   * pending): it names no cause, the words after them do */
+  if (finds.status_stand_in)
+    code = REASON_NONE, specific = FALSE;
   gboolean delayed = action_is (action, "delayed");
   TopicFind topic;
   topics_find (folded, status_names_subject (status) ? status_subject (status) : 0, &topic);

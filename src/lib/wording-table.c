@@ -452,6 +452,10 @@ const Wording wording_table[] = {
   { ANY, "content type", REASON_POLICYVIOLATION, 0, "src haraka-plugin-attachment 1.2.1 index.js" },
   { ANY, "has a policy that prohibits the email that you sent", REASON_POLICYVIOLATION, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.1, read 2026-12-05" },
   { ANY, "identities failed the check", REASON_REJECTED, 0, "doc https://repost.aws/es/knowledge-center/ses-554-400-message-rejected-error \"¿Por qué recibo un error 554 o 400 Message rejected ... de Amazon SES?\" § Descripción corta, read 2026-12-05" },
+  /* Postfix's answer while its probe of the address is pending or deferred: its
+   * 4.1.1 stands in; the probe's own result follows ("connect to ...: Connection
+   * refused") */
+  { ANY, "rejected: unverified address:", REASON_ONHOLD, WORDING_STATUS_STAND_IN, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unverified_address" },
   { ANY, "sender address rejected", REASON_REJECTED, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_mailhost" },
   { ANY, "sender rejected", REASON_REJECTED, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/smtp_session.c smtp_session_imsg" },
   { ANY, "sender was rejected", REASON_REJECTED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c smtp" },

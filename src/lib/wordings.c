@@ -446,6 +446,11 @@ found_row (guint tag, gsize at, gsize n, gpointer data)
     return TRUE;
   if ((w->flags & WORDING_LOCAL_PROGRAM) && s->server_reply)
     return TRUE;
+  if (w->flags & WORDING_STATUS_STAND_IN)
+    {
+      s->out->status_stand_in = TRUE;
+      return TRUE;
+    }
   /* (the matcher read is the scope's: every row found applies) giving up is no
    * cause (classify.c): such rows only say the sender gave up */
   if (w->reason == REASON_EXPIRED)

@@ -66,6 +66,10 @@ enum
   /* a local delivery program's exit text (<sysexits.h>): not read in a server's
    * SMTP or LMTP reply, which says the same words of something else */
   WORDING_LOCAL_PROGRAM = 1 << 3,
+  /* the status code beside these words is the MTA's stand-in, not the
+   * failure's (Postfix's 4.1.1 for an address whose verification is pending):
+   * such a row names no reason; the code does not decide, the words after it do */
+  WORDING_STATUS_STAND_IN = 1 << 4,
 };
 
 typedef struct
@@ -92,6 +96,7 @@ typedef struct
   const Wording *any;      /* the best row of scope ANY or STOCK (see wordings.c) */
   gboolean gave_up;        /* a row of reason expired: the sender gave up (such rows
                             * are no cause: they are not in the three above) */
+  gboolean status_stand_in; /* a row flagged WORDING_STATUS_STAND_IN (not above either) */
 } WordingFinds;
 
 /* Looks the rows up in folded (a wordings_fold result). receiver_host is the

@@ -99,6 +99,13 @@ test_classify_text_overrides (void **state)
     /* OpenSMTPD's own words for a connection that failed; its greeting refused */
     { "failed", NULL, NULL, "Connection timeout", NULL, NULL, "networkerror", "soft" },
     { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
+    /* Postfix's access map refusing a recipient by rule ("<addr>: Recipient address
+     * rejected: Access denied"): the address may exist; Microsoft's 5.4.1
+     * directory-based blocking with the same words says it does not */
+    { "failed", "5.7.1", "554", "554 5.7.1 <a@example.org>: Recipient address rejected: Access denied",
+      NULL, "5.7.1", "filtered", "block" },
+    { "failed", "5.4.1", "550", "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)",
+      NULL, "5.4.1", "userunknown", "hard" },
     /* Postfix's 4.1.1 while its probe of the address is pending stands in: the
      * probe's own result says the cause, and no address was found missing */
     { "delayed", "4.1.1", "450",

@@ -608,6 +608,10 @@ const Wording wording_table[] = {
   { ANY, "recipient not found", REASON_USERUNKNOWN, 0, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
   { ANY, "invalid recipient", REASON_USERUNKNOWN, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/lka_session.c" },
   { ANY, "recipient name is not recognized", REASON_USERUNKNOWN, 0, "doc https://library.thedatadungeon.com/msdn-2000-04/kbexchg/source/exchange/q246881.content.htm \"XIMS: Non-Delivery Report Includes Distribution List Name Rather Than Individual Recipient\" § Symptoms, read 2026-12-05" },
+  /* Postfix's access map refusing a recipient by the receiver's rule (its
+   * "<address>: Recipient address rejected: Access denied" under 5.7.1): the
+   * address may exist; Microsoft's 5.4.1 below writes no address before it */
+  { ANY, "<addr>: recipient address rejected: access denied", REASON_FILTERED, WORDING_DECISIVE, "src postfix 3.7.11 src/smtpd/smtpd_check.c check_table_result" },
   { ANY, "recipient address rejected: access denied", REASON_USERUNKNOWN, 0, "doc https://support.microsoft.com/de-de/topic/c0e98a8e-81db-49c2-9bf1-32a1734d3e77 \"NDR-Fehlercode 550 5.4.1 Empfängeradresse abgelehnt: Zugriff verweigert\" § 1, read 2026-12-05" },
   { ANY, "recipient not found by smtp address lookup", REASON_USERUNKNOWN, WORDING_DECISIVE, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
   { ANY, "mailbox not found", REASON_USERUNKNOWN, 0, "rfc 5321 § 4.2.3" },

@@ -105,6 +105,9 @@ test_topics_typical (void **state)
     { "550 Client host name unknown", 0, "requireptr" },
     { "550 The host mx.example.org could not be found", 0, "hostunknown" },
     { "550 Sending host not found in DNS", 0, "requireptr" },
+    /* TLS that failed or is not offered: a security requirement failed */
+    { "500 Remote server does not support TLS", 0, "securityerror" },
+    { "TLS negotiation failed with mx.example.org", 0, "securityerror" },
     /* banned is barred: of the sending IP, blocked */
     { "550 Your IP <ip> is banned", 0, "blocked" },
     /* an account blocked is one disabled; "your" account is the sender's */

@@ -58,6 +58,8 @@ const TopicSubject topic_subjects[] = {
   { "rate", SUBJECT_RATE, EN },
   { "policy", SUBJECT_POLICY, EN },
   { "retries", SUBJECT_RETRY, EN },
+  { "tls", SUBJECT_TLS, EN },
+  { "starttls", SUBJECT_TLS, EN },
   { "retry", SUBJECT_RETRY, EN },
   { "attempts", SUBJECT_RETRY, EN },
   { "tries", SUBJECT_RETRY, EN },
@@ -464,6 +466,10 @@ const TopicState topic_states[] = {
   { "gave up", STATE_GAVE_UP, EN },
   { "exhausted", STATE_GAVE_UP, EN },
   { "failed", STATE_FAILED, EN },
+  { "does not support", STATE_UNSUPPORTED, EN },
+  { "doesn't support", STATE_UNSUPPORTED, EN },
+  { "not supported", STATE_UNSUPPORTED, EN },
+  { "not offered", STATE_UNSUPPORTED, EN },
   { "unable to", STATE_FAILED, EN },
   /* Words of other languages, as for the subjects above */
   /* German: msgstrs of claws-mail-i18n, evolution-data-server-common, geary, mailutils-common,
@@ -968,6 +974,11 @@ const TopicRule topic_rules[] = {
   { SUBJECT_RETRY, STATE_EXCEEDED, REASON_EXPIRED, 4, DEF ("expired") },
   { SUBJECT_RETRY, STATE_FAILED, REASON_EXPIRED, 4, DEF ("expired") },
   { SUBJECT_RETRY, STATE_TOO_MANY, REASON_EXPIRED, 4, DEF ("expired") },
+  /* securityerror: "a security requirement failed: TLS ..." (X.7.10 "Encryption
+   * needed", X.7.11 "Encryption required for requested authentication mechanism") */
+  { SUBJECT_TLS, STATE_FAILED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
+  { SUBJECT_TLS, STATE_UNSUPPORTED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
+  { SUBJECT_TLS, STATE_REFUSED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
   /* X.3.2 wording, 5.5.3 "Too many recipients"; toomanyconn: "too many
    * connections or recipients at once" */
   { SUBJECT_MANY, STATE_TOO_MANY, REASON_TOOMANYCONN, 5, "rfc 3463 § 3.6 X.5.3" },

@@ -28,6 +28,7 @@ static const char *const subject_names[] = {
   [SUBJECT_MANY] = "many",
   [SUBJECT_POLICY] = "policy",
   [SUBJECT_RETRY] = "retry",
+  [SUBJECT_TLS] = "tls",
 };
 
 static const char *const state_names[] = {
@@ -45,6 +46,7 @@ static const char *const state_names[] = {
   [STATE_TOO_MANY] = "too many",
   [STATE_GAVE_UP] = "gave up",
   [STATE_FAILED] = "failed",
+  [STATE_UNSUPPORTED] = "unsupported",
 };
 
 const char *

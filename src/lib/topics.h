@@ -57,6 +57,7 @@ typedef enum
   SUBJECT_MANY,       /* connections, recipients at once */
   SUBJECT_POLICY,     /* the receiver's policy */
   SUBJECT_RETRY,      /* the sender's retries */
+  SUBJECT_TLS,        /* the encryption of the session: TLS, STARTTLS */
 } SubjectKind;
 
 typedef enum
@@ -77,6 +78,7 @@ typedef enum
   STATE_TOO_MANY,    /* too many */
   STATE_GAVE_UP,     /* giving up, exhausted */
   STATE_FAILED,      /* failed */
+  STATE_UNSUPPORTED, /* not supported, not offered */
 } StateKind;
 
 /* A word of another language than English says where its meaning is written:

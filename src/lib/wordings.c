@@ -305,6 +305,7 @@ wordings_fold (const char *text, gsize max)
 typedef struct
 {
   MatchSet *any;
+  MatchSet *any_gave_up; /* the ANY rows that say the sender gave up (expired) */
   MatchSet **receiver; /* by index in receiver_table */
   GHashTable *family;  /* const Detector * -> MatchSet * */
   MatchSet *all;
@@ -323,6 +324,7 @@ build_matchers (gpointer data)
   (void) data;
   Matchers *m = g_new0 (Matchers, 1);
   m->any = match_set_new ();
+  m->any_gave_up = match_set_new ();
   m->all = match_set_new ();
   m->receiver = g_new0 (MatchSet *, receiver_table_size);
   m->family = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -345,9 +347,12 @@ build_matchers (gpointer data)
             g_hash_table_insert (m->family, (gpointer) w->family, set = match_set_new ());
         }
       match_set_add (set, w->pattern, (guint) i);
+      if (set == m->any && w->reason == REASON_EXPIRED)
+        match_set_add (m->any_gave_up, w->pattern, (guint) i);
       match_set_add (m->all, w->pattern, (guint) i);
     }
   sealed (m->any);
+  sealed (m->any_gave_up);
   sealed (m->all);
   for (gsize r = 0; r < receiver_table_size; r++)
     sealed (m->receiver[r]);
@@ -477,13 +482,15 @@ found_row (guint tag, gsize at, gsize n, gpointer data)
   return TRUE;
 }
 
-/* Reads the text with the matchers of the scopes that apply to it. */
+/* The rows of s's scopes found in its text: the ANY rows (only those that say
+ * the sender gave up, where that is all that is asked), the receivers' where
+ * receivers (those of s's host), the family's. */
 static void
-find_rows (Search *s, gboolean receivers)
+find_rows (Search *s, gboolean receivers, gboolean gave_up_only)
 {
   const Matchers *m = matchers ();
   gsize len = strlen (s->folded);
-  match_set_each (m->any, s->folded, len, found_row, s);
+  match_set_each (gave_up_only ? m->any_gave_up : m->any, s->folded, len, found_row, s);
   for (gsize r = 0; receivers && r < receiver_table_size; r++)
     if (receiver_here (receiver_table[r], s))
       match_set_each (m->receiver[r], s->folded, len, found_row, s);
@@ -521,7 +528,7 @@ wordings_find_reply (const char *folded, const char *receiver_host, const Detect
     }
   Search s = { folded, host, family,
                status && status[0] && g_str_has_prefix (status + 1, ".1."), out, server_reply };
-  find_rows (&s, TRUE);
+  find_rows (&s, TRUE, FALSE);
   g_free (host);
 }
 
@@ -531,7 +538,7 @@ wordings_gave_up (const char *folded, const Detector *family)
   WordingFinds out = { 0 };
   Search s = { folded, NULL, family, FALSE, &out, FALSE };
   if (folded)
-    find_rows (&s, FALSE);
+    find_rows (&s, FALSE, TRUE);
   return out.gave_up;
 }
 

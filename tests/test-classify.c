@@ -340,6 +340,17 @@ test_classify_adjustments (void **state)
       "4.0.0", "expired", "soft" },
     { "failed", "4.4.2", "421", "421 4.4.2 connection timed out", NULL, "4.4.2", "expired",
       "soft" },
+    /* ... but a routing loop (X.4.6) is found at once, not after retries */
+    { "failed", "4.4.6", NULL, "The message was forwarded more than the maximum allowed times",
+      NULL, "4.4.6", "networkerror", "soft" },
+    /* X.4.1, "no answer from host", in the host's own 5xx reply names no cause */
+    { "failed", "5.4.1", "541", "541 5.4.1 Mail rejected by destination domain", NULL, "5.4.1",
+      "onhold", "soft" },
+    /* too many over a period of time is a rate; at once, too many */
+    { "failed", "5.1.1", "550", "550 5.1.1 192.0.2.1 has sent to too many recipients this hour",
+      NULL, "5.1.1", "speeding", "soft" },
+    { "failed", "4.5.3", "452", "452 4.5.3 Error: too many recipients", NULL, "4.5.3",
+      "toomanyconn", "soft" },
     /* a delay of the same is the network failure it names */
     { "delayed", "4.4.2", "421", "421 4.4.2 connection timed out", NULL, "4.4.2", "networkerror",
       "soft" },

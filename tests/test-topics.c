@@ -211,6 +211,34 @@ test_topics_gave_up (void **state)
     }
 }
 
+/* A period of time named as whole words: a count over it is a rate. */
+static void
+test_topics_periods (void **state)
+{
+  (void) state;
+  static const struct
+  {
+    const char *text;
+    gboolean period;
+  } cases[] = {
+    { "550 192.0.2.1 has sent to too many recipients this hour", TRUE },
+    { "421 too many messages per day from this sender", TRUE },
+    { "452 too many recipients in the last 10 minutes", TRUE },
+    { "452 4.5.3 Error: too many recipients", FALSE },
+    { "550 too many recipients (todays.example.org)", FALSE },
+    { "", FALSE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *folded = wordings_fold (cases[i].text, 4096);
+      gboolean got = topics_names_period (folded);
+      g_free (folded);
+      if (got != cases[i].period)
+        fail_msg ("\"%s\": period %d", cases[i].text, got);
+    }
+  assert_false (topics_names_period (NULL));
+}
+
 /* Replies in other languages, in the words of the catalogues the words come from
  * (topic-table.c): most are a catalogue's msgstr as it stands ("Unknown user", "User
  * does not exist", "Your inbox is full ..."). */
@@ -441,6 +469,7 @@ main (void)
     cmocka_unit_test (test_topics_subject_choice),
     cmocka_unit_test (test_topics_bounds),
     cmocka_unit_test (test_topics_gave_up),
+    cmocka_unit_test (test_topics_periods),
     cmocka_unit_test (test_topics_languages),
     cmocka_unit_test (test_topics_unspaced),
     cmocka_unit_test (test_topics_sources),

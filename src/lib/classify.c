@@ -37,7 +37,8 @@
  *   4. a SPECIFIC status code (detail not 0, with a reason of its own in
  *      codes.c: 5.1.1, 5.2.2, 5.7.26; not one the words call a stand-in, as
  *      Postfix's 4.1.1 while its probe of the address is pending, which
- *      decides nothing): its reason, unless the text's row is a
+ *      decides nothing; nor X.4.1, "no answer from host", in a host's own
+ *      5xx reply): its reason, unless the text's row is a
  *      decisive one or names a reason that outranks the code's in the
  *      precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
  *      providers reuse 5.1.1), or where no row holds the words, a topic (5b) of
@@ -93,11 +94,14 @@
  *     7's signs, "Action: failed" under a transient status: RFC 3464 § 2.3.3
  *     makes failed final, or a failure notice's text under no permanent code) is
  *     expired: retrying is what such a failure calls for, and the retry period
- *     ran out; not a mail loop (WORDING_AT_ONCE), found at once;
+ *     ran out; not a mail loop (a WORDING_AT_ONCE row in the text, or the
+ *     status X.4.6), found at once;
  *   - a domain or host unreachable (a topic) under a permanent status has no
  *     usable mail host: hostunknown;
  *   - "service refused" (systemerror) at the greeting is the host's refusal:
  *     blocked;
+ *   - too many (toomanyconn) counted over a period of time ("too many
+ *     recipients this hour", topics.h topic_periods) is a rate: speeding;
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
  *     sender still retries, not proof the domain does not exist: networkerror;
  *   - an address or a domain said not to exist in answer to MAIL FROM, where
@@ -170,6 +174,27 @@ is_not_authorized (const char *status)
 {
   guint k, s, d;
   return status && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 7 && d == 1;
+}
+
+/* X.4.6, "routing loop detected" (RFC 3463 § 3.5): a loop is found at once,
+ * not after retries. */
+static gboolean
+is_routing_loop (const char *status)
+{
+  guint k, s, d;
+  return status && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 4 && d == 6;
+}
+
+/* X.4.1, "no answer from host" (RFC 3463 § 3.5), said in a host's permanent
+ * reply: a host that answered 5xx was not unanswered. Receivers write 5.4.1 for
+ * a recipient they refuse ("550 5.4.1 Recipient address rejected"): the code
+ * names no cause there, the words do. */
+static gboolean
+answered_no_answer (const char *status, const char *reply_code)
+{
+  guint k, s, d;
+  return status && reply_code && reply_code[0] == '5'
+         && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 4 && d == 1;
 }
 
 /* Does the status restrict the topics read to its subject's (X.n.x)? A generic
@@ -709,7 +734,7 @@ classify_record (BounceRecord *rec, Reason known)
   Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
   /* the status is the MTA's stand-in beside words that say so (a verification
    * pending): it names no cause, the words after them do */
-  if (finds.status_stand_in)
+  if (finds.status_stand_in || (have_reply && answered_no_answer (status, reply_code)))
     code = REASON_NONE, specific = FALSE;
   gboolean delayed = action_is (action, "delayed");
   TopicFind topic;
@@ -822,7 +847,8 @@ classify_record (BounceRecord *rec, Reason known)
   const char *adjusted = NULL;
   /* a network failure until the sender gave up: retrying is what such a failure
    * calls for, and the retry period ran out */
-  gboolean at_once = row && (row->flags & WORDING_AT_ONCE);
+  gboolean at_once = (row && (row->flags & WORDING_AT_ONCE))
+                     || (finds.any && (finds.any->flags & WORDING_AT_ONCE)) || is_routing_loop (status);
   if (reason == REASON_NETWORKERROR && !at_once && !delayed && !by_receiver
       && (gave_up || failed_transient || final_notice_of_failure (rec, action, klass)))
     reason = REASON_EXPIRED, adjusted = "network failure until giving up";
@@ -835,6 +861,9 @@ classify_record (BounceRecord *rec, Reason known)
   /* "service refused" at the greeting is the sending host's refusal */
   if (reason == REASON_SYSTEMERROR && command && strcmp (command, "CONN") == 0 && !by_receiver)
     reason = REASON_BLOCKED, adjusted = "refused at the greeting";
+  /* too many over a period of time ("too many recipients this hour") is a rate */
+  if (reason == REASON_TOOMANYCONN && !by_receiver && topics_names_period (folded))
+    reason = REASON_SPEEDING, adjusted = "too many in a period of time: a rate";
   /* an unknown host under a transient status is a DNS failure still retried */
   if (reason == REASON_HOSTUNKNOWN && klass == BOUNCE_CLASS_TRANSIENT && !by_receiver)
     reason = REASON_NETWORKERROR, adjusted = "unknown host, still retried";

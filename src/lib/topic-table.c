@@ -984,3 +984,15 @@ const TopicRule topic_rules[] = {
   { SUBJECT_MANY, STATE_TOO_MANY, REASON_TOOMANYCONN, 5, "rfc 3463 § 3.6 X.5.3" },
 };
 const gsize topic_rules_size = G_N_ELEMENTS (topic_rules);
+
+/* Words that count what was sent over a period of time ("too many recipients this
+ * hour"): a count over time is a rate, and "too many" said with one is the sender
+ * rate limited (speeding's definition in reasons.tsv: "sending too fast or too
+ * much"), not too many at once (toomanyconn's). English only. */
+const char *const topic_periods[] = {
+  "per second", "per minute", "per hour", "per day",
+  "a minute", "an hour", "a day",
+  "this hour", "last hour", "today", "hourly", "daily",
+  "in the last", "time period", "time window",
+  NULL,
+};

@@ -440,3 +440,30 @@ topics_find (const char *folded, guint status_subject, TopicFind *out)
     *out = s.best;
   return s.best.rule ? s.best.rule->reason : REASON_NONE;
 }
+
+static gpointer
+build_periods (gpointer data)
+{
+  (void) data;
+  MatchSet *set = match_set_new ();
+  match_set_add_list (set, topic_periods, 0);
+  match_set_seal (set);
+  return set;
+}
+
+/* a whole-word occurrence */
+static gboolean
+whole_words (const char *text, gsize len, gsize at, gsize n, gpointer data)
+{
+  (void) data;
+  return (at == 0 || text[at - 1] == ' ') && word_ends (text, len, at + n);
+}
+
+gboolean
+topics_names_period (const char *folded)
+{
+  static GOnce once = G_ONCE_INIT;
+  const MatchSet *periods = g_once (&once, build_periods, NULL);
+  guint tag;
+  return folded && match_set_first (periods, folded, strlen (folded), whole_words, NULL, &tag) >= 0;
+}

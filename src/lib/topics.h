@@ -153,6 +153,11 @@ Reason topics_find (const char *folded, guint status_subject, TopicFind *out);
  * host unknown" is the sending host's name, not the destination's). */
 gboolean topics_sending_side_before (const char *folded, gsize at);
 
+/* Does folded (a wordings_fold result) name a period of time that what it counts
+ * was sent in ("this hour", "per day")? The words are topic_periods. */
+extern const char *const topic_periods[];
+gboolean topics_names_period (const char *folded);
+
 /* The name of a subject or a state kind, for `why` and audits. */
 const char *topic_subject_name (SubjectKind kind);
 const char *topic_state_name (StateKind kind);

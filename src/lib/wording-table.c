@@ -520,6 +520,8 @@ const Wording wording_table[] = {
   { ANY, "a tls session is required, but", REASON_SECURITYERROR, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
   { ANY, "dane attempt failed; tls connection to", REASON_SECURITYERROR, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
   { ANY, "client was not authenticated", REASON_SECURITYERROR, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.1, read 2026-12-05" },
+  /* SendGrid's relay, to a client that did not log in before MAIL FROM */
+  { ANY, "unauthenticated senders not allowed", REASON_SECURITYERROR, 0, "doc https://www.twilio.com/docs/sendgrid/for-developers/sending-email/smtp-errors-and-troubleshooting \"SMTP Errors and Troubleshooting\" § 550 Unauthenticated Senders Not Allowed, read 2026-12-06" },
   { ANY, "over a tls connection", REASON_SECURITYERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.29, read 2026-12-05" },
   { ANY, "spam", REASON_SPAMDETECTED, 0, "src rspamd 3.4 src/libserver/milter_internal.h RSPAMD_MILTER_REJECT_MESSAGE" },
   { ANY, "unsolicited", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-dsn.txt" },

@@ -63,8 +63,9 @@
  *      retries given up: "after multiple retries, giving up"), a notice the
  *      extractor read as such, and the code X.4.7 decide only here, where
  *      nothing above named the cause: a final notice after retries reports the
- *      last cause it states ("4.4.7 ... Connection refused" is networkerror,
- *      "4.2.2 Mailbox full ... in the queue too long" mailboxfull). A delay
+ *      last cause it states ("4.2.2 Mailbox full ... in the queue too long"
+ *      is mailboxfull; a network failure is the exception, see the
+ *      adjustments below: retrying is what it calls for). A delay
  *      (action delayed) has not given up: its X.4.7 counts for nothing, and its
  *      words decide (OpenSMTPD writes "Action: delayed" on its expiry notice,
  *      "Envelope expired");

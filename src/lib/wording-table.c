@@ -1213,6 +1213,9 @@ const Wording wording_table[] = {
   /* FAMILY (postfix) */
   { FAMILY (postfix), "host or domain name not found", REASON_HOSTUNKNOWN, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_query" },
   { FAMILY (postfix), "does not accept mail (nullmx)", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
+  /* written where the failure notice's delivery log could not be read: the
+   * notice reports a failure and nothing of it */
+  { FAMILY (postfix), "--- delivery report unavailable ---", REASON_UNDEFINED, 0, "src postfix 3.7.11 src/bounce/bounce_notify_util.c bounce_diagnostic_log" },
   { FAMILY (postfix), "delivery temporarily suspended", REASON_ONHOLD, 0, "src postfix 3.7.11 src/qmgr/qmgr_deliver.c qmgr_deliver_update" },
   { FAMILY (postfix), "loops back to myself", REASON_NETWORKERROR, WORDING_AT_ONCE, "src postfix 3.7.11 src/smtp/smtp_addr.c smtp_domain_addr" },
   { FAMILY (postfix), "unable to find primary relay for", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/smtp/smtp_addr.c smtp_domain_addr" },

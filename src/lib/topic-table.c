@@ -1,8 +1,9 @@
 /* topic-table.c: the topics' words and rules, as data (topics.h explains how they
  * are read). Words are lower-case, as wordings_fold writes them. A subject is one
- * word, compared whole (without its quotes, brackets, trailing punctuation or
- * "'s": the placeholder "<ip>" of an IP address is the word "ip"); a state is
- * one or more words, compared whole.
+ * word, or two where a language writes the thing so ("mail box"), compared whole
+ * (without its quotes, brackets, trailing punctuation or "'s": the placeholder
+ * "<ip>" of an IP address is the word "ip"); a state is one or more words,
+ * compared whole.
  *
  * The rules pair what RFC 3463 (and the reason vocabulary, reasons.tsv) define
  * in these terms: each cites the code description or the definition that says
@@ -22,6 +23,7 @@ const TopicSubject topic_subjects[] = {
   { "addressee", SUBJECT_USER, EN },
   { "address", SUBJECT_ADDRESS, EN },
   { "mailbox", SUBJECT_MAILBOX, EN },
+  { "mail box", SUBJECT_MAILBOX, EN },
   { "mailfolder", SUBJECT_MAILBOX, EN },
   { "inbox", SUBJECT_MAILBOX, EN },
   { "account", SUBJECT_MAILBOX, EN },
@@ -417,6 +419,7 @@ const TopicState topic_states[] = {
   { "unknown", STATE_MISSING, EN },
   { "no such", STATE_MISSING, EN },
   { "non-existent", STATE_MISSING, EN },
+  { "non existent", STATE_MISSING, EN },
   { "not listed", STATE_MISSING, EN },
   { "invalid", STATE_INVALID, EN },
   { "not valid", STATE_INVALID, EN },

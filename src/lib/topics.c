@@ -339,12 +339,30 @@ says_whose (const TopicSubject *subject)
 /* Weighs the word [ws, we) at distance d as the subject of state: a subject that
  * says whose the state is comes first (says_whose); otherwise the nearest subject
  * wins. */
+/* A subject written in two words ("mail box") that ends with the word [ws, we):
+ * the word before it and it, read as one; NULL when they are none. *start is
+ * set to where the two words start. */
+static const TopicSubject *
+two_word_subject (const Search *s, gsize ws, gsize we, StateKind state, gsize *start)
+{
+  gsize ps, pe;
+  if (!word_before (s->text, ws, &ps, &pe))
+    return NULL;
+  const TopicSubject *subj = subject_of (s->text + ps, we - ps, state, s->status_subject);
+  if (!subj || !strchr (subj->word, ' '))
+    return NULL;
+  *start = ps;
+  return subj;
+}
+
 static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)
 {
-  const TopicSubject *subj
-      = owned_by_reader (s, ws, subject_of (s->text + ws, we - ws, state, s->status_subject));
+  const TopicSubject *subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
+  if (!subj)
+    subj = two_word_subject (s, ws, we, state, &ws);
+  subj = owned_by_reader (s, ws, subj);
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
     return;

@@ -7,7 +7,8 @@
  * the thing they speak of (a mailbox, a message, a domain, the sender, the
  * sending IP) and what they say of it (full, too big, not found, refused). So
  * this module holds three small tables, as data in topic-table.c:
- *   - SUBJECTS: single words that name a thing, each with its kind;
+ *   - SUBJECTS: words (one, or two: "mail box") that name a thing, each with
+ *     its kind;
  *   - STATES: words (one or more) that say what is wrong, each with its kind;
  *   - RULES: a subject kind and a state kind, the reason they mean together, and
  *     the source that defines the reason in those terms (an RFC 3463 code's

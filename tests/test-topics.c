@@ -58,6 +58,8 @@ test_topics_typical (void **state)
     { "552 The user's mail box is full", 0, "mailboxfull" },
     { "550 Non existent user", 0, "userunknown" },
     { "550 box full", 0, NULL },
+    { "550 User doesnt exist", 0, "userunknown" },
+    { "550 mailbox not exists", 0, "userunknown" },
     { "550 <a@example.org>... User not exist", 0, "userunknown" },
     { "Your message wasn't delivered because the address couldn't be found.", 0, "userunknown" },
     { "User jdoe (a@example.org) not listed in the directory", 0, "userunknown" },

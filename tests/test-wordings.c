@@ -247,6 +247,9 @@ test_folding_spelling (void **state)
   assert_string_equal (f, "your email to a non-existent or non-existent box: over quota, "
                           "over quota, over quota (emails, email)");
   g_free (f);
+  f = wordings_fold ("User doesnt exist; Doesnt.", 4096);
+  assert_string_equal (f, "user doesn't exist; doesn't.");
+  g_free (f);
   /* words that only hold the letters are kept */
   f = wordings_fold ("e-mailbox re-mailed quota max-size", 4096);
   assert_string_equal (f, "emailbox re-mailed quota max-size");

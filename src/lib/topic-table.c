@@ -405,6 +405,7 @@ const TopicState topic_states[] = {
   { "doesn't exist", STATE_MISSING, EN },
   { "do not exist", STATE_MISSING, EN },
   { "not exist", STATE_MISSING, EN },
+  { "not exists", STATE_MISSING, EN },
   { "no longer exists", STATE_MISSING, EN },
   { "not found", STATE_MISSING, EN },
   { "could not be found", STATE_MISSING, EN },

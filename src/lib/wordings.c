@@ -66,6 +66,7 @@ core_of (const char *w, gsize n, gsize *start, gsize *len)
 
 /* Spelling variants, each written in one form: "e-mail" as "email",
  * "nonexistent" as "non-existent", "over-quota" and "overquota" as "over quota",
+ * "doesnt" as "doesn't",
  * where they start a word (wordings_fold asks only about words that start with
  * the first letter of one). Rewrites the lower-case word of n bytes at w (which
  * has room for one byte more per variant) and returns its new length. */
@@ -77,6 +78,7 @@ fold_spelling (char *w, gsize n)
     const char *from, *to;
   } variants[] = {
     { "e-mail", "email" },
+    { "doesnt", "doesn't" },
     { "nonexistent", "non-existent" },
     { "over-quota", "over quota" },
     { "overquota", "over quota" },
@@ -288,7 +290,7 @@ wordings_fold (const char *text, gsize max)
       if (n >= 6)
         {
           char c = out[o + core];
-          if (c == 'e' || c == 'n' || c == 'o')
+          if (c == 'e' || c == 'n' || c == 'o' || c == 'd')
             n = fold_spelling (out + o, n);
         }
       o += n;

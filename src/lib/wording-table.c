@@ -229,7 +229,6 @@ const Wording wording_table[] = {
   { ANY, "your helo hostname is not allowed", REASON_BLOCKED, 0, "src qpsmtpd 0.94 plugins/helo is_regex_match" },
   { ANY, "that helo not allowed here", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "helo ip literal not in the same", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
-  { ANY, "header error", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 cf/cf/knecht.mc" },
   /* Gmail's "Mail message is malformed" (a command or a name server reply can be
    * malformed too) */
   { ANY, "message is malformed", REASON_CONTENTERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 554 5.6.0, read 2026-12-05" },
@@ -417,6 +416,9 @@ const Wording wording_table[] = {
   { ANY, "has installed an invalid mx record with an ip address", REASON_HOSTUNKNOWN, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   /* Exim's words for an MX of "." (RFC 7505's null MX) */
   { ANY, "an mx or srv record indicated no smtp service", REASON_NOTACCEPT, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
+  /* knecht.mc's reply for a Message-Id or Received field of the wrong form (and a
+   * To of its reject lists) */
+  { ANY, "header error", REASON_NOTCOMPLIANTRFC, 0, "src sendmail 8.17.1.9 cf/cf/knecht.mc CheckMessageId" },
   { ANY, "rfc 5322", REASON_NOTCOMPLIANTRFC, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.512, read 2026-12-05" },
   { ANY, "rfc 2822", REASON_NOTCOMPLIANTRFC, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/smtp_session.c smtp_message_end" },
   { ANY, "multiple addresses in from", REASON_NOTCOMPLIANTRFC, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.1, read 2026-12-05" },

@@ -346,6 +346,11 @@ test_classify_adjustments (void **state)
     /* X.4.1, "no answer from host", in the host's own 5xx reply names no cause */
     { "failed", "5.4.1", "541", "541 5.4.1 Mail rejected by destination domain", NULL, "5.4.1",
       "onhold", "soft" },
+    /* a mailbox code at the greeting says nothing of a recipient: the greeting
+     * refused is the sending host's */
+    { "failed", "4.2.1", "421",
+      "host mx.example.org[192.0.2.1] refused to talk to me: 421 4.2.1 Service refused", NULL,
+      "4.2.1", "blocked", "block" },
     /* too many over a period of time is a rate; at once, too many */
     { "failed", "5.1.1", "550", "550 5.1.1 192.0.2.1 has sent to too many recipients this hour",
       NULL, "5.1.1", "speeding", "soft" },

@@ -38,7 +38,8 @@
  *      codes.c: 5.1.1, 5.2.2, 5.7.26; not one the words call a stand-in, as
  *      Postfix's 4.1.1 while its probe of the address is pending, which
  *      decides nothing; nor X.4.1, "no answer from host", in a host's own
- *      5xx reply): its reason, unless the text's row is a
+ *      5xx reply; nor an address or mailbox code, X.1.x or X.2.x, at the
+ *      greeting or HELO, before any recipient is named): its reason, unless the text's row is a
  *      decisive one or names a reason that outranks the code's in the
  *      precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
  *      providers reuse 5.1.1), or where no row holds the words, a topic (5b) of
@@ -196,6 +197,23 @@ answered_no_answer (const char *status, const char *reply_code)
   guint k, s, d;
   return status && reply_code && reply_code[0] == '5'
          && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 4 && d == 1;
+}
+
+/* An address or mailbox code (X.1.x, X.2.x) answered at the greeting or to
+ * HELO/EHLO, before any recipient is named: it says nothing of one (La Poste
+ * greets "421 4.2.1 Service refuse"); the command refused does. */
+static gboolean
+recipient_code_before_recipients (const char *status, const char *command)
+{
+  static const char *const greeting[] = { "CONN", "HELO", "EHLO" };
+  guint k, s, d;
+  if (!status || !command || !status_parse_enhanced (status, strlen (status), &k, &s, &d)
+      || (s != 1 && s != 2))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (greeting); i++)
+    if (strcmp (command, greeting[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Does the status restrict the topics read to its subject's (X.n.x)? A generic
@@ -735,7 +753,8 @@ classify_record (BounceRecord *rec, Reason known)
   Reason code = status_reason == REASON_EXPIRED ? REASON_NONE : status_reason;
   /* the status is the MTA's stand-in beside words that say so (a verification
    * pending): it names no cause, the words after them do */
-  if (finds.status_stand_in || (have_reply && answered_no_answer (status, reply_code)))
+  if (finds.status_stand_in || (have_reply && answered_no_answer (status, reply_code))
+      || recipient_code_before_recipients (status, command))
     code = REASON_NONE, specific = FALSE;
   gboolean delayed = action_is (action, "delayed");
   TopicFind topic;

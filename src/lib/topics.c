@@ -224,6 +224,26 @@ is_domain_name (const char *w, gsize n)
   return labels >= 2 && label >= 2 && letters_only;
 }
 
+/* The subject of the table the words at *w (*n bytes, as folded) are, without
+ * their quotes, brackets, trailing punctuation or "'s" (*w and *n are moved to
+ * what is left); NULL when they are none. */
+static const TopicSubject *
+subject_named (const char **w, gsize *n)
+{
+  while (*n > 0 && opening (**w))
+    (*w)++, (*n)--;
+  while (*n > 0 && closing ((*w)[*n - 1]))
+    (*n)--;
+  if (*n > 2 && (*w)[*n - 2] == '\'' && (*w)[*n - 1] == 's')
+    *n -= 2;
+  char key[SUBJECT_MAX + 1];
+  if (*n == 0 || *n > SUBJECT_MAX)
+    return NULL;
+  memcpy (key, *w, *n);
+  key[*n] = '\0';
+  return g_hash_table_lookup (subjects ()->by_word, key);
+}
+
 /* The subject the word w (n bytes, as folded) is, without its quotes, brackets,
  * trailing punctuation or "'s" (so the placeholder "<ip>" reads as "ip"), or in
  * a script without spaces the subject it holds (the one a rule pairs with state,
@@ -231,21 +251,9 @@ is_domain_name (const char *w, gsize n)
 static const TopicSubject *
 subject_of (const char *w, gsize n, StateKind state, guint status_subject)
 {
-  while (n > 0 && opening (*w))
-    w++, n--;
-  while (n > 0 && closing (w[n - 1]))
-    n--;
-  if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
-    n -= 2;
-  char key[SUBJECT_MAX + 1];
-  if (n > 0 && n <= SUBJECT_MAX)
-    {
-      memcpy (key, w, n);
-      key[n] = '\0';
-      const TopicSubject *subject = g_hash_table_lookup (subjects ()->by_word, key);
-      if (subject)
-        return subject;
-    }
+  const TopicSubject *subject = subject_named (&w, &n);
+  if (subject)
+    return subject;
   for (gsize i = 0; i < n; i++)
     if ((guchar) w[i] >= 0xe3)
       return unspaced_subject_in (w + i, n - i, state, status_subject);
@@ -343,12 +351,14 @@ says_whose (const TopicSubject *subject)
  * the word before it and it, read as one; NULL when they are none. *start is
  * set to where the two words start. */
 static const TopicSubject *
-two_word_subject (const Search *s, gsize ws, gsize we, StateKind state, gsize *start)
+two_word_subject (const Search *s, gsize ws, gsize we, gsize *start)
 {
   gsize ps, pe;
   if (!word_before (s->text, ws, &ps, &pe))
     return NULL;
-  const TopicSubject *subj = subject_of (s->text + ps, we - ps, state, s->status_subject);
+  const char *w = s->text + ps;
+  gsize n = we - ps;
+  const TopicSubject *subj = subject_named (&w, &n);
   if (!subj || !strchr (subj->word, ' '))
     return NULL;
   *start = ps;
@@ -361,7 +371,7 @@ consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const T
 {
   const TopicSubject *subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
   if (!subj)
-    subj = two_word_subject (s, ws, we, state, &ws);
+    subj = two_word_subject (s, ws, we, &ws);
   subj = owned_by_reader (s, ws, subj);
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))

@@ -68,10 +68,11 @@ core_of (const char *w, gsize n, gsize *start, gsize *len)
  * "nonexistent" as "non-existent", "over-quota" and "overquota" as "over quota",
  * "doesnt" as "doesn't",
  * where they start a word (wordings_fold asks only about words that start with
- * the first letter of one). Rewrites the lower-case word of n bytes at w (which
+ * the first letter of one: first, the word's first letter after its opening
+ * brackets or quotes). Rewrites the lower-case word of n bytes at w (which
  * has room for one byte more per variant) and returns its new length. */
 static gsize
-fold_spelling (char *w, gsize n)
+fold_spelling (char *w, gsize n, char first)
 {
   static const struct
   {
@@ -85,6 +86,8 @@ fold_spelling (char *w, gsize n)
   };
   for (gsize v = 0; v < G_N_ELEMENTS (variants); v++)
     {
+      if (variants[v].from[0] != first)
+        continue;
       gsize fn = strlen (variants[v].from), tn = strlen (variants[v].to);
       for (gsize at = 0; at + fn <= n;)
         {
@@ -291,7 +294,7 @@ wordings_fold (const char *text, gsize max)
         {
           char c = out[o + core];
           if (c == 'e' || c == 'n' || c == 'o' || c == 'd')
-            n = fold_spelling (out + o, n);
+            n = fold_spelling (out + o, n, c);
         }
       o += n;
     }

@@ -39,9 +39,9 @@
  *      Postfix's 4.1.1 while its probe of the address is pending, which
  *      decides nothing; nor X.4.1, "no answer from host", in a host's own
  *      5xx reply; nor an address or mailbox code, X.1.x or X.2.x, at the
- *      greeting or HELO, before any recipient is named): its reason, unless the text's row is a
- *      decisive one or names a reason that outranks the code's in the
- *      precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
+ *      greeting or HELO, before any recipient is named): its reason, unless
+ *      the text's row is a decisive one or names a reason that outranks the
+ *      code's in the precedence of reasons.c ("550 5.1.1 ... mailbox full" is mailboxfull:
  *      providers reuse 5.1.1), or where no row holds the words, a topic (5b) of
  *      any subject that does ("550 5.1.1 ... IP blacklisted" is blocked); a
  *      reason of the same rank or below never moves it;

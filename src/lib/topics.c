@@ -344,9 +344,6 @@ says_whose (const TopicSubject *subject)
          || subject == &topic_sending_host;
 }
 
-/* Weighs the word [ws, we) at distance d as the subject of state: a subject that
- * says whose the state is comes first (says_whose); otherwise the nearest subject
- * wins. */
 /* A subject written in two words ("mail box") that ends with the word [ws, we):
  * the word before it and it, read as one; NULL when they are none. *start is
  * set to where the two words start. */
@@ -365,6 +362,9 @@ two_word_subject (const Search *s, gsize ws, gsize we, gsize *start)
   return subj;
 }
 
+/* Weighs the word [ws, we) at distance d as the subject of state: a subject that
+ * says whose the state is comes first (says_whose); otherwise the nearest subject
+ * wins. */
 static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)

@@ -67,9 +67,8 @@ core_of (const char *w, gsize n, gsize *start, gsize *len)
 /* Spelling variants, each written in one form: "e-mail" as "email",
  * "nonexistent" as "non-existent", "over-quota" and "overquota" as "over quota",
  * "doesnt" as "doesn't",
- * where they start a word (wordings_fold asks only about words that start with
- * the first letter of one: first, the word's first letter after its opening
- * brackets or quotes). Rewrites the lower-case word of n bytes at w (which
+ * where they start a word (only the variants that start with first, the word's
+ * first letter after its opening brackets or quotes, are looked for). Rewrites the lower-case word of n bytes at w (which
  * has room for one byte more per variant) and returns its new length. */
 static gsize
 fold_spelling (char *w, gsize n, char first)
@@ -291,11 +290,7 @@ wordings_fold (const char *text, gsize max)
       /* most words hold no variant: only a word that starts (after its opening
        * brackets or quotes) as one does is rewritten */
       if (n >= 6)
-        {
-          char c = out[o + core];
-          if (c == 'e' || c == 'n' || c == 'o' || c == 'd')
-            n = fold_spelling (out + o, n, c);
-        }
+        n = fold_spelling (out + o, n, out[o + core]);
       o += n;
     }
   out[o] = '\0';

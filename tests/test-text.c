@@ -393,6 +393,15 @@ test_display_name_lines (void **state)
   assert_non_null (strstr (diag (r, 0), "couldn't be found"));
   assert_non_null (strstr (diag (r, 1), "mailbox is full"));
   bounce_report_free (r);
+  /* Outlook's rendering of an address as its link: the link is no diagnostic */
+  r = parse ("From: postmaster@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Undeliverable: report\nMessage-ID: <n2@mail.example.net>\n\n"
+             "Delivery has failed to these recipients or groups:\n\n"
+             "kim@example.org<mailto:kim@example.org>\n"
+             "The email address you entered couldn't be found.\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (diag (r, 0), "The email address you entered couldn't be found.");
+  bounce_report_free (r);
   /* in a notice of no known family, such a line is as often a contact's */
   r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
              "Subject: Delivery failure\nMessage-ID: <g1@mail.example.net>\n\n"

@@ -428,6 +428,18 @@ append_diag (GString *diag, const char *s, const char *end)
   g_string_append_len (diag, s, end - s);
 }
 
+/* The rest of a recipient line after its address when it only repeats it as a
+ * link: Outlook renders an address "kim@example.net<mailto:kim@example.net>". */
+static const char *
+after_address_link (const char *rest, const char *end, const char *addr)
+{
+  gsize n = strlen (addr);
+  if (end - rest >= (gssize) (n + 9) && g_ascii_strncasecmp (rest, "<mailto:", 8) == 0
+      && g_ascii_strncasecmp (rest + 8, addr, n) == 0 && rest[8 + n] == '>')
+    return rest + 9 + n;
+  return rest;
+}
+
 static gboolean
 is_blank (const char *line, const char *end)
 {
@@ -671,7 +683,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (current && by_lead)
             append_diag (current->diag, line, end);
           else if (current && rest)
-            append_diag (current->diag, rest, end);
+            append_diag (current->diag, after_address_link (rest, end, addr), end);
           /* a transcript's "554 <addr>... reason" is a whole entry: the lines
            * after it are the next host's or the next recipient's; the reply
            * and messages written before it are the reason it sums up */

@@ -159,14 +159,28 @@ is_generic_status (const char *status)
   return d == 0;
 }
 
+/* The subject and detail digits of an enhanced status (X.n.d); FALSE for none. */
+static gboolean
+status_digits (const char *status, guint *subject, guint *detail)
+{
+  guint k;
+  return status && status_parse_enhanced (status, strlen (status), &k, subject, detail);
+}
+
 /* The subject digit of an enhanced status (X.n.x), 0 for none. */
 static guint
 status_subject (const char *status)
 {
-  guint k, s, d;
-  if (!status || !status_parse_enhanced (status, strlen (status), &k, &s, &d))
-    return 0;
-  return s;
+  guint s, d;
+  return status_digits (status, &s, &d) ? s : 0;
+}
+
+/* Is the status X.subject.detail? */
+static gboolean
+status_is (const char *status, guint subject, guint detail)
+{
+  guint s, d;
+  return status_digits (status, &s, &d) && s == subject && d == detail;
 }
 
 /* X.7.1, "delivery not authorized": RFC 3463 § 3.8 makes it the report of
@@ -174,8 +188,7 @@ status_subject (const char *status)
 static gboolean
 is_not_authorized (const char *status)
 {
-  guint k, s, d;
-  return status && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 7 && d == 1;
+  return status_is (status, 7, 1);
 }
 
 /* X.4.6, "routing loop detected" (RFC 3463 § 3.5): a loop is found at once,
@@ -183,8 +196,7 @@ is_not_authorized (const char *status)
 static gboolean
 is_routing_loop (const char *status)
 {
-  guint k, s, d;
-  return status && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 4 && d == 6;
+  return status_is (status, 4, 6);
 }
 
 /* X.4.1, "no answer from host" (RFC 3463 § 3.5), said in a host's permanent
@@ -194,9 +206,7 @@ is_routing_loop (const char *status)
 static gboolean
 answered_no_answer (const char *status, const char *reply_code)
 {
-  guint k, s, d;
-  return status && reply_code && reply_code[0] == '5'
-         && status_parse_enhanced (status, strlen (status), &k, &s, &d) && s == 4 && d == 1;
+  return reply_code && reply_code[0] == '5' && status_is (status, 4, 1);
 }
 
 /* An address or mailbox code (X.1.x, X.2.x) answered at the greeting or to
@@ -206,9 +216,8 @@ static gboolean
 recipient_code_before_recipients (const char *status, const char *command)
 {
   static const char *const greeting[] = { "CONN", "HELO", "EHLO" };
-  guint k, s, d;
-  if (!status || !command || !status_parse_enhanced (status, strlen (status), &k, &s, &d)
-      || (s != 1 && s != 2))
+  guint subject = status_subject (status);
+  if (!command || (subject != 1 && subject != 2))
     return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (greeting); i++)
     if (strcmp (command, greeting[i]) == 0)

@@ -257,6 +257,9 @@ test_classify_status_choice (void **state)
     { "failed", "4.5.0", NULL, "550 5.5.0 Service refuse", NULL, "5.5.0", "onhold", "soft" },
     /* the remote's code is vaguer: the field stays */
     { "failed", "5.1.1", NULL, "550 5.1.0 Address rejected", NULL, "5.1.1", "userunknown", "hard" },
+    /* X.0.0 names no subject: the field's X.n.0 says more */
+    { "delayed", "4.5.0", NULL, "451 4.0.0 Operating system error", NULL, "4.5.0", "systemerror",
+      "soft" },
     /* a comment after the code */
     { "failed", "5.4.4 (Illegal host/domain name found)", NULL, NULL, NULL, "5.4.4",
       "hostunknown", "hard" },
@@ -424,6 +427,38 @@ test_classify_another_recipients_reply (void **state)
   bounce_report_free (r);
 }
 
+/* Diagnostic-Type X-Unix: a local program's exit status; a system error named
+ * with it (Sendmail's name for exit 71) is that program's failure */
+static void
+test_classify_local_program (void **state)
+{
+  (void) state;
+  static const struct
+  {
+    const char *status, *diag, *want;
+  } cases[] = {
+    { "4.5.0", "451 4.0.0 Operating system error", "mailererror" },
+    { "5.0.0", "255", "mailererror" },
+    { "5.2.2", "input/output error", "mailboxfull" },
+    { "5.0.0", "Command output: Quota exceeded", "mailboxfull" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BounceReport *r = report_new ();
+      BounceRecord *rec = report_add_record (r);
+      record_set (rec, BOUNCE_FIELD_RECIPIENT, "a@example.org");
+      record_set (rec, BOUNCE_FIELD_ACTION, "failed");
+      record_set (rec, BOUNCE_FIELD_STATUS, cases[i].status);
+      record_set (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE, "X-Unix");
+      record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, cases[i].diag);
+      classify_record (rec, REASON_NONE);
+      const char *got = record_peek (rec, BOUNCE_FIELD_REASON);
+      if (g_strcmp0 (got, cases[i].want) != 0)
+        fail_msg ("\"%s\": %s, expected %s", cases[i].diag, got, cases[i].want);
+      bounce_report_free (r);
+    }
+}
+
 static void
 test_classify_fields (void **state)
 {
@@ -467,6 +502,7 @@ main (void)
     cmocka_unit_test (test_classify_status_choice),
     cmocka_unit_test (test_classify_adjustments),
     cmocka_unit_test (test_classify_receiver_named_in_text),
+    cmocka_unit_test (test_classify_local_program),
     cmocka_unit_test (test_classify_fields),
     cmocka_unit_test (test_classify_another_recipients_reply),
   };

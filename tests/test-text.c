@@ -413,6 +413,32 @@ test_display_name_lines (void **state)
   bounce_report_free (r);
 }
 
+/* A delivery-status group whose diagnostic is only a program's exit status, for
+ * an address the notice lists only as the pipe it was expanded to: the notice's
+ * section says more */
+static void
+test_exit_status_gives_way_to_notice (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>\nTo: alice@example.com\n"
+      "Subject: Returned mail: see transcript for details\nMessage-ID: <sm2@mail.example.net>\n"
+      "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+      "--b\nContent-Type: text/plain\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "\"|/usr/local/bin/filter\"\n    (reason: 255)\n    (expanded from: <kim@example.net>)\n\n"
+      "   ----- Transcript of session follows -----\n554 5.3.0 unknown mailer error 255\n\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.net\n\n"
+      "Final-Recipient: RFC822; kim@example.net\nAction: failed\nStatus: 5.0.0\n"
+      "Diagnostic-Code: X-Unix; 255\n\n--b--\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_non_null (strstr (diag (r, 0), "unknown mailer error 255"));
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_STATUS), "5.3.0");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailererror");
+  bounce_report_free (r);
+}
+
 /* Sendmail's resolver answers: the name has no record of the type asked */
 static void
 test_sendmail_no_data_known (void **state)
@@ -596,6 +622,7 @@ main (void)
     cmocka_unit_test (test_lone_address_after_a_run_of_at_signs),
     cmocka_unit_test (test_address_at_is_bounded),
     cmocka_unit_test (test_display_name_lines),
+    cmocka_unit_test (test_exit_status_gives_way_to_notice),
     cmocka_unit_test (test_sendmail_no_data_known),
     cmocka_unit_test (test_exim_generated_from_alias),
     cmocka_unit_test (test_citadel_gave_up),

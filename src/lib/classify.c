@@ -421,6 +421,8 @@ choose_status (BounceRecord *rec, const char *diag)
     }
   else if (is_generic_status (remote) && !is_generic_status (field))
     pick = field;
+  else if (status_subject (remote) == 0 && status_subject (field) != 0)
+    pick = field; /* X.0.0 names no subject; the field's X.n.0 does */
   else
     pick = remote;
   record_set (rec, BOUNCE_FIELD_STATUS, pick);
@@ -752,9 +754,12 @@ classify_record (BounceRecord *rec, Reason known)
   const Wording *local
       = rec->report ? rules_find (rec->report->rules, folded, host, family, NULL) : NULL;
   Reason text = finds.any ? finds.any->reason : REASON_NONE;
-  /* Diagnostic-Type X-Unix: the words are a local program's exit status */
+  /* Diagnostic-Type X-Unix: the words are a local program's exit status; a
+   * system error named with it is that program's (Sendmail names exit 71,
+   * EX_OSERR, "Operating system error"): the local delivery program failed */
   const char *dtype = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC_TYPE);
-  if (!text && dtype && g_ascii_strcasecmp (dtype, "x-unix") == 0 && !specific)
+  if ((!text || text == REASON_SYSTEMERROR) && dtype && g_ascii_strcasecmp (dtype, "x-unix") == 0
+      && !specific)
     text = REASON_MAILERERROR;
   /* "expired" is giving up, not a cause: the wordings, the hint and the code
    * (X.4.7) that say so decide only where nothing names a cause (see the top) */

@@ -1370,6 +1370,19 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         }
       g_free (to);
     }
+  /* the one record of a delivery-status part whose diagnostic is only a
+   * program's exit status ("X-Unix; 255"), where the notice names no entry of
+   * its own for it (a pipe it was expanded to): the notice's section says more */
+  if (had_records && notice && bounce_report_n_records (report) == 1 && !shared)
+    {
+      BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, 0);
+      if (only_exit_status (record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC)))
+        {
+          char *diag = section_diag (notice, s.end_at, family);
+          fill_record (rec, diag, NULL);
+          g_free (diag);
+        }
+    }
   /* records of a delivery-status part the notice does not name */
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
     fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,

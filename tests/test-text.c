@@ -437,6 +437,28 @@ test_exit_status_gives_way_to_notice (void **state)
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_STATUS), "5.3.0");
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailererror");
   bounce_report_free (r);
+  /* a group with no diagnostic at all: the same; a success's stays without */
+  static const char *const actions[] = { "failed", "delivered" };
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      char *m = g_strdup_printf (
+          "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>\nTo: alice@example.com\n"
+          "Subject: Returned mail\nMessage-ID: <sm3@mail.example.net>\nMIME-Version: 1.0\n"
+          "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+          "--b\nContent-Type: text/plain\n\n   ----- Transcript of session follows -----\n"
+          "554 \"|/usr/bin/procmail\"... Service unavailable\n\n"
+          "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.net\n\n"
+          "Final-Recipient: RFC822; kim@example.net\nAction: %s\nStatus: %s\n\n--b--\n",
+          actions[i], i == 0 ? "5.5.0" : "2.0.0");
+      r = parse (m);
+      assert_int_equal (bounce_report_n_records (r), 1);
+      if (i == 0)
+        assert_non_null (strstr (diag (r, 0), "Service unavailable"));
+      else
+        assert_null (diag (r, 0));
+      bounce_report_free (r);
+      g_free (m);
+    }
 }
 
 /* Sendmail's resolver answers: the name has no record of the type asked */

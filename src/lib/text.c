@@ -1370,13 +1370,18 @@ text_extract (BounceReport *report, const MimeMessage *msg)
         }
       g_free (to);
     }
-  /* the one record of a delivery-status part whose diagnostic is only a
-   * program's exit status ("X-Unix; 255"), where the notice names no entry of
-   * its own for it (a pipe it was expanded to): the notice's section says more */
+  /* the one record of a delivery-status part with no diagnostic, or one that is
+   * only a program's exit status ("X-Unix; 255"), where the notice names no
+   * entry of its own for it (a pipe it was expanded to): the notice's section
+   * says more */
   if (had_records && notice && bounce_report_n_records (report) == 1 && !shared)
     {
       BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, 0);
-      if (only_exit_status (record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC)))
+      const char *had = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
+      const char *action = record_peek (rec, BOUNCE_FIELD_ACTION);
+      gboolean failure = !action || g_ascii_strcasecmp (action, "failed") == 0
+                         || g_ascii_strcasecmp (action, "delayed") == 0;
+      if (failure && (!had || !*had || only_exit_status (had)))
         {
           char *diag = section_diag (notice, s.end_at, family);
           fill_record (rec, diag, NULL);

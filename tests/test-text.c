@@ -461,6 +461,39 @@ test_exit_status_gives_way_to_notice (void **state)
     }
 }
 
+/* A transcript line that is the server's reply naming the recipient keeps its
+ * reply code; Sendmail's own summary ("554 <addr>... reason") does not lend it */
+static void
+test_transcript_reply_keeps_its_code (void **state)
+{
+  (void) state;
+  static const struct
+  {
+    const char *line, *want_reply;
+  } cases[] = {
+    { "550 <kim@example.net>: Recipient address rejected: User unknown", "550" },
+    { "554 <kim@example.net>... User unknown", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *m = g_strdup_printf (
+          "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>\nTo: alice@example.com\n"
+          "Subject: Returned mail: see transcript for details\nMessage-ID: <t%zu@mail.example.net>\n\n"
+          "  ----- The following addresses had permanent fatal errors -----\n\n"
+          "kim@example.net\n\n  ----- Transcript of session follows -----\n%s\n",
+          i, cases[i].line);
+      BounceReport *r = parse (m);
+      assert_int_equal (bounce_report_n_records (r), 1);
+      const BounceRecord *rec = bounce_report_get_record (r, 0);
+      assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
+      const char *reply = bounce_record_get (rec, BOUNCE_FIELD_REPLY_CODE);
+      if (g_strcmp0 (reply, cases[i].want_reply) != 0)
+        fail_msg ("\"%s\": reply %s", cases[i].line, reply);
+      bounce_report_free (r);
+      g_free (m);
+    }
+}
+
 /* Sendmail's resolver answers: the name has no record of the type asked */
 static void
 test_sendmail_no_data_known (void **state)
@@ -645,6 +678,7 @@ main (void)
     cmocka_unit_test (test_address_at_is_bounded),
     cmocka_unit_test (test_display_name_lines),
     cmocka_unit_test (test_exit_status_gives_way_to_notice),
+    cmocka_unit_test (test_transcript_reply_keeps_its_code),
     cmocka_unit_test (test_sendmail_no_data_known),
     cmocka_unit_test (test_exim_generated_from_alias),
     cmocka_unit_test (test_citadel_gave_up),

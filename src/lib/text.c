@@ -680,15 +680,22 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (opener)
             g_string_truncate (opener, 0);
           current = f;
-          if (current && by_lead)
+          /* a transcript's "554 <addr>... reason" is a whole entry, its reply
+           * code with it: the lines after it are the next host's or the next
+           * recipient's; the reply and messages written before it are the
+           * reason it sums up */
+          gboolean reply_entry = end - line > 4 && g_ascii_isdigit (line[0])
+                                 && g_ascii_isdigit (line[1]) && g_ascii_isdigit (line[2])
+                                 && line[3] == ' ' && line[4] == '<';
+          /* (Sendmail's own summary, "554 <addr>... reason", carries its own
+           * code, not the server's: only the words after the address count) */
+          const char *close = reply_entry ? memchr (line + 4, '>', end - line - 4) : NULL;
+          gboolean own_summary = close && end - close > 3 && memcmp (close + 1, "...", 3) == 0;
+          if (current && (by_lead || (reply_entry && !own_summary)))
             append_diag (current->diag, line, end);
           else if (current && rest)
             append_diag (current->diag, after_address_link (rest, end, addr), end);
-          /* a transcript's "554 <addr>... reason" is a whole entry: the lines
-           * after it are the next host's or the next recipient's; the reply
-           * and messages written before it are the reason it sums up */
-          if (end - line > 4 && g_ascii_isdigit (line[0]) && g_ascii_isdigit (line[1])
-              && g_ascii_isdigit (line[2]) && line[3] == ' ' && line[4] == '<')
+          if (reply_entry)
             {
               if (current && replies->len)
                 append_diag (current->diag, replies->str, replies->str + replies->len);

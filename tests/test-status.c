@@ -81,6 +81,13 @@ test_status_remote_code (void **state)
                                      code));
   assert_string_equal (code, "5.1.1");
   assert_false (status_find_remote_enhanced ("no code here", code));
+  /* an expiry names no cause: the last attempt's reply quoted after it does */
+  assert_true (status_find_remote_enhanced (
+      "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>",
+      code));
+  assert_string_equal (code, "4.4.2");
+  assert_true (status_find_remote_enhanced ("550 4.4.7 QUEUE.Expired; message expired", code));
+  assert_string_equal (code, "4.4.7");
 }
 
 static void

@@ -129,13 +129,26 @@ status_find_remote_enhanced (const char *text, char out[STATUS_MAX])
     return FALSE;
   gsize len = strlen (text);
   char code[STATUS_MAX];
+  gboolean found = FALSE;
   for (gsize i = 0; i + 5 <= len; i++)
     if (code_at (text, len, i, code) && after_reply_code (text, i))
       {
+        /* X.4.7, "delivery time expired", names no cause: the reply of the last
+         * attempt quoted after it does ("554 4.4.7 Message expired ... <421
+         * 4.4.2 Connection timed out>") */
+        if (found && strcmp (code + 1, ".4.7") != 0)
+          {
+            memcpy (out, code, STATUS_MAX);
+            return TRUE;
+          }
+        if (found)
+          continue;
         memcpy (out, code, STATUS_MAX);
-        return TRUE;
+        if (strcmp (code + 1, ".4.7") != 0)
+          return TRUE;
+        found = TRUE;
       }
-  return status_find_enhanced (text, out);
+  return found || status_find_enhanced (text, out);
 }
 
 /* How MTAs name the host that answered: the words before the name and what

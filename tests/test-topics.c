@@ -58,6 +58,9 @@ test_topics_typical (void **state)
     { "552 The user's mail box is full", 0, "mailboxfull" },
     { "550 Non existent user", 0, "userunknown" },
     { "550 box full", 0, NULL },
+    /* a domain or an address right after "From:" is the sender's */
+    { "550 From: Domain is invalid. Please provide a valid From:", 0, "rejected" },
+    { "550 Domain is invalid", 0, NULL },
     { "550 User doesnt exist", 0, "userunknown" },
     { "550 mailbox not exists", 0, "userunknown" },
     { "550 <a@example.org>... User not exist", 0, "userunknown" },

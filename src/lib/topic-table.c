@@ -397,6 +397,9 @@ const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
  * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
  * "your account is blocked" is the sender's (topics.c) */
 const TopicSubject topic_senders_own = { "your <account|domain>", SUBJECT_SENDER, EN };
+/* a domain or an address named right after "From:" is the message's author's, the
+ * sender's (RFC 5322 § 3.6.2) */
+const TopicSubject topic_from_field = { "from: <domain|address>", SUBJECT_SENDER, EN };
 /* a host said to be "your", the "client" or the "sending" one is the sending host */
 const TopicSubject topic_sending_host = { "your|client|sending <host>", SUBJECT_CLIENT, EN };
 

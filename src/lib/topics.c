@@ -318,16 +318,28 @@ topics_sending_side_before (const char *folded, gsize at)
          || word_before_is (folded, at, "sending");
 }
 
+/* Does the word starting at ws follow the name of the From field ("From: Domain
+ * is invalid")? (The colon closes a clause, so word_before does not see it.) */
+static gboolean
+after_from_field (const char *t, gsize ws)
+{
+  return ws >= 6 && memcmp (t + ws - 6, "from: ", 6) == 0 && (ws == 6 || t[ws - 7] == ' ');
+}
+
 /* The subject subj of the word starting at ws, read as the sending side's where
  * the word before makes it so: "your" account or domain is the envelope
  * sender's (topic_senders_own); "your", "client" or "sending" host is the
- * sending host (topic_sending_host). */
+ * sending host (topic_sending_host); a domain or an address right after "From:"
+ * is the sender's (topic_from_field). */
 static const TopicSubject *
 owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
 {
   if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN)
       && word_before_is (s->text, ws, "your"))
     return &topic_senders_own;
+  if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
+      && after_from_field (s->text, ws))
+    return &topic_from_field;
   if (subj && subj->kind == SUBJECT_HOST && topics_sending_side_before (s->text, ws))
     return &topic_sending_host;
   return subj;

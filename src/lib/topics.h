@@ -119,6 +119,8 @@ typedef struct
 extern const TopicSubject topic_domain_name;
 /* "your account", "your domain": the envelope sender's, whom replies address. */
 extern const TopicSubject topic_senders_own;
+/* "From: Domain is invalid": the sender's (the From field's). */
+extern const TopicSubject topic_from_field;
 /* "your host", "client host", "sending host": the sending host. */
 extern const TopicSubject topic_sending_host;
 extern const TopicSubject topic_subjects[];

@@ -175,6 +175,15 @@ status_subject (const char *status)
   return status_digits (status, &s, &d) ? s : 0;
 }
 
+/* The greeting or HELO/EHLO: the commands before any sender or recipient is named. */
+static gboolean
+at_greeting (const char *command)
+{
+  return command
+         && (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
+             || strcmp (command, "EHLO") == 0);
+}
+
 /* Is the status X.subject.detail? */
 static gboolean
 status_is (const char *status, guint subject, guint detail)
@@ -215,14 +224,8 @@ answered_no_answer (const char *status, const char *reply_code)
 static gboolean
 recipient_code_before_recipients (const char *status, const char *command)
 {
-  static const char *const greeting[] = { "CONN", "HELO", "EHLO" };
   guint subject = status_subject (status);
-  if (!command || (subject != 1 && subject != 2))
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (greeting); i++)
-    if (strcmp (command, greeting[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return (subject == 1 || subject == 2) && at_greeting (command);
 }
 
 /* Does the status restrict the topics read to its subject's (X.n.x)? A generic
@@ -469,8 +472,7 @@ refused_by_command (const char *command, const char *status, BounceClass klass)
   if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT
       && (!status || status[2] == '0' || status[2] == '1'))
     return REASON_USERUNKNOWN;
-  if (strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0
-      || strcmp (command, "EHLO") == 0)
+  if (at_greeting (command))
     return REASON_BLOCKED;
   return REASON_NONE;
 }

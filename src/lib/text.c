@@ -1390,9 +1390,9 @@ text_extract (BounceReport *report, const MimeMessage *msg)
                          || g_ascii_strcasecmp (action, "delayed") == 0;
       if (failure && (!had || !*had || only_exit_status (had)))
         {
-          char *diag = section_diag (notice, s.end_at, family);
-          fill_record (rec, diag, NULL);
-          g_free (diag);
+          if (!section_made)
+            section_once = section_diag (notice, s.end_at, family), section_made = TRUE;
+          fill_record (rec, section_once, NULL);
         }
     }
   /* records of a delivery-status part the notice does not name */

@@ -136,15 +136,10 @@ status_find_remote_enhanced (const char *text, char out[STATUS_MAX])
         /* X.4.7, "delivery time expired", names no cause: the reply of the last
          * attempt quoted after it does ("554 4.4.7 Message expired ... <421
          * 4.4.2 Connection timed out>") */
-        if (found && strcmp (code + 1, ".4.7") != 0)
-          {
-            memcpy (out, code, STATUS_MAX);
-            return TRUE;
-          }
-        if (found)
-          continue;
-        memcpy (out, code, STATUS_MAX);
-        if (strcmp (code + 1, ".4.7") != 0)
+        gboolean expiry = strcmp (code + 1, ".4.7") == 0;
+        if (!found || !expiry)
+          memcpy (out, code, STATUS_MAX);
+        if (!expiry)
           return TRUE;
         found = TRUE;
       }

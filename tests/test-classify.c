@@ -80,6 +80,17 @@ test_classify_text_overrides (void **state)
       "rejected", "block" },
     { "failed", NULL, "550", "550 User unknown (in reply to RCPT TO command)", NULL, NULL,
       "userunknown", "hard" },
+    /* nor where the words name the sender as what does not exist, whatever the
+     * code or a row says of an address */
+    { "failed", "5.1.1", "550", "550 5.1.1 Sender address does not exist", NULL, "5.1.1",
+      "rejected", "block" },
+    { "failed", NULL, "550", "550 The domain of the sender address does not exist", NULL, NULL,
+      "rejected", "block" },
+    { "failed", "5.1.2", "550", "550 5.1.2 Sender domain not found", NULL, "5.1.2", "rejected",
+      "block" },
+    { "failed", "5.1.1", "550",
+      "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
+      NULL, "5.1.1", "userunknown", "hard" },
     /* the client's name lookup failed: its reverse DNS; Sendmail's own reply
      * refuses the relaying it asked for */
     { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", NULL,

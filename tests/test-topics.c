@@ -353,6 +353,10 @@ test_topics_unspaced (void **state)
 {
   (void) state;
   static const Case cases[] = {
+    /* a full stop or a full-width colon closes a clause as '.' and ':' do: the
+     * sender named in the next clause is not whose the state is */
+    { "因为该收件人并不存在。请确认。 邮件信息： 发件人地址： <a@example.org>", 1, "userunknown" },
+    { "该收件人并不存在。 发送时间： 2026-12-05 发件人： <a@example.org>", 1, "userunknown" },
     /* Japanese */
     { "ユーザーは存在しません", 0, "userunknown" },
     { "\"neko\" というユーザは存在しません。", 0, "userunknown" },

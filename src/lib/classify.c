@@ -548,6 +548,17 @@ final_notice_of_failure (const BounceRecord *rec, const char *action, BounceClas
   return !action && klass != BOUNCE_CLASS_PERMANENT && source && g_str_has_prefix (source, "text:");
 }
 
+/* Do the words of folded say that the sender, or its address or domain, does not
+ * exist or is invalid (a topic of the sender among the addressing rules, X.1.x)? */
+static gboolean
+names_sender_missing (const char *folded)
+{
+  TopicFind sender;
+  topics_find (folded, 1, &sender);
+  return sender.rule && sender.subject && sender.subject->kind == SUBJECT_SENDER
+         && (sender.state_kind == STATE_MISSING || sender.state_kind == STATE_INVALID);
+}
+
 /* "[192.0.2.1]", "2001:db8::1": an address that names no host, and so no
  * receiver. */
 static gboolean
@@ -908,6 +919,12 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && command
       && strcmp (command, "MAIL") == 0 && !by_receiver)
     reason = REASON_REJECTED, adjusted = "the sender's, refused at MAIL FROM";
+  /* an address or a domain said not to exist where the words name it the
+   * sender's ("550 5.1.1 Sender address does not exist"): the envelope sender's,
+   * whatever the code or the row said of an address */
+  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
+      && names_sender_missing (folded))
+    reason = REASON_REJECTED, adjusted = "the sender's, named as such";
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";

@@ -156,10 +156,28 @@ opens_aside (const char *w, const char *end)
   return TRUE;
 }
 
-static gboolean
-ends_clause (char c)
+/* The length of the mark at p (n bytes on) that closes a clause: '.', ';', ':',
+ * '!', '?', or in CJK text the ideographic full stop and the full-width forms of
+ * the others (Unicode's Halfwidth and Fullwidth Forms: U+FF01 '!', U+FF1A ':',
+ * U+FF1B ';', U+FF1F '?'); 0 when there is none. */
+static gsize
+clause_mark (const char *p, gsize n)
 {
-  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+  if (n >= 1 && (*p == '.' || *p == ';' || *p == ':' || *p == '!' || *p == '?'))
+    return 1;
+  if (n >= 3 && ((memcmp (p, "\xe3\x80\x82", 3) == 0)
+                 || (p[0] == '\xef' && p[1] == '\xbc'
+                     && (p[2] == '\x81' || p[2] == '\x9a' || p[2] == '\x9b' || p[2] == '\x9f'))))
+    return 3;
+  return 0;
+}
+
+/* Does the word [ws, we) of t end with a mark that closes a clause? */
+static gboolean
+ends_clause (const char *t, gsize ws, gsize we)
+{
+  return (we > ws && clause_mark (t + we - 1, 1))
+         || (we - ws >= 3 && clause_mark (t + we - 3, 3) == 3);
 }
 
 /* The rule that pairs a subject and a state kind, or NULL. */
@@ -280,7 +298,7 @@ word_before (const char *t, gsize pos, gsize *ws, gsize *we)
   *ws = *we;
   while (*ws > 0 && t[*ws - 1] != ' ')
     (*ws)--;
-  return !ends_clause (t[*we - 1]) && !(t[*we - 1] == ')' && !memchr (t + *ws, '(', *we - *ws));
+  return !ends_clause (t, *ws, *we) && !(t[*we - 1] == ')' && !memchr (t + *ws, '(', *we - *ws));
 }
 
 /* The start of the word at at (after its opening bracket, if any). */
@@ -439,7 +457,11 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
   pos = end;
   gboolean closed = FALSE;
   while (pos < s->len && t[pos] != ' ' && !closed)
-    closed = ends_clause (t[pos++]);
+    {
+      gsize mark = clause_mark (t + pos, s->len - pos);
+      closed = mark > 0;
+      pos += closed ? mark : 1;
+    }
   for (guint d = 1; d <= TOPIC_REACH && !closed && pos < s->len; d++)
     {
       gsize ws = pos + 1, we = ws;
@@ -448,7 +470,7 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
       if (we == ws || opens_aside (t + ws, t + we))
         break;
       consider (s, ws, we, d, state, &pick, &pick_d, &named);
-      closed = ends_clause (t[we - 1]);
+      closed = ends_clause (t, ws, we);
       pos = we;
     }
   if (!pick)

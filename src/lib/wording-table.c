@@ -134,13 +134,21 @@ static const Receiver receiver_mailchannels = {
   "mailchannels", HOSTS ("mailchannels.net"),
   "https://docs.mailchannels.com/inbound/smtp-errors",
 };
+static const Receiver receiver_cloudflare = {
+  "cloudflare", HOSTS ("mx.cloudflare.net", "cloudflare-email.net", "cloudflare-email.org", "cloudflare-email.com"),
+  "https://developers.cloudflare.com/email-routing/postmaster/",
+};
+static const Receiver receiver_alimail = {
+  "alimail", HOSTS ("qiye.aliyun.com", "mxhichina.com"),
+  "https://www.alibabacloud.com/help/faq-detail/109009.htm",
+};
 static const Receiver receiver_rucenter = {
   "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
   "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
 };
 
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels, &receiver_cloudflare, &receiver_alimail,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -686,6 +694,9 @@ const Wording wording_table[] = {
   { STOCK, "this user doesn't have a", REASON_USERUNKNOWN, 0, "doc https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html \"Email sent to Yahoo Mail addresses is rejected\" § Other possible errors, read 2026-12-05" },
   { STOCK, "account that you tried to reach does not exist", REASON_USERUNKNOWN, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § SMTP error messages (550 5.1.1), read 2026-12-05" },
 
+  /* RECEIVER (alimail) */
+  { RECEIVER (alimail), "too frequently sending", REASON_SPEEDING, 0, "doc https://www.alibabacloud.com/help/faq-detail/109009.htm \"Alibaba Mail:Bounce Notification: too frequently sending\" § Problem description and Cause 1 (sending frequency or number over the limit), read 2026-12-06" },
+
   /* RECEIVER (att) */
   { RECEIVER (att), "failure in dns look-up", REASON_REQUIREPTR, 0, "doc http://worldnet.att.net/general-info/bls_info/block_enduser.html \"AT&T Worldnet: Error Message Summary\" § 421-failure in DNS look-up., read 2026-12-05" },
   { RECEIVER (att), "busy--please try again later", REASON_SYSTEMERROR, 0, "doc http://worldnet.att.net/general-info/bls_info/block_enduser.html \"AT&T Worldnet: Error Message Summary\" § 450 busy--Please try again later, read 2026-12-05" },
@@ -696,6 +707,10 @@ const Wording wording_table[] = {
   { RECEIVER (att), "blocked by ldap:ou=rblmx", REASON_BLOCKED, 0, "doc http://worldnet.att.net/general-info/bls_info/block_enduser.html \"AT&T Worldnet: Error Message Summary\" § 550 <ip> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net, read 2026-12-05" },
   { RECEIVER (att), "blocked for abuse", REASON_BLOCKED, 0, "doc http://worldnet.att.net/general-info/mail_info/block_enduser.html \"AT&T Worldnet: Individual Users\" § 550 Error, read 2026-12-05" },
   { RECEIVER (att), "blocked for status: <unknown sender>", REASON_REQUIREPTR, 0, "doc http://worldnet.att.net/general-info/mail_info/block_enduser.html \"AT&T Worldnet: Individual Users\" § 550 Error, read 2026-12-05" },
+
+  /* RECEIVER (cloudflare) */
+  { RECEIVER (cloudflare), "found on one or more rbls", REASON_BLOCKED, 0, "doc https://developers.cloudflare.com/email-routing/postmaster/ \"Postmaster\" § Realtime Block Lists, read 2026-12-06" },
+  { RECEIVER (cloudflare), "found on one or more dnsbls", REASON_BLOCKED, 0, "doc https://developers.cloudflare.com/email-routing/postmaster/ \"Postmaster\" § Spam and abusive traffic (an earlier revision of the page), read 2026-12-06" },
 
   /* RECEIVER (comcast) */
   { RECEIVER (comcast), "es000001", REASON_BLOCKED, 0, "doc http://postmaster.comcast.net/mail-error-codes.html \"Comcast mail delivery error codes\" § Specific Error Codes, ES000001, read 2026-12-05" },

@@ -286,6 +286,8 @@ static const ScopeCase scope_cases[] = {
     "454 Transient reject by behaviour spam at Rcpt State(Connection IP address:192.0.2.1)"
     "ANTISPAM_BAT[01201311R9368S12345, a1b2]: too frequently sending",
     "speeding" },
+  { "directmail", "smtpdm.aliyun.com", "failed", NULL, "552 Monthly sending quota exceeded",
+    "speeding" },
 };
 
 static void

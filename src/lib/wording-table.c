@@ -142,13 +142,17 @@ static const Receiver receiver_alimail = {
   "alimail", HOSTS ("qiye.aliyun.com", "mxhichina.com"),
   "https://www.alibabacloud.com/help/faq-detail/109009.htm",
 };
+static const Receiver receiver_directmail = {
+  "directmail", HOSTS ("smtpdm.aliyun.com", "smtpdm-ap-southeast-1.aliyuncs.com", "smtpdm-us-east-1.aliyuncs.com", "smtpdm-eu-central-1.aliyuncs.com", "smtpdm-ap-southeast-1.aliyun.com", "smtpdm-ap-southeast-2.aliyun.com"),
+  "https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions",
+};
 static const Receiver receiver_rucenter = {
   "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
   "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
 };
 
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels, &receiver_cloudflare, &receiver_alimail,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels, &receiver_cloudflare, &receiver_alimail, &receiver_directmail,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -727,6 +731,15 @@ const Wording wording_table[] = {
   { RECEIVER (cox), "ipbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § IPBL0001 - IPBL1111, read 2026-12-05" },
   { RECEIVER (cox), "cxbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § CXBL, read 2026-12-05" },
   { RECEIVER (cox), "cdrbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § CDRBL, read 2026-12-05" },
+
+  /* RECEIVER (directmail) */
+  { RECEIVER (directmail), "the number of rcpts is over size", REASON_TOOMANYCONN, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 556 The number of RCPTs is over size, read 2026-12-06" },
+  { RECEIVER (directmail), "the length of data content is achieved the maximum threshold", REASON_MESGTOOBIG, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 557 The length of DATA content is achieved the maximum threshold, read 2026-12-06" },
+  { RECEIVER (directmail), "invalid rcptto", REASON_USERUNKNOWN, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 559 Invalid rcptto, read 2026-12-06" },
+  { RECEIVER (directmail), "dns resolve error", REASON_NETWORKERROR, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 423 Dns resolve error, read 2026-12-06" },
+  { RECEIVER (directmail), "no data by dns resolve", REASON_HOSTUNKNOWN, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 526 No data by dns resolve, read 2026-12-06" },
+  { RECEIVER (directmail), "sending quota exceeded", REASON_SPEEDING, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 552 Monthly/Daily sending quota exceeded, read 2026-12-06" },
+  { RECEIVER (directmail), "main account unavailable", REASON_REJECTED, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 551 Main account unavailable, read 2026-12-06" },
 
   /* RECEIVER (docomo) */
   { RECEIVER (docomo), "550 unknown user", REASON_FILTERED, WORDING_NOT_ADDRESS_STATUS, "doc https://support.ntt.com/mail/faq/detail/pid2300000e64?themeDId=309&themeSubDId=271 \"NTT Communications mail FAQ (error mail: finding the address that failed)\" § エラーメールの例, read 2026-12-05" },

@@ -288,6 +288,9 @@ static const ScopeCase scope_cases[] = {
     "speeding" },
   { "directmail", "smtpdm.aliyun.com", "failed", NULL, "552 Monthly sending quota exceeded",
     "speeding" },
+  { "proximus", "relay.proximus.be", "failed", NULL,
+    "554 Access denied - Under investigation for spam abuse. Contact your email provider for more info",
+    "blocked" },
 };
 
 static void

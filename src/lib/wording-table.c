@@ -146,13 +146,17 @@ static const Receiver receiver_directmail = {
   "directmail", HOSTS ("smtpdm.aliyun.com", "smtpdm-ap-southeast-1.aliyuncs.com", "smtpdm-us-east-1.aliyuncs.com", "smtpdm-eu-central-1.aliyuncs.com", "smtpdm-ap-southeast-1.aliyun.com", "smtpdm-ap-southeast-2.aliyun.com"),
   "https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions",
 };
+static const Receiver receiver_proximus = {
+  "proximus", HOSTS ("proximus.be"),
+  "https://www.proximus.be/support/en/id_sfaqs_mail_blacklist/self-employed-and-small-companies/support/internet/e-mails/problems-with-your-mailbox/your-ip-address-is-in-our-blacklist.html",
+};
 static const Receiver receiver_rucenter = {
   "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
   "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
 };
 
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels, &receiver_cloudflare, &receiver_alimail, &receiver_directmail,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels, &receiver_cloudflare, &receiver_alimail, &receiver_directmail, &receiver_proximus,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -1026,6 +1030,9 @@ const Wording wording_table[] = {
   { RECEIVER (netease), "mi:nhd", REASON_SYNTAXERROR, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 550 MI:NHD, read 2026-12-05" },
   { RECEIVER (netease), "mi:imf", REASON_REJECTED, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 550 MI:IMF, read 2026-12-05" },
   { RECEIVER (netease), "mi:spf", REASON_AUTHFAILURE, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 550 MI:SPF, read 2026-12-05" },
+
+  /* RECEIVER (proximus) */
+  { RECEIVER (proximus), "under investigation for spam abuse", REASON_BLOCKED, 0, "doc https://www.proximus.be/support/en/id_sfaqs_mail_blacklist/self-employed-and-small-companies/support/internet/e-mails/problems-with-your-mailbox/your-ip-address-is-in-our-blacklist.html \"Your IP address is in our blacklist\" § 554 Access denied - Under investigation for spam abuse, read 2026-12-06" },
 
   /* RECEIVER (rackspace) */
   { RECEIVER (rackspace), "sender address rejected: domain not found", REASON_REJECTED, 0, "doc https://docs.rackspace.com/docs/common-email-bounces \"Common email bounce messages\" § 450 4.1.8 Sender address rejected: Domain not found, read 2026-12-05" },

@@ -278,6 +278,19 @@ static const ScopeCase scope_cases[] = {
   { "gandi", "spool.mail.gandi.net", "failed", "5.7.1", "550 5.7.1 Reject for policy reason. RULE1_1",
     "virusdetected" },
   { "mailchannels", "mx1.mailchannels.net", "failed", NULL, "550 [S10] Blocked", "blocked" },
+  { "cloudflare", "amir.mx.cloudflare.net", "failed", NULL,
+    "554 <192.0.2.1> found on one or more RBLs (abusixip). Refer to "
+    "https://developers.cloudflare.com/email-routing/postmaster/#spam-and-abusive-traffic/",
+    "blocked" },
+  { "alimail", "mxn.mxhichina.com", "delayed", NULL,
+    "454 Transient reject by behaviour spam at Rcpt State(Connection IP address:192.0.2.1)"
+    "ANTISPAM_BAT[01201311R9368S12345, a1b2]: too frequently sending",
+    "speeding" },
+  { "directmail", "smtpdm.aliyun.com", "failed", NULL, "552 Monthly sending quota exceeded",
+    "speeding" },
+  { "proximus", "relay.proximus.be", "failed", NULL,
+    "554 Access denied - Under investigation for spam abuse. Contact your email provider for more info",
+    "blocked" },
 };
 
 static void

@@ -134,13 +134,29 @@ static const Receiver receiver_mailchannels = {
   "mailchannels", HOSTS ("mailchannels.net"),
   "https://docs.mailchannels.com/inbound/smtp-errors",
 };
+static const Receiver receiver_cloudflare = {
+  "cloudflare", HOSTS ("mx.cloudflare.net", "cloudflare-email.net", "cloudflare-email.org", "cloudflare-email.com"),
+  "https://developers.cloudflare.com/email-routing/postmaster/",
+};
+static const Receiver receiver_alimail = {
+  "alimail", HOSTS ("qiye.aliyun.com", "mxhichina.com"),
+  "https://www.alibabacloud.com/help/faq-detail/109009.htm",
+};
+static const Receiver receiver_directmail = {
+  "directmail", HOSTS ("smtpdm.aliyun.com", "smtpdm-ap-southeast-1.aliyuncs.com", "smtpdm-us-east-1.aliyuncs.com", "smtpdm-eu-central-1.aliyuncs.com", "smtpdm-ap-southeast-1.aliyun.com", "smtpdm-ap-southeast-2.aliyun.com"),
+  "https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions",
+};
+static const Receiver receiver_proximus = {
+  "proximus", HOSTS ("proximus.be"),
+  "https://www.proximus.be/support/en/id_sfaqs_mail_blacklist/self-employed-and-small-companies/support/internet/e-mails/problems-with-your-mailbox/your-ip-address-is-in-our-blacklist.html",
+};
 static const Receiver receiver_rucenter = {
   "rucenter", HOSTS ("nicmail.ru", "nic.ru"),
   "https://nic.ru/help/mail-diagnostics-and-troubleshooting_14426.html",
 };
 
 const Receiver *const receiver_table[] = {
-  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels,
+  &receiver_microsoft, &receiver_google, &receiver_yahoo, &receiver_apple, &receiver_tencent, &receiver_mimecast, &receiver_godaddy, &receiver_cox, &receiver_spectrum, &receiver_facebook, &receiver_kddi, &receiver_docomo, &receiver_orange, &receiver_t_online, &receiver_gmx, &receiver_comcast, &receiver_netease, &receiver_yandex, &receiver_sophos, &receiver_trendmicro, &receiver_proofpoint, &receiver_att, &receiver_rackspace, &receiver_seznam, &receiver_fastmail, &receiver_libero, &receiver_forpsi, &receiver_zoho, &receiver_rucenter, &receiver_gandi, &receiver_mailchannels, &receiver_cloudflare, &receiver_alimail, &receiver_directmail, &receiver_proximus,
 };
 const gsize receiver_table_size = G_N_ELEMENTS (receiver_table);
 
@@ -686,6 +702,9 @@ const Wording wording_table[] = {
   { STOCK, "this user doesn't have a", REASON_USERUNKNOWN, 0, "doc https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html \"Email sent to Yahoo Mail addresses is rejected\" § Other possible errors, read 2026-12-05" },
   { STOCK, "account that you tried to reach does not exist", REASON_USERUNKNOWN, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § SMTP error messages (550 5.1.1), read 2026-12-05" },
 
+  /* RECEIVER (alimail) */
+  { RECEIVER (alimail), "too frequently sending", REASON_SPEEDING, 0, "doc https://www.alibabacloud.com/help/faq-detail/109009.htm \"Alibaba Mail:Bounce Notification: too frequently sending\" § Problem description and Cause 1 (sending frequency or number over the limit), read 2026-12-06" },
+
   /* RECEIVER (att) */
   { RECEIVER (att), "failure in dns look-up", REASON_REQUIREPTR, 0, "doc http://worldnet.att.net/general-info/bls_info/block_enduser.html \"AT&T Worldnet: Error Message Summary\" § 421-failure in DNS look-up., read 2026-12-05" },
   { RECEIVER (att), "busy--please try again later", REASON_SYSTEMERROR, 0, "doc http://worldnet.att.net/general-info/bls_info/block_enduser.html \"AT&T Worldnet: Error Message Summary\" § 450 busy--Please try again later, read 2026-12-05" },
@@ -696,6 +715,10 @@ const Wording wording_table[] = {
   { RECEIVER (att), "blocked by ldap:ou=rblmx", REASON_BLOCKED, 0, "doc http://worldnet.att.net/general-info/bls_info/block_enduser.html \"AT&T Worldnet: Error Message Summary\" § 550 <ip> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net, read 2026-12-05" },
   { RECEIVER (att), "blocked for abuse", REASON_BLOCKED, 0, "doc http://worldnet.att.net/general-info/mail_info/block_enduser.html \"AT&T Worldnet: Individual Users\" § 550 Error, read 2026-12-05" },
   { RECEIVER (att), "blocked for status: <unknown sender>", REASON_REQUIREPTR, 0, "doc http://worldnet.att.net/general-info/mail_info/block_enduser.html \"AT&T Worldnet: Individual Users\" § 550 Error, read 2026-12-05" },
+
+  /* RECEIVER (cloudflare) */
+  { RECEIVER (cloudflare), "found on one or more rbls", REASON_BLOCKED, 0, "doc https://developers.cloudflare.com/email-routing/postmaster/ \"Postmaster\" § Realtime Block Lists, read 2026-12-06" },
+  { RECEIVER (cloudflare), "found on one or more dnsbls", REASON_BLOCKED, 0, "doc https://developers.cloudflare.com/email-routing/postmaster/ \"Postmaster\" § Spam and abusive traffic (an earlier revision of the page), read 2026-12-06" },
 
   /* RECEIVER (comcast) */
   { RECEIVER (comcast), "es000001", REASON_BLOCKED, 0, "doc http://postmaster.comcast.net/mail-error-codes.html \"Comcast mail delivery error codes\" § Specific Error Codes, ES000001, read 2026-12-05" },
@@ -712,6 +735,15 @@ const Wording wording_table[] = {
   { RECEIVER (cox), "ipbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § IPBL0001 - IPBL1111, read 2026-12-05" },
   { RECEIVER (cox), "cxbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § CXBL, read 2026-12-05" },
   { RECEIVER (cox), "cdrbl", REASON_BLOCKED, 0, "doc http://postmaster.cox.net/confluence/display/postmaster/Error+Codes \"Cox Postmaster: Error Codes\" § CDRBL, read 2026-12-05" },
+
+  /* RECEIVER (directmail) */
+  { RECEIVER (directmail), "the number of rcpts is over size", REASON_TOOMANYCONN, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 556 The number of RCPTs is over size, read 2026-12-06" },
+  { RECEIVER (directmail), "the length of data content is achieved the maximum threshold", REASON_MESGTOOBIG, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 557 The length of DATA content is achieved the maximum threshold, read 2026-12-06" },
+  { RECEIVER (directmail), "invalid rcptto", REASON_USERUNKNOWN, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 559 Invalid rcptto, read 2026-12-06" },
+  { RECEIVER (directmail), "dns resolve error", REASON_NETWORKERROR, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 423 Dns resolve error, read 2026-12-06" },
+  { RECEIVER (directmail), "no data by dns resolve", REASON_HOSTUNKNOWN, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 526 No data by dns resolve, read 2026-12-06" },
+  { RECEIVER (directmail), "sending quota exceeded", REASON_SPEEDING, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 552 Monthly/Daily sending quota exceeded, read 2026-12-06" },
+  { RECEIVER (directmail), "main account unavailable", REASON_REJECTED, 0, "doc https://www.alibabacloud.com/help/zh/directmail/latest/summary-of-common-email-return-codes-and-solutions \"Summary of Common Email Return Codes and Solutions\" § 常见邮件推送退信代码: 551 Main account unavailable, read 2026-12-06" },
 
   /* RECEIVER (docomo) */
   { RECEIVER (docomo), "550 unknown user", REASON_FILTERED, WORDING_NOT_ADDRESS_STATUS, "doc https://support.ntt.com/mail/faq/detail/pid2300000e64?themeDId=309&themeSubDId=271 \"NTT Communications mail FAQ (error mail: finding the address that failed)\" § エラーメールの例, read 2026-12-05" },
@@ -998,6 +1030,9 @@ const Wording wording_table[] = {
   { RECEIVER (netease), "mi:nhd", REASON_SYNTAXERROR, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 550 MI:NHD, read 2026-12-05" },
   { RECEIVER (netease), "mi:imf", REASON_REJECTED, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 550 MI:IMF, read 2026-12-05" },
   { RECEIVER (netease), "mi:spf", REASON_AUTHFAILURE, 0, "doc http://mail.163.com/help/help_spam_16.htm \"网易邮箱 退信代码说明\" § 550 MI:SPF, read 2026-12-05" },
+
+  /* RECEIVER (proximus) */
+  { RECEIVER (proximus), "under investigation for spam abuse", REASON_BLOCKED, 0, "doc https://www.proximus.be/support/en/id_sfaqs_mail_blacklist/self-employed-and-small-companies/support/internet/e-mails/problems-with-your-mailbox/your-ip-address-is-in-our-blacklist.html \"Your IP address is in our blacklist\" § 554 Access denied - Under investigation for spam abuse, read 2026-12-06" },
 
   /* RECEIVER (rackspace) */
   { RECEIVER (rackspace), "sender address rejected: domain not found", REASON_REJECTED, 0, "doc https://docs.rackspace.com/docs/common-email-bounces \"Common email bounce messages\" § 450 4.1.8 Sender address rejected: Domain not found, read 2026-12-05" },

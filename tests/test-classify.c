@@ -88,6 +88,14 @@ test_classify_text_overrides (void **state)
       "rejected", "block" },
     { "failed", "5.1.2", "550", "550 5.1.2 Sender domain not found", NULL, "5.1.2", "rejected",
       "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Message rejected: header From domain not found", NULL,
+      "5.7.1", "rejected", "block" },
+    /* the HELO name is the sending host's, not the destination's */
+    { "failed", "5.7.0", "550", "550 5.7.0 Your HELO hostname does not exist", NULL, "5.7.0",
+      "requireptr", "block" },
+    /* the sender's authentication missing: a topic beside a generic 5.7.1 */
+    { "failed", "5.7.1", "550", "550 5.7.1 SPF record not found", NULL, "5.7.1", "authfailure",
+      "block" },
     { "failed", "5.1.1", "550",
       "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
       NULL, "5.1.1", "userunknown", "hard" },

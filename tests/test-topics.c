@@ -150,6 +150,17 @@ test_topics_subject_choice (void **state)
     { "virus scanner: user not found", 0, "userunknown" },
     /* an IP address is no postal address */
     { "IP address blocked", 0, "blocked" },
+    /* the host named after HELO or EHLO is the sending host; the domain or address
+     * after the name of the From field is the sender's */
+    { "Your HELO hostname does not exist", 0, "requireptr" },
+    { "EHLO host unknown", 0, "requireptr" },
+    { "Message rejected: header From domain not found", 0, "rejected" },
+    { "From: Domain is invalid", 0, "rejected" },
+    /* the sender's authentication missing or failed */
+    { "SPF record not found", 0, "authfailure" },
+    { "No SPF record found for example.org", 0, "authfailure" },
+    { "DKIM signature verification failed", 0, "authfailure" },
+    { "Set up SPF records for your domain", 0, NULL },
   };
   check (cases, G_N_ELEMENTS (cases));
 }

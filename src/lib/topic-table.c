@@ -62,6 +62,9 @@ const TopicSubject topic_subjects[] = {
   { "retries", SUBJECT_RETRY, EN },
   { "tls", SUBJECT_TLS, EN },
   { "starttls", SUBJECT_TLS, EN },
+  { "spf", SUBJECT_AUTHENTICATION, EN },
+  { "dkim", SUBJECT_AUTHENTICATION, EN },
+  { "dmarc", SUBJECT_AUTHENTICATION, EN },
   { "retry", SUBJECT_RETRY, EN },
   { "attempts", SUBJECT_RETRY, EN },
   { "tries", SUBJECT_RETRY, EN },
@@ -397,11 +400,12 @@ const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
  * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
  * "your account is blocked" is the sender's (topics.c) */
 const TopicSubject topic_senders_own = { "your <account|domain>", SUBJECT_SENDER, EN };
-/* a domain or an address named right after "From:" is the message's author's, the
- * sender's (RFC 5322 § 3.6.2) */
-const TopicSubject topic_from_field = { "from: <domain|address>", SUBJECT_SENDER, EN };
-/* a host said to be "your", the "client" or the "sending" one is the sending host */
-const TopicSubject topic_sending_host = { "your|client|sending <host>", SUBJECT_CLIENT, EN };
+/* a domain or an address named right after "From:" or "From" is the message's
+ * author's, the sender's (RFC 5322 § 3.6.2) */
+const TopicSubject topic_from_field = { "from[:] <domain|address>", SUBJECT_SENDER, EN };
+/* a host said to be "your", the "client" or the "sending" one, or named after
+ * HELO or EHLO (RFC 5321 § 4.1.1.1), is the sending host */
+const TopicSubject topic_sending_host = { "your|client|sending|helo|ehlo <host>", SUBJECT_CLIENT, EN };
 
 const TopicState topic_states[] = {
   { "does not exist", STATE_MISSING, EN },
@@ -986,6 +990,10 @@ const TopicRule topic_rules[] = {
   { SUBJECT_TLS, STATE_FAILED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
   { SUBJECT_TLS, STATE_UNSUPPORTED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
   { SUBJECT_TLS, STATE_REFUSED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
+  /* authfailure: "SPF, DKIM or DMARC authentication failed or is missing" */
+  { SUBJECT_AUTHENTICATION, STATE_FAILED, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
+  { SUBJECT_AUTHENTICATION, STATE_MISSING, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
+  { SUBJECT_AUTHENTICATION, STATE_INVALID, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   /* X.3.2 wording, 5.5.3 "Too many recipients"; toomanyconn: "too many
    * connections or recipients at once" */
   { SUBJECT_MANY, STATE_TOO_MANY, REASON_TOOMANYCONN, 5, "rfc 3463 § 3.6 X.5.3" },

@@ -29,6 +29,7 @@ static const char *const subject_names[] = {
   [SUBJECT_POLICY] = "policy",
   [SUBJECT_RETRY] = "retry",
   [SUBJECT_TLS] = "tls",
+  [SUBJECT_AUTHENTICATION] = "authentication",
 };
 
 static const char *const state_names[] = {
@@ -333,22 +334,26 @@ gboolean
 topics_sending_side_before (const char *folded, gsize at)
 {
   return word_before_is (folded, at, "your") || word_before_is (folded, at, "client")
-         || word_before_is (folded, at, "sending");
+         || word_before_is (folded, at, "sending") || word_before_is (folded, at, "helo")
+         || word_before_is (folded, at, "ehlo");
 }
 
-/* Does the word starting at ws follow the name of the From field ("From: Domain
- * is invalid")? (The colon closes a clause, so word_before does not see it.) */
+/* Does the word starting at ws follow the name of the From field, "From:" ("From:
+ * Domain is invalid") or "From" ("header From domain not found")? (The colon
+ * closes a clause, so word_before does not see it.) */
 static gboolean
 after_from_field (const char *t, gsize ws)
 {
-  return ws >= 6 && memcmp (t + ws - 6, "from: ", 6) == 0 && (ws == 6 || t[ws - 7] == ' ');
+  return (ws >= 6 && memcmp (t + ws - 6, "from: ", 6) == 0 && (ws == 6 || t[ws - 7] == ' '))
+         || word_before_is (t, ws, "from");
 }
 
 /* The subject subj of the word starting at ws, read as the sending side's where
  * the word before makes it so: "your" account or domain is the envelope
- * sender's (topic_senders_own); "your", "client" or "sending" host is the
- * sending host (topic_sending_host); a domain or an address right after "From:"
- * is the sender's (topic_from_field). */
+ * sender's (topic_senders_own); "your", "client" or "sending" host, and the
+ * "HELO" or "EHLO" host (RFC 5321 § 4.1.1.1: the client names itself there), is
+ * the sending host (topic_sending_host); a domain or an address right after
+ * "From:" or "From" is the sender's (topic_from_field). */
 static const TopicSubject *
 owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
 {

@@ -59,6 +59,7 @@ typedef enum
   SUBJECT_POLICY,     /* the receiver's policy */
   SUBJECT_RETRY,      /* the sender's retries */
   SUBJECT_TLS,        /* the encryption of the session: TLS, STARTTLS */
+  SUBJECT_AUTHENTICATION, /* the sender's authentication: SPF, DKIM, DMARC */
 } SubjectKind;
 
 typedef enum
@@ -151,9 +152,10 @@ typedef struct
  * it has none or names none: only rules of that subject are read then. */
 Reason topics_find (const char *folded, guint status_subject, TopicFind *out);
 
-/* Does "your", "client" or "sending" stand right before the word at at in
- * folded (within its clause)? What follows is then the sending side's ("client
- * host unknown" is the sending host's name, not the destination's). */
+/* Does "your", "client", "sending", "helo" or "ehlo" stand right before the word
+ * at at in folded (within its clause)? What follows is then the sending side's
+ * ("client host unknown", "HELO hostname does not exist" is the sending host's
+ * name, not the destination's). */
 gboolean topics_sending_side_before (const char *folded, gsize at);
 
 /* Does folded (a wordings_fold result) name a period of time that what it counts

@@ -611,7 +611,7 @@ const Wording wording_table[] = {
   { ANY, "qqt failure", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_qqt" },
   { ANY, "temporary error on maildir delivery", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c maildir" },
   { ANY, "system incorrectly configured", REASON_SYSTEMERROR, 0, "rfc 3463 § 3.4" },
-  { ANY, "unable to relay message back to mta", REASON_SYSTEMERROR, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  { ANY, "unable to relay message back to mta", REASON_SYSTEMERROR, WORDING_DECISIVE, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "insufficient system storage", REASON_SYSTEMFULL, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c smtpd_check_queue" },
   { ANY, "insufficient disk space", REASON_SYSTEMFULL, WORDING_DECISIVE, "src sendmail 8.17.1.9 sendmail/srvrsmtp.c smtp" },
   { ANY, "system full", REASON_SYSTEMFULL, 0, "rfc 3463 § 3.4" },

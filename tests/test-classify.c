@@ -511,6 +511,192 @@ test_classify_fields (void **state)
   bounce_report_free (r);
 }
 
+/* the default replies of the filter and policy daemons packaged in Debian, as a
+ * bounce quotes them (each from the daemon's source, see wording-table.c) */
+static void
+test_classify_filter_daemons (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* rspamd's milter reject and soft reject (milter_internal.h), its greylist and ratelimit
+     * defaults, its scanners' default messages and DMARC's forced action */
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 Spam message rejected",
+      NULL, "5.7.1", "spamdetected", "block" },
+    { "delayed", "4.7.1", "451",
+      "451 4.7.1 Try again later",
+      NULL, "4.7.1", "onhold", "soft" },
+    { "delayed", "4.7.1", "451",
+      "451 4.7.1 Ratelimit \"to\" exceeded",
+      NULL, "4.7.1", "speeding", "soft" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 Action set by DMARC",
+      NULL, "5.7.1", "authfailure", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 ClamAV: virus found: \"Eicar-Test-Signature\"",
+      NULL, "5.7.1", "virusdetected", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 DCC: bulk message found: \"bulk\"",
+      NULL, "5.7.1", "spamdetected", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 PYZOR: Pyzor bulk message found: \"pyzor\"",
+      NULL, "5.7.1", "spamdetected", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 OLETOOLS: Oletools threat message found: \"AutoExec\"",
+      NULL, "5.7.1", "virusdetected", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 ICAP: threat found with icap scanner: \"Trojan.X\"",
+      NULL, "5.7.1", "virusdetected", "block" },
+    /* spamass-milter and mimedefang's defaults (action_bounce, action_tempfail, the sample
+     * filter) */
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 Blocked by SpamAssassin",
+      NULL, "5.7.1", "spamdetected", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 Forbidden for policy reasons",
+      NULL, "5.7.1", "policyviolation", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 MIME type message/partial not accepted here",
+      NULL, "5.7.1", "policyviolation", "block" },
+    { "delayed", "4.3.0", "451",
+      "451 4.3.0 Try again later",
+      NULL, "4.3.0", "systemerror", "soft" },
+    /* greylisting: a deferral until the retry, onhold (postgrey, sqlgrey, greylistd, milter-
+     * greylist, qpsmtpd); a volume limit is speeding */
+    { "delayed", "4.7.1", "450",
+      "450 4.7.1 <a@example.org>: Recipient address rejected: Greylisted, see "
+      "http://postgrey.schweikert.ch/help/example.org.html",
+      NULL, "4.7.1", "onhold", "soft" },
+    { "delayed", "4.7.1", "450",
+      "450 4.7.1 <a@example.org>: Recipient address rejected: Greylisted for 5 minutes",
+      NULL, "4.7.1", "onhold", "soft" },
+    { "delayed", "4.7.1", "450",
+      "450 4.7.1 <a@example.org>: Recipient address rejected: Throttling too many "
+      "connections from new source - Try again later.",
+      NULL, "4.7.1", "speeding", "soft" },
+    { "delayed", NULL, "451",
+      "451 192.0.2.1 is not yet authorized to deliver mail from <s@example.net> to "
+      "<a@example.org>. Please try later.",
+      NULL, NULL, "onhold", "soft" },
+    { "failed", NULL, "550",
+      "550 192.0.2.1 is blacklisted from delivering mail from <s@example.net> to "
+      "<a@example.org>.",
+      NULL, NULL, "blocked", "block" },
+    { "delayed", "4.7.1", "451",
+      "451 4.7.1 Greylisting in action, please come back in 00:05:00",
+      NULL, "4.7.1", "onhold", "soft" },
+    { "failed", "5.7.1", "551",
+      "551 5.7.1 Go away!",
+      NULL, "5.7.1", "blocked", "block" },
+    { "delayed", NULL, "450",
+      "450 This mail is temporarily denied",
+      NULL, NULL, "onhold", "soft" },
+    /* SPF, DKIM and DMARC daemons: postfix-policyd-spf-python and -perl, qpsmtpd's
+     * sender_permitted_from and dkim, OpenDKIM, OpenDMARC */
+    { "failed", "5.7.23", "550",
+      "550 5.7.23 <a@example.org>: Recipient address rejected: Message rejected due to: "
+      "SPF fail - not authorized. Please see "
+      "http://www.openspf.net/Why?s=mfrom;id=s@example.net;ip=192.0.2.1;r=<UNKNOWN>",
+      NULL, "5.7.23", "authfailure", "block" },
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 <a@example.org>: Recipient address rejected: Rejected by SPF record",
+      NULL, "5.7.1", "authfailure", "block" },
+    { "delayed", "4.7.1", "450",
+      "450 4.7.1 <a@example.org>: Recipient address rejected: SPF-Result=example.net: DNS "
+      "error",
+      NULL, "4.7.1", "authfailure", "block" },
+    { "failed", NULL, "550",
+      "550 SPF - fail: Please see "
+      "http://www.openspf.net/Why?s=mfrom&id=s%40example.net&ip=192.0.2.1",
+      NULL, NULL, "authfailure", "block" },
+    { "failed", NULL, "550",
+      "550 no DKIM signature with sign-all policy",
+      NULL, NULL, "authfailure", "block" },
+    { "failed", "5.7.0", "550",
+      "550 5.7.0 bad DKIM signature data",
+      NULL, "5.7.0", "authfailure", "block" },
+    { "failed", "5.7.0", "550",
+      "550 5.7.0 DKIM signature syntax error",
+      NULL, "5.7.0", "authfailure", "block" },
+    { "delayed", "4.7.5", "451",
+      "451 4.7.5 DKIM key retrieval failed",
+      NULL, "4.7.5", "authfailure", "block" },
+    { "delayed", "4.7.0", "451",
+      "451 4.7.0 internal DKIM error",
+      NULL, "4.7.0", "systemerror", "soft" },
+    { "failed", "5.0.0", "550",
+      "550 5.0.0 message does not have exactly one From field",
+      NULL, "5.0.0", "notcompliantrfc", "block" },
+    { "failed", "5.0.0", "550",
+      "550 5.0.0 message has multiple Subject fields",
+      NULL, "5.0.0", "notcompliantrfc", "block" },
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 rejected by DMARC policy for example.net",
+      NULL, "5.7.1", "authfailure", "block" },
+    /* policy daemons: policyd-weight, postfwd's score default, qpsmtpd's karma, headers and
+     * uvscan */
+    { "failed", NULL, "550",
+      "550 Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct "
+      "HELO and DNS MX settings or to get removed from DNSBLs",
+      NULL, NULL, "blocked", "block" },
+    { "delayed", NULL, "450",
+      "450 No DNS entries for your MTA, HELO and Domain. Contact YOUR administrator",
+      NULL, NULL, "requireptr", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 postfwd2 score exceeded",
+      NULL, "5.7.1", "onhold", "soft" },
+    { "failed", NULL, "550",
+      "550 very bad karma: -5",
+      NULL, NULL, "badreputation", "block" },
+    { "failed", NULL, "552",
+      "552 Headers are missing",
+      NULL, NULL, "notcompliantrfc", "block" },
+    { "failed", NULL, "552",
+      "552 We do not accept password-protected zip files!",
+      NULL, NULL, "policyviolation", "block" },
+    { "failed", NULL, "552",
+      "552 spam score exceeded threshold",
+      NULL, NULL, "spamdetected", "block" },
+    /* amavisd-new's %smtp_reason_by_ccat under its status codes (Amavis.pm) */
+    { "failed", "5.7.0", "554",
+      "554 5.7.0 Reject, id=12345-01 - spam",
+      NULL, "5.7.0", "spamdetected", "block" },
+    { "failed", "5.7.0", "554",
+      "554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Signature",
+      NULL, "5.7.0", "virusdetected", "block" },
+    { "failed", "5.7.0", "554",
+      "554 5.7.0 Reject, id=12345-01 - UNCHECKED: encrypted",
+      NULL, "5.7.0", "policyviolation", "block" },
+    { "failed", "5.7.0", "554",
+      "554 5.7.0 Reject, id=12345-01 - UNCHECKED: over limits",
+      NULL, "5.7.0", "policyviolation", "block" },
+    { "failed", "5.6.0", "554",
+      "554 5.6.0 Reject, id=12345-01 - BAD HEADER: contains invalid control character",
+      NULL, "5.6.0", "notcompliantrfc", "block" },
+    { "failed", "5.6.0", "554",
+      "554 5.6.0 Reject, id=12345-01 - BAD HEADER: line made up entirely of whitespace",
+      NULL, "5.6.0", "notcompliantrfc", "block" },
+    { "failed", "5.6.0", "554",
+      "554 5.6.0 Reject, id=12345-01 - BAD HEADER: syntax error",
+      NULL, "5.6.0", "notcompliantrfc", "block" },
+    { "failed", "5.6.0", "554",
+      "554 5.6.0 Reject, id=12345-01 - BAD HEADER: MIME error",
+      NULL, "5.6.0", "contenterror", "block" },
+    { "failed", "5.3.4", "552",
+      "552 5.3.4 Reject, id=12345-01 - Message size exceeds recipient's size limit",
+      NULL, "5.3.4", "exceedlimit", "soft" },
+    { "failed", "5.3.5", "550",
+      "550 5.3.5 Reject, id=12345-01 - Rejected by next-hop MTA on relaying",
+      NULL, "5.3.5", "onhold", "soft" },
+    { "failed", "5.3.5", "550",
+      "550 5.3.5 Reject, id=12345-01 - Unable to relay message back to MTA",
+      NULL, "5.3.5", "systemerror", "soft" },
+
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 int
 main (void)
 {
@@ -524,6 +710,7 @@ main (void)
     cmocka_unit_test (test_classify_local_program),
     cmocka_unit_test (test_classify_fields),
     cmocka_unit_test (test_classify_another_recipients_reply),
+    cmocka_unit_test (test_classify_filter_daemons),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -578,6 +578,11 @@ test_classify_filter_daemons (void **state)
       "451 192.0.2.1 is not yet authorized to deliver mail from <s@example.net> to "
       "<a@example.org>. Please try later.",
       NULL, NULL, "onhold", "soft" },
+    /* the same deferral until the sender gave up (X.4.7 in a failure) */
+    { "failed", "4.4.7", "451",
+      "451 192.0.2.1 is not yet authorized to deliver mail from <s@example.net> to "
+      "<a@example.org>. Please try later.",
+      NULL, "4.4.7", "expired", "soft" },
     { "failed", NULL, "550",
       "550 192.0.2.1 is blacklisted from delivering mail from <s@example.net> to "
       "<a@example.org>.",

@@ -797,7 +797,8 @@ classify_record (BounceRecord *rec, Reason known)
    * read after it (a topic, the hint, the command refused, the code): it stands
    * only where nothing else is said, and not where the notice gave up; but a
    * decisive one names the deferral itself (a greylisting daemon's "not yet
-   * authorized to deliver"), which a bare reply code does not outweigh */
+   * authorized to deliver"), which a bare reply code does not outweigh, unless
+   * the notice gave up on it */
   const Wording *family_row = finds.family;
   const Wording *no_cause_row = NULL;
   if (family_row && family_row->reason == REASON_ONHOLD)
@@ -805,7 +806,7 @@ classify_record (BounceRecord *rec, Reason known)
       no_cause_row = family_row;
       family_row = NULL;
     }
-  if (text == REASON_ONHOLD && !(finds.any && (finds.any->flags & WORDING_DECISIVE)))
+  if (text == REASON_ONHOLD && (gave_up || !(finds.any && (finds.any->flags & WORDING_DECISIVE))))
     {
       if (!no_cause_row)
         no_cause_row = finds.any;

@@ -239,6 +239,13 @@ test_classify_generic_code (void **state)
       "hard" },
     /* 5.2.0 with no words: the mailbox exists and refused it */
     { "failed", "5.2.0", NULL, NULL, NULL, "5.2.0", "filtered", "block" },
+    /* a receiver refusing work for its load at the greeting: its own trouble */
+    { "failed", NULL, "421", "421 Too much load; please try again later.", NULL, NULL,
+      "systemerror", "soft" },
+    { "failed", NULL, "421",
+      "host mx.example.org[192.0.2.1] refused to talk to me: 421 mx.example.org: Too much load; "
+      "please try again later",
+      NULL, NULL, "systemerror", "soft" },
     /* a system's refusal at the greeting: of the sending host */
     { "failed", "4.0.0", "421",
       "host mx.example.org[192.0.2.1] refused to talk to me: 421 Service refused, please try later",

@@ -100,8 +100,8 @@
  *     status X.4.6), found at once;
  *   - a domain or host unreachable (a topic) under a permanent status has no
  *     usable mail host: hostunknown;
- *   - "service refused" (systemerror) at the greeting is the host's refusal:
- *     blocked;
+ *   - "service refused" (systemerror, by a code) at the greeting is the
+ *     host's refusal: blocked; a row that names the system's trouble stands;
  *   - too many (toomanyconn) counted over a period of time ("too many
  *     recipients this hour", topics.h topic_periods) is a rate: speeding;
  *   - an unknown host under a transient (4.x.x) status is a DNS failure the
@@ -908,8 +908,9 @@ classify_record (BounceRecord *rec, Reason known)
       && (topic.subject->kind == SUBJECT_DOMAIN || topic.subject->kind == SUBJECT_HOST)
       && klass == BOUNCE_CLASS_PERMANENT && !by_receiver)
     reason = REASON_HOSTUNKNOWN, adjusted = "unreachable for good";
-  /* "service refused" at the greeting is the sending host's refusal */
-  if (reason == REASON_SYSTEMERROR && command && strcmp (command, "CONN") == 0 && !by_receiver)
+  /* "service refused" at the greeting is the sending host's refusal; but words
+   * that name the system's own trouble ("Too much load") say what it is */
+  if (reason == REASON_SYSTEMERROR && command && strcmp (command, "CONN") == 0 && !row)
     reason = REASON_BLOCKED, adjusted = "refused at the greeting";
   /* too many over a period of time ("too many recipients this hour") is a rate */
   if (reason == REASON_TOOMANYCONN && !by_receiver && topics_names_period (folded))

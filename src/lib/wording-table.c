@@ -220,7 +220,6 @@ const Wording wording_table[] = {
   { ANY, "is listed in", REASON_BLOCKED, 0, "src policyd-weight 0.1.15.2 usr/sbin/policyd-weight" },
   { ANY, "client host rejected", REASON_BLOCKED, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c check_table_result" },
   { ANY, "ip address has been blocked", REASON_BLOCKED, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.28, read 2026-12-05" },
-  { ANY, "refused to talk to me", REASON_BLOCKED, 0, "src postfix 3.7.11 src/smtp/smtp_proto.c smtp_helo" },
   { ANY, "my name was rejected", REASON_BLOCKED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c smtp" },
   { ANY, "after initial connection", REASON_BLOCKED, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
   { ANY, "dynamic ip", REASON_BLOCKED, 0, "doc https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting \"Outlook.com Postmaster: Troubleshooting\" § SMTP Error Codes DY-001, read 2026-12-05" },
@@ -614,6 +613,10 @@ const Wording wording_table[] = {
   { ANY, "i/o error", REASON_SYSTEMERROR, 0, "src sendmail 8.17.1.9 libsm/strexit.c sm_sysexmsg" },
   { ANY, "temporarily unavailable", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_oserr" },
   { ANY, "system not accepting", REASON_SYSTEMERROR, 0, "rfc 3463 § 3.4" },
+  /* a receiver refusing work for its load (RFC 3463's X.3.2 names "excessive
+   * load"): its own trouble, whoever connects */
+  { ANY, "too much load", REASON_SYSTEMERROR, 0, "src exim 4.96 src/daemon.c handle_smtp_call" },
+  { ANY, "load too high", REASON_SYSTEMERROR, 0, "src qpsmtpd 0.94 plugins/loadcheck loadcheck" },
   { ANY, "interrupted system call", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 error_str.c error_str" },
   { ANY, "local configuration error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/global/sys_exits.c" },
   { ANY, "mail system configuration error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/smtp/smtp.c" },

@@ -190,6 +190,12 @@ test_classify_text_overrides (void **state)
       "speeding", "soft" },
     { "failed", "5.7.1", "550", "550 5.7.1 Connection refused OXSEU0001_108", NULL, "5.7.1",
       "requireptr", "block" },
+    /* Trellix's: a domain it serves no client for; an upstream MTA that did not
+     * answer in time to validate the recipient */
+    { "failed", "5.1.1", "550", "550 5.1.1 ETP100 Invalid recipient", NULL, "5.1.1", "norelaying",
+      "block" },
+    { "delayed", "4.4.1", "451", "451 4.4.1 ETP103 Invalid recipient", NULL, "4.4.1",
+      "networkerror", "soft" },
     /* Interia's: the recipient's block list; SPF's verdict on the sending host */
     { "failed", "5.7.1", "550", "550 5.7.1 Recipient doesn't want your mail", NULL, "5.7.1",
       "filtered", "block" },

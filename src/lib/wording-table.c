@@ -722,6 +722,10 @@ const Wording wording_table[] = {
   { ANY, "oxseu#_110", REASON_TOOMANYCONN, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _110, read 2026-12-06" },
   { ANY, "oxseu#_111", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _111, read 2026-12-06" },
   { ANY, "blocked by vade threat list", REASON_BLOCKED, 0, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _101, read 2026-12-06" },
+  /* Trellix Email Security - Cloud: a domain it serves no client for; a recipient its
+   * upstream MTA did not answer in time to validate (whatever "Invalid recipient" says) */
+  { ANY, "etp100", REASON_NORELAYING, WORDING_DECISIVE, "doc https://docs.trellix.com/data-and-email/docs/error-codes \"Error codes\" § Client and segregation codes: ETP100, read 2026-12-06" },
+  { ANY, "etp103", REASON_NETWORKERROR, WORDING_DECISIVE, "doc https://docs.trellix.com/data-and-email/docs/error-codes \"Error codes\" § Client and segregation codes: ETP103, read 2026-12-06" },
   /* Interia's refusals: the recipient's own block list; SPF's verdict */
   { ANY, "recipient doesn't want your mail", REASON_FILTERED, 0, "doc https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 \"Dlaczego wiadomość nie została dostarczona?\" § 550 5.7.1 Recipient doesn't want your mail, read 2026-12-06" },
   { ANY, "[spf] host", REASON_AUTHFAILURE, 0, "doc https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 \"Dlaczego wiadomość nie została dostarczona?\" § 550 5.7.0 [SPF] host (host number) is not allowed to send mail from domain, read 2026-12-06" },

@@ -183,6 +183,33 @@ test_classify_text_overrides (void **state)
     { "failed", NULL, NULL, "permission denied. Command output: cannot write mailbox", NULL, NULL,
       "mailererror", "soft" },
     { "failed", NULL, "550", "550 Permission denied", NULL, NULL, "onhold", "soft" },
+    /* a postmaster's own code beside a 4.2.1 or 5.7.1 it shares: Vade's codes
+     * (EarthLink's "ELNK_", Open-Xchange's "OXSUS0001_" and "OXSEU0001_") */
+    { "delayed", "4.2.1", "421", "421 4.2.1 Connection deferred ELNK_110", NULL, "4.2.1",
+      "toomanyconn", "soft" },
+    { "delayed", "4.2.1", "421", "421 4.2.1 Connection deferred ELNK_130", NULL, "4.2.1",
+      "badreputation", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Connection refused ELNK_105", NULL, "5.7.1",
+      "requireptr", "block" },
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 Connection refused - IP 192.0.2.1 blocked by Vade Threat List (OXSUS0001_101)",
+      NULL, "5.7.1", "blocked", "block" },
+    { "delayed", "4.2.1", "421", "421 4.2.1 Connection refused OXSUS0001_140", NULL, "4.2.1",
+      "speeding", "soft" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Connection refused OXSEU0001_108", NULL, "5.7.1",
+      "requireptr", "block" },
+    /* Trellix's: a domain it serves no client for; an upstream MTA that did not
+     * answer in time to validate the recipient */
+    { "failed", "5.1.1", "550", "550 5.1.1 ETP100 Invalid recipient", NULL, "5.1.1", "norelaying",
+      "block" },
+    { "delayed", "4.4.1", "451", "451 4.4.1 ETP103 Invalid recipient", NULL, "4.4.1",
+      "networkerror", "soft" },
+    /* Interia's: the recipient's block list; SPF's verdict on the sending host */
+    { "failed", "5.7.1", "550", "550 5.7.1 Recipient doesn't want your mail", NULL, "5.7.1",
+      "filtered", "block" },
+    { "failed", "5.7.0", "550",
+      "550 5.7.0 [SPF] host 192.0.2.1 is not allowed to send mail from domain example.org",
+      NULL, "5.7.0", "authfailure", "block" },
     /* Citadel's connection timeout */
     { "failed", NULL, NULL, "1) Timeout while connecting mx.example.net [192.0.2.25]:25 ;", NULL,
       NULL, "networkerror", "soft" },

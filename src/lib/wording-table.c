@@ -721,6 +721,44 @@ const Wording wording_table[] = {
   { ANY, "threat message found", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/oletools.lua" },
   { ANY, "threat found with icap scanner", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/icap.lua" },
 
+  /* Vade's postmaster codes: a token naming the platform (EarthLink's "ELNK_",
+   * Open-Xchange's "OXSUS0001_" and "OXSEU0001_") and a number its page explains;
+   * the token decides beside the 4.2.1 or 5.7.1 it comes with */
+  { ANY, "elnk_101", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _101, read 2026-12-06" },
+  { ANY, "elnk_102", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _102, read 2026-12-06" },
+  { ANY, "elnk_103", REASON_SYSTEMERROR, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _103, read 2026-12-06" },
+  { ANY, "elnk_105", REASON_REQUIREPTR, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _105, read 2026-12-06" },
+  { ANY, "elnk_108", REASON_REQUIREPTR, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _108, read 2026-12-06" },
+  { ANY, "elnk_110", REASON_TOOMANYCONN, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _110, read 2026-12-06" },
+  { ANY, "elnk_111", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _111, read 2026-12-06" },
+  { ANY, "elnk_130", REASON_BADREPUTATION, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _130, read 2026-12-06" },
+  { ANY, "elnk_134", REASON_BADREPUTATION, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/outbound_error_codes \"Outbound SMTP error codes\" § 1XX: _134, read 2026-12-06" },
+  { ANY, "elnk_136", REASON_SPEEDING, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/outbound_error_codes \"Outbound SMTP error codes\" § 1XX: _136, read 2026-12-06" },
+  { ANY, "elnk_139", REASON_TOOMANYCONN, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/outbound_error_codes \"Outbound SMTP error codes\" § 1XX: _139, read 2026-12-06" },
+  { ANY, "elnk_200", REASON_SECURITYERROR, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/outbound_error_codes \"Outbound SMTP error codes\" § 2XX: _200, read 2026-12-06" },
+  { ANY, "elnk_201", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-earthlink.vadesecure.com/outbound_error_codes \"Outbound SMTP error codes\" § 2XX: _201, read 2026-12-06" },
+  { ANY, "oxsus#_101", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-oxsus.vadesecure.com/ \"postmaster-oxsus.vadesecure.com\" § OXSUS0001_101, read 2026-12-06" },
+  { ANY, "oxsus#_102", REASON_SYSTEMERROR, WORDING_DECISIVE, "doc https://postmaster-oxsus.vadesecure.com/ \"postmaster-oxsus.vadesecure.com\" § OXSUS0001_102, read 2026-12-06" },
+  { ANY, "oxsus#_105", REASON_REQUIREPTR, WORDING_DECISIVE, "doc https://postmaster-oxsus.vadesecure.com/ \"postmaster-oxsus.vadesecure.com\" § OXSUS0001_105, read 2026-12-06" },
+  { ANY, "oxsus#_110", REASON_TOOMANYCONN, WORDING_DECISIVE, "doc https://postmaster-oxsus.vadesecure.com/ \"postmaster-oxsus.vadesecure.com\" § OXSUS0001_110, read 2026-12-06" },
+  { ANY, "oxsus#_139", REASON_TOOMANYCONN, WORDING_DECISIVE, "doc https://postmaster-oxsus.vadesecure.com/ \"postmaster-oxsus.vadesecure.com\" § OXSUS0001_139, read 2026-12-06" },
+  { ANY, "oxsus#_140", REASON_SPEEDING, WORDING_DECISIVE, "doc https://postmaster-oxsus.vadesecure.com/ \"postmaster-oxsus.vadesecure.com\" § OXSUS0001_140, read 2026-12-06" },
+  { ANY, "oxseu#_101", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _101, read 2026-12-06" },
+  { ANY, "oxseu#_102", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _102, read 2026-12-06" },
+  { ANY, "oxseu#_103", REASON_SYSTEMERROR, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _103, read 2026-12-06" },
+  { ANY, "oxseu#_105", REASON_REQUIREPTR, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _105, read 2026-12-06" },
+  { ANY, "oxseu#_108", REASON_REQUIREPTR, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _108, read 2026-12-06" },
+  { ANY, "oxseu#_110", REASON_TOOMANYCONN, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _110, read 2026-12-06" },
+  { ANY, "oxseu#_111", REASON_BLOCKED, WORDING_DECISIVE, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _111, read 2026-12-06" },
+  { ANY, "blocked by vade threat list", REASON_BLOCKED, 0, "doc https://postmaster-oxseu.vadesecure.com/inbound_error_codes \"Inbound SMTP error codes\" § 1XX: _101, read 2026-12-06" },
+  /* Trellix Email Security - Cloud: a domain it serves no client for; a recipient its
+   * upstream MTA did not answer in time to validate (whatever "Invalid recipient" says) */
+  { ANY, "etp100", REASON_NORELAYING, WORDING_DECISIVE, "doc https://docs.trellix.com/data-and-email/docs/error-codes \"Error codes\" § Client and segregation codes: ETP100, read 2026-12-06" },
+  { ANY, "etp103", REASON_NETWORKERROR, WORDING_DECISIVE, "doc https://docs.trellix.com/data-and-email/docs/error-codes \"Error codes\" § Client and segregation codes: ETP103, read 2026-12-06" },
+  /* Interia's refusals: the recipient's own block list; SPF's verdict */
+  { ANY, "recipient doesn't want your mail", REASON_FILTERED, 0, "doc https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 \"Dlaczego wiadomość nie została dostarczona?\" § 550 5.7.1 Recipient doesn't want your mail, read 2026-12-06" },
+  { ANY, "[spf] host", REASON_AUTHFAILURE, 0, "doc https://pomoc.poczta.interia.pl/news-dlaczego-wiadomosc-nie-zostala-dostarczona,nId,6589600 \"Dlaczego wiadomość nie została dostarczona?\" § 550 5.7.0 [SPF] host (host number) is not allowed to send mail from domain, read 2026-12-06" },
+
   /* stock */
   { STOCK, "user unknown", REASON_USERUNKNOWN, 0, "src sendmail 8.17.1.9 libsm/strexit.c sm_sysexmsg" },
   { STOCK, "unknown user", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/local/unknown.c deliver_unknown" },

@@ -294,12 +294,12 @@ static const char why_text[] =
     "\n"
     "After it, one adjustment may follow (\"; ...\" in why): a network failure until\n"
     "giving up is expired (not a mail loop, found at once); a domain or host\n"
-    "unreachable under a permanent status is hostunknown; a refusal at the\n"
-    "greeting is blocked; too many over a period of time is speeding; an unknown host\n"
-    "under a transient status is networkerror; an unknown host in the reporting\n"
-    "system's own domain is userunknown; an address or a domain said not to\n"
-    "exist in answer to MAIL FROM is the sender's: rejected. A receiver's row is\n"
-    "never adjusted.\n"
+    "unreachable under a permanent status is hostunknown; a system error at the\n"
+    "greeting, by a code, is blocked; too many over a period of time is speeding; an\n"
+    "unknown host under a transient status is networkerror; an unknown host in the\n"
+    "reporting system's own domain is userunknown; an address or a domain said not\n"
+    "to exist in answer to MAIL FROM, or named the sender's, is rejected. A\n"
+    "receiver's row is never adjusted.\n"
     "Every wording row names its source: bounce explain --provider NAME lists a\n"
     "provider's.\n";
 

@@ -80,6 +80,16 @@ test_classify_text_overrides (void **state)
       "rejected", "block" },
     { "failed", NULL, "550", "550 User unknown (in reply to RCPT TO command)", NULL, NULL,
       "userunknown", "hard" },
+    /* a permanent refusal at RCPT TO is the address's where the words name it or
+     * nothing; words of no address (RFC 5321's 550 is also "no access" and
+     * "policy") leave the cause undecided */
+    { "failed", NULL, "550",
+      "550 <a@example.org>: Recipient address rejected. (in reply to RCPT TO command)", NULL,
+      NULL, "userunknown", "hard" },
+    { "failed", NULL, "550", "550 Access denied (in reply to RCPT TO command)", NULL, NULL,
+      "onhold", "soft" },
+    { "failed", "5.0.0", "554", "554 5.0.0 Service unavailable (in reply to RCPT TO command)",
+      NULL, "5.0.0", "onhold", "soft" },
     /* nor where the words name the sender as what does not exist, whatever the
      * code or a row says of an address */
     { "failed", "5.1.1", "550", "550 5.1.1 Sender address does not exist", NULL, "5.1.1",

@@ -76,7 +76,8 @@
  *   8. the SMTP command refused (`command`), for words that explain nothing:
  *      MAIL FROM is the envelope sender's refusal (rejected), the greeting or
  *      HELO/EHLO the sending host's (blocked), a permanent RCPT TO under X.0.x,
- *      X.1.x or no status the address's (userunknown);
+ *      X.1.x or no status the address's (userunknown) where the words name the
+ *      address or nothing else;
  *   9. a generic code: 5.7.0, 5.7.1, 5.7.9 securityerror; 5.1.0 userunknown;
  *      5.2.0 (the mailbox refused it, no condition named) filtered; the code's
  *      own default (X.4.0 networkerror, X.6.0 contenterror); the reply code's,
@@ -458,19 +459,39 @@ choose_reply (BounceRecord *rec, const char *diag, const char *status, const cha
   record_take (rec, BOUNCE_FIELD_REPLY_CODE, keep);
 }
 
+/* Does folded hold a word but codes and names ("550", "5.1.1", "(#5.1.1)", an
+ * address's or an IP address's placeholder)? */
+static gboolean
+has_words (const char *folded)
+{
+  for (const char *p = folded; p && *p; p++)
+    {
+      if (g_str_has_prefix (p, "<addr>") || g_str_has_prefix (p, "<ip>"))
+        p = strchr (p, '>');
+      else if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A refusal the words do not explain, by the command it answered: the envelope
  * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO, and at RCPT TO,
- * permanently, under a code that names no other subject (X.0.x, X.1.x, or none) the
- * address. */
+ * permanently, under a code that names no other subject (X.0.x, X.1.x, or none),
+ * the address, where the words name it (the user, the address, the mailbox:
+ * "Recipient address rejected") or say nothing but codes and the address. RFC 5321 § 4.2.3 gives
+ * 550 for a mailbox not found, no access and a policy alike: "550 Access denied"
+ * or "554 Service unavailable" at RCPT TO says nothing of the address. */
 static Reason
-refused_by_command (const char *command, const char *status, BounceClass klass)
+refused_by_command (const char *command, const char *status, BounceClass klass,
+                    const char *folded)
 {
   if (!command)
     return REASON_NONE;
   if (strcmp (command, "MAIL") == 0)
     return REASON_REJECTED;
   if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT
-      && (!status || status[2] == '0' || status[2] == '1'))
+      && (!status || status[2] == '0' || status[2] == '1')
+      && (topics_names_recipient (folded) || !has_words (folded)))
     return REASON_USERUNKNOWN;
   if (at_greeting (command))
     return REASON_BLOCKED;
@@ -869,8 +890,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_EXPIRED, rule = "giving up";
   else if (topic.listed_alone && !(specific && code) && before_data (command))
     reason = REASON_BLOCKED, rule = "listed before data";
-  else if (refused_by_command (command, status, klass))
-    reason = refused_by_command (command, status, klass), rule = "smtp command";
+  else if (refused_by_command (command, status, klass, folded))
+    reason = refused_by_command (command, status, klass, folded), rule = "smtp command";
   else if (have_status && generic_status_reason (status))
     reason = generic_status_reason (status), rule = "generic status code";
   else if (code)

@@ -508,6 +508,39 @@ topics_find (const char *folded, guint status_subject, TopicFind *out)
   return s.best.rule ? s.best.rule->reason : REASON_NONE;
 }
 
+static gboolean
+of_recipient (const TopicSubject *subject)
+{
+  return subject
+         && (subject->kind == SUBJECT_USER || subject->kind == SUBJECT_ADDRESS
+             || subject->kind == SUBJECT_MAILBOX);
+}
+
+gboolean
+topics_names_recipient (const char *folded)
+{
+  if (!folded)
+    return FALSE;
+  const GPtrArray *list = subjects ()->unspaced;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const TopicSubject *subject = g_ptr_array_index (list, i);
+      if (of_recipient (subject) && strstr (folded, subject->word))
+        return TRUE;
+    }
+  for (const char *w = folded; *w;)
+    {
+      gsize n = strcspn (w, " ");
+      const char *word = w;
+      gsize len = n;
+      if (of_recipient (subject_named (&word, &len)))
+        return TRUE;
+      w += n;
+      w += strspn (w, " ");
+    }
+  return FALSE;
+}
+
 static gpointer
 build_periods (gpointer data)
 {

@@ -158,6 +158,11 @@ Reason topics_find (const char *folded, guint status_subject, TopicFind *out);
  * name, not the destination's). */
 gboolean topics_sending_side_before (const char *folded, gsize at);
 
+/* Does folded (a wordings_fold result) name the recipient: a subject word of the
+ * user, an address or a mailbox ("Recipient address rejected", "mailbox
+ * unavailable")? */
+gboolean topics_names_recipient (const char *folded);
+
 /* Does folded (a wordings_fold result) name a period of time that what it counts
  * was sent in ("this hour", "per day")? The words are topic_periods. */
 extern const char *const topic_periods[];

@@ -264,6 +264,13 @@ test_classify_qmail_addons (void **state)
       "block" },
     { "delayed", NULL, NULL, "Temporary error in gethostbyname", NULL, NULL, "networkerror",
       "soft" },
+    /* masqmail's connection that dropped; msmtp's failed login to its server */
+    { "delayed", NULL, NULL, "Connection terminated prematurely while connected to mx.example.net.",
+      NULL, NULL, "networkerror", "soft" },
+    { "failed", NULL, NULL, "authentication failed (method PLAIN)", NULL, NULL, "securityerror",
+      "block" },
+    { "failed", NULL, NULL, "the server does not support authentication method CRAM-MD5", NULL,
+      NULL, "securityerror", "block" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     run (&cases[i]);

@@ -242,6 +242,17 @@ test_classify_qmail_addons (void **state)
       "550 See http://www.open-spf.org/Why?v=1&s=mfrom&id=s%40example.org&ip=192.0.2.1"
       "&receiver=mx.example.net (#5.7.1)",
       NULL, "5.7.1", "authfailure", "block" },
+    /* qmail-dkim's verification: a signature that failed is the sender's
+     * authentication; its selector's lookup that failed for now is DNS */
+    { "failed", "5.7.5", "554", "554 qmail-dkim: signature error: RSA verify failed (#5.7.5)",
+      NULL, "5.7.5", "authfailure", "block" },
+    { "failed", "5.7.0", "554",
+      "554 qmail-dkim: verify result: no signatures verified but message is not suspicious "
+      "(#5.7.0)",
+      NULL, "5.7.0", "authfailure", "block" },
+    { "delayed", "4.7.0", "451",
+      "451 qmail-dkim: signature error: temporary dns failure requesting selector (#4.7.0)", NULL,
+      "4.7.0", "networkerror", "soft" },
     /* qmail-remote's and qmail-local's temporary failures of their own */
     { "delayed", "4.3.0", NULL, "Out of memory. (#4.3.0)", NULL, "4.3.0", "systemerror", "soft" },
     { "delayed", "4.3.0", NULL, "File has been locked for 30 seconds straight. (#4.3.0)", NULL,

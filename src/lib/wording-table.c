@@ -176,6 +176,9 @@ const Wording wording_table[] = {
   { ANY, "sender id validation failure", REASON_AUTHFAILURE, 0, "doc https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting \"Outlook.com Postmaster: Troubleshooting\" § Sender ID, read 2026-12-05" },
   { ANY, "open-spf.org/why", REASON_AUTHFAILURE, 0, "src indimail/indimail-mta 737d33e68c020e412e0b06bea53b5fab28223a0d indimail-mta-x/spf.h SPF_DEFEXP" },
   { ANY, "spf.pobox.com/why.html", REASON_AUTHFAILURE, 0, "src indimail/indimail-mta 737d33e68c020e412e0b06bea53b5fab28223a0d indimail-mta-x/spf.h SPF_DEFEXP" },
+  { ANY, "dkim signature verification failed", REASON_AUTHFAILURE, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
+  { ANY, "qmail-dkim: signature error:", REASON_AUTHFAILURE, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
+  { ANY, "qmail-dkim: verify result:", REASON_AUTHFAILURE, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
   { ANY, "low reputation", REASON_BADREPUTATION, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.1, read 2026-12-05" },
   { ANY, "user complaints", REASON_BADREPUTATION, 0, "doc https://help.yahoo.com/mkb/article.php?locale=en_US&page=content&y=PROD_MAIL_ML&id=SLN3434 \"Error '421 4.7.0 [TS01] Messages from x.x.x.x temporarily deferred due to user complaints' when sending email to Yahoo\" § (whole page), read 2026-12-05" },
   { ANY, "[tss04]", REASON_BADREPUTATION, 0, "doc https://senders.yahooinc.com/smtp-error-codes/ \"SMTP Error Codes\" § Message temporarily deferred (eg: TS* Errors), read 2026-12-05" },
@@ -412,6 +415,9 @@ const Wording wording_table[] = {
   { ANY, "temporary rbl lookup error", REASON_NETWORKERROR, 0, "src ucspi-tcp 0.88 rblsmtpd.c rbl" },
   { ANY, "temporary error in gethostbyname", REASON_NETWORKERROR, 0, "src nullmailer 2.2 lib/errcodes.cc errorstr" },
   { ANY, "connection terminated prematurely", REASON_NETWORKERROR, 0, "src ossilator/masqmail 7eb190f0cb5b811391d5f55f8c2dc868e8cedd3c src/smtp_out.c smtp_out_log_failure" },
+  /* qmail-dkim's selector lookup that failed for now: its "signature error:"
+   * prefix names no failed signature here */
+  { ANY, "temporary dns failure requesting selector", REASON_NETWORKERROR, WORDING_DECISIVE, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
   { ANY, "relay access denied", REASON_NORELAYING, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unauth_destination" },
   { ANY, "relaying denied", REASON_NORELAYING, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4" },
   { ANY, "relay denied", REASON_NORELAYING, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.0, read 2026-12-05" },

@@ -228,6 +228,121 @@ test_classify_text_overrides (void **state)
     run (&cases[i]);
 }
 
+/* the replies and notices of qmail's add-ons and patches, and of small MTAs:
+ * their own short wordings say the cause */
+static void
+test_classify_qmail_addons (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* spamdyke: a client that talks before the greeting breaks the protocol; an
+     * idle client times out; a sender's domain without MX, a client's rDNS name
+     * on a blacklist or a generic one, a recipient on a blacklist, reject-all */
+    { "failed", NULL, "554", "554 Refused. You are not following the SMTP protocol.", NULL, NULL,
+      "syntaxerror", "block" },
+    { "delayed", NULL, "421", "421 Timeout. Talk faster next time.", NULL, NULL, "networkerror",
+      "soft" },
+    { "failed", NULL, "421",
+      "421 Refused. The domain of your sender address has no mail exchanger (MX).", NULL, NULL,
+      "rejected", "block" },
+    { "failed", NULL, "554", "554 Refused. Your domain name is blacklisted.", NULL, NULL,
+      "blocked", "block" },
+    { "failed", NULL, "554",
+      "554 Refused. Your reverse DNS entry contains your IP address and a banned keyword.", NULL,
+      NULL, "blocked", "block" },
+    { "failed", NULL, "554", "554 Refused. Your reverse DNS entry does not resolve.", NULL, NULL,
+      "requireptr", "block" },
+    { "failed", NULL, "554", "554 Refused. Mail is not being accepted at this address.", NULL,
+      NULL, "filtered", "block" },
+    { "failed", NULL, "554", "554 Refused. Mail is not being accepted.", NULL, NULL, "notaccept",
+      "hard" },
+    { "failed", NULL, "554", "554 Refused. Access is denied.", NULL, NULL, "blocked", "block" },
+    /* simscan: a virus named, a regular expression filter matched */
+    { "failed", NULL, "554",
+      "554 Your email was rejected because it contains the Eicar-Test-Signature virus", NULL,
+      NULL, "virusdetected", "block" },
+    { "failed", NULL, "554", "554 Your email was rejected because it matches a filter (x-foo)",
+      NULL, NULL, "filtered", "block" },
+    /* qmail-smtpd's patches (sagredo's, chkuser, qmail-ldap): recipient limits,
+     * a refused recipient, relaying, a temporary DNS failure, a MIME content
+     * check that answers with a size code */
+    { "failed", "5.7.1", "452", "452 max rcpt limit exceeded (#5.7.1)", NULL, "5.7.1",
+      "toomanyconn", "soft" },
+    { "failed", "4.3.0", "421", "421 too many invalid addresses, goodbye (#4.3.0)", NULL, "4.3.0",
+      "toomanyconn", "soft" },
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 sorry, you are violating our security policies (chkuser)", NULL, "5.7.1",
+      "toomanyconn", "soft" },
+    { "failed", "5.7.1", "553", "553 sorry, your envelope recipient has been denied (#5.7.1)",
+      NULL, "5.7.1", "filtered", "block" },
+    { "failed", "5.7.1", "553", "553 sorry, mail to that recipient is not accepted (#5.7.1)",
+      NULL, "5.7.1", "filtered", "block" },
+    { "failed", "5.7.1", "553", "553 we don't relay (#5.7.1)", NULL, "5.7.1", "norelaying",
+      "block" },
+    { "failed", "4.3.0", "421", "421 you have exceeded your messaging limits (#4.3.0)", NULL,
+      "4.3.0", "speeding", "soft" },
+    { "delayed", "4.3.0", "421",
+      "421 DNS temporary failure at return MX check, try again later (#4.3.0)", NULL, "4.3.0",
+      "networkerror", "soft" },
+    { "failed", "5.3.4", "552", "552 we don't accept email with this MIME content (#5.3.4)", NULL,
+      "5.3.4", "policyviolation", "block" },
+    { "failed", "5.7.1", "550",
+      "550 sorry, I don't accept bounce messages with more than one recipient. Go read RFC2821. "
+      "(#5.7.1)",
+      NULL, "5.7.1", "policyviolation", "block" },
+    { "failed", "5.7.1", "530", "530 Authorization required (#5.7.1)", NULL, "5.7.1",
+      "securityerror", "block" },
+    { "failed", NULL, "451", "451 See https://cr.yp.to/docs/smtplf.html.", NULL, NULL,
+      "syntaxerror", "block" },
+    { "failed", "5.7.1", "550",
+      "550 See http://www.open-spf.org/Why?v=1&s=mfrom&id=s%40example.org&ip=192.0.2.1"
+      "&receiver=mx.example.net (#5.7.1)",
+      NULL, "5.7.1", "authfailure", "block" },
+    /* qmail-dkim's verification: a signature that failed is the sender's
+     * authentication; its selector's lookup that failed for now is DNS */
+    { "failed", "5.7.5", "554", "554 qmail-dkim: signature error: RSA verify failed (#5.7.5)",
+      NULL, "5.7.5", "authfailure", "block" },
+    { "failed", "5.7.0", "554",
+      "554 qmail-dkim: verify result: no signatures verified but message is not suspicious "
+      "(#5.7.0)",
+      NULL, "5.7.0", "authfailure", "block" },
+    { "delayed", "4.7.0", "451",
+      "451 qmail-dkim: signature error: temporary dns failure requesting selector (#4.7.0)", NULL,
+      "4.7.0", "networkerror", "soft" },
+    /* qmail-remote's and qmail-local's temporary failures of their own */
+    { "delayed", "4.3.0", NULL, "Out of memory. (#4.3.0)", NULL, "4.3.0", "systemerror", "soft" },
+    { "delayed", "4.3.0", NULL, "File has been locked for 30 seconds straight. (#4.3.0)", NULL,
+      "4.3.0", "systemerror", "soft" },
+    { "delayed", "4.3.0", NULL, "Unable to read control files. (#4.3.0)", NULL, "4.3.0",
+      "systemerror", "soft" },
+    /* vdelivermail: a loop found at once; its database down */
+    { "failed", NULL, NULL, "mail is looping", NULL, NULL, "networkerror", "soft" },
+    { "delayed", NULL, NULL, "vdelivermail: deferred, database down", NULL, NULL, "systemerror",
+      "soft" },
+    /* mailfront: a scanner that could not run found no spam; its RBL lookup failed */
+    { "failed", "4.3.0", "451", "451 4.3.0 Could not SpamAssassin scan message", NULL, "4.3.0",
+      "systemerror", "soft" },
+    { "delayed", "4.3.0", "451", "451 4.3.0 DNS error doing RBL lookup", NULL, "4.3.0",
+      "networkerror", "soft" },
+    { "failed", "5.7.1", "530", "530 5.7.1 You must authenticate first.", NULL, "5.7.1",
+      "securityerror", "block" },
+    /* nullmailer's own failures */
+    { "failed", NULL, NULL, "Failed to authenticate to server", NULL, NULL, "securityerror",
+      "block" },
+    { "delayed", NULL, NULL, "Temporary error in gethostbyname", NULL, NULL, "networkerror",
+      "soft" },
+    /* masqmail's connection that dropped; msmtp's failed login to its server */
+    { "delayed", NULL, NULL, "Connection terminated prematurely while connected to mx.example.net.",
+      NULL, NULL, "networkerror", "soft" },
+    { "failed", NULL, NULL, "authentication failed (method PLAIN)", NULL, NULL, "securityerror",
+      "block" },
+    { "failed", NULL, NULL, "the server does not support authentication method CRAM-MD5", NULL,
+      NULL, "securityerror", "block" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 static void
 test_classify_generic_code (void **state)
 {
@@ -752,6 +867,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_classify_specific_code_wins),
     cmocka_unit_test (test_classify_text_overrides),
+    cmocka_unit_test (test_classify_qmail_addons),
     cmocka_unit_test (test_classify_generic_code),
     cmocka_unit_test (test_classify_status_choice),
     cmocka_unit_test (test_classify_adjustments),

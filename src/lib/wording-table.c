@@ -195,6 +195,11 @@ const Wording wording_table[] = {
   { ANY, "spf - ", REASON_AUTHFAILURE, 0, "src qpsmtpd 0.94 plugins/sender_permitted_from" },
   { ANY, "dkim signature", REASON_AUTHFAILURE, 0, "src opendkim 2.11.0~beta2 opendkim/opendkim.c dkimf_libstatus" },
   { ANY, "dkim key retrieval failed", REASON_AUTHFAILURE, 0, "src opendkim 2.11.0~beta2 opendkim/opendkim.c dkimf_libstatus" },
+  { ANY, "open-spf.org/why", REASON_AUTHFAILURE, 0, "src indimail/indimail-mta 737d33e68c020e412e0b06bea53b5fab28223a0d indimail-mta-x/spf.h SPF_DEFEXP" },
+  { ANY, "spf.pobox.com/why.html", REASON_AUTHFAILURE, 0, "src indimail/indimail-mta 737d33e68c020e412e0b06bea53b5fab28223a0d indimail-mta-x/spf.h SPF_DEFEXP" },
+  { ANY, "dkim signature verification failed", REASON_AUTHFAILURE, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
+  { ANY, "qmail-dkim: signature error:", REASON_AUTHFAILURE, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
+  { ANY, "qmail-dkim: verify result:", REASON_AUTHFAILURE, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
   { ANY, "low reputation", REASON_BADREPUTATION, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.1, read 2026-12-05" },
   { ANY, "user complaints", REASON_BADREPUTATION, 0, "doc https://help.yahoo.com/mkb/article.php?locale=en_US&page=content&y=PROD_MAIL_ML&id=SLN3434 \"Error '421 4.7.0 [TS01] Messages from x.x.x.x temporarily deferred due to user complaints' when sending email to Yahoo\" § (whole page), read 2026-12-05" },
   { ANY, "[tss04]", REASON_BADREPUTATION, 0, "doc https://senders.yahooinc.com/smtp-error-codes/ \"SMTP Error Codes\" § Message temporarily deferred (eg: TS* Errors), read 2026-12-05" },
@@ -251,6 +256,11 @@ const Wording wording_table[] = {
   { ANY, "that helo not allowed here", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "helo ip literal not in the same", REASON_BLOCKED, 0, "src haraka-plugin-helo.checks 1.1.3 index.js" },
   { ANY, "go away!", REASON_BLOCKED, 0, "src milter-greylist 4.3.3 milter-greylist.c real_envrcpt" },
+  { ANY, "refused. your domain name is blacklisted", REASON_BLOCKED, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_BLACKLIST_NAME" },
+  { ANY, "refused. access is denied", REASON_BLOCKED, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_ACCESS_DENIED" },
+  /* spamdyke's refusal of a client whose reverse DNS name holds its IP address:
+   * a generic name, not a missing one (it beats "reverse dns") */
+  { ANY, "your reverse dns entry contains your ip address", REASON_BLOCKED, WORDING_DECISIVE, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_IP_IN_NAME" },
   /* Gmail's "Mail message is malformed" (a command or a name server reply can be
    * malformed too) */
   { ANY, "message is malformed", REASON_CONTENTERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 554 5.6.0, read 2026-12-05" },
@@ -420,6 +430,17 @@ const Wording wording_table[] = {
   { ANY, "unable to route", REASON_NETWORKERROR, 0, "rfc 3463 § 3.5" },
   { ANY, "network is down", REASON_NETWORKERROR, 0, "doc https://www.gnu.org/software/libc/manual/html_node/Error-Codes.html \"Error Codes\" § ENETDOWN, read 2026-12-05" },
   { ANY, "name server loop for", REASON_NETWORKERROR, WORDING_AT_ONCE, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
+  { ANY, "timeout. talk faster next time", REASON_NETWORKERROR, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_TIMEOUT" },
+  { ANY, "spf lookup failure", REASON_NETWORKERROR, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c smtp_mail" },
+  { ANY, "dns temporary failure", REASON_NETWORKERROR, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 chkuser_settings.h CHKUSER_RCPTMX_TMP_STRING" },
+  { ANY, "mail is looping", REASON_NETWORKERROR, WORDING_AT_ONCE, "src DerDakon/vpopmail b0aaedaf1b24acd09ed6e2a358969f6869718d62 vdelivermail.c main" },
+  { ANY, "dns error doing rbl lookup", REASON_NETWORKERROR, 0, "src bruceg/mailfront 07d683b74d850209ff8b3579d74094a27d8cf3dd plugin-rbl.c" },
+  { ANY, "temporary rbl lookup error", REASON_NETWORKERROR, 0, "src ucspi-tcp 0.88 rblsmtpd.c rbl" },
+  { ANY, "temporary error in gethostbyname", REASON_NETWORKERROR, 0, "src nullmailer 2.2 lib/errcodes.cc errorstr" },
+  { ANY, "connection terminated prematurely", REASON_NETWORKERROR, 0, "src ossilator/masqmail 7eb190f0cb5b811391d5f55f8c2dc868e8cedd3c src/smtp_out.c smtp_out_log_failure" },
+  /* qmail-dkim's selector lookup that failed for now: its "signature error:"
+   * prefix names no failed signature here */
+  { ANY, "temporary dns failure requesting selector", REASON_NETWORKERROR, WORDING_DECISIVE, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-dkim.c dkim_hdr" },
   { ANY, "relay access denied", REASON_NORELAYING, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unauth_destination" },
   { ANY, "relaying denied", REASON_NORELAYING, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4" },
   { ANY, "relay denied", REASON_NORELAYING, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.0, read 2026-12-05" },
@@ -433,12 +454,14 @@ const Wording wording_table[] = {
   { ANY, "ip name possibly forged", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
   { ANY, "cannot resolve ptr record for", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
   { ANY, "delivery is not allowed to this address", REASON_NORELAYING, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
+  { ANY, "we don't relay", REASON_NORELAYING, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c err_relay" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
   /* Exim's words for a domain whose MX names an IP address: no usable mail host */
   { ANY, "has installed an invalid mx record with an ip address", REASON_HOSTUNKNOWN, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   /* Exim's words for an MX of "." (RFC 7505's null MX) */
   { ANY, "an mx or srv record indicated no smtp service", REASON_NOTACCEPT, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
+  { ANY, "refused. mail is not being accepted.", REASON_NOTACCEPT, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_UNCONDITIONAL" },
   /* knecht.mc's reply for a Message-Id or Received field of the wrong form (and a
    * To of its reject lists) */
   { ANY, "header error", REASON_NOTCOMPLIANTRFC, 0, "src sendmail 8.17.1.9 cf/cf/knecht.mc CheckMessageId" },
@@ -486,6 +509,9 @@ const Wording wording_table[] = {
   { ANY, "unchecked: over limits", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "mime type message/partial not accepted", REASON_POLICYVIOLATION, 0, "src mimedefang 3.3-1 etc/mail/mimedefang-filter filter" },
   { ANY, "password-protected zip", REASON_POLICYVIOLATION, 0, "src qpsmtpd 0.94 plugins/virus/uvscan" },
+  { ANY, "i don't accept bounce messages with more than one recipient", REASON_POLICYVIOLATION, 0, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-smtpd.c err_badbounce" },
+  /* qmail-ldap's refusal of executable attachments, under the size code 5.3.4 */
+  { ANY, "we don't accept email with this mime content", REASON_POLICYVIOLATION, WORDING_DECISIVE, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-smtpd.c smtp_data" },
   { ANY, "identities failed the check", REASON_REJECTED, 0, "doc https://repost.aws/es/knowledge-center/ses-554-400-message-rejected-error \"¿Por qué recibo un error 554 o 400 Message rejected ... de Amazon SES?\" § Descripción corta, read 2026-12-05" },
   /* Postfix's answer while its probe of the address is pending or deferred: its
    * 4.1.1 stands in; the probe's own result follows ("connect to ...: Connection
@@ -534,6 +560,7 @@ const Wording wording_table[] = {
   { ANY, "is not allowed from your host", REASON_REJECTED, 0, "src haraka 3.3.4 plugins/rcpt_to.host_list_base.js hook_mail" },
   { ANY, "refused by blackhole site", REASON_REJECTED, 0, "src sendmail 8.17.1.9-2+deb12u2 debian/cf/feature/rhsbl.m4" },
   { ANY, "you are not allowed to send this message for the following reason", REASON_REJECTED, 0, "src sympa 6.2.70~dfsg-2+deb12u2 /usr/share/sympa/default/mail_tt2/delivery_status_notification.tt2" },
+  { ANY, "the domain of your sender address has no mail exchanger", REASON_REJECTED, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_SENDER_NO_MX" },
   { ANY, "reverse dns", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Basic_check_relay" },
   { ANY, "reverse hostname", REASON_REQUIREPTR, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_reverse_name" },
   { ANY, "ptr record", REASON_REQUIREPTR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.25, read 2026-12-05" },
@@ -562,6 +589,12 @@ const Wording wording_table[] = {
   /* SendGrid's relay, to a client that did not log in before MAIL FROM */
   { ANY, "unauthenticated senders not allowed", REASON_SECURITYERROR, 0, "doc https://www.twilio.com/docs/sendgrid/for-developers/sending-email/smtp-errors-and-troubleshooting \"SMTP Errors and Troubleshooting\" § 550 Unauthenticated Senders Not Allowed, read 2026-12-06" },
   { ANY, "over a tls connection", REASON_SECURITYERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.29, read 2026-12-05" },
+  { ANY, "authorization required", REASON_SECURITYERROR, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c err_submission" },
+  { ANY, "you must authenticate first", REASON_SECURITYERROR, 0, "src bruceg/mailfront 07d683b74d850209ff8b3579d74094a27d8cf3dd builtins.c" },
+  { ANY, "authentication needed", REASON_SECURITYERROR, 0, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-smtpd.c smtp_mail" },
+  { ANY, "failed to authenticate to server", REASON_SECURITYERROR, 0, "src nullmailer 2.2 lib/errcodes.cc errorstr" },
+  { ANY, "authentication failed (method", REASON_SECURITYERROR, 0, "src marlam/msmtp 933d35be8ab6e35a7ea3f78df54b64230177590b src/smtp.c smtp_auth_plain" },
+  { ANY, "the server does not support authentication method", REASON_SECURITYERROR, 0, "src marlam/msmtp 933d35be8ab6e35a7ea3f78df54b64230177590b src/smtp.c smtp_auth" },
   { ANY, "spam", REASON_SPAMDETECTED, 0, "src rspamd 3.4 src/libserver/milter_internal.h RSPAMD_MILTER_REJECT_MESSAGE" },
   { ANY, "unsolicited", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-dsn.txt" },
   { ANY, "bulk email", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-spam-sender.txt" },
@@ -588,6 +621,7 @@ const Wording wording_table[] = {
   { ANY, "message receive limit", REASON_SPEEDING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.2.121, read 2026-12-05" },
   { ANY, "submission quota", REASON_SPEEDING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.2.2, read 2026-12-05" },
   { ANY, "daily limit for message recipients", REASON_SPEEDING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.1.90, read 2026-12-05" },
+  { ANY, "exceeded your messaging limits", REASON_SPEEDING, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c smtp_rcpt" },
   { ANY, "account disabled", REASON_SUSPEND, 0, "doc https://help-center.dc-aws.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 \"Fix rejected email with a bounce error\" § Recipient bounces, read 2026-12-05" },
   { ANY, "mailbox disabled", REASON_SUSPEND, 0, "rfc 3463 § 3.3" },
   { ANY, "mailbox is disabled", REASON_SUSPEND, 0, "src cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca imap/imap_err.et IMAP_MAILBOX_DISABLED" },
@@ -605,6 +639,8 @@ const Wording wording_table[] = {
   { ANY, "protocol violation", REASON_SYNTAXERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 451 4.5.0, read 2026-12-05" },
   { ANY, "protocol error", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/postscreen/postscreen_early.c psc_early_event" },
   { ANY, "nul characters are not allowed in smtp commands", REASON_SYNTAXERROR, 0, "src exim 4.96 src/smtp_in.c smtp_setup_msg" },
+  { ANY, "refused. you are not following the smtp protocol", REASON_SYNTAXERROR, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_EARLYTALKER" },
+  { ANY, "docs/smtplf.html", REASON_SYNTAXERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c straynewline" },
   { ANY, "system error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c common_post_message_handling" },
   { ANY, "internal error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c common_post_message_handling" },
   { ANY, "server error", REASON_SYSTEMERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/smtp_session.c" },
@@ -631,6 +667,17 @@ const Wording wording_table[] = {
   { ANY, "temporary error on maildir delivery", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c maildir" },
   { ANY, "system incorrectly configured", REASON_SYSTEMERROR, 0, "rfc 3463 § 3.4" },
   { ANY, "unable to relay message back to mta", REASON_SYSTEMERROR, WORDING_DECISIVE, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
+  { ANY, "unable to execute recipient check", REASON_SYSTEMERROR, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c die_rcpt2" },
+  { ANY, "out of memory", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_nomem" },
+  { ANY, "unable to read control", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_control" },
+  { ANY, "unable to read message", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_read" },
+  { ANY, "unable to switch to home directory", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_chdir" },
+  { ANY, "unable to rewind message", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c temp_rewind" },
+  { ANY, "file has been locked for # seconds straight", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c temp_slowlock" },
+  { ANY, "timeout on maildir delivery", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c maildir" },
+  { ANY, "deferred, database down", REASON_SYSTEMERROR, 0, "src DerDakon/vpopmail b0aaedaf1b24acd09ed6e2a358969f6869718d62 vdelivermail.c main" },
+  /* mailfront's scanner that could not run: no spam was found (it beats "spam") */
+  { ANY, "could not spamassassin scan message", REASON_SYSTEMERROR, WORDING_DECISIVE, "src bruceg/mailfront 07d683b74d850209ff8b3579d74094a27d8cf3dd plugin-spamassassin.c" },
   { ANY, "insufficient system storage", REASON_SYSTEMFULL, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c smtpd_check_queue" },
   { ANY, "insufficient disk space", REASON_SYSTEMFULL, WORDING_DECISIVE, "src sendmail 8.17.1.9 sendmail/srvrsmtp.c smtp" },
   { ANY, "system full", REASON_SYSTEMFULL, 0, "rfc 3463 § 3.4" },
@@ -645,6 +692,9 @@ const Wording wording_table[] = {
   { ANY, "connection limit", REASON_TOOMANYCONN, 0, "src exim 4.96 src/transports/smtp.c smtp_transport_entry" },
   { ANY, "connection rate limit", REASON_TOOMANYCONN, WORDING_DECISIVE, "src sendmail 8.17.1.9 cf/m4/proto.m4" },
   { ANY, "error: too many connections", REASON_TOOMANYCONN, 0, "src postfix 3.7.11 src/postscreen/postscreen.c psc_endpt_lookup_done" },
+  { ANY, "max rcpt limit exceeded", REASON_TOOMANYCONN, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c err_maxrcpt" },
+  { ANY, "too many invalid addresses", REASON_TOOMANYCONN, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c die_brtlimit" },
+  { ANY, "sorry, you are violating our security policies", REASON_TOOMANYCONN, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 chkuser_settings.h CHKUSER_INTRUSIONTHRESHOLD_STRING" },
   { ANY, "user unknown", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c check_rcpt_maps" },
   { ANY, "unknown user", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/local/unknown.c deliver_unknown" },
   { ANY, "no such user", REASON_USERUNKNOWN, 0, "src sendmail 8.17.1.9 contrib/buildvirtuser" },
@@ -659,6 +709,10 @@ const Wording wording_table[] = {
    * "<address>: Recipient address rejected: Access denied" under 5.7.1): the
    * address may exist; Microsoft's 5.4.1 below writes no address before it */
   { ANY, "<addr>: recipient address rejected: access denied", REASON_FILTERED, WORDING_DECISIVE, "src postfix 3.7.11 src/smtpd/smtpd_check.c check_table_result" },
+  { ANY, "refused. mail is not being accepted at this address", REASON_FILTERED, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_RECIPIENT_BLACKLISTED" },
+  { ANY, "your email was rejected because it matches a filter", REASON_FILTERED, 0, "src qmail/simscan 131f5758e6197b4d51931fa8f745abd31f15ae1d simscan.c main" },
+  { ANY, "your envelope recipient has been denied", REASON_FILTERED, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c err_bmt" },
+  { ANY, "mail to that recipient is not accepted", REASON_FILTERED, 0, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-smtpd.c err_badrcptto" },
   { ANY, "recipient address rejected: access denied", REASON_USERUNKNOWN, 0, "doc https://support.microsoft.com/de-de/topic/c0e98a8e-81db-49c2-9bf1-32a1734d3e77 \"NDR-Fehlercode 550 5.4.1 Empfängeradresse abgelehnt: Zugriff verweigert\" § 1, read 2026-12-05" },
   { ANY, "recipient not found by smtp address lookup", REASON_USERUNKNOWN, WORDING_DECISIVE, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
   { ANY, "mailbox not found", REASON_USERUNKNOWN, 0, "rfc 5321 § 4.2.3" },
@@ -720,6 +774,7 @@ const Wording wording_table[] = {
   { ANY, "is infected with", REASON_VIRUSDETECTED, 0, "src haraka-plugin-clamd 1.0.6 index.js" },
   { ANY, "threat message found", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/oletools.lua" },
   { ANY, "threat found with icap scanner", REASON_VIRUSDETECTED, 0, "src rspamd 3.4 lualib/lua_scanners/icap.lua" },
+  { ANY, "your email was rejected because it contains the", REASON_VIRUSDETECTED, 0, "src qmail/simscan 131f5758e6197b4d51931fa8f745abd31f15ae1d simscan.c main" },
 
   /* Vade's postmaster codes: a token naming the platform (EarthLink's "ELNK_",
    * Open-Xchange's "OXSUS0001_" and "OXSEU0001_") and a number its page explains;

@@ -840,7 +840,13 @@ classify_record (BounceRecord *rec, Reason known)
    * stands in for onhold and makes a network failure expired */
   gboolean failed_transient = action_is (action, "failed") && klass == BOUNCE_CLASS_TRANSIENT;
   gboolean decisive = finds.any && (finds.any->flags & WORDING_DECISIVE);
-  gboolean text_outranks_code = text && (decisive || reason_rank (text) < reason_rank (code));
+  gboolean reply_text = finds.any && (finds.any->flags & WORDING_REPLY_TEXT);
+  /* the reply code's own text under a refusal (X.7.1) names the refusal, not a
+   * missing mailbox: "mailbox unavailable" there is "no access" */
+  if (reply_text && is_not_authorized (status))
+    text = REASON_NONE;
+  gboolean text_outranks_code
+      = text && (decisive || (!reply_text && reason_rank (text) < reason_rank (code)));
   /* a specific code stands against a topic as against a row: only a topic of
    * any subject that names an outranking reason moves it ("550 5.1.1 ... IP
    * blacklisted" is blocked) */

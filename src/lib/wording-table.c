@@ -716,7 +716,7 @@ const Wording wording_table[] = {
   { ANY, "recipient address rejected: access denied", REASON_USERUNKNOWN, 0, "doc https://support.microsoft.com/de-de/topic/c0e98a8e-81db-49c2-9bf1-32a1734d3e77 \"NDR-Fehlercode 550 5.4.1 Empfängeradresse abgelehnt: Zugriff verweigert\" § 1, read 2026-12-05" },
   { ANY, "recipient not found by smtp address lookup", REASON_USERUNKNOWN, WORDING_DECISIVE, "doc https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online \"Fix email delivery issues for error code 550 5.1.10 in Exchange Online\" § 1, read 2026-12-05" },
   { ANY, "mailbox not found", REASON_USERUNKNOWN, 0, "rfc 5321 § 4.2.3" },
-  { ANY, "mailbox unavailable", REASON_USERUNKNOWN, 0, "rfc 5321 § 4.2.3" },
+  { ANY, "mailbox unavailable", REASON_USERUNKNOWN, WORDING_REPLY_TEXT, "rfc 5321 § 4.2.3" },
   { ANY, "mailbox does not exist", REASON_USERUNKNOWN, 0, "src cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca imap/deliver.c deliver_msg" },
   { ANY, "this address no longer accepts mail", REASON_USERUNKNOWN, 0, "doc http://installer.plesk.com/PSA8/dist-rpm-SuSE-9.3-i386/8.0.0/base/psa-locale-base-en-US-8.0.0-suse9.3.build80060331.13.noarch.rpm \"Setting Up Site-Wide Preferences for Handling Mail to Nonexistent Users (Mail Bounce)\" § (mail to an address that does not exist), read 2026-12-05" },
   { ANY, "no mailbox here", REASON_USERUNKNOWN, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c" },

@@ -70,6 +70,10 @@ enum
    * failure's (Postfix's 4.1.1 for an address whose verification is pending):
    * such a row names no reason; the code does not decide, the words after it do */
   WORDING_STATUS_STAND_IN = 1 << 4,
+  /* the reply code's own text in RFC 5321 § 4.2.3, which spans several causes
+   * ("mailbox unavailable": not found, no access, a policy): it stands where the
+   * status is generic or missing, and never outranks a specific status code */
+  WORDING_REPLY_TEXT = 1 << 5,
 };
 
 typedef struct

@@ -138,6 +138,9 @@ test_classify_text_overrides (void **state)
       "securityerror", "block" },
     /* OpenSMTPD's own words for a connection that failed; its greeting refused */
     { "failed", NULL, NULL, "Connection timeout", NULL, NULL, "networkerror", "soft" },
+    /* Exim's own words for a reply that did not come in time */
+    { "delayed", NULL, NULL, "R=dnslookup T=remote_smtp: SMTP timeout after RCPT TO:<a@example.org>",
+      NULL, NULL, "networkerror", "soft" },
     { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
     /* Postfix's access map refusing a recipient by rule ("<addr>: Recipient address
      * rejected: Access denied"): the address may exist; Microsoft's 5.4.1

@@ -406,6 +406,7 @@ const Wording wording_table[] = {
   { ANY, "network is unreachable", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/smtp/smtp_connect.c smtp_connect_sock" },
   { ANY, "network error", REASON_NETWORKERROR, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c" },
   { ANY, "timed out", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/smtp/smtp_trouble.c smtp_stream_except" },
+  { ANY, "smtp timeout after", REASON_NETWORKERROR, 0, "src exim 4.96 src/transports/smtp.c check_response" },
   { ANY, "timeout while connecting", REASON_NETWORKERROR, 0, "src mingodad/citadel 63a41edbab07ba009a64ece492c41282c654c58b citadel/modules/smtp/serv_smtpeventclient.c SetConnectStatus" },
   { ANY, "dns lookup failure", REASON_NETWORKERROR, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
   { ANY, "name server timeout", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 libsm/errstring.c sm_errstring" },

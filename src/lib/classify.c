@@ -478,9 +478,10 @@ has_words (const char *folded)
  * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO, and at RCPT TO,
  * permanently, under a code that names no other subject (X.0.x, X.1.x, or none),
  * the address, where the words name it (the user, the address, the mailbox:
- * "Recipient address rejected") or say nothing but codes and the address. RFC 5321 § 4.2.3 gives
- * 550 for a mailbox not found, no access and a policy alike: "550 Access denied"
- * or "554 Service unavailable" at RCPT TO says nothing of the address. */
+ * "Recipient address rejected") or say nothing but codes and the address. RFC
+ * 5321 § 4.2.3 gives 550 for a mailbox not found, no access and a policy alike:
+ * "550 Access denied" or "554 Service unavailable" at RCPT TO says nothing of the
+ * address. */
 static Reason
 refused_by_command (const char *command, const char *status, BounceClass klass,
                     const char *folded)
@@ -896,8 +897,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_EXPIRED, rule = "giving up";
   else if (topic.listed_alone && !(specific && code) && before_data (command))
     reason = REASON_BLOCKED, rule = "listed before data";
-  else if (refused_by_command (command, status, klass, folded))
-    reason = refused_by_command (command, status, klass, folded), rule = "smtp command";
+  else if ((reason = refused_by_command (command, status, klass, folded)))
+    rule = "smtp command";
   else if (have_status && generic_status_reason (status))
     reason = generic_status_reason (status), rule = "generic status code";
   else if (code)

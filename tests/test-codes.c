@@ -148,6 +148,63 @@ test_codes_disagreements (void **state)
   assert_string_equal (c.reason, "blocked");
   assert_true (bounce_code_lookup ("5.7.705", &c));
   assert_string_equal (c.reason, "blocked");
+  /* ... an exact row inside a range wins: 5.7.703 is the sender's own tenant block list */
+  assert_true (bounce_code_lookup ("5.7.703", &c));
+  assert_string_equal (c.reason, "policyviolation");
+  /* 5.7.900-5.7.999: an Exchange mail flow rule rejected the message */
+  assert_true (bounce_code_lookup ("5.7.900", &c));
+  assert_string_equal (c.reason, "policyviolation");
+  assert_true (bounce_code_lookup ("5.7.999", &c));
+  assert_string_equal (c.reason, "policyviolation");
+  /* 4.7.500-4.7.699 and 4.7.850-4.7.899 are transient IP throttles, whatever the
+   * permanent 5.7.5xx and 5.7.6xx of the same details say */
+  assert_true (bounce_code_lookup ("4.7.500", &c));
+  assert_string_equal (c.reason, "badreputation");
+  assert_int_equal (c.klass, BOUNCE_CLASS_TRANSIENT);
+  assert_true (bounce_code_lookup ("4.7.504", &c));
+  assert_string_equal (c.reason, "badreputation");
+  assert_true (bounce_code_lookup ("4.7.620", &c));
+  assert_string_equal (c.reason, "badreputation");
+  assert_true (bounce_code_lookup ("4.7.899", &c));
+  assert_string_equal (c.reason, "badreputation");
+  assert_true (bounce_code_lookup ("4.7.700", &c));
+  assert_string_equal (c.reason, "blocked");
+  assert_true (bounce_code_lookup ("5.7.504", &c));
+  assert_string_equal (c.reason, "userunknown");
+  assert_true (bounce_code_lookup ("5.7.500", &c));
+  assert_null (c.reason);
+  /* Microsoft's single codes: the reason each one's meaning implies */
+  static const struct
+  {
+    const char *code, *reason;
+  } ms[] = {
+    { "5.4.8", "securityerror" },    { "4.4.8", "securityerror" },
+    { "5.3.190", "policyviolation" }, { "5.6.11", "contenterror" },
+    { "5.7.124", "filtered" },       { "5.7.133", "filtered" },
+    { "5.7.134", "filtered" },       { "5.7.135", "filtered" },
+    { "5.7.136", "filtered" },       { "5.7.321", "securityerror" },
+    { "4.7.321", "securityerror" },  { "5.7.325", "securityerror" },
+    { "5.7.502", "rejected" },       { "5.7.503", "rejected" },
+    { "5.7.505", "userunknown" },    { "5.7.507", "blocked" },
+    { "5.7.508", "speeding" },       { "5.7.510", "networkerror" },
+    { "5.7.520", "policyviolation" }, { "5.7.800", "rejected" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (ms); i++)
+    {
+      assert_true (bounce_code_lookup (ms[i].code, &c));
+      assert_non_null (c.reason);
+      if (strcmp (c.reason, ms[i].reason) != 0)
+        fail_msg ("%s: %s, expected %s", ms[i].code, c.reason, ms[i].reason);
+    }
+  /* Microsoft's sender-side limits in the recipient subjects are never hard:
+   * 5.1.90 (the sender's daily recipient limit), 5.2.121, 5.2.122 */
+  static const char *const sender_limits[] = { "5.1.90", "5.2.121", "5.2.122", "4.1.90" };
+  for (gsize i = 0; i < G_N_ELEMENTS (sender_limits); i++)
+    {
+      assert_true (bounce_code_lookup (sender_limits[i], &c));
+      assert_string_equal (c.reason, "speeding");
+      assert_int_equal (c.type, BOUNCE_TYPE_SOFT);
+    }
   /* 5.7.1 and 5.7.9 are generic: no reason of their own */
   assert_true (bounce_code_lookup ("5.7.1", &c));
   assert_null (c.reason);

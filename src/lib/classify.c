@@ -245,7 +245,7 @@ lookup_enhanced (const char *code, BounceCode *out)
 {
   guint k, s, d;
   status_parse_enhanced (code, strlen (code), &k, &s, &d);
-  const CodeRow *row = codes_enhanced_detail (s, d);
+  const CodeRow *row = codes_enhanced_detail (k, s, d);
   const CodeRow *subj = codes_enhanced_subject_row (s);
   out->form = "enhanced";
   out->klass = class_of_digit (code[0]);
@@ -324,10 +324,15 @@ foreach_enhanced_row (const CodeRow *row, gpointer data)
 {
   gpointer *ctx = data;
   void (*fn) (const BounceCode *, gpointer) = (void (*) (const BounceCode *, gpointer)) ctx[0];
-  for (const char *k = "245"; *k; k++)
+  /* a row of one class only names its whole code */
+  gboolean whole = strchr (row->code, '.') != strrchr (row->code, '.');
+  for (const char *k = whole ? "-" : "245"; *k; k++)
     {
       char code[STATUS_MAX];
-      g_snprintf (code, sizeof code, "%c.%s", *k, row->code);
+      if (whole)
+        g_strlcpy (code, row->code, sizeof code);
+      else
+        g_snprintf (code, sizeof code, "%c.%s", *k, row->code);
       BounceCode c;
       if (bounce_code_lookup (code, &c))
         fn (&c, ctx[1]);

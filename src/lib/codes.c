@@ -31,6 +31,11 @@ static const CodeRow enhanced_rows[] = {
   /* Microsoft Exchange Online: recipient not found by directory lookup */
   { "1.351", "Recipient address rejected: access denied or not found (Exchange)", REASON_USERUNKNOWN,
     "Microsoft Exchange extension, not in the IANA registry" },
+  /* Microsoft Exchange Online: the sender's own daily recipient limit; says nothing of
+   * the recipient ("Email non-delivery reports and SMTP errors in Exchange Online",
+   * https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online) */
+  { "1.90", "Sender's daily limit for message recipients reached (Microsoft)", REASON_SPEEDING,
+    "Microsoft extension, not in the IANA registry; a sender-side limit, never a hard bounce" },
   /* subject 2: mailbox */
   { "2.0", "Other or undefined mailbox status", REASON_NONE, NULL },
   { "2.1", "Mailbox disabled, not accepting messages", REASON_SUSPEND, NULL },
@@ -50,6 +55,8 @@ static const CodeRow enhanced_rows[] = {
   { "3.4", "Message too big for system", REASON_MESGTOOBIG, NULL },
   { "3.5", "System incorrectly configured", REASON_SYSTEMERROR, NULL },
   { "3.6", "Requested priority was changed", REASON_NONE, NULL },
+  { "3.190", "Journaling on-premises messages not supported while Journaling Archive is disabled "
+    "(Microsoft)", REASON_POLICYVIOLATION, "Microsoft extension, not in the IANA registry" },
   /* subject 4: network and routing */
   { "4.0", "Other or undefined network or routing status", REASON_NETWORKERROR, NULL },
   { "4.1", "No answer from host", REASON_NETWORKERROR, NULL },
@@ -67,6 +74,8 @@ static const CodeRow enhanced_rows[] = {
     "Microsoft Exchange extension, not in the IANA registry" },
   { "4.300", "Message expired (Exchange)", REASON_EXPIRED,
     "Microsoft Exchange extension, not in the IANA registry" },
+  { "4.8", "MX hosts failed MTA-STS validation (Microsoft)", REASON_SECURITYERROR,
+    "Microsoft extension, not in the IANA registry" },
   /* subject 5: mail delivery protocol */
   { "5.0", "Other or undefined protocol status", REASON_NONE, NULL },
   { "5.1", "Invalid command", REASON_SYNTAXERROR, NULL },
@@ -90,6 +99,8 @@ static const CodeRow enhanced_rows[] = {
     NULL },
   { "6.10", "UTF-8 string reply is required, but not permitted by the SMTP client", REASON_CONTENTERROR,
     "deprecated duplicate of X.6.8" },
+  { "6.11", "Invalid characters: bare line feeds in the message (Microsoft)", REASON_CONTENTERROR,
+    "Microsoft extension, not in the IANA registry" },
   /* subject 7: security and policy */
   { "7.0", "Other or undefined security status", REASON_NONE, NULL },
   { "7.1", "Delivery not authorized, message refused", REASON_NONE, NULL },
@@ -127,21 +138,63 @@ static const CodeRow enhanced_rows[] = {
   { "7.28", "Mail flood detected", REASON_SPEEDING, NULL },
   { "7.29", "ARC validation failure", REASON_AUTHFAILURE, NULL },
   { "7.30", "REQUIRETLS support required", REASON_SECURITYERROR, NULL },
-  /* Microsoft Exchange Online / Outlook.com policy extensions */
+  /* Microsoft Exchange Online / Outlook.com policy extensions, as listed by
+   * "Email non-delivery reports and SMTP errors in Exchange Online"
+   * (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online),
+   * 5.7.520 by "Configuring and controlling external email forwarding in Microsoft 365"
+   * (https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding),
+   * 5.7.900-5.7.999 by "DSNs and NDRs in Exchange Server"
+   * (https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages).
+   * The transient 4.7.500-4.7.699 and 4.7.850-4.7.899 are in class_rows below. */
   { "7.57", "Client was not authenticated to send anonymous mail (Microsoft)", REASON_SECURITYERROR,
     "Microsoft extension, not in the IANA registry" },
   { "7.64", "Relay access denied by the tenant (Microsoft)", REASON_NORELAYING,
     "Microsoft extension, not in the IANA registry" },
   { "7.54", "Unable to relay recipient in non-accepted domain (Microsoft)", REASON_NORELAYING,
     "Microsoft extension, not in the IANA registry" },
+  { "7.124", "Sender not in the group's allowed-senders list (Microsoft)", REASON_FILTERED,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.133", "Sender not authenticated for group (Microsoft)", REASON_FILTERED,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.134", "Sender was not authenticated for mailbox (Microsoft)", REASON_FILTERED,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.135", "Sender was not authenticated for public folder (Microsoft)", REASON_FILTERED,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.136", "Sender was not authenticated for mail user (Microsoft)", REASON_FILTERED,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.321", "Destination mail server must support TLS (Microsoft, DANE)", REASON_SECURITYERROR,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.322", "Destination mail server's certificate is expired (Microsoft, DANE)", REASON_SECURITYERROR,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.323", "Domain failed DANE validation (Microsoft)", REASON_SECURITYERROR,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.324", "Destination domain returned invalid DNSSEC records (Microsoft)", REASON_SECURITYERROR,
+    "Microsoft extension, not in the IANA registry" },
+  { "7.325", "Remote certificate does not match the host name (Microsoft, DANE)", REASON_SECURITYERROR,
+    "Microsoft extension, not in the IANA registry" },
   { "7.501", "Access denied, spam abuse detected (Microsoft)", REASON_SPAMDETECTED,
     "Microsoft extension, not in the IANA registry" },
+  { "7.502", "Access denied, banned sender: sending account banned for spam (Microsoft)",
+    REASON_REJECTED, "Microsoft extension (also 5.7.503), not in the IANA registry" },
+  { "7.503", "Access denied, banned sender: sending account banned for spam (Microsoft)",
+    REASON_REJECTED, "Microsoft extension (also 5.7.502), not in the IANA registry" },
+  { "7.504", "Recipient address rejected: access denied, the address is not valid (Microsoft)",
+    REASON_USERUNKNOWN, "Microsoft extension, not in the IANA registry" },
+  { "7.505", "Access denied, banned recipient: the recipient is not valid (Microsoft)",
+    REASON_USERUNKNOWN, "Microsoft extension, not in the IANA registry" },
   { "7.506", "Access denied, bad HELO (Microsoft)", REASON_BLOCKED,
     "Microsoft extension, not in the IANA registry" },
-  { "7.508", "Access denied, the sender's IP is blocked by the recipient's policy (Microsoft)",
+  { "7.507", "Access denied, the sending IP is blocked by the recipient's organization (Microsoft)",
     REASON_BLOCKED, "Microsoft extension, not in the IANA registry" },
+  { "7.508", "Access denied, the sending IP range has exceeded permitted limits (Microsoft)",
+    REASON_SPEEDING, "Microsoft extension, not in the IANA registry" },
   { "7.509", "Access denied, sending domain does not pass DMARC verification (Microsoft)",
     REASON_AUTHFAILURE, "Microsoft extension, not in the IANA registry" },
+  { "7.510", "Access denied, the recipient's domain does not accept email over IPv6 (Microsoft)",
+    REASON_NETWORKERROR, "Microsoft extension, not in the IANA registry" },
+  { "7.520", "Access denied, the organization does not allow external forwarding (Microsoft)",
+    REASON_POLICYVIOLATION, "Microsoft extension, not in the IANA registry; the sender's tenant "
+    "refuses to forward, nothing is said of the recipient" },
   { "7.606", "Access denied, banned sending IP (Microsoft)", REASON_BLOCKED,
     "Microsoft extension (5.7.606-5.7.649), not in the IANA registry" },
   { "7.650", "Access denied, sending IP has a poor reputation (Microsoft)", REASON_BADREPUTATION,
@@ -154,8 +207,26 @@ static const CodeRow enhanced_rows[] = {
     REASON_BLOCKED, "Microsoft extension, not in the IANA registry" },
   { "7.700", "Access denied, the sending tenant or IP is blocked or over a threshold (Microsoft)",
     REASON_BLOCKED, "Microsoft extension (5.7.700-5.7.749), not in the IANA registry" },
+  { "7.703", "Recipient blocked by the sender's organization using the Tenant Allow/Block List "
+    "(Microsoft)", REASON_POLICYVIOLATION, "Microsoft extension, not in the IANA registry" },
   { "7.750", "Service unavailable, client blocked from sending from unregistered domains (Microsoft)",
     REASON_BLOCKED, "Microsoft extension, not in the IANA registry" },
+  { "7.800", "Access denied, banned sender: the sender domain is banned for spam (Microsoft)",
+    REASON_REJECTED, "Microsoft extension, not in the IANA registry" },
+  { "7.900", "Delivery not authorized, message refused by a mail flow rule (Exchange)",
+    REASON_POLICYVIOLATION, "Microsoft Exchange extension (5.7.900-5.7.999), not in the IANA registry" },
+};
+
+/* Rows whose meaning holds in one class only, keyed by the whole code. Microsoft's
+ * 4.7.500-4.7.699 and 4.7.850-4.7.899 are transient throttles of the connecting IP,
+ * while its 5.7.5xx and 5.7.6xx say other things (listed in the Exchange Online page
+ * cited above). */
+static const CodeRow class_rows[] = {
+  { "4.7.500", "Access denied, please try again later: the sending IP is throttled (Microsoft)",
+    REASON_BADREPUTATION, "Microsoft extension (4.7.500-4.7.699), not in the IANA registry" },
+  { "4.7.850", "Access denied, please try again later: the sending IP is restricted while "
+    "evaluated (Microsoft)", REASON_BADREPUTATION,
+    "Microsoft extension (4.7.850-4.7.899), not in the IANA registry" },
 };
 
 /* Subjects, for the "subject" field and for unknown details within a subject. */
@@ -243,15 +314,21 @@ find_row (const CodeRow *rows, gsize n, const char *key)
 }
 
 const CodeRow *
-codes_enhanced_detail (guint subject, guint detail)
+codes_enhanced_detail (guint klass, guint subject, guint detail)
 {
   char key[24];
+  if (klass == 4 && subject == 7 && detail >= 500 && detail < 700)
+    return find_row (class_rows, G_N_ELEMENTS (class_rows), "4.7.500");
+  if (klass == 4 && subject == 7 && detail >= 850 && detail < 900)
+    return find_row (class_rows, G_N_ELEMENTS (class_rows), "4.7.850");
   g_snprintf (key, sizeof key, "%u.%u", subject, detail);
   const CodeRow *row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), key);
   if (!row && subject == 7 && detail > 606 && detail < 650)
     row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), "7.606");
   if (!row && subject == 7 && detail > 700 && detail < 750)
     row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), "7.700");
+  if (!row && subject == 7 && detail > 900 && detail <= 999)
+    row = find_row (enhanced_rows, G_N_ELEMENTS (enhanced_rows), "7.900");
   return row;
 }
 
@@ -286,6 +363,8 @@ codes_foreach_enhanced (void (*fn) (const CodeRow *row, gpointer data), gpointer
 {
   for (gsize i = 0; i < G_N_ELEMENTS (enhanced_rows); i++)
     fn (&enhanced_rows[i], data);
+  for (gsize i = 0; i < G_N_ELEMENTS (class_rows); i++)
+    fn (&class_rows[i], data);
 }
 
 void

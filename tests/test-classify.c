@@ -141,6 +141,42 @@ test_classify_text_overrides (void **state)
     /* Exim's own words for a reply that did not come in time */
     { "delayed", NULL, NULL, "R=dnslookup T=remote_smtp: SMTP timeout after RCPT TO:<a@example.org>",
       NULL, NULL, "networkerror", "soft" },
+    /* Exim's own words: a timeout at the greeting is no refusal of the client;
+     * a pipe that did not finish is the delivery program's; a message kept too
+     * long, given up; the MX pointing back to itself; DANE that could not be
+     * checked */
+    { "delayed", NULL, NULL, "SMTP timeout after initial connection", NULL, NULL, "networkerror",
+      "soft" },
+    { "failed", NULL, NULL, "pipe delivery process timed out", NULL, NULL, "mailererror", "soft" },
+    { "failed", NULL, NULL, "delivery cancelled; message timed out", NULL, NULL, "expired", "soft" },
+    { "failed", NULL, NULL, "lowest numbered MX record points to local host", NULL, NULL,
+      "networkerror", "soft" },
+    { "delayed", NULL, NULL, "DANE error: tlsa lookup DEFER", NULL, NULL, "securityerror", "block" },
+    { "delayed", NULL, NULL, "Remote host closed connection in response to RCPT TO:<a@example.org>",
+      NULL, NULL, "networkerror", "soft" },
+    /* Postfix's own words: its SMTP client's authentication and TLS policy, its
+     * local delivery agent's lookups and restrictions, a command that ran too long */
+    { "delayed", NULL, NULL,
+      "SASL authentication failed; cannot authenticate to server mx.example.org[192.0.2.1]: no "
+      "mechanism available",
+      NULL, NULL, "securityerror", "block" },
+    { "delayed", NULL, NULL, "TLSA lookup error for mx.example.org:25", NULL, NULL, "securityerror",
+      "block" },
+    { "delayed", NULL, NULL, "local data error while talking to mx.example.org[192.0.2.1]", NULL,
+      NULL, "systemerror", "soft" },
+    { "delayed", NULL, NULL, "table lookup failure", NULL, NULL, "systemerror", "soft" },
+    { "failed", NULL, NULL, "mail to command is restricted", NULL, NULL, "systemerror", "soft" },
+    { "failed", NULL, NULL, "alias database loop for bob", NULL, NULL, "networkerror", "soft" },
+    { "failed", NULL, NULL, "Command time limit exceeded: \"/usr/local/bin/filter\"", NULL, NULL,
+      "mailererror", "soft" },
+    /* Sendmail's own words: its MX loop under 5.3.5; a mailer killed */
+    { "failed", "5.3.5", "553",
+      "553 5.3.5 mx.example.org. config error: mail loops back to me (MX problem?)", NULL, "5.3.5",
+      "networkerror", "soft" },
+    { "delayed", NULL, NULL, "403 4.7.0 server not authenticated.", NULL, "4.7.0", "securityerror",
+      "block" },
+    /* qmail's own words: qmail-local's child that crashed */
+    { "delayed", NULL, NULL, "Aack, child crashed. (#4.3.0)", NULL, "4.3.0", "mailererror", "soft" },
     { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
     /* Postfix's access map refusing a recipient by rule ("<addr>: Recipient address
      * rejected: Access denied"): the address may exist; Microsoft's 5.4.1

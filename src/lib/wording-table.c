@@ -1432,7 +1432,6 @@ const Wording wording_table[] = {
   { FAMILY (postfix), "cannot find your reverse hostname", REASON_REQUIREPTR, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_reverse_name" },
   { FAMILY (postfix), "too many hops", REASON_NETWORKERROR, WORDING_AT_ONCE, "src postfix 3.7.11 src/global/cleanup_strerror.c" },
   { FAMILY (postfix), "sender address rejected: domain not found", REASON_REJECTED, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_mailhost" },
-  { FAMILY (postfix), "cannot update mailbox", REASON_MAILBOXFULL, 0, "src postfix 3.7.11 src/local/mailbox.c deliver_mailbox_file" },
   { FAMILY (postfix), "message file too big", REASON_MESGTOOBIG, 0, "src postfix 3.7.11 src/global/cleanup_strerror.c cleanup_strerror" },
   { FAMILY (postfix), "queue file write error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/global/cleanup_strerror.c cleanup_strerror" },
   { FAMILY (postfix), "host found but no data record of requested type", REASON_HOSTUNKNOWN, 0, "src postfix 3.7.11 src/dns/dns_strerror.c dns_strerror" },

@@ -138,6 +138,12 @@ test_classify_text_overrides (void **state)
       "securityerror", "block" },
     /* OpenSMTPD's own words for a connection that failed; its greeting refused */
     { "failed", NULL, NULL, "Connection timeout", NULL, NULL, "networkerror", "soft" },
+    /* X.4.3, a directory server failure, is "usually DNS": networkerror; a
+     * receiver's own LDAP directory unreachable is its internal failure */
+    { "delayed", "4.4.3", NULL, "CNAME lookup failed temporarily. (#4.4.3)", NULL, "4.4.3",
+      "networkerror", "soft" },
+    { "delayed", "4.4.3", NULL, "Unable to contact LDAP server. (#4.4.3)", NULL, "4.4.3",
+      "systemerror", "soft" },
     /* Exim's own words for a reply that did not come in time */
     { "delayed", NULL, NULL, "R=dnslookup T=remote_smtp: SMTP timeout after RCPT TO:<a@example.org>",
       NULL, NULL, "networkerror", "soft" },

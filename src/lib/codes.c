@@ -61,7 +61,10 @@ static const CodeRow enhanced_rows[] = {
   { "4.0", "Other or undefined network or routing status", REASON_NETWORKERROR, NULL },
   { "4.1", "No answer from host", REASON_NETWORKERROR, NULL },
   { "4.2", "Bad connection", REASON_NETWORKERROR, NULL },
-  { "4.3", "Directory server failure", REASON_SYSTEMERROR, NULL },
+  /* a directory server is "usually DNS" (RFC 3463 § 3.5's examples): a DNS
+   * problem on the way, networkerror; a receiver's own directory (LDAP) unreachable
+   * is its internal failure, which its words say (the wording table) */
+  { "4.3", "Directory server failure", REASON_NETWORKERROR, NULL },
   { "4.4", "Unable to route", REASON_HOSTUNKNOWN, NULL },
   { "4.5", "Mail system congestion", REASON_NETWORKERROR, NULL },
   { "4.6", "Routing loop detected", REASON_NETWORKERROR, NULL },

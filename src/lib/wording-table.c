@@ -699,6 +699,9 @@ const Wording wording_table[] = {
   { ANY, "system config error", REASON_SYSTEMERROR, 0, "src sendmail 8.17.1.9 sendmail/usersmtp.c smtpinit" },
   { ANY, "queue file write error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/global/cleanup_strerror.c" },
   { ANY, "temporary lookup failure", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_dict_retry" },
+  /* the receiver's own directory: qmail-ldap writes these under X.4.3 */
+  { ANY, "ldap server", REASON_SYSTEMERROR, 0, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-lspawn.c report" },
+  { ANY, "failure in ldap lookup", REASON_SYSTEMERROR, 0, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-lspawn.c report" },
   { ANY, "邮件系统出错", REASON_SYSTEMERROR, 0, "src grommunio/gromox 1892eb3dc71aa45c0c8321a6627e503bb4ca9555 data/local_bounce/gb2312/BOUNCE_OPERATION_ERROR" },
   { ANY, "郵件系統出錯", REASON_SYSTEMERROR, 0, "src grommunio/gromox 1892eb3dc71aa45c0c8321a6627e503bb4ca9555 data/local_bounce/big5/BOUNCE_OPERATION_ERROR" },
   { ANY, "システムエラーがあったため", REASON_SYSTEMERROR, 0, "src grommunio/gromox 1892eb3dc71aa45c0c8321a6627e503bb4ca9555 data/local_bounce/euc-jp/BOUNCE_OPERATION_ERROR" },

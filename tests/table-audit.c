@@ -175,6 +175,16 @@ main (int argc, char **argv)
     printf ("  %5u  %s\n", GPOINTER_TO_UINT (g_hash_table_lookup (per_source, k->data)),
             (const char *) k->data);
   g_list_free (keys);
+  /* the rows per reason, in the vocabulary's order (NEWS.md lists them) */
+  printf ("\nrows per reason:\n");
+  for (int r = REASON_NONE + 1; r < REASON_COUNT; r++)
+    {
+      guint n = 0;
+      for (gsize i = 0; i < wording_table_size; i++)
+        n += wording_table[i].reason == (Reason) r;
+      if (n)
+        printf ("  %5u  %s\n", n, reason_name ((Reason) r));
+    }
   printf ("\nrows matching nothing in %s:\n", argv[1]);
   for (gsize i = 0; i < wording_table_size; i++)
     if (corpus[i] == 0)

@@ -95,6 +95,12 @@ test_address_in_text (void **state)
   assert_int_equal (at ("alice@example.com."), strlen ("alice@example.com"));
   /* the domain stops where text in another script runs on */
   assert_int_equal (at ("alice@example.jp\xe3\x81\xa7\xe3\x81\x99"), strlen ("alice@example.jp"));
+  /* letters of scripts written with spaces belong to the address (RFC 6531's UTF-8
+   * local part, RFC 5890's U-label): "bøb" is no "b" */
+  assert_int_equal (at ("b\xc3\xb8""b@example.com is unknown"), strlen ("b\xc3\xb8""b@example.com"));
+  assert_int_equal (at ("bob@b\xc3\xbc""cher.example"), strlen ("bob@b\xc3\xbc""cher.example"));
+  assert_int_equal (at ("\xd0\xb8\xd0\xb2@\xd1\x80\xd1\x84.example"),
+                    strlen ("\xd0\xb8\xd0\xb2@\xd1\x80\xd1\x84.example"));
   assert_int_equal (at ("\"a..b\"@example.com>"), strlen ("\"a..b\"@example.com"));
   assert_int_equal (at ("alice@[192.0.2.1]"), strlen ("alice@[192.0.2.1]"));
   assert_int_equal (at ("alice@localhost"), 0);

@@ -225,6 +225,32 @@ test_delay_notice_action (void **state)
 }
 
 static void
+test_internationalized_addresses (void **state)
+{
+  (void) state;
+  /* a UTF-8 local part or domain is the address, whole; text written without
+   * spaces that runs on into an address is not */
+  BounceReport *r = parse (
+      "From: MAILER-DAEMON@mx.example.org\nTo: sender@example.org\n"
+      "Subject: Undelivered Mail Returned to Sender\n"
+      "Content-Type: text/plain; charset=utf-8\n\n"
+      "This is the mail system at host mx.example.org.\n\n"
+      "<b\xc3\xb8""b@b\xc3\xbc""cher.example>: host mx.example.com[192.0.2.1] said: 550 5.1.1\n"
+      "    user unknown (in reply to RCPT TO command)\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "b\xc3\xb8""b@b\xc3\xbc""cher.example");
+  bounce_report_free (r);
+  r = parse ("From: MAILER-DAEMON@mx.example.jp\nTo: sender@example.org\n"
+             "Subject: Undelivered Mail\n"
+             "Content-Type: text/plain; charset=utf-8\n\n"
+             "\xe5\xae\x9b\xe5\x85\x88kim@example.jp\xe3\x81\xaf"
+             "\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "kim@example.jp");
+  bounce_report_free (r);
+}
+
+static void
 test_sentence_in_another_language (void **state)
 {
   (void) state;
@@ -669,6 +695,7 @@ main (void)
     cmocka_unit_test (test_bulk_mail_about_delivery),
     cmocka_unit_test (test_identifiers_and_urls_are_not_recipients),
     cmocka_unit_test (test_delay_notice_action),
+    cmocka_unit_test (test_internationalized_addresses),
     cmocka_unit_test (test_sentence_in_another_language),
     cmocka_unit_test (test_family_notes),
     cmocka_unit_test (test_boilerplate_after_a_sentence),

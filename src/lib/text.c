@@ -55,9 +55,56 @@ typedef struct
 
 static char *section_diag (const char *text, gsize len, const Detector *d);
 
+/* The length of the character at p (before end) when it is a letter that an
+ * internationalized address holds as such, 0 otherwise (ASCII included): a letter,
+ * digit or mark outside ASCII (RFC 6531's UTF-8 local part, RFC 5890's U-label)
+ * of a script written with spaces between its words. Han, kana, hangul, Thai and
+ * the like are written without them, so their text runs on into an address with
+ * nothing between ("宛先bob@example.jpは"): they end an address instead. */
+static gsize
+address_letter_at (const char *p, const char *end)
+{
+  if (p >= end || (guchar) *p < 0x80)
+    return 0;
+  gunichar c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2 || !(g_unichar_isalnum (c) || g_unichar_ismark (c)))
+    return 0;
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_HANGUL:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+    case G_UNICODE_SCRIPT_YI:
+    case G_UNICODE_SCRIPT_THAI:
+    case G_UNICODE_SCRIPT_LAO:
+    case G_UNICODE_SCRIPT_KHMER:
+    case G_UNICODE_SCRIPT_MYANMAR:
+    case G_UNICODE_SCRIPT_TIBETAN:
+    case G_UNICODE_SCRIPT_COMMON:
+    case G_UNICODE_SCRIPT_UNKNOWN:
+      return 0;
+    default:
+      return (gsize) (g_utf8_next_char (p) - p);
+    }
+}
+
+/* The length of the address letter (address_letter_at) that ends at p, after
+ * start; 0 when there is none. */
+static gsize
+address_letter_before (const char *start, const char *p)
+{
+  if (p <= start || (guchar) p[-1] < 0x80)
+    return 0;
+  const char *c = g_utf8_find_prev_char (start, p);
+  return c && address_letter_at (c, p) == (gsize) (p - c) ? (gsize) (p - c) : 0;
+}
+
 /* The address starting at p: its length, or 0. The local part may be quoted;
- * the domain is ASCII (a name or an address literal), so text that runs on
- * after it in another script is not taken in. */
+ * the domain is a name or an address literal. Letters of other scripts than
+ * ASCII count where address_letter_at says so: text that runs on after an
+ * address in a script written without spaces is not taken in. */
 gsize
 text_address_at (const char *p, const char *end)
 {
@@ -74,8 +121,13 @@ text_address_at (const char *p, const char *end)
     }
   else
     {
-      while (p + n < lim && p[n] != '@' && (unsigned char) p[n] < 0x80 && address_char (p[n]))
-        n++;
+      for (gsize k; p + n < lim && p[n] != '@';)
+        if ((guchar) p[n] < 0x80 && address_char (p[n]))
+          n++;
+        else if ((k = address_letter_at (p + n, lim)))
+          n += k;
+        else
+          break;
       if (n == 0 || p + n >= lim || p[n] != '@')
         return 0;
       /* a URL's path or query ("//host/path?to=a@b"), not an address */
@@ -91,8 +143,13 @@ text_address_at (const char *p, const char *end)
         return 0;
       return (gsize) (close - p) + 1;
     }
-  while (p + n < lim && (g_ascii_isalnum (p[n]) || p[n] == '-' || p[n] == '.' || p[n] == '_'))
-    n++;
+  for (gsize k; p + n < lim;)
+    if (g_ascii_isalnum (p[n]) || p[n] == '-' || p[n] == '.' || p[n] == '_')
+      n++;
+    else if ((k = address_letter_at (p + n, lim)))
+      n += k;
+    else
+      break;
   if (p + n == lim && lim < end)
     return 0; /* longer than any address */
   /* a trailing dot ends the sentence */
@@ -865,9 +922,13 @@ lone_address (const char *text, gsize len, const MimeMessage *msg)
           /* back over the address's characters; reaching the '@' before this one
            * means the same start as for that one, already tried */
           const char *a = at;
-          while (a > line && a != prev_at && (unsigned char) a[-1] < 0x80 && address_char (a[-1])
-                 && a[-1] != '/')
-            a--;
+          for (gsize k; a > line && a != prev_at;)
+            if ((guchar) a[-1] < 0x80 && address_char (a[-1]) && a[-1] != '/')
+              a--;
+            else if ((k = address_letter_before (line, a)))
+              a -= k;
+            else
+              break;
           if (a == prev_at && a != at)
             continue;
           gsize n = a < at ? text_address_at (a, le) : 0;

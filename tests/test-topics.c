@@ -161,6 +161,11 @@ test_topics_subject_choice (void **state)
     { "No SPF record found for example.org", 0, "authfailure" },
     { "DKIM signature verification failed", 0, "authfailure" },
     { "Set up SPF records for your domain", 0, NULL },
+    /* a receiving-side filter or rule that refused the message */
+    { "Message rejected by the recipient's mail filter", 0, "filtered" },
+    { "Message rejected due to a transport rule", 0, "filtered" },
+    /* ... but what it names as refused decides where it names more */
+    { "Your IP is blocked by our filtering rules", 0, "blocked" },
   };
   check (cases, G_N_ELEMENTS (cases));
 }

@@ -65,6 +65,11 @@ const TopicSubject topic_subjects[] = {
   { "spf", SUBJECT_AUTHENTICATION, EN },
   { "dkim", SUBJECT_AUTHENTICATION, EN },
   { "dmarc", SUBJECT_AUTHENTICATION, EN },
+  { "filter", SUBJECT_FILTER, EN },
+  { "filters", SUBJECT_FILTER, EN },
+  { "filtering", SUBJECT_FILTER, EN },
+  { "rule", SUBJECT_FILTER, EN },
+  { "rules", SUBJECT_FILTER, EN },
   { "retry", SUBJECT_RETRY, EN },
   { "attempts", SUBJECT_RETRY, EN },
   { "tries", SUBJECT_RETRY, EN },
@@ -994,6 +999,11 @@ const TopicRule topic_rules[] = {
   { SUBJECT_AUTHENTICATION, STATE_FAILED, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_MISSING, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_INVALID, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
+  /* filtered: "a receiving-side filter or the recipient's own rules refused the
+   * message while the address may be valid" */
+  { SUBJECT_FILTER, STATE_REFUSED, REASON_FILTERED, 7, DEF ("filtered") },
+  { SUBJECT_FILTER, STATE_BARRED, REASON_FILTERED, 7, DEF ("filtered") },
+  { SUBJECT_FILTER, STATE_LISTED, REASON_FILTERED, 7, DEF ("filtered") },
   /* X.3.2 wording, 5.5.3 "Too many recipients"; toomanyconn: "too many
    * connections or recipients at once" */
   { SUBJECT_MANY, STATE_TOO_MANY, REASON_TOOMANYCONN, 5, "rfc 3463 § 3.6 X.5.3" },

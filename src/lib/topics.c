@@ -30,6 +30,7 @@ static const char *const subject_names[] = {
   [SUBJECT_RETRY] = "retry",
   [SUBJECT_TLS] = "tls",
   [SUBJECT_AUTHENTICATION] = "authentication",
+  [SUBJECT_FILTER] = "filter",
 };
 
 static const char *const state_names[] = {

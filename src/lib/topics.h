@@ -60,6 +60,7 @@ typedef enum
   SUBJECT_RETRY,      /* the sender's retries */
   SUBJECT_TLS,        /* the encryption of the session: TLS, STARTTLS */
   SUBJECT_AUTHENTICATION, /* the sender's authentication: SPF, DKIM, DMARC */
+  SUBJECT_FILTER,     /* a receiving-side filter or rule, the recipient's own too */
 } SubjectKind;
 
 typedef enum

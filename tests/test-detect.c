@@ -871,6 +871,21 @@ static const char notice_mdaemon[] =
   "--- End Transcript ---\n"
   "\n";
 
+static const char notice_smartermail[] =
+  "From: System Administrator <postmaster@mail.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Undeliverable Mail\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "Message-ID: <n1@mail.example.net>\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "Could not deliver message to the following recipient(s):\n"
+  "\n"
+  "Failed Recipient: lara@example.com\n"
+  "Reason: The domain size limit has been exceeded\n"
+  "\n";
+
 static const char notice_hmailserver[] =
   "From: mailer-daemon@mail.example.net\n"
   "To: sender@example.org\n"
@@ -1152,6 +1167,7 @@ static const Case cases[] = {
   { "trouble-delivering", notice_trouble_delivering, "iris@example.com", "550 5.1.1 User unknown", NULL, FALSE },
   { "exim3", notice_exim3, "jack@example.com", "unknown host", NULL, FALSE },
   { "mdaemon", notice_mdaemon, "kate@example.com", "550 5.1.1", NULL, FALSE },
+  { "smartermail", notice_smartermail, "lara@example.com", "Reason: The domain size limit has been exceeded", "mailboxfull", FALSE },
   { "hmailserver", notice_hmailserver, "liam@example.com", "Remote server replied: 550 5.1.1", NULL, FALSE },
   { "james", notice_james, "mia@example.com", "no such user here", NULL, FALSE },
   { "groupwise", notice_groupwise, "noah@example.com", "user not found", NULL, FALSE },

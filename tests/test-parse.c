@@ -244,6 +244,22 @@ test_plain_notice_guard (void **state)
                  "Failed mail: the message to ann@example.net could not go through:\n"
                  "550 mailbox full\n",
                  1, "ann@example.net");
+  /* vendors' notices: Symantec Messaging Gateway's Postfix-like text with no
+   * "This is the mail system" line and a help address set by the site, and
+   * SmarterMail's "Failed Recipient:" list */
+  check_records ("From: MAILER-DAEMON@smg.example.org (Mail Delivery System)\n"
+                 "To: s@example.org\nSubject: Undelivered Mail Returned to Sender\n\n"
+                 "I'm sorry to have to inform you that your message could not\n"
+                 "be delivered to one or more recipients. It's attached below.\n\n"
+                 "For further assistance, please send mail to <help@example.org>\n\n"
+                 "<mo@example.net>: 550 5.1.1 <mo@example.net>: Recipient address rejected:\n"
+                 "    User unknown in local recipient table\n",
+                 1, "mo@example.net");
+  check_records ("From: System Administrator <postmaster@mail.example.net>\n"
+                 "To: s@example.org\nSubject: Undeliverable Mail\n\n"
+                 "Could not deliver message to the following recipient(s):\n\n"
+                 "Failed Recipient: nell@example.net\nReason: The mailbox is full\n",
+                 1, "nell@example.net");
   /* the same words in a shop's mail: no sign of a mail server */
   check_records ("From: Shop <news@shop.example.com>\nTo: s@example.org\n"
                  "Subject: Your order\n\n"

@@ -347,6 +347,7 @@ test_family_scope (void **state)
     { "mxlogic", "an mx or srv record indicated no smtp service", "notaccept" },
     { "verizon", "error: 550 - requested action not taken: no such user here", "userunknown" },
     { "fml", "duplicated message-id in .", "networkerror" },
+    { "smartermail", "reason: the domain size limit has been exceeded", "mailboxfull" },
   };
   guint bad = 0;
   for (gsize i = 0; i < G_N_ELEMENTS (own); i++)

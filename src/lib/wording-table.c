@@ -1323,6 +1323,9 @@ const Wording wording_table[] = {
   { FAMILY (courier), "compatible sasl authentication not available", REASON_SECURITYERROR, 0, "src svarshavchik/courier fe506ccc6d496692ea153e5b2cb0a4dc5bdb7b69 courier/courier/module.esmtp/libesmtp.C" },
   { FAMILY (courier), "disconnected after receiving the starttls command", REASON_NETWORKERROR, 0, "src svarshavchik/courier fe506ccc6d496692ea153e5b2cb0a4dc5bdb7b69 courier/courier/module.esmtp/libesmtp.C" },
 
+  /* FAMILY (smartermail) */
+  { FAMILY (smartermail), "the domain size limit has been exceeded", REASON_MAILBOXFULL, 0, "doc http://support.rackteam.com/kb/a136/common-email-delivery-errors-you-may-receive.aspx \"Common Email Delivery Errors you may receive\" § domain exceeded its disk space allocation, read 2026-12-06" },
+
   /* FAMILY (dragonfly) */
   { FAMILY (dragonfly), "dns lookup failure: host ", REASON_HOSTUNKNOWN, 0, "src corecode/dma 7f88bbe7806931bcc5b7ceb7354027f1fb87e190 net.c deliver_remote" },
   { FAMILY (dragonfly), "could not deliver for the last # seconds. giving up.", REASON_EXPIRED, 0, "src corecode/dma 7f88bbe7806931bcc5b7ceb7354027f1fb87e190 dma.c deliver" },

@@ -161,6 +161,17 @@ const Detector detector_hmailserver = {
   .skip = LIST ("error type:"),
 };
 
+/* SmarterMail: per recipient a "Failed Recipient:" line and a "Reason:" line
+ * under "Could not deliver message to the following recipient(s):" (doc
+ * http://support.rackteam.com/kb/a136/common-email-delivery-errors-you-may-receive.aspx
+ * "Common Email Delivery Errors you may receive", read 2026-12-06). */
+const Detector detector_smartermail = {
+  .name = "smartermail",
+  .body = LIST ("could not deliver message to the following recipient(s)"),
+  .begin = LIST ("could not deliver message to the following recipient(s)"),
+  .lead = LIST ("failed recipient: "),
+};
+
 /* Apache James: "Failed recipient(s):" then "Error message:", or the older
  * notifier's "Error message below:" and "Message details:" with the RCPT TO. */
 const Detector detector_james = {

@@ -161,6 +161,10 @@ test_topics_subject_choice (void **state)
     { "No SPF record found for example.org", 0, "authfailure" },
     { "DKIM signature verification failed", 0, "authfailure" },
     { "Set up SPF records for your domain", 0, NULL },
+    /* malware the message contains; an attachment or a file type refused */
+    { "Your message was rejected because it contains malware", 0, "virusdetected" },
+    { "Message contains a prohibited file type", 0, "policyviolation" },
+    { "Message contains invalid headers", 0, NULL },
     /* a receiving-side filter or rule that refused the message */
     { "Message rejected by the recipient's mail filter", 0, "filtered" },
     { "Message rejected due to a transport rule", 0, "filtered" },

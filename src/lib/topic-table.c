@@ -65,6 +65,11 @@ const TopicSubject topic_subjects[] = {
   { "spf", SUBJECT_AUTHENTICATION, EN },
   { "dkim", SUBJECT_AUTHENTICATION, EN },
   { "dmarc", SUBJECT_AUTHENTICATION, EN },
+  { "attachment", SUBJECT_ATTACHMENT, EN },
+  { "attachments", SUBJECT_ATTACHMENT, EN },
+  { "file type", SUBJECT_ATTACHMENT, EN },
+  { "file types", SUBJECT_ATTACHMENT, EN },
+  { "file extension", SUBJECT_ATTACHMENT, EN },
   { "filter", SUBJECT_FILTER, EN },
   { "filters", SUBJECT_FILTER, EN },
   { "filtering", SUBJECT_FILTER, EN },
@@ -477,6 +482,8 @@ const TopicState topic_states[] = {
   { "suspected", STATE_DETECTED, EN },
   { "found", STATE_DETECTED, EN },
   { "infected", STATE_DETECTED, EN },
+  { "contains", STATE_DETECTED, EN },
+  { "contained", STATE_DETECTED, EN },
   { "too many", STATE_TOO_MANY, EN },
   { "giving up", STATE_GAVE_UP, EN },
   { "gave up", STATE_GAVE_UP, EN },
@@ -999,6 +1006,11 @@ const TopicRule topic_rules[] = {
   { SUBJECT_AUTHENTICATION, STATE_FAILED, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_MISSING, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_INVALID, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
+  /* policyviolation: "the message violates a receiving policy (attachment type,
+   * ...)": an attachment or a file type refused */
+  { SUBJECT_ATTACHMENT, STATE_REFUSED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
+  { SUBJECT_ATTACHMENT, STATE_BARRED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
+  { SUBJECT_ATTACHMENT, STATE_LISTED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
   /* filtered: "a receiving-side filter or the recipient's own rules refused the
    * message while the address may be valid" */
   { SUBJECT_FILTER, STATE_REFUSED, REASON_FILTERED, 7, DEF ("filtered") },

@@ -31,6 +31,7 @@ static const char *const subject_names[] = {
   [SUBJECT_TLS] = "tls",
   [SUBJECT_AUTHENTICATION] = "authentication",
   [SUBJECT_FILTER] = "filter",
+  [SUBJECT_ATTACHMENT] = "attachment",
 };
 
 static const char *const state_names[] = {

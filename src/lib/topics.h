@@ -61,6 +61,7 @@ typedef enum
   SUBJECT_TLS,        /* the encryption of the session: TLS, STARTTLS */
   SUBJECT_AUTHENTICATION, /* the sender's authentication: SPF, DKIM, DMARC */
   SUBJECT_FILTER,     /* a receiving-side filter or rule, the recipient's own too */
+  SUBJECT_ATTACHMENT, /* an attachment, a file type */
 } SubjectKind;
 
 typedef enum
@@ -77,7 +78,7 @@ typedef enum
   STATE_BARRED,      /* not allowed, prohibited, banned: said of what is refused */
   STATE_LISTED,      /* blocked, blacklisted, listed: said of what is refused, the
                         words of a block list */
-  STATE_DETECTED,    /* detected, found, identified as */
+  STATE_DETECTED,    /* detected, found, identified as, contains */
   STATE_TOO_MANY,    /* too many */
   STATE_GAVE_UP,     /* giving up, exhausted */
   STATE_FAILED,      /* failed */

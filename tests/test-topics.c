@@ -253,6 +253,8 @@ test_topics_periods (void **state)
     { "550 192.0.2.1 has sent to too many recipients this hour", TRUE },
     { "421 too many messages per day from this sender", TRUE },
     { "452 too many recipients in the last 10 minutes", TRUE },
+    { "421 Too many recipients in one hour", TRUE },
+    { "550 too many messages in 24 hours", TRUE },
     { "452 4.5.3 Error: too many recipients", FALSE },
     { "550 too many recipients (todays.example.org)", FALSE },
     { "", FALSE },

@@ -1028,7 +1028,7 @@ const gsize topic_rules_size = G_N_ELEMENTS (topic_rules);
  * much"), not too many at once (toomanyconn's). English only. */
 const char *const topic_periods[] = {
   "per second", "per minute", "per hour", "per day",
-  "a minute", "an hour", "a day",
+  "a minute", "an hour", "a day", "one minute", "one hour", "one day", "24 hours",
   "this hour", "last hour", "today", "hourly", "daily",
   "in the last", "time period", "time window",
   NULL,

@@ -156,6 +156,14 @@ test_topics_subject_choice (void **state)
     { "EHLO host unknown", 0, "requireptr" },
     { "Message rejected: header From domain not found", 0, "rejected" },
     { "From: Domain is invalid", 0, "rejected" },
+    /* an address by whose it is: the sender's (return, reverse, reply-to, "your"),
+     * the sending host's (HELO, an IP address); a recipient's otherwise */
+    { "Invalid return address", 0, "rejected" },
+    { "Reply-To address invalid", 0, "rejected" },
+    { "Your email address is invalid", 0, "rejected" },
+    { "501 Invalid HELO address", 0, "blocked" },
+    { "Your IP address is invalid", 0, "blocked" },
+    { "The email address is invalid", 0, "userunknown" },
     /* the sender's authentication missing or failed */
     { "SPF record not found", 0, "authfailure" },
     { "No SPF record found for example.org", 0, "authfailure" },

@@ -22,6 +22,14 @@ const TopicSubject topic_subjects[] = {
   { "recipient", SUBJECT_USER, EN },
   { "addressee", SUBJECT_USER, EN },
   { "address", SUBJECT_ADDRESS, EN },
+  { "email address", SUBJECT_ADDRESS, EN },
+  /* the sender's addresses by their names (RFC 5321 § 4.1.2 "reverse-path",
+   * RFC 5322's Return-Path and Reply-To); an IP address is the client's */
+  { "return address", SUBJECT_SENDER, EN },
+  { "reverse address", SUBJECT_SENDER, EN },
+  { "reply-to address", SUBJECT_SENDER, EN },
+  { "sending address", SUBJECT_SENDER, EN },
+  { "ip address", SUBJECT_CLIENT, EN },
   { "mailbox", SUBJECT_MAILBOX, EN },
   { "mail box", SUBJECT_MAILBOX, EN },
   { "mailfolder", SUBJECT_MAILBOX, EN },
@@ -406,16 +414,16 @@ const gsize topic_subjects_size = G_N_ELEMENTS (topic_subjects);
 
 /* any word written as a domain name (topics.c) */
 const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
-/* an account or a domain said to be "your": a reply and a notice speak to the
+/* an account, a domain or an address said to be "your": a reply and a notice speak to the
  * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
  * "your account is blocked" is the sender's (topics.c) */
-const TopicSubject topic_senders_own = { "your <account|domain>", SUBJECT_SENDER, EN };
+const TopicSubject topic_senders_own = { "your <account|domain|address>", SUBJECT_SENDER, EN };
 /* a domain or an address named right after "From:" or "From" is the message's
  * author's, the sender's (RFC 5322 § 3.6.2) */
 const TopicSubject topic_from_field = { "from[:] <domain|address>", SUBJECT_SENDER, EN };
 /* a host said to be "your", the "client" or the "sending" one, or named after
  * HELO or EHLO (RFC 5321 § 4.1.1.1), is the sending host */
-const TopicSubject topic_sending_host = { "your|client|sending|helo|ehlo <host>", SUBJECT_CLIENT, EN };
+const TopicSubject topic_sending_host = { "your|client|sending|helo|ehlo <host>, helo|ehlo|client <address>", SUBJECT_CLIENT, EN };
 
 const TopicState topic_states[] = {
   { "does not exist", STATE_MISSING, EN },

@@ -351,17 +351,25 @@ after_from_field (const char *t, gsize ws)
 }
 
 /* The subject subj of the word starting at ws, read as the sending side's where
- * the word before makes it so: "your" account or domain is the envelope
- * sender's (topic_senders_own); "your", "client" or "sending" host, and the
+ * the word before makes it so: "your" account, domain or address is the
+ * envelope sender's (topic_senders_own); the "HELO", "EHLO" or "client" address
+ * the sending host's; "your", "client" or "sending" host, and the
  * "HELO" or "EHLO" host (RFC 5321 § 4.1.1.1: the client names itself there), is
  * the sending host (topic_sending_host); a domain or an address right after
  * "From:" or "From" is the sender's (topic_from_field). */
 static const TopicSubject *
 owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
 {
-  if (subj && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN)
+  if (subj
+      && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN
+          || subj->kind == SUBJECT_ADDRESS)
       && word_before_is (s->text, ws, "your"))
     return &topic_senders_own;
+  /* the address given with HELO or EHLO, or the client's, is the sending host's */
+  if (subj && subj->kind == SUBJECT_ADDRESS
+      && (word_before_is (s->text, ws, "helo") || word_before_is (s->text, ws, "ehlo")
+          || word_before_is (s->text, ws, "client")))
+    return &topic_sending_host;
   if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
       && after_from_field (s->text, ws))
     return &topic_from_field;
@@ -406,9 +414,14 @@ static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)
 {
-  const TopicSubject *subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
-  if (!subj)
-    subj = two_word_subject (s, ws, we, &ws);
+  /* a subject written in two words comes before its last word alone ("IP
+   * address" is the client's, "return address" the sender's) */
+  gsize two_ws = ws;
+  const TopicSubject *subj = two_word_subject (s, ws, we, &two_ws);
+  if (subj)
+    ws = two_ws;
+  else
+    subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
   subj = owned_by_reader (s, ws, subj);
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))

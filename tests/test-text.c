@@ -168,6 +168,26 @@ test_not_a_bounce (void **state)
   assert_int_equal (bounce_report_n_records (r), 0);
   assert_non_null (bounce_report_get_verdict (r));
   bounce_report_free (r);
+  /* a person's reply that quotes a notice a family knows; the same notice
+   * forwarded is read */
+  static const char quoted[]
+      = "\n\n> Delivery has failed to these recipients or groups:\n>\n> carol@example.net\n"
+        "> The email address you entered couldn't be found.\n";
+  char *reply = g_strconcat ("From: Bob <bob@example.net>\nTo: alice@example.com\n"
+                             "Subject: Re: Undeliverable: hello\n\nSame here, odd.",
+                             quoted, NULL);
+  r = parse (reply);
+  assert_int_equal (bounce_report_n_records (r), 0);
+  bounce_report_free (r);
+  char *forward = g_strconcat ("From: Bob <bob@example.net>\nTo: alice@example.com\n"
+                               "Subject: Fwd: Undeliverable: hello\n\nSee below.",
+                               quoted, NULL);
+  r = parse (forward);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "carol@example.net");
+  bounce_report_free (r);
+  g_free (reply);
+  g_free (forward);
 }
 
 static void

@@ -343,6 +343,23 @@ notice_pick_family_of (const char *from, const char *subject, const MimeMessage 
   return hit;
 }
 
+gboolean
+notice_is_persons_reply (const MimeMessage *msg)
+{
+  const char *subject = mime_get (msg, "Subject");
+  if (!subject)
+    return FALSE;
+  while (*subject == ' ' || *subject == '\t')
+    subject++;
+  if (g_ascii_strncasecmp (subject, "re:", 3) != 0 || null_sender (msg))
+    return FALSE;
+  const char *from = mime_get (msg, "From");
+  char *f = from ? g_ascii_strdown (from, -1) : NULL;
+  gboolean daemon = f && contains_any (f, from_signals);
+  g_free (f);
+  return !daemon;
+}
+
 const Detector *
 notice_pick_family (const MimeMessage *msg, const char *head_lower)
 {

@@ -1249,7 +1249,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gboolean had_records = bounce_report_n_records (report) > 0;
   /* a success report's recipients did not fail (when a delivery-status part
    * lists them, the notice's lines are still their diagnostics) */
-  gboolean bounce_like = family || notice_looks_like_bounce (msg, head);
+  gboolean bounce_like = (family || notice_looks_like_bounce (msg, head))
+                         && !notice_is_persons_reply (msg);
   bounce_like = bounce_like && (had_records || !notice_reports_success (msg, head));
   g_free (head);
   char *source = g_strconcat ("text:", family ? family->name : "generic", NULL);

@@ -111,6 +111,12 @@ test_classify_text_overrides (void **state)
       "block" },
     { "failed", "5.7.1", "550", "550 5.7.1 Message rejected: header From domain not found", NULL,
       "5.7.1", "rejected", "block" },
+    /* RFC 7505's null MX of the sender's domain (X.7.27) refuses the sender; the
+     * recipient's (X.1.10) is the destination's */
+    { "failed", "5.7.27", "550", "550 5.7.27 Sender address has null MX", NULL, "5.7.27",
+      "rejected", "block" },
+    { "failed", "5.1.10", "556", "556 5.1.10 Recipient address has null MX", NULL, "5.1.10",
+      "notaccept", "hard" },
     /* the HELO name is the sending host's, not the destination's */
     { "failed", "5.7.0", "550", "550 5.7.0 Your HELO hostname does not exist", NULL, "5.7.0",
       "requireptr", "block" },

@@ -117,6 +117,20 @@ test_classify_text_overrides (void **state)
       "rejected", "block" },
     { "failed", "5.1.10", "556", "556 5.1.10 Recipient address has null MX", NULL, "5.1.10",
       "notaccept", "hard" },
+    /* the sender's by a field's name, by "sending" or "authenticated", or by a
+     * sender named beside the name service */
+    { "failed", "5.7.1", "550", "550 5.7.1 From: header domain does not exist", NULL, "5.7.1",
+      "rejected", "block" },
+    { "failed", NULL, "550", "550 Reply-To domain not found", NULL, NULL, "rejected", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 The sending account does not exist", NULL, "5.7.1",
+      "rejected", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Authenticated user unknown", NULL, "5.7.1", "rejected",
+      "block" },
+    { "failed", NULL, "550", "550 No MX record found for sender domain", NULL, NULL, "rejected",
+      "block" },
+    { "failed", NULL, "550", "550 The email account that you tried to reach does not exist",
+      NULL, NULL, "userunknown", "hard" },
+    { "failed", NULL, "550", "550 No such user", NULL, NULL, "userunknown", "hard" },
     /* the HELO name is the sending host's, not the destination's */
     { "failed", "5.7.0", "550", "550 5.7.0 Your HELO hostname does not exist", NULL, "5.7.0",
       "requireptr", "block" },

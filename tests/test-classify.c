@@ -90,6 +90,14 @@ test_classify_text_overrides (void **state)
       "onhold", "soft" },
     { "failed", "5.0.0", "554", "554 5.0.0 Service unavailable (in reply to RCPT TO command)",
       NULL, "5.0.0", "onhold", "soft" },
+    /* nor where they speak of the sending side or another cause they do not
+     * explain */
+    { "failed", NULL, "550", "550 User has blocked you (in reply to RCPT TO command)", NULL, NULL,
+      "onhold", "soft" },
+    { "failed", NULL, "550",
+      "550 <a@example.org>: Recipient address rejected: Please see SPF record (in reply to RCPT "
+      "TO command)",
+      NULL, NULL, "onhold", "soft" },
     /* RFC 5321's own text for 550, "mailbox unavailable", spans a mailbox not
      * found, no access and a policy: it stands with no status or a generic one,
      * never against a specific code, and under a refusal (X.7.1) it is no
@@ -101,6 +109,11 @@ test_classify_text_overrides (void **state)
       NULL, "5.2.1", "suspend", "soft" },
     { "failed", "5.7.1", "550", "550 5.7.1 Requested action not taken: mailbox unavailable", NULL,
       "5.7.1", "securityerror", "block" },
+    /* and it yields to a topic that names the cause */
+    { "failed", NULL, "550", "550 Mailbox unavailable: sender blocked", NULL, NULL, "rejected",
+      "block" },
+    { "failed", NULL, "550", "550 Mailbox unavailable: user not found", NULL, NULL,
+      "userunknown", "hard" },
     /* nor where the words name the sender as what does not exist, whatever the
      * code or a row says of an address */
     { "failed", "5.1.1", "550", "550 5.1.1 Sender address does not exist", NULL, "5.1.1",

@@ -616,6 +616,55 @@ of_recipient (const TopicSubject *subject)
              || subject->kind == SUBJECT_MAILBOX);
 }
 
+/* A subject of the sending side or of a cause other than the address: the
+ * sender, the sending host or IP, relaying, spam, a link, a virus, a rate, a
+ * count, a policy, TLS, authentication, a filter, an attachment. */
+static gboolean
+of_another_cause (const TopicSubject *subject)
+{
+  switch (subject ? subject->kind : SUBJECT_USER)
+    {
+    case SUBJECT_SENDER:
+    case SUBJECT_CLIENT:
+    case SUBJECT_RELAY:
+    case SUBJECT_SPAM:
+    case SUBJECT_LINK:
+    case SUBJECT_VIRUS:
+    case SUBJECT_RATE:
+    case SUBJECT_MANY:
+    case SUBJECT_POLICY:
+    case SUBJECT_TLS:
+    case SUBJECT_AUTHENTICATION:
+    case SUBJECT_FILTER:
+    case SUBJECT_ATTACHMENT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+topics_names_another_cause (const char *folded)
+{
+  for (const char *w = folded; w && *w;)
+    {
+      gsize n = strcspn (w, " ");
+      const char *word = w;
+      gsize len = n;
+      /* "you", "your": a reply speaks to the sender (RFC 5321 § 4.5.5) */
+      while (len > 0 && closing (word[len - 1]))
+        len--;
+      if ((len == 3 && memcmp (word, "you", 3) == 0) || (len == 4 && memcmp (word, "your", 4) == 0))
+        return TRUE;
+      len = n;
+      if (of_another_cause (subject_named (&word, &len)))
+        return TRUE;
+      w += n;
+      w += strspn (w, " ");
+    }
+  return FALSE;
+}
+
 gboolean
 topics_names_recipient (const char *folded)
 {

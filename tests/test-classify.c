@@ -144,6 +144,11 @@ test_classify_text_overrides (void **state)
     { "failed", NULL, "550", "550 The email account that you tried to reach does not exist",
       NULL, NULL, "userunknown", "hard" },
     { "failed", NULL, "550", "550 No such user", NULL, NULL, "userunknown", "hard" },
+    /* a user unknown where the credentials were refused is the login's */
+    { "failed", "5.7.8", "535", "535 5.7.8 Error: authentication failed: no such user", NULL,
+      "5.7.8", "securityerror", "block" },
+    { "failed", NULL, "535", "535 Authentication failed: user unknown", NULL, NULL,
+      "securityerror", "block" },
     /* the HELO name is the sending host's, not the destination's */
     { "failed", "5.7.0", "550", "550 5.7.0 Your HELO hostname does not exist", NULL, "5.7.0",
       "requireptr", "block" },

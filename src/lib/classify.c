@@ -112,6 +112,9 @@
  *     sender still retries, not proof the domain does not exist: networkerror;
  *   - an address or a domain said not to exist in answer to MAIL FROM, where
  *     no recipient is named yet, is the envelope sender's: rejected;
+ *   - a user said not to exist where the credentials were refused (X.7.8,
+ *     RFC 4954's 535 "authentication credentials invalid") is the login's, the
+ *     sending account's: securityerror;
  *   - an unknown host in the reporting MTA's own domain (its Reporting-MTA or
  *     the notice's sender is that domain or a host in it) is a local address no
  *     router accepted (Exim writes "Unrouteable address" for any such address):
@@ -971,6 +974,11 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
       && names_sender_missing (folded))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
+  /* the credentials refused (X.7.8, RFC 4954's 535): a user said not to exist
+   * there is the login's, the sending account's */
+  if (reason == REASON_USERUNKNOWN && !by_receiver
+      && (status_is (status, 7, 8) || (reply_code && strcmp (reply_code, "535") == 0)))
+    reason = REASON_SECURITYERROR, adjusted = "the login's, credentials refused";
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";

@@ -90,6 +90,14 @@ test_classify_text_overrides (void **state)
       "onhold", "soft" },
     { "failed", "5.0.0", "554", "554 5.0.0 Service unavailable (in reply to RCPT TO command)",
       NULL, "5.0.0", "onhold", "soft" },
+    /* nor where they speak of the sending side or another cause they do not
+     * explain */
+    { "failed", NULL, "550", "550 User has blocked you (in reply to RCPT TO command)", NULL, NULL,
+      "onhold", "soft" },
+    { "failed", NULL, "550",
+      "550 <a@example.org>: Recipient address rejected: Please see SPF record (in reply to RCPT "
+      "TO command)",
+      NULL, NULL, "onhold", "soft" },
     /* RFC 5321's own text for 550, "mailbox unavailable", spans a mailbox not
      * found, no access and a policy: it stands with no status or a generic one,
      * never against a specific code, and under a refusal (X.7.1) it is no
@@ -101,6 +109,11 @@ test_classify_text_overrides (void **state)
       NULL, "5.2.1", "suspend", "soft" },
     { "failed", "5.7.1", "550", "550 5.7.1 Requested action not taken: mailbox unavailable", NULL,
       "5.7.1", "securityerror", "block" },
+    /* and it yields to a topic that names the cause */
+    { "failed", NULL, "550", "550 Mailbox unavailable: sender blocked", NULL, NULL, "rejected",
+      "block" },
+    { "failed", NULL, "550", "550 Mailbox unavailable: user not found", NULL, NULL,
+      "userunknown", "hard" },
     /* nor where the words name the sender as what does not exist, whatever the
      * code or a row says of an address */
     { "failed", "5.1.1", "550", "550 5.1.1 Sender address does not exist", NULL, "5.1.1",
@@ -111,6 +124,31 @@ test_classify_text_overrides (void **state)
       "block" },
     { "failed", "5.7.1", "550", "550 5.7.1 Message rejected: header From domain not found", NULL,
       "5.7.1", "rejected", "block" },
+    /* RFC 7505's null MX of the sender's domain (X.7.27) refuses the sender; the
+     * recipient's (X.1.10) is the destination's */
+    { "failed", "5.7.27", "550", "550 5.7.27 Sender address has null MX", NULL, "5.7.27",
+      "rejected", "block" },
+    { "failed", "5.1.10", "556", "556 5.1.10 Recipient address has null MX", NULL, "5.1.10",
+      "notaccept", "hard" },
+    /* the sender's by a field's name, by "sending" or "authenticated", or by a
+     * sender named beside the name service */
+    { "failed", "5.7.1", "550", "550 5.7.1 From: header domain does not exist", NULL, "5.7.1",
+      "rejected", "block" },
+    { "failed", NULL, "550", "550 Reply-To domain not found", NULL, NULL, "rejected", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 The sending account does not exist", NULL, "5.7.1",
+      "rejected", "block" },
+    { "failed", "5.7.1", "550", "550 5.7.1 Authenticated user unknown", NULL, "5.7.1", "rejected",
+      "block" },
+    { "failed", NULL, "550", "550 No MX record found for sender domain", NULL, NULL, "rejected",
+      "block" },
+    { "failed", NULL, "550", "550 The email account that you tried to reach does not exist",
+      NULL, NULL, "userunknown", "hard" },
+    { "failed", NULL, "550", "550 No such user", NULL, NULL, "userunknown", "hard" },
+    /* a user unknown where the credentials were refused is the login's */
+    { "failed", "5.7.8", "535", "535 5.7.8 Error: authentication failed: no such user", NULL,
+      "5.7.8", "securityerror", "block" },
+    { "failed", NULL, "535", "535 Authentication failed: user unknown", NULL, NULL,
+      "securityerror", "block" },
     /* the HELO name is the sending host's, not the destination's */
     { "failed", "5.7.0", "550", "550 5.7.0 Your HELO hostname does not exist", NULL, "5.7.0",
       "requireptr", "block" },

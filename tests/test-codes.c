@@ -137,6 +137,13 @@ test_codes_disagreements (void **state)
   assert_string_equal (c.reason, "userunknown");
   assert_int_equal (c.type, BOUNCE_TYPE_HARD);
   assert_non_null (c.note);
+  /* 5.7.27 (RFC 7505) is the sender's domain's null MX: the sender refused, not
+   * the destination (1.10 is the recipient's) */
+  assert_true (bounce_code_lookup ("5.7.27", &c));
+  assert_string_equal (c.reason, "rejected");
+  assert_int_equal (c.type, BOUNCE_TYPE_BLOCK);
+  assert_true (bounce_code_lookup ("5.1.10", &c));
+  assert_string_equal (c.reason, "notaccept");
   /* 571 is 5.7.1 without dots; 911 the pseudo-code "no code found", hard */
   assert_true (bounce_code_lookup ("571", &c));
   assert_string_equal (c.form, "vendor");

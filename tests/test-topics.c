@@ -156,6 +156,22 @@ test_topics_subject_choice (void **state)
     { "EHLO host unknown", 0, "requireptr" },
     { "Message rejected: header From domain not found", 0, "rejected" },
     { "From: Domain is invalid", 0, "rejected" },
+    /* ... and after the name of another field that carries the sender's address,
+     * with its colon, "header" or "field" or neither, or named in one */
+    { "From: header domain does not exist", 0, "rejected" },
+    { "Reply-To domain not found", 0, "rejected" },
+    { "Return-Path: domain does not exist", 0, "rejected" },
+    { "The domain in the From header does not exist", 0, "rejected" },
+    { "Invalid address in From: header", 0, "rejected" },
+    { "The domain in the message does not exist", 0, "hostunknown" },
+    /* the sending or authenticated account, domain or user is the sender's */
+    { "The sending account does not exist", 0, "rejected" },
+    { "The sending domain does not exist", 0, "rejected" },
+    { "Authenticated user unknown", 0, "rejected" },
+    /* the sender says whose a DNS record is; the name service only where it
+     * was looked up */
+    { "No MX record found for sender domain", 0, "rejected" },
+    { "No MX record found for example.org", 0, "hostunknown" },
     /* an address by whose it is: the sender's (return, reverse, reply-to, "your"),
      * the sending host's (HELO, an IP address); a recipient's otherwise */
     { "Invalid return address", 0, "rejected" },

@@ -46,7 +46,9 @@
  *      any subject that does ("550 5.1.1 ... IP blacklisted" is blocked); a
  *      reason of the same rank or below never moves it;
  *   5. the text's ANY or STOCK row (but a spam row yields to a topic that says
- *      the sending host or IP is refused for it: blocked). The words for a
+ *      the sending host or IP is refused for it: blocked; and a reply code's own
+ *      text, RFC 5321's "mailbox unavailable", to any topic: "mailbox
+ *      unavailable: sender blocked" is the sender's refusal). The words for a
  *      missing mailbox are userunknown whatever SMTP command they answered: a
  *      sender suppresses an address that does not exist; only a receiver that
  *      documents them as its filter's answer reads them otherwise (its own rows,
@@ -77,7 +79,8 @@
  *      MAIL FROM is the envelope sender's refusal (rejected), the greeting or
  *      HELO/EHLO the sending host's (blocked), a permanent RCPT TO under X.0.x,
  *      X.1.x or no status the address's (userunknown) where the words name the
- *      address or nothing else;
+ *      address and neither the sending side ("you", the sender, the client) nor
+ *      another cause (spam, a policy, a filter, SPF ...), or nothing else;
  *   9. a generic code: 5.7.0, 5.7.1, 5.7.9 securityerror; 5.1.0 userunknown;
  *      5.2.0 (the mailbox refused it, no condition named) filtered; the code's
  *      own default (X.4.0 networkerror, X.6.0 contenterror); the reply code's,
@@ -109,6 +112,9 @@
  *     sender still retries, not proof the domain does not exist: networkerror;
  *   - an address or a domain said not to exist in answer to MAIL FROM, where
  *     no recipient is named yet, is the envelope sender's: rejected;
+ *   - a user said not to exist where the credentials were refused (X.7.8,
+ *     RFC 4954's 535 "authentication credentials invalid") is the login's, the
+ *     sending account's: securityerror;
  *   - an unknown host in the reporting MTA's own domain (its Reporting-MTA or
  *     the notice's sender is that domain or a host in it) is a local address no
  *     router accepted (Exim writes "Unrouteable address" for any such address):
@@ -483,7 +489,9 @@ has_words (const char *folded)
  * sender at MAIL FROM, the sending host at the greeting or HELO/EHLO, and at RCPT TO,
  * permanently, under a code that names no other subject (X.0.x, X.1.x, or none),
  * the address, where the words name it (the user, the address, the mailbox:
- * "Recipient address rejected") or say nothing but codes and the address. RFC
+ * "Recipient address rejected") and nothing of the sending side or another cause
+ * ("User has blocked you", "Recipient address rejected: Please see SPF record"
+ * name a cause they do not explain), or say nothing but codes and the address. RFC
  * 5321 § 4.2.3 gives 550 for a mailbox not found, no access and a policy alike:
  * "550 Access denied" or "554 Service unavailable" at RCPT TO says nothing of the
  * address. */
@@ -497,7 +505,8 @@ refused_by_command (const char *command, const char *status, BounceClass klass,
     return REASON_REJECTED;
   if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT
       && (!status || status[2] == '0' || status[2] == '1')
-      && (topics_names_recipient (folded) || !has_words (folded)))
+      && ((topics_names_recipient (folded) && !topics_names_another_cause (folded))
+          || !has_words (folded)))
     return REASON_USERUNKNOWN;
   if (at_greeting (command))
     return REASON_BLOCKED;
@@ -848,7 +857,9 @@ classify_record (BounceRecord *rec, Reason known)
   gboolean decisive = finds.any && (finds.any->flags & WORDING_DECISIVE);
   gboolean reply_text = finds.any && (finds.any->flags & WORDING_REPLY_TEXT);
   /* the reply code's own text under a refusal (X.7.1) names the refusal, not a
-   * missing mailbox: "mailbox unavailable" there is "no access" */
+   * missing mailbox: "mailbox unavailable" there is "no access"; elsewhere it
+   * yields to a topic that names the cause ("mailbox unavailable: sender
+   * blocked"), as RFC 5321's 550 spans no access and a policy */
   if (reply_text && is_not_authorized (status))
     text = REASON_NONE;
   gboolean text_outranks_code
@@ -890,7 +901,8 @@ classify_record (BounceRecord *rec, Reason known)
     row = family_row;
   else if (specific && code && !text_outranks_code && !topic_outranks_code)
     reason = code, rule = "status code";
-  else if (finds.any && text == finds.any->reason && !host_refused_for_spam)
+  else if (finds.any && text == finds.any->reason && !host_refused_for_spam
+           && !(reply_text && topic.rule))
     row = finds.any;
   else if (topic.rule && (!(specific && code) || topic_outranks_code))
     reason = topic.rule->reason, rule = "topic", by_topic = TRUE;
@@ -962,6 +974,11 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
       && names_sender_missing (folded))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
+  /* the credentials refused (X.7.8, RFC 4954's 535): a user said not to exist
+   * there is the login's, the sending account's */
+  if (reason == REASON_USERUNKNOWN && !by_receiver
+      && (status_is (status, 7, 8) || (reply_code && strcmp (reply_code, "535") == 0)))
+    reason = REASON_SECURITYERROR, adjusted = "the login's, credentials refused";
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";

@@ -137,7 +137,9 @@ static const CodeRow enhanced_rows[] = {
   { "7.24", "SPF validation error", REASON_AUTHFAILURE, NULL },
   { "7.25", "Reverse DNS validation failed", REASON_REQUIREPTR, NULL },
   { "7.26", "Multiple authentication checks failed (DMARC)", REASON_AUTHFAILURE, NULL },
-  { "7.27", "Sender address has null MX", REASON_NOTACCEPT, NULL },
+  /* RFC 7505: the sender's domain publishes a null MX, so a notice could
+   * not be returned; the envelope sender is refused, the recipient untouched */
+  { "7.27", "Sender address has null MX", REASON_REJECTED, NULL },
   { "7.28", "Mail flood detected", REASON_SPEEDING, NULL },
   { "7.29", "ARC validation failure", REASON_AUTHFAILURE, NULL },
   { "7.30", "REQUIRETLS support required", REASON_SECURITYERROR, NULL },

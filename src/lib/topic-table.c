@@ -414,13 +414,16 @@ const gsize topic_subjects_size = G_N_ELEMENTS (topic_subjects);
 
 /* any word written as a domain name (topics.c) */
 const TopicSubject topic_domain_name = { "<domain name>", SUBJECT_DOMAIN, EN };
-/* an account, a domain or an address said to be "your": a reply and a notice speak to the
- * envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so
- * "your account is blocked" is the sender's (topics.c) */
-const TopicSubject topic_senders_own = { "your <account|domain|address>", SUBJECT_SENDER, EN };
-/* a domain or an address named right after "From:" or "From" is the message's
- * author's, the sender's (RFC 5322 § 3.6.2) */
-const TopicSubject topic_from_field = { "from[:] <domain|address>", SUBJECT_SENDER, EN };
+/* an account, a domain, an address or a user said to be "your": a reply and a notice speak
+ * to the envelope sender (RFC 5321 § 4.5.5 sends the notice to the reverse-path), so "your
+ * account is blocked" is the sender's; so is the "sending" one, and the "authenticated" one
+ * (the account the client logged in with, RFC 4954) (topics.c) */
+const TopicSubject topic_senders_own = { "your|sending|authenticated <account|domain|address|user>", SUBJECT_SENDER, EN };
+/* a domain or an address named right after the name of a field that carries the sender's
+ * address, "From:", "Sender:", "Reply-To:" (RFC 5322 § 3.6.2), "Return-Path:" (§ 3.6.7),
+ * with or without the colon and "header" or "field", or said to be in one ("the domain in the
+ * From header"), is the sender's */
+const TopicSubject topic_from_field = { "from|sender|reply-to|return-path[:] [header|field] <domain|address>", SUBJECT_SENDER, EN };
 /* a host said to be "your", the "client" or the "sending" one, or named after
  * HELO or EHLO (RFC 5321 § 4.1.1.1), is the sending host */
 const TopicSubject topic_sending_host = { "your|client|sending|helo|ehlo <host>, helo|ehlo|client <address>", SUBJECT_CLIENT, EN };

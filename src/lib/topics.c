@@ -340,30 +340,111 @@ topics_sending_side_before (const char *folded, gsize at)
          || word_before_is (folded, at, "ehlo");
 }
 
-/* Does the word starting at ws follow the name of the From field, "From:" ("From:
- * Domain is invalid") or "From" ("header From domain not found")? (The colon
- * closes a clause, so word_before does not see it.) */
+/* The names of the header fields that carry the sender's addresses (RFC 5322
+ * § 3.6.2 From, Sender, Reply-To; § 3.6.7 Return-Path). */
+static const char *const sender_fields[] = { "from", "sender", "reply-to", "return-path" };
+
+/* Does the word ending at we (t[we] is the space after it) name a field that
+ * carries the sender's address, with or without its colon ("From:", "Reply-To")?
+ * ws: its start. */
+static gboolean
+names_sender_field (const char *t, gsize ws, gsize we)
+{
+  if (we > ws && t[we - 1] == ':')
+    we--;
+  for (gsize i = 0; i < G_N_ELEMENTS (sender_fields); i++)
+    if (we - ws == strlen (sender_fields[i]) && memcmp (t + ws, sender_fields[i], we - ws) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The word before the one starting at pos, as [*ws, *we), a colon at its end
+ * allowed (the colon closes a clause, so word_before does not see past it). */
+static gboolean
+word_before_colon (const char *t, gsize pos, gsize *ws, gsize *we)
+{
+  if (pos < 2 || t[pos - 1] != ' ')
+    return FALSE;
+  *we = pos - 1;
+  *ws = *we;
+  while (*ws > 0 && t[*ws - 1] != ' ')
+    (*ws)--;
+  return *we > *ws;
+}
+
+/* Does the word starting at ws follow the name of a field that carries the
+ * sender's address, "From:" ("From: Domain is invalid"), "From" ("header From
+ * domain not found"), "Reply-To", "Sender:", "Return-Path", or such a name and
+ * "header" or "field" ("From: header domain does not exist")? */
 static gboolean
 after_from_field (const char *t, gsize ws)
 {
-  return (ws >= 6 && memcmp (t + ws - 6, "from: ", 6) == 0 && (ws == 6 || t[ws - 7] == ' '))
-         || word_before_is (t, ws, "from");
+  gsize ps, pe;
+  if (!word_before_colon (t, ws, &ps, &pe))
+    return FALSE;
+  if (names_sender_field (t, ps, pe))
+    return TRUE;
+  gboolean field_word = (pe - ps == 6 && memcmp (t + ps, "header", 6) == 0)
+                        || (pe - ps == 5 && memcmp (t + ps, "field", 5) == 0);
+  gsize qs, qe;
+  return field_word && word_before_colon (t, ps, &qs, &qe) && names_sender_field (t, qs, qe);
+}
+
+/* Do the words after the one ending at we place it in a field that carries the
+ * sender's address: "in [the] From[:] [header|field]" ("the domain in the From
+ * header does not exist")? */
+static gboolean
+in_from_field (const char *t, gsize len, gsize we)
+{
+  gsize pos = we;
+  const char *words[3];
+  gsize lens[3];
+  guint n = 0;
+  while (n < 3 && pos < len && t[pos] == ' ')
+    {
+      gsize ws = pos + 1, e = ws;
+      while (e < len && t[e] != ' ')
+        e++;
+      words[n] = t + ws, lens[n] = e - ws, n++;
+      pos = e;
+    }
+  if (n < 2 || lens[0] != 2 || memcmp (words[0], "in", 2) != 0)
+    return FALSE;
+  guint f = lens[1] == 3 && memcmp (words[1], "the", 3) == 0 ? 2 : 1;
+  if (f >= n)
+    return FALSE;
+  gsize fs = words[f] - t, fe = fs + lens[f];
+  while (fe > fs && t[fe - 1] != ':' && closing (t[fe - 1]))
+    fe--; /* "From." at the end of the clause */
+  return names_sender_field (t, fs, fe);
+}
+
+/* Does the word before the one starting at ws say the thing is the sending
+ * side's own: "your" (a reply speaks to the sender), "sending" or
+ * "authenticated" (the account the client logged in with)? */
+static gboolean
+senders_own_before (const char *t, gsize ws)
+{
+  return word_before_is (t, ws, "your") || word_before_is (t, ws, "sending")
+         || word_before_is (t, ws, "authenticated");
 }
 
 /* The subject subj of the word starting at ws, read as the sending side's where
- * the word before makes it so: "your" account, domain or address is the
- * envelope sender's (topic_senders_own); the "HELO", "EHLO" or "client" address
+ * the word before makes it so: "your", "sending" or "authenticated" account,
+ * domain, address or user is the envelope sender's (topic_senders_own); the "HELO", "EHLO" or "client" address
  * the sending host's; "your", "client" or "sending" host, and the
  * "HELO" or "EHLO" host (RFC 5321 § 4.1.1.1: the client names itself there), is
- * the sending host (topic_sending_host); a domain or an address right after
- * "From:" or "From" is the sender's (topic_from_field). */
+ * the sending host (topic_sending_host); a domain or an address right after the
+ * name of a field that carries the sender's address ("From:", "Reply-To", "From
+ * header"), or said to be in one ("in the From header"), is the sender's
+ * (topic_from_field). */
 static const TopicSubject *
-owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
+owned_by_reader (const Search *s, gsize ws, gsize we, const TopicSubject *subj)
 {
   if (subj
       && (subj->kind == SUBJECT_MAILBOX || subj->kind == SUBJECT_DOMAIN
-          || subj->kind == SUBJECT_ADDRESS)
-      && word_before_is (s->text, ws, "your"))
+          || subj->kind == SUBJECT_ADDRESS || subj->kind == SUBJECT_USER)
+      && senders_own_before (s->text, ws))
     return &topic_senders_own;
   /* the address given with HELO or EHLO, or the client's, is the sending host's */
   if (subj && subj->kind == SUBJECT_ADDRESS
@@ -371,7 +452,7 @@ owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
           || word_before_is (s->text, ws, "client")))
     return &topic_sending_host;
   if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
-      && after_from_field (s->text, ws))
+      && (after_from_field (s->text, ws) || in_from_field (s->text, s->len, we)))
     return &topic_from_field;
   if (subj && subj->kind == SUBJECT_HOST && topics_sending_side_before (s->text, ws))
     return &topic_sending_host;
@@ -381,12 +462,16 @@ owned_by_reader (const Search *s, gsize ws, const TopicSubject *subj)
 /* Subjects that say whose the state is, whatever else stands nearer: the
  * sender's ("sender domain does not exist"), the sending host named as such
  * ("sending host not found in DNS"), a domain's when the name service is named
- * ("the server for this recipient could not be found in DNS"). */
-static gboolean
+ * ("the server for this recipient could not be found in DNS"). The sender and
+ * the sending host name an owner, the name service only where the thing was
+ * looked up: "no MX record found for sender domain" is the sender's. Returns
+ * the rank, 0 for a subject that says nothing of whose. */
+static guint
 says_whose (const TopicSubject *subject)
 {
-  return subject->kind == SUBJECT_SENDER || subject->kind == SUBJECT_NAME_SERVICE
-         || subject == &topic_sending_host;
+  if (subject->kind == SUBJECT_SENDER || subject == &topic_sending_host)
+    return 2;
+  return subject->kind == SUBJECT_NAME_SERVICE ? 1 : 0;
 }
 
 /* A subject written in two words ("mail box") that ends with the word [ws, we):
@@ -408,8 +493,8 @@ two_word_subject (const Search *s, gsize ws, gsize we, gsize *start)
 }
 
 /* Weighs the word [ws, we) at distance d as the subject of state: a subject that
- * says whose the state is comes first (says_whose); otherwise the nearest subject
- * wins. */
+ * says whose the state is comes first (says_whose, by its rank); otherwise the
+ * nearest subject wins. */
 static void
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)
@@ -422,13 +507,13 @@ consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const T
     ws = two_ws;
   else
     subj = subject_of (s->text + ws, we - ws, state, s->status_subject);
-  subj = owned_by_reader (s, ws, subj);
+  subj = owned_by_reader (s, ws, we, subj);
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
     return;
-  gboolean first = says_whose (subj);
-  gboolean pick_first = *pick && says_whose (*pick);
-  if (!*pick || (first && !pick_first) || (first == pick_first && d < *pick_d))
+  guint first = says_whose (subj);
+  guint pick_first = *pick ? says_whose (*pick) : 0;
+  if (!*pick || first > pick_first || (first == pick_first && d < *pick_d))
     *pick = subj, *pick_d = d;
 }
 
@@ -529,6 +614,55 @@ of_recipient (const TopicSubject *subject)
   return subject
          && (subject->kind == SUBJECT_USER || subject->kind == SUBJECT_ADDRESS
              || subject->kind == SUBJECT_MAILBOX);
+}
+
+/* A subject of the sending side or of a cause other than the address: the
+ * sender, the sending host or IP, relaying, spam, a link, a virus, a rate, a
+ * count, a policy, TLS, authentication, a filter, an attachment. */
+static gboolean
+of_another_cause (const TopicSubject *subject)
+{
+  switch (subject ? subject->kind : SUBJECT_USER)
+    {
+    case SUBJECT_SENDER:
+    case SUBJECT_CLIENT:
+    case SUBJECT_RELAY:
+    case SUBJECT_SPAM:
+    case SUBJECT_LINK:
+    case SUBJECT_VIRUS:
+    case SUBJECT_RATE:
+    case SUBJECT_MANY:
+    case SUBJECT_POLICY:
+    case SUBJECT_TLS:
+    case SUBJECT_AUTHENTICATION:
+    case SUBJECT_FILTER:
+    case SUBJECT_ATTACHMENT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+topics_names_another_cause (const char *folded)
+{
+  for (const char *w = folded; w && *w;)
+    {
+      gsize n = strcspn (w, " ");
+      const char *word = w;
+      gsize len = n;
+      /* "you", "your": a reply speaks to the sender (RFC 5321 § 4.5.5) */
+      while (len > 0 && closing (word[len - 1]))
+        len--;
+      if ((len == 3 && memcmp (word, "you", 3) == 0) || (len == 4 && memcmp (word, "your", 4) == 0))
+        return TRUE;
+      len = n;
+      if (of_another_cause (subject_named (&word, &len)))
+        return TRUE;
+      w += n;
+      w += strspn (w, " ");
+    }
+  return FALSE;
 }
 
 gboolean

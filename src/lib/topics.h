@@ -165,6 +165,13 @@ gboolean topics_sending_side_before (const char *folded, gsize at);
  * unavailable")? */
 gboolean topics_names_recipient (const char *folded);
 
+/* Does folded (a wordings_fold result) name the sending side or a cause other
+ * than the address: "you" or "your", or a subject word of the sender, the
+ * sending host or IP, relaying, spam, a link, a virus, a rate, a count, a
+ * policy, TLS, authentication, a filter or an attachment ("Recipient address
+ * rejected: Please see SPF record")? */
+gboolean topics_names_another_cause (const char *folded);
+
 /* Does folded (a wordings_fold result) name a period of time that what it counts
  * was sent in ("this hour", "per day")? The words are topic_periods. */
 extern const char *const topic_periods[];

@@ -124,6 +124,10 @@ test_classify_text_overrides (void **state)
       "block" },
     { "failed", "5.7.1", "550", "550 5.7.1 Message rejected: header From domain not found", NULL,
       "5.7.1", "rejected", "block" },
+    /* a null MX said of the sender's domain (a row of the destination's words) */
+    { "failed", NULL, "550", "550 Sender domain does not accept mail (nullmx)", NULL, NULL,
+      "rejected", "block" },
+    { "failed", NULL, "550", "550 Domain does not accept mail", NULL, NULL, "notaccept", "hard" },
     /* RFC 7505's null MX of the sender's domain (X.7.27) refuses the sender; the
      * recipient's (X.1.10) is the destination's */
     { "failed", "5.7.27", "550", "550 5.7.27 Sender address has null MX", NULL, "5.7.27",

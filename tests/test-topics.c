@@ -180,6 +180,10 @@ test_topics_subject_choice (void **state)
     { "501 Invalid HELO address", 0, "blocked" },
     { "Your IP address is invalid", 0, "blocked" },
     { "The email address is invalid", 0, "userunknown" },
+    /* a domain that accepts no mail (a null MX): the destination's, or the
+     * sender's where it is named so */
+    { "This domain does not accept email", 0, "notaccept" },
+    { "Sender domain does not accept mail", 0, "rejected" },
     /* the sender's authentication missing or failed */
     { "SPF record not found", 0, "authfailure" },
     { "No SPF record found for example.org", 0, "authfailure" },

@@ -585,14 +585,16 @@ final_notice_of_failure (const BounceRecord *rec, const char *action, BounceClas
 }
 
 /* Do the words of folded say that the sender, or its address or domain, does not
- * exist or is invalid (a topic of the sender among the addressing rules, X.1.x)? */
+ * exist, is invalid or accepts no mail (a topic of the sender among the
+ * addressing rules, X.1.x)? */
 static gboolean
 names_sender_missing (const char *folded)
 {
   TopicFind sender;
   topics_find (folded, 1, &sender);
   return sender.rule && sender.subject && sender.subject->kind == SUBJECT_SENDER
-         && (sender.state_kind == STATE_MISSING || sender.state_kind == STATE_INVALID);
+         && (sender.state_kind == STATE_MISSING || sender.state_kind == STATE_INVALID
+             || sender.state_kind == STATE_NO_MAIL);
 }
 
 /* "[192.0.2.1]", "2001:db8::1": an address that names no host, and so no
@@ -971,8 +973,8 @@ classify_record (BounceRecord *rec, Reason known)
   /* an address or a domain said not to exist where the words name it the
    * sender's ("550 5.1.1 Sender address does not exist"): the envelope sender's,
    * whatever the code or the row said of an address */
-  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
-      && names_sender_missing (folded))
+  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN || reason == REASON_NOTACCEPT)
+      && !by_receiver && names_sender_missing (folded))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
   /* the credentials refused (X.7.8, RFC 4954's 535): a user said not to exist
    * there is the login's, the sending account's */

@@ -474,6 +474,11 @@ const TopicState topic_states[] = {
   { "rejected", STATE_REFUSED, EN },
   { "refused", STATE_REFUSED, EN },
   { "denied", STATE_REFUSED, EN },
+  /* a longer state stands before a shorter one it starts with: the first read at a
+   * place covers it */
+  { "does not accept mail", STATE_NO_MAIL, EN },
+  { "does not accept email", STATE_NO_MAIL, EN },
+  { "accepts no mail", STATE_NO_MAIL, EN },
   { "did not accept", STATE_REFUSED, EN },
   { "does not accept", STATE_REFUSED, EN },
   { "not accepted", STATE_REFUSED, EN },
@@ -1013,6 +1018,12 @@ const TopicRule topic_rules[] = {
   { SUBJECT_TLS, STATE_FAILED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
   { SUBJECT_TLS, STATE_UNSUPPORTED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
   { SUBJECT_TLS, STATE_REFUSED, REASON_SECURITYERROR, 7, DEF ("securityerror") },
+  /* notaccept: "the destination accepts no mail at all (null MX)"; a sender's
+   * domain that accepts none is the sender's refused (rejected: "the envelope
+   * sender or its domain is refused"; RFC 7505 § 4.2 gives it 550 5.7.27) */
+  { SUBJECT_DOMAIN, STATE_NO_MAIL, REASON_NOTACCEPT, 1, DEF ("notaccept") },
+  { SUBJECT_HOST, STATE_NO_MAIL, REASON_NOTACCEPT, 1, DEF ("notaccept") },
+  { SUBJECT_SENDER, STATE_NO_MAIL, REASON_REJECTED, 1, DEF ("rejected") },
   /* authfailure: "SPF, DKIM or DMARC authentication failed or is missing" */
   { SUBJECT_AUTHENTICATION, STATE_FAILED, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_MISSING, REASON_AUTHFAILURE, 7, DEF ("authfailure") },

@@ -50,6 +50,7 @@ static const char *const state_names[] = {
   [STATE_GAVE_UP] = "gave up",
   [STATE_FAILED] = "failed",
   [STATE_UNSUPPORTED] = "unsupported",
+  [STATE_NO_MAIL] = "accepts no mail",
 };
 
 const char *

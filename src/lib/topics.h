@@ -83,6 +83,7 @@ typedef enum
   STATE_GAVE_UP,     /* giving up, exhausted */
   STATE_FAILED,      /* failed */
   STATE_UNSUPPORTED, /* not supported, not offered */
+  STATE_NO_MAIL,     /* accepts no mail: a null MX (RFC 7505) */
 } StateKind;
 
 /* A word of another language than English says where its meaning is written:

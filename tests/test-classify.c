@@ -80,6 +80,14 @@ test_classify_text_overrides (void **state)
       "rejected", "block" },
     { "failed", NULL, "550", "550 User unknown (in reply to RCPT TO command)", NULL, NULL,
       "userunknown", "hard" },
+    /* a delay is no hard bounce yet: the sender still retries (its final notice
+     * will say), whatever the reason; the same words in a failure are */
+    { "delayed", "4.1.1", "450",
+      "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
+      NULL, "4.1.1", "userunknown", "soft" },
+    { "failed", "4.1.1", "450",
+      "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
+      NULL, "4.1.1", "userunknown", "hard" },
     /* a permanent refusal at RCPT TO is the address's where the words name it or
      * nothing; words of no address (RFC 5321's 550 is also "no access" and
      * "policy") leave the cause undecided */

@@ -124,7 +124,8 @@
  *     "5.2.2 ... x-unix; input/output error" is the full mailbox of its code).
  *
  * BOUNCE TYPE comes from the reason (reasons.tsv), with "notaccept" hard only when
- * the failure is permanent.
+ * the failure is permanent, and no reason hard in a delay (action delayed): the
+ * sender still retries, and its final notice will say whether it gave up.
  */
 #include "classify.h"
 
@@ -992,6 +993,8 @@ classify_record (BounceRecord *rec, Reason known)
 
   rec->klass = klass;
   rec->type = type_of (reason, klass);
+  if (rec->type == BOUNCE_TYPE_HARD && delayed)
+    rec->type = BOUNCE_TYPE_SOFT;
   record_set (rec, BOUNCE_FIELD_REASON, reason_name (reason));
   record_set (rec, BOUNCE_FIELD_BOUNCE, bounce_type_name (rec->type));
   record_set (rec, BOUNCE_FIELD_CLASS, bounce_class_name (klass));

@@ -132,6 +132,9 @@ test_classify_text_overrides (void **state)
       "block" },
     { "failed", "5.7.1", "550", "550 5.7.1 Message rejected: header From domain not found", NULL,
       "5.7.1", "rejected", "block" },
+    /* a header's domain said not to exist (a row of the destination's words) */
+    { "failed", NULL, "550", "550 Message-ID domain not found", NULL, NULL, "notcompliantrfc",
+      "block" },
     /* a null MX said of the sender's domain (a row of the destination's words) */
     { "failed", NULL, "550", "550 Sender domain does not accept mail (nullmx)", NULL, NULL,
       "rejected", "block" },

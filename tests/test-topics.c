@@ -180,6 +180,10 @@ test_topics_subject_choice (void **state)
     { "501 Invalid HELO address", 0, "blocked" },
     { "Your IP address is invalid", 0, "blocked" },
     { "The email address is invalid", 0, "userunknown" },
+    /* an address or a domain of one of the message's headers: its form */
+    { "Invalid address in the To: header", 0, "notcompliantrfc" },
+    { "Message-ID domain not found", 0, "notcompliantrfc" },
+    { "The email address does not exist", 0, "userunknown" },
     /* a domain that accepts no mail (a null MX): the destination's, or the
      * sender's where it is named so */
     { "This domain does not accept email", 0, "notaccept" },

@@ -112,6 +112,9 @@
  *     sender still retries, not proof the domain does not exist: networkerror;
  *   - an address or a domain said not to exist in answer to MAIL FROM, where
  *     no recipient is named yet, is the envelope sender's: rejected;
+ *   - an address or a domain said not to exist where the words name it the
+ *     sender's (a topic of the sender) is rejected; one of a header of the
+ *     message's ("Message-ID domain not found") notcompliantrfc;
  *   - a user said not to exist where the credentials were refused (X.7.8,
  *     RFC 4954's 535 "authentication credentials invalid") is the login's, the
  *     sending account's: securityerror;
@@ -598,6 +601,16 @@ names_sender_missing (const char *folded)
              || sender.state_kind == STATE_NO_MAIL);
 }
 
+/* Do the words of folded say that an address or a domain of one of the message's
+ * headers does not exist or is invalid (a topic of a header, X.6.x)? */
+static gboolean
+names_header_missing (const char *folded)
+{
+  TopicFind header;
+  topics_find (folded, 6, &header);
+  return header.rule && header.subject && header.subject->kind == SUBJECT_HEADER;
+}
+
 /* "[192.0.2.1]", "2001:db8::1": an address that names no host, and so no
  * receiver. */
 static gboolean
@@ -977,6 +990,11 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN || reason == REASON_NOTACCEPT)
       && !by_receiver && names_sender_missing (folded))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
+  /* ... or a header of the message's ("Message-ID domain not found", "invalid
+   * address in the To: header"): the message's form, not an envelope address */
+  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
+      && names_header_missing (folded))
+    reason = REASON_NOTCOMPLIANTRFC, adjusted = "a header's, named as such";
   /* the credentials refused (X.7.8, RFC 4954's 535): a user said not to exist
    * there is the login's, the sending account's */
   if (reason == REASON_USERUNKNOWN && !by_receiver

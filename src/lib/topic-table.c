@@ -424,6 +424,9 @@ const TopicSubject topic_senders_own = { "your|sending|authenticated <account|do
  * with or without the colon and "header" or "field", or said to be in one ("the domain in the
  * From header"), is the sender's */
 const TopicSubject topic_from_field = { "from|sender|reply-to|return-path[:] [header|field] <domain|address>", SUBJECT_SENDER, EN };
+/* an address or a domain said to be in a header of the message (other than the
+ * sender's fields), or a Message-ID's: the message's form (RFC 5322) */
+const TopicSubject topic_header_field = { "<address|domain> in a header, message-id <domain>", SUBJECT_HEADER, EN };
 /* a host said to be "your", the "client" or the "sending" one, or named after
  * HELO or EHLO (RFC 5321 § 4.1.1.1), is the sending host */
 const TopicSubject topic_sending_host = { "your|client|sending|helo|ehlo <host>, helo|ehlo|client <address>", SUBJECT_CLIENT, EN };
@@ -1033,6 +1036,10 @@ const TopicRule topic_rules[] = {
   { SUBJECT_ATTACHMENT, STATE_REFUSED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
   { SUBJECT_ATTACHMENT, STATE_BARRED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
   { SUBJECT_ATTACHMENT, STATE_LISTED, REASON_POLICYVIOLATION, 7, DEF ("policyviolation") },
+  /* notcompliantrfc: "the message does not comply with RFC 5322": an address or a
+   * domain of one of its headers missing or invalid */
+  { SUBJECT_HEADER, STATE_MISSING, REASON_NOTCOMPLIANTRFC, 6, DEF ("notcompliantrfc") },
+  { SUBJECT_HEADER, STATE_INVALID, REASON_NOTCOMPLIANTRFC, 6, DEF ("notcompliantrfc") },
   /* filtered: "a receiving-side filter or the recipient's own rules refused the
    * message while the address may be valid" */
   { SUBJECT_FILTER, STATE_REFUSED, REASON_FILTERED, 7, DEF ("filtered") },

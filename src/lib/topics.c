@@ -32,6 +32,7 @@ static const char *const subject_names[] = {
   [SUBJECT_AUTHENTICATION] = "authentication",
   [SUBJECT_FILTER] = "filter",
   [SUBJECT_ATTACHMENT] = "attachment",
+  [SUBJECT_HEADER] = "header",
 };
 
 static const char *const state_names[] = {
@@ -420,6 +421,34 @@ in_from_field (const char *t, gsize len, gsize we)
   return names_sender_field (t, fs, fe);
 }
 
+/* Do the words after the one ending at we place it in a header of the message:
+ * "in [the] [<field>[:]] header[s]|field" ("Invalid address in the To: header")?
+ * The sender's fields are read before (in_from_field). */
+static gboolean
+in_header_field (const char *t, gsize len, gsize we)
+{
+  gsize pos = we;
+  for (guint n = 0; n < 4 && pos < len && t[pos] == ' '; n++)
+    {
+      gsize ws = pos + 1, e = ws;
+      while (e < len && t[e] != ' ')
+        e++;
+      gsize k = e;
+      while (k > ws && closing (t[k - 1]))
+        k--; /* "header." at the end of the clause */
+      if (n == 0 && !(k - ws == 2 && memcmp (t + ws, "in", 2) == 0))
+        return FALSE;
+      if (n > 0
+          && ((k - ws == 6 && memcmp (t + ws, "header", 6) == 0)
+              || (k - ws == 7 && memcmp (t + ws, "headers", 7) == 0)))
+        return TRUE;
+      if (k < e && t[k] != ':')
+        return FALSE; /* the clause ends before a header is named */
+      pos = e;
+    }
+  return FALSE;
+}
+
 /* Does the word before the one starting at ws say the thing is the sending
  * side's own: "your" (a reply speaks to the sender), "sending" or
  * "authenticated" (the account the client logged in with)? */
@@ -455,6 +484,11 @@ owned_by_reader (const Search *s, gsize ws, gsize we, const TopicSubject *subj)
   if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
       && (after_from_field (s->text, ws) || in_from_field (s->text, s->len, we)))
     return &topic_from_field;
+  /* an address or a domain in a header of the message (other than the sender's),
+   * or a Message-ID's: the message's form, not an envelope address */
+  if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
+      && (in_header_field (s->text, s->len, we) || word_before_is (s->text, ws, "message-id")))
+    return &topic_header_field;
   if (subj && subj->kind == SUBJECT_HOST && topics_sending_side_before (s->text, ws))
     return &topic_sending_host;
   return subj;

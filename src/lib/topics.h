@@ -62,6 +62,7 @@ typedef enum
   SUBJECT_AUTHENTICATION, /* the sender's authentication: SPF, DKIM, DMARC */
   SUBJECT_FILTER,     /* a receiving-side filter or rule, the recipient's own too */
   SUBJECT_ATTACHMENT, /* an attachment, a file type */
+  SUBJECT_HEADER,     /* an address or a domain in a header of the message */
 } SubjectKind;
 
 typedef enum
@@ -125,6 +126,8 @@ extern const TopicSubject topic_domain_name;
 extern const TopicSubject topic_senders_own;
 /* "From: Domain is invalid": the sender's (the From field's). */
 extern const TopicSubject topic_from_field;
+/* "address in the To: header", "Message-ID domain": the message's header's. */
+extern const TopicSubject topic_header_field;
 /* "your host", "client host", "sending host": the sending host. */
 extern const TopicSubject topic_sending_host;
 extern const TopicSubject topic_subjects[];

@@ -392,41 +392,24 @@ after_from_field (const char *t, gsize ws)
   return field_word && word_before_colon (t, ps, &qs, &qe) && names_sender_field (t, qs, qe);
 }
 
-/* Do the words after the one ending at we place it in a field that carries the
- * sender's address: "in [the] From[:] [header|field]" ("the domain in the From
- * header does not exist")? */
-static gboolean
-in_from_field (const char *t, gsize len, gsize we)
+/* What "in [the] <name>[:] [header[s]]" after a thing says ("the domain in the
+ * From header", "address in the To: header", "in header"): the span of the word
+ * after "in [the]" (its closing punctuation but a colon trimmed), and whether
+ * "header" or "headers" stands within three words of "in", in its clause. */
+typedef struct
 {
-  gsize pos = we;
-  const char *words[3];
-  gsize lens[3];
-  guint n = 0;
-  while (n < 3 && pos < len && t[pos] == ' ')
-    {
-      gsize ws = pos + 1, e = ws;
-      while (e < len && t[e] != ' ')
-        e++;
-      words[n] = t + ws, lens[n] = e - ws, n++;
-      pos = e;
-    }
-  if (n < 2 || lens[0] != 2 || memcmp (words[0], "in", 2) != 0)
-    return FALSE;
-  guint f = lens[1] == 3 && memcmp (words[1], "the", 3) == 0 ? 2 : 1;
-  if (f >= n)
-    return FALSE;
-  gsize fs = words[f] - t, fe = fs + lens[f];
-  while (fe > fs && t[fe - 1] != ':' && closing (t[fe - 1]))
-    fe--; /* "From." at the end of the clause */
-  return names_sender_field (t, fs, fe);
-}
+  gsize start, end;
+  gboolean header;
+} InField;
 
-/* Do the words after the one ending at we place it in a header of the message:
- * "in [the] [<field>[:]] header[s]|field" ("Invalid address in the To: header")?
- * The sender's fields are read before (in_from_field). */
+/* Reads the words after the one ending at we as InField says; FALSE where the
+ * next word is not "in". */
 static gboolean
-in_header_field (const char *t, gsize len, gsize we)
+read_in_field (const char *t, gsize len, gsize we, InField *f)
 {
+  f->start = f->end = 0;
+  f->header = FALSE;
+  gboolean open = TRUE; /* the clause of "in" goes on */
   gsize pos = we;
   for (guint n = 0; n < 4 && pos < len && t[pos] == ' '; n++)
     {
@@ -435,18 +418,25 @@ in_header_field (const char *t, gsize len, gsize we)
         e++;
       gsize k = e;
       while (k > ws && closing (t[k - 1]))
-        k--; /* "header." at the end of the clause */
-      if (n == 0 && !(k - ws == 2 && memcmp (t + ws, "in", 2) == 0))
+        k--;
+      if (n == 0 && !(e - ws == 2 && memcmp (t + ws, "in", 2) == 0))
         return FALSE;
-      if (n > 0
+      gboolean the = n == 1 && e - ws == 3 && memcmp (t + ws, "the", 3) == 0;
+      if (n > 0 && n <= 2 && !f->end && !the)
+        {
+          f->start = ws, f->end = e;
+          while (f->end > ws && t[f->end - 1] != ':' && closing (t[f->end - 1]))
+            f->end--; /* "From." at the end of the clause */
+        }
+      if (n > 0 && open
           && ((k - ws == 6 && memcmp (t + ws, "header", 6) == 0)
               || (k - ws == 7 && memcmp (t + ws, "headers", 7) == 0)))
-        return TRUE;
+        f->header = TRUE;
       if (k < e && t[k] != ':')
-        return FALSE; /* the clause ends before a header is named */
+        open = FALSE;
       pos = e;
     }
-  return FALSE;
+  return TRUE;
 }
 
 /* Does the word before the one starting at ws say the thing is the sending
@@ -481,14 +471,18 @@ owned_by_reader (const Search *s, gsize ws, gsize we, const TopicSubject *subj)
       && (word_before_is (s->text, ws, "helo") || word_before_is (s->text, ws, "ehlo")
           || word_before_is (s->text, ws, "client")))
     return &topic_sending_host;
-  if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
-      && (after_from_field (s->text, ws) || in_from_field (s->text, s->len, we)))
-    return &topic_from_field;
-  /* an address or a domain in a header of the message (other than the sender's),
-   * or a Message-ID's: the message's form, not an envelope address */
-  if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS)
-      && (in_header_field (s->text, s->len, we) || word_before_is (s->text, ws, "message-id")))
-    return &topic_header_field;
+  if (subj && (subj->kind == SUBJECT_DOMAIN || subj->kind == SUBJECT_ADDRESS))
+    {
+      InField f;
+      gboolean in_field = read_in_field (s->text, s->len, we, &f);
+      if (after_from_field (s->text, ws)
+          || (in_field && names_sender_field (s->text, f.start, f.end)))
+        return &topic_from_field;
+      /* in a header of the message (other than the sender's), or a Message-ID's:
+       * the message's form, not an envelope address */
+      if ((in_field && f.header) || word_before_is (s->text, ws, "message-id"))
+        return &topic_header_field;
+    }
   if (subj && subj->kind == SUBJECT_HOST && topics_sending_side_before (s->text, ws))
     return &topic_sending_host;
   return subj;
@@ -678,26 +672,44 @@ of_another_cause (const TopicSubject *subject)
     }
 }
 
-gboolean
-topics_names_another_cause (const char *folded)
+/* Does fn hold for a word of folded (the runs between its spaces)? */
+static gboolean
+some_word (const char *folded, gboolean (*fn) (const char *word, gsize n))
 {
   for (const char *w = folded; w && *w;)
     {
       gsize n = strcspn (w, " ");
-      const char *word = w;
-      gsize len = n;
-      /* "you", "your": a reply speaks to the sender (RFC 5321 § 4.5.5) */
-      while (len > 0 && closing (word[len - 1]))
-        len--;
-      if ((len == 3 && memcmp (word, "you", 3) == 0) || (len == 4 && memcmp (word, "your", 4) == 0))
-        return TRUE;
-      len = n;
-      if (of_another_cause (subject_named (&word, &len)))
+      if (fn (w, n))
         return TRUE;
       w += n;
       w += strspn (w, " ");
     }
   return FALSE;
+}
+
+/* "you", "your" (a reply speaks to the sender, RFC 5321 § 4.5.5), or a subject
+ * of another cause than the address */
+static gboolean
+word_of_another_cause (const char *word, gsize n)
+{
+  gsize len = n;
+  while (len > 0 && closing (word[len - 1]))
+    len--;
+  if ((len == 3 && memcmp (word, "you", 3) == 0) || (len == 4 && memcmp (word, "your", 4) == 0))
+    return TRUE;
+  return of_another_cause (subject_named (&word, &n));
+}
+
+static gboolean
+word_of_recipient (const char *word, gsize n)
+{
+  return of_recipient (subject_named (&word, &n));
+}
+
+gboolean
+topics_names_another_cause (const char *folded)
+{
+  return some_word (folded, word_of_another_cause);
 }
 
 gboolean
@@ -712,17 +724,7 @@ topics_names_recipient (const char *folded)
       if (of_recipient (subject) && strstr (folded, subject->word))
         return TRUE;
     }
-  for (const char *w = folded; *w;)
-    {
-      gsize n = strcspn (w, " ");
-      const char *word = w;
-      gsize len = n;
-      if (of_recipient (subject_named (&word, &len)))
-        return TRUE;
-      w += n;
-      w += strspn (w, " ");
-    }
-  return FALSE;
+  return some_word (folded, word_of_recipient);
 }
 
 static gpointer

@@ -606,6 +606,9 @@ names_sender_missing (const char *folded)
 static gboolean
 names_header_missing (const char *folded)
 {
+  /* a header is named as such, or a Message-ID (topics.c owned_by_reader) */
+  if (!folded || (!strstr (folded, "header") && !strstr (folded, "message-id")))
+    return FALSE;
   TopicFind header;
   topics_find (folded, 6, &header);
   return header.rule && header.subject && header.subject->kind == SUBJECT_HEADER;

@@ -88,6 +88,13 @@ test_classify_text_overrides (void **state)
     { "failed", "4.1.1", "450",
       "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
       NULL, "4.1.1", "userunknown", "hard" },
+    /* ... and so is a transient reply no notice or log calls final */
+    { NULL, "4.1.1", "450",
+      "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
+      NULL, "4.1.1", "userunknown", "soft" },
+    { NULL, "5.1.1", "550",
+      "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
+      NULL, "5.1.1", "userunknown", "hard" },
     /* a permanent refusal at RCPT TO is the address's where the words name it or
      * nothing; words of no address (RFC 5321's 550 is also "no access" and
      * "policy") leave the cause undecided */

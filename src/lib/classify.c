@@ -127,8 +127,10 @@
  *     "5.2.2 ... x-unix; input/output error" is the full mailbox of its code).
  *
  * BOUNCE TYPE comes from the reason (reasons.tsv), with "notaccept" hard only when
- * the failure is permanent, and no reason hard in a delay (action delayed): the
- * sender still retries, and its final notice will say whether it gave up.
+ * the failure is permanent, and no reason hard in a delay (action delayed) or in
+ * a transient reply (4xx, 4.x.x) with no action (a bare reply, a notice that
+ * does not say it failed): the sender still retries, and its final notice will
+ * say whether it gave up.
  */
 #include "classify.h"
 
@@ -1014,7 +1016,9 @@ classify_record (BounceRecord *rec, Reason known)
 
   rec->klass = klass;
   rec->type = type_of (reason, klass);
-  if (rec->type == BOUNCE_TYPE_HARD && delayed)
+  /* a hard bounce is a final failure: not a delay, and not a transient reply
+   * (4xx) that no notice or log line calls final, which the sender retries */
+  if (rec->type == BOUNCE_TYPE_HARD && (delayed || (!action && klass == BOUNCE_CLASS_TRANSIENT)))
     rec->type = BOUNCE_TYPE_SOFT;
   record_set (rec, BOUNCE_FIELD_REASON, reason_name (reason));
   record_set (rec, BOUNCE_FIELD_BOUNCE, bounce_type_name (rec->type));

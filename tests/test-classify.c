@@ -88,6 +88,12 @@ test_classify_text_overrides (void **state)
     { "failed", "4.1.1", "450",
       "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
       NULL, "4.1.1", "userunknown", "hard" },
+    /* X.1.0 names an address; in answer to the message, when every recipient
+     * was accepted, not the recipient's */
+    { "failed", "5.1.0", "550", "550 5.1.0 Message rejected (in reply to end of DATA command)", NULL,
+      "5.1.0", "onhold", "soft" },
+    { "failed", "5.1.0", "550", "550 5.1.0 Address rejected (in reply to RCPT TO command)", NULL,
+      "5.1.0", "userunknown", "hard" },
     /* ... and so is a transient reply no notice or log calls final */
     { NULL, "4.1.1", "450",
       "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",

@@ -81,7 +81,8 @@
  *      X.1.x or no status the address's (userunknown) where the words name the
  *      address and neither the sending side ("you", the sender, the client) nor
  *      another cause (spam, a policy, a filter, SPF ...), or nothing else;
- *   9. a generic code: 5.7.0, 5.7.1, 5.7.9 securityerror; 5.1.0 userunknown;
+ *   9. a generic code: 5.7.0, 5.7.1, 5.7.9 securityerror; 5.1.0 userunknown
+ *      (but in answer to DATA, when every recipient was accepted);
  *      5.2.0 (the mailbox refused it, no condition named) filtered; the code's
  *      own default (X.4.0 networkerror, X.6.0 contenterror); the reply code's,
  *      when there is no status or the status is generic and of its class;
@@ -547,7 +548,7 @@ before_data (const char *command)
 
 /* A generic status with no words that say more (step 8 at the top). */
 static Reason
-generic_status_reason (const char *status)
+generic_status_reason (const char *status, const char *command)
 {
   /* 5.7.0 (other security status), 5.7.1 (delivery not authorized), 5.7.9
    * (authentication mechanism too weak): reasons.tsv lists 5.7.0 under
@@ -555,9 +556,11 @@ generic_status_reason (const char *status)
   if (strcmp (status, "5.7.0") == 0 || strcmp (status, "5.7.1") == 0
       || strcmp (status, "5.7.9") == 0)
     return REASON_SECURITYERROR;
-  /* 5.1.0 (other address status): the address was refused */
+  /* 5.1.0 (other address status): the address was refused; but not in answer
+   * to the message (DATA, BDAT), which every recipient was already accepted for:
+   * an address there is another's (the sender's, one in the headers) */
   if (strcmp (status, "5.1.0") == 0)
-    return REASON_USERUNKNOWN;
+    return command && !before_data (command) ? REASON_NONE : REASON_USERUNKNOWN;
   /* 5.2.0 (other mailbox status): the address exists (an address problem is
    * X.1.x) and its mailbox refused the message for no condition of its own */
   if (strcmp (status, "5.2.0") == 0)
@@ -937,8 +940,8 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_BLOCKED, rule = "listed before data";
   else if ((reason = refused_by_command (command, status, klass, folded)))
     rule = "smtp command";
-  else if (have_status && generic_status_reason (status))
-    reason = generic_status_reason (status), rule = "generic status code";
+  else if (have_status && generic_status_reason (status, command))
+    reason = generic_status_reason (status, command), rule = "generic status code";
   else if (code)
     reason = code, rule = "status code";
   else if (reply_reason && by_reply.klass != BOUNCE_CLASS_SUCCESS

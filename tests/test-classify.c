@@ -180,6 +180,10 @@ test_classify_text_overrides (void **state)
     /* the HELO name is the sending host's, not the destination's */
     { "failed", "5.7.0", "550", "550 5.7.0 Your HELO hostname does not exist", NULL, "5.7.0",
       "requireptr", "block" },
+    /* a domain missing, named as a signature's: not the recipient's, whatever
+     * the "domain not found" row says of a recipient's domain */
+    { "failed", "5.7.1", "550", "550 5.7.1 DKIM key domain not found", NULL, "5.7.1",
+      "authfailure", "block" },
     /* the sender's authentication missing: a topic beside a generic 5.7.1 */
     { "failed", "5.7.1", "550", "550 5.7.1 SPF record not found", NULL, "5.7.1", "authfailure",
       "block" },

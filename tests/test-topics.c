@@ -184,6 +184,12 @@ test_topics_subject_choice (void **state)
     { "Invalid address in the To: header", 0, "notcompliantrfc" },
     { "Message-ID domain not found", 0, "notcompliantrfc" },
     { "The email address does not exist", 0, "userunknown" },
+    /* a domain named as a signature's or a link's: not an envelope address's */
+    { "DKIM key domain not found", 0, "authfailure" },
+    { "Signing domain does not exist", 0, "authfailure" },
+    { "URL domain example.com not found", 0, "contenterror" },
+    { "Link domain is invalid", 0, "contenterror" },
+    { "Domain example.com not found", 0, "hostunknown" },
     /* a domain that accepts no mail (a null MX): the destination's, or the
      * sender's where it is named so */
     { "This domain does not accept email", 0, "notaccept" },

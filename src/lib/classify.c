@@ -606,6 +606,20 @@ names_sender_missing (const char *folded)
              || sender.state_kind == STATE_NO_MAIL);
 }
 
+/* The reason where the words of folded say that a domain named as a signature's
+ * ("DKIM key domain not found": authfailure) or a link's ("URL domain does not
+ * exist": contenterror) does not exist or is invalid (topics.c owned_by_reader);
+ * REASON_NONE where they do not. */
+static Reason
+names_content_domain_missing (const char *folded)
+{
+  TopicFind t;
+  topics_find (folded, 0, &t);
+  if (!t.rule || (t.subject != &topic_signing_domain && t.subject != &topic_link_domain))
+    return REASON_NONE;
+  return t.rule->reason;
+}
+
 /* Do the words of folded say that an address or a domain of one of the message's
  * headers does not exist or is invalid (a topic of a header, X.6.x)? */
 static gboolean
@@ -1003,6 +1017,12 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
       && names_header_missing (folded))
     reason = REASON_NOTCOMPLIANTRFC, adjusted = "a header's, named as such";
+  /* ... or a signature's or a link's domain ("DKIM key domain not found"): the
+   * sender's authentication, the content's */
+  Reason content_domain;
+  if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
+      && (content_domain = names_content_domain_missing (folded)))
+    reason = content_domain, adjusted = "a signature's or a link's domain, named as such";
   /* the credentials refused (X.7.8, RFC 4954's 535): a user said not to exist
    * there is the login's, the sending account's */
   if (reason == REASON_USERUNKNOWN && !by_receiver

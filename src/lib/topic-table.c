@@ -427,6 +427,13 @@ const TopicSubject topic_from_field = { "from|sender|reply-to|return-path[:] [he
 /* an address or a domain said to be in a header of the message (other than the
  * sender's fields), or a Message-ID's: the message's form (RFC 5322) */
 const TopicSubject topic_header_field = { "<address|domain> in a header, message-id <domain>", SUBJECT_HEADER, EN };
+/* a domain named as a link's, a URL's or a URI's (RFC 3986 § 3.2.2, the host of a
+ * link in the content), is the content's, not an envelope address's (topics.c) */
+const TopicSubject topic_link_domain = { "url|uri|link <domain>", SUBJECT_LINK, EN };
+/* a domain named as a signature's: DKIM's signing domain (RFC 6376 § 3.5, d=) or
+ * the domain its key is published under (§ 3.6.2.1), "DKIM key domain": the
+ * sender's authentication, not an envelope address (topics.c) */
+const TopicSubject topic_signing_domain = { "dkim|signing|signature [key] <domain>", SUBJECT_AUTHENTICATION, EN };
 /* a host said to be "your", the "client" or the "sending" one, or named after
  * HELO or EHLO (RFC 5321 § 4.1.1.1), is the sending host */
 const TopicSubject topic_sending_host = { "your|client|sending|helo|ehlo <host>, helo|ehlo|client <address>", SUBJECT_CLIENT, EN };
@@ -1006,6 +1013,10 @@ const TopicRule topic_rules[] = {
    * judged by what it links to */
   { SUBJECT_LINK, STATE_LISTED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
   { SUBJECT_LINK, STATE_BARRED, REASON_SPAMDETECTED, 7, DEF ("spamdetected") },
+  /* contenterror: "the message content ... is not acceptable, without being
+   * spam": a link whose domain does not exist or is invalid */
+  { SUBJECT_LINK, STATE_MISSING, REASON_CONTENTERROR, 6, DEF ("contenterror") },
+  { SUBJECT_LINK, STATE_INVALID, REASON_CONTENTERROR, 6, DEF ("contenterror") },
   /* X.7.0 with malware wording; virusdetected: "judged to carry malware" */
   { SUBJECT_VIRUS, STATE_DETECTED, REASON_VIRUSDETECTED, 7, DEF ("virusdetected") },
   /* speeding: "rate limited for sending too fast or too much" */

@@ -457,7 +457,9 @@ senders_own_before (const char *t, gsize ws)
  * the sending host (topic_sending_host); a domain or an address right after the
  * name of a field that carries the sender's address ("From:", "Reply-To", "From
  * header"), or said to be in one ("in the From header"), is the sender's
- * (topic_from_field). */
+ * (topic_from_field); a domain named as a link's ("URL domain") the content's
+ * (topic_link_domain), as a signature's ("DKIM domain", "signing domain",
+ * "DKIM key domain") the sender's authentication (topic_signing_domain). */
 static const TopicSubject *
 owned_by_reader (const Search *s, gsize ws, gsize we, const TopicSubject *subj)
 {
@@ -482,6 +484,30 @@ owned_by_reader (const Search *s, gsize ws, gsize we, const TopicSubject *subj)
        * the message's form, not an envelope address */
       if ((in_field && f.header) || word_before_is (s->text, ws, "message-id"))
         return &topic_header_field;
+    }
+  /* a domain name written out right after "domain" ("URL domain example.com")
+   * is that domain, and whose the word says */
+  gsize ps, pe;
+  if (subj == &topic_domain_name && word_before_is (s->text, ws, "domain")
+      && word_before (s->text, ws, &ps, &pe))
+    {
+      const char *w = s->text + ps;
+      gsize n = pe - ps;
+      const TopicSubject *named = owned_by_reader (s, ps, pe, subject_named (&w, &n));
+      if (named && named->kind != SUBJECT_DOMAIN)
+        return named;
+    }
+  if (subj && subj->kind == SUBJECT_DOMAIN)
+    {
+      if (word_before_is (s->text, ws, "url") || word_before_is (s->text, ws, "uri")
+          || word_before_is (s->text, ws, "link"))
+        return &topic_link_domain;
+      gsize ks = ws, ke;
+      if (word_before_is (s->text, ws, "key"))
+        word_before (s->text, ws, &ks, &ke); /* "DKIM key domain" */
+      if (word_before_is (s->text, ks, "dkim") || word_before_is (s->text, ks, "signing")
+          || word_before_is (s->text, ks, "signature"))
+        return &topic_signing_domain;
     }
   if (subj && subj->kind == SUBJECT_HOST && topics_sending_side_before (s->text, ws))
     return &topic_sending_host;

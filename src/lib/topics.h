@@ -128,6 +128,10 @@ extern const TopicSubject topic_senders_own;
 extern const TopicSubject topic_from_field;
 /* "address in the To: header", "Message-ID domain": the message's header's. */
 extern const TopicSubject topic_header_field;
+/* "URL domain", "link domain": a link's, in the content. */
+extern const TopicSubject topic_link_domain;
+/* "DKIM domain", "signing domain", "DKIM key domain": a signature's. */
+extern const TopicSubject topic_signing_domain;
 /* "your host", "client host", "sending host": the sending host. */
 extern const TopicSubject topic_sending_host;
 extern const TopicSubject topic_subjects[];

@@ -299,8 +299,10 @@ static const char why_text[] =
     "greeting, by a code, is blocked; too many over a period of time is speeding; an\n"
     "unknown host under a transient status is networkerror; an unknown host in the\n"
     "reporting system's own domain is userunknown; an address or a domain said not\n"
-    "to exist in answer to MAIL FROM, or named the sender's, is rejected. A\n"
-    "receiver's row is never adjusted.\n"
+    "to exist in answer to MAIL FROM, or named the sender's, is rejected; named a\n"
+    "header's, notcompliantrfc; named a DKIM signature's, authfailure; named a\n"
+    "link's, contenterror; a user unknown where the credentials were refused is\n"
+    "securityerror. A receiver's row is never adjusted.\n"
     "Every wording row names its source: bounce explain --provider NAME lists a\n"
     "provider's.\n";
 

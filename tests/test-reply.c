@@ -36,6 +36,34 @@ test_reply_fields (void **state)
   bounce_report_free (r);
 }
 
+/* the recipient is the refused address the reply names, never an address it
+ * gives to write to */
+static void
+test_reply_contact_address (void **state)
+{
+  (void) state;
+  static const char *const replies[] = {
+    "550 5.7.1 Service unavailable; client [192.0.2.1] blocked using bl.example.net; contact "
+    "delist@example.net",
+    "554 Rejected, please e-mail: abuse@example.net",
+    "550 Blocked. Write to us at <abuse@example.net>",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (replies); i++)
+    {
+      BounceReport *r = bounce_classify_reply (replies[i], NULL, NULL);
+      assert_non_null (r);
+      assert_null (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_RECIPIENT));
+      bounce_report_free (r);
+    }
+  BounceReport *r = bounce_classify_reply (
+      "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.org not found by SMTP "
+      "address lookup; contact postmaster@example.org",
+      NULL, NULL);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_RECIPIENT),
+                       "a@example.org");
+  bounce_report_free (r);
+}
+
 static void
 test_reply_context (void **state)
 {
@@ -321,7 +349,8 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test (test_reply_fields), cmocka_unit_test (test_reply_context),
+    cmocka_unit_test (test_reply_fields),
+    cmocka_unit_test (test_reply_contact_address), cmocka_unit_test (test_reply_context),
     cmocka_unit_test (test_reply_bad_input), cmocka_unit_test (test_reply_corpus),
     cmocka_unit_test (test_key), cmocka_unit_test (test_verp),
     cmocka_unit_test (test_link_fields),

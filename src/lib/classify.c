@@ -644,9 +644,36 @@ address_literal (const char *host)
   return address_ip (host, n);
 }
 
+/* The domain of the first address in text ("contact postmaster@example.org"),
+ * into domain; FALSE for none. */
+static gboolean
+domain_of_address_in (const char *text, char domain[STATUS_HOST_MAX])
+{
+  for (const char *at = strchr (text, '@'); at; at = strchr (at + 1, '@'))
+    {
+      if (at == text || !address_char (at[-1]))
+        continue;
+      gsize n = 0;
+      while (address_char (at[1 + n]) && at[1 + n] != '>')
+        n++;
+      while (n > 0 && (at[n] == '.' || at[n] == ','))
+        n--; /* the end of a sentence */
+      if (n > 0 && n < STATUS_HOST_MAX && memchr (at + 1, '.', n))
+        {
+          for (gsize i = 0; i < n; i++)
+            domain[i] = g_ascii_tolower (at[1 + i]);
+          domain[n] = '\0';
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The host whose receiver rows apply: the one that answered (the report's
- * Remote-MTA, else the host the diagnostic names), else the recipient's domain;
- * NULL lets the text name it. named: room for a name found in the diagnostic. */
+ * Remote-MTA, else the host the diagnostic names), else the recipient's domain,
+ * else the domain of an address the diagnostic holds (a bare reply names the
+ * refused address, or one of its receiver's to contact); NULL lets the text name
+ * it. named: room for a name found in the diagnostic. */
 static const char *
 receiver_host (const BounceRecord *rec, const char *diag, char named[STATUS_HOST_MAX])
 {
@@ -657,7 +684,9 @@ receiver_host (const BounceRecord *rec, const char *diag, char named[STATUS_HOST
     return named;
   const char *rcpt = record_peek (rec, BOUNCE_FIELD_RECIPIENT);
   const char *at = rcpt ? strrchr (rcpt, '@') : NULL;
-  return at ? at + 1 : NULL;
+  if (at)
+    return at + 1;
+  return diag && domain_of_address_in (diag, named) ? named : NULL;
 }
 
 /* The record's `why`: the row (scope, wording, source) or the rule that decided,

@@ -13,8 +13,32 @@
 #include "classify.h"
 #include "link.h"
 
+/* Does the word before at (the start of an address, or its '<') ask the reader
+ * to write to it ("contact postmaster@example.org", "email delist@example.org",
+ * "write to us at abuse@example.org")? Such an address is the receiver's
+ * contact, not the refused recipient. */
+static gboolean
+contact_before (const char *text, const char *at)
+{
+  static const char *const asks[] = { "contact", "email", "e-mail", "mail", "write", "at", "via" };
+  const char *e = at;
+  while (e > text && (e[-1] == ' ' || e[-1] == ':' || e[-1] == '<'))
+    e--;
+  const char *s = e;
+  while (s > text && g_ascii_isalpha (s[-1]))
+    s--;
+  if (s > text && s[-1] == '-' && s - 1 > text && g_ascii_isalpha (s[-2]))
+    for (s--; s > text && g_ascii_isalpha (s[-1]);)
+      s--; /* "e-mail" */
+  for (gsize i = 0; i < G_N_ELEMENTS (asks); i++)
+    if ((gsize) (e - s) == strlen (asks[i]) && g_ascii_strncasecmp (s, asks[i], (gsize) (e - s)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The first address in angle brackets, else the first bare word with an '@'
- * that normalises to an address. */
+ * that normalises to an address; an address the words give as a contact
+ * (contact_before) is none. */
 static char *
 first_address (const char *text)
 {
@@ -23,7 +47,8 @@ first_address (const char *text)
       const char *gt = strchr (lt + 1, '>');
       if (!gt)
         break;
-      if (gt - lt > 1 && gt - lt < 320 && memchr (lt, '@', (gsize) (gt - lt)))
+      if (gt - lt > 1 && gt - lt < 320 && memchr (lt, '@', (gsize) (gt - lt))
+          && !contact_before (text, lt))
         {
           char *inner = g_strndup (lt + 1, (gsize) (gt - lt - 1));
           char *a = address_normalise (inner);
@@ -39,7 +64,7 @@ first_address (const char *text)
         s--;
       while (*e && address_char (*e) && *e != '<' && *e != '>')
         e++;
-      if (e - s > 320)
+      if (e - s > 320 || contact_before (text, s))
         continue;
       char *word = g_strndup (s, (gsize) (e - s));
       char *a = address_normalise (word);

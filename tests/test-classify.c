@@ -253,6 +253,10 @@ test_classify_text_overrides (void **state)
       "block" },
     /* qmail's own words: qmail-local's child that crashed */
     { "delayed", NULL, NULL, "Aack, child crashed. (#4.3.0)", NULL, "4.3.0", "mailererror", "soft" },
+    { "delayed", NULL, NULL, "Unable to chdir to maildir. (#4.2.1)", NULL, "4.2.1", "systemerror",
+      "soft" },
+    { "failed", NULL, NULL, "Uh-oh: first line of .qmail file is blank. (#4.2.1)", NULL, "4.2.1",
+      "systemerror", "soft" },
     { "failed", NULL, "554", "BANNER rejected: 554 go away", NULL, NULL, "blocked", "block" },
     /* Postfix's access map refusing a recipient by rule ("<addr>: Recipient address
      * rejected: Access denied"): the address may exist; Microsoft's 5.4.1

@@ -717,6 +717,13 @@ const Wording wording_table[] = {
   { ANY, "unable to rewind message", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c temp_rewind" },
   { ANY, "file has been locked for # seconds straight", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c temp_slowlock" },
   { ANY, "timeout on maildir delivery", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c maildir" },
+  /* qmail-local's own trouble with the local mailbox or the user's .qmail, which it
+   * tags #4.2.1 (a mailbox code) though no state of the mailbox is meant: the words
+   * decide over that code */
+  { ANY, "unable to chdir to maildir", REASON_SYSTEMERROR, WORDING_DECISIVE, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c maildir" },
+  { ANY, "home directory is writable", REASON_SYSTEMERROR, WORDING_DECISIVE, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c checkhome" },
+  { ANY, "home directory is sticky", REASON_SYSTEMERROR, WORDING_DECISIVE, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c checkhome" },
+  { ANY, "first line of .qmail file is blank", REASON_SYSTEMERROR, WORDING_DECISIVE, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-local.c main" },
   { ANY, "deferred, database down", REASON_SYSTEMERROR, 0, "src DerDakon/vpopmail b0aaedaf1b24acd09ed6e2a358969f6869718d62 vdelivermail.c main" },
   /* mailfront's scanner that could not run: no spam was found (it beats "spam") */
   { ANY, "could not spamassassin scan message", REASON_SYSTEMERROR, WORDING_DECISIVE, "src bruceg/mailfront 07d683b74d850209ff8b3579d74094a27d8cf3dd plugin-spamassassin.c" },

@@ -817,6 +817,7 @@ test_classify_nodejava_servers (void **state)
     { "DATA", "552", "552 Header size is too large", "mesgtoobig" },
     { "DATA", "503", "503 5.5.4 Missing From header", "notcompliantrfc" },
     { NULL, NULL, "There are no DNS entries for the hostname example.invalid.  I cannot determine where to send this message.", "hostunknown" },
+    { NULL, NULL, "Unknown host: nowhere.example.invalid This could be a DNS server error, a typo, or a problem with the recipient's mail server.", "hostunknown" },
     { NULL, NULL, "Temporary problem looking up mail server for host: example.org.  I cannot determine where to send this message.", "networkerror" },
     { "CONN", "502", "502 Invalid/unsupported command", "syntaxerror" },
     { "MAIL", "503", "503 EHLO/HELO first please", "syntaxerror" },

@@ -303,6 +303,7 @@ const Wording wording_table[] = {
   { ANY, "user has moved", REASON_HASMOVED, 0, "src postfix 3.7.11 src/trivial-rewrite/resolve.c resolve_addr" },
   { ANY, "user not local; please try", REASON_HASMOVED, 0, "rfc 5321 § 4.2.3" },
   { ANY, "there are no dns entries for the hostname", REASON_HOSTUNKNOWN, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a server/mailet/mailets/src/main/java/org/apache/james/transport/mailets/remote/delivery/MailDelivrer.java handleNoTargetServer" },
+  { ANY, "this could be a dns server error, a typo, or a problem with the recipient", REASON_HOSTUNKNOWN, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a server/mailet/mailets/src/main/java/org/apache/james/transport/mailets/remote/delivery/Bouncer.java explanationText" },
   { ANY, "invalid mx <ip> for domain", REASON_HOSTUNKNOWN, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a server/protocols/protocols-smtp/src/main/java/org/apache/james/smtpserver/fastfail/ValidRcptMX.java" },
   { ANY, "host unknown", REASON_HOSTUNKNOWN, 0, "src sendmail 8.17.1.9 libsm/strexit.c sm_sysexmsg" },
   { ANY, "host not found", REASON_HOSTUNKNOWN, 0, "src postfix 3.7.11 src/dns/dns_strerror.c" },

@@ -802,6 +802,61 @@ test_classify_fields (void **state)
 
 /* the default replies of the filter and policy daemons packaged in Debian, as a
  * bounce quotes them (each from the daemon's source, see wording-table.c) */
+/* the replies and notices of open-source mail servers written in Java, Ruby and
+ * Node (Apache James, Postal, ZoneMTA, WildDuck's Haraka plugin), each in answer
+ * to the command it refuses */
+static void
+test_classify_nodejava_servers (void **state)
+{
+  (void) state;
+  static const struct
+  {
+    const char *command, *reply, *diag, *want_reason;
+  } cases[] = {
+    { "RCPT", "451", "451 4.4.3 Temporary rejected: Reconnect to fast. Please try again later", "onhold" },
+    { "RCPT", "451", "451 4.4.3 Temporary rejected: Please try again later", "onhold" },
+    { "RCPT", "554", "554 5.7.1 Rejected: unauthenticated e-mail from 192.0.2.1 is restricted.  Contact the postmaster for details.", "blocked" },
+    { "RCPT", "501", "501 5.5.4 Provided EHLO/HELO mail.example.com can not resolved.", "blocked" },
+    { "MAIL", "503", "503 5.5.0 Need HELO or EHLO before MAIL", "syntaxerror" },
+    { "CONN", "500", "500 Line length exceeded. See RFC 2821 #4.5.3.1.", "syntaxerror" },
+    { "CONN", "521", "521 Closing connection as too many unknown commands received", "syntaxerror" },
+    { "RCPT", "530", "530 5.7.1 Invalid MX 192.0.2.1 for domain example.org. Reject email", "hostunknown" },
+    { "DATA", "552", "552 Header Lines are too many", "mesgtoobig" },
+    { "DATA", "552", "552 Header size is too large", "mesgtoobig" },
+    { "DATA", "503", "503 5.5.4 Missing From header", "notcompliantrfc" },
+    { NULL, NULL, "There are no DNS entries for the hostname example.invalid.  I cannot determine where to send this message.", "hostunknown" },
+    { NULL, NULL, "Unknown host: nowhere.example.invalid This could be a DNS server error, a typo, or a problem with the recipient's mail server.", "hostunknown" },
+    { NULL, NULL, "Temporary problem looking up mail server for host: example.org.  I cannot determine where to send this message.", "networkerror" },
+    { "CONN", "502", "502 Invalid/unsupported command", "syntaxerror" },
+    { "MAIL", "503", "503 EHLO/HELO first please", "syntaxerror" },
+    { "RCPT", "535", "535 Mail server has been suspended", "suspend" },
+    { "RCPT", "550", "550 Invalid server token", "userunknown" },
+    { "RCPT", "550", "550 Invalid route token", "userunknown" },
+    { "RCPT", "550", "550 Route does not accept incoming messages", "filtered" },
+    { "DATA", "530", "530 From/Sender name is not valid", "rejected" },
+    { "DATA", "500", "500 A delivery loop was detected which causes this email which caused the email to be undeliverable (26)", "networkerror" },
+    { "RCPT", "421", "421 Server shutdown in progress", "systemerror" },
+    { "RCPT", "450", "450 Failed to process recipient, try again [ERRC01]", "systemerror" },
+    { "DATA", "550", "550 5.7.1 [192.0.2.1] was found from Zone RBL", "blocked" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BounceReport *r = report_new ();
+      BounceRecord *rec = report_add_record (r);
+      record_set (rec, BOUNCE_FIELD_RECIPIENT, "a@example.org");
+      record_set (rec, BOUNCE_FIELD_ACTION, "failed");
+      record_set (rec, BOUNCE_FIELD_REPLY_CODE, cases[i].reply);
+      record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, cases[i].diag);
+      record_set (rec, BOUNCE_FIELD_COMMAND, cases[i].command);
+      classify_record (rec, REASON_NONE);
+      const char *re = record_peek (rec, BOUNCE_FIELD_REASON);
+      if (g_strcmp0 (re, cases[i].want_reason) != 0)
+        fail_msg ("%s \"%s\": got %s, expected %s", cases[i].command ? cases[i].command : "-",
+                  cases[i].diag, re, cases[i].want_reason);
+      bounce_report_free (r);
+    }
+}
+
 static void
 test_classify_filter_daemons (void **state)
 {
@@ -1006,6 +1061,7 @@ main (void)
     cmocka_unit_test (test_classify_fields),
     cmocka_unit_test (test_classify_another_recipients_reply),
     cmocka_unit_test (test_classify_filter_daemons),
+    cmocka_unit_test (test_classify_nodejava_servers),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

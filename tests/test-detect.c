@@ -930,6 +930,24 @@ static const char notice_james[] =
   "  Size (in bytes): 1024\n"
   "\n";
 
+static const char notice_postal[] =
+  "From: Mail Delivery Service <sales@example.com>\n"
+  "To: sender@example.org\n"
+  "Subject: Mail Delivery Failed (hello)\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: text/plain; charset=us-ascii\n"
+  "\n"
+  "This is the mail delivery service responsible for delivering mail to sales@example.com.\n"
+  "\n"
+  "The message you've sent cannot be delivered. Your original message is attached to this message.\n"
+  "\n"
+  "For further assistance please contact postmaster@example.com.\n"
+  "\n"
+  "Mail from: sender@example.org\n"
+  "Rcpt To: nina@example.com\n"
+  "\n";
+
 static const char notice_groupwise[] =
   "From: Mail Delivery System <postmaster@gw.example.net>\n"
   "To: sender@example.org\n"
@@ -1170,6 +1188,7 @@ static const Case cases[] = {
   { "smartermail", notice_smartermail, "lara@example.com", "Reason: The domain size limit has been exceeded", "mailboxfull", FALSE },
   { "hmailserver", notice_hmailserver, "liam@example.com", "Remote server replied: 550 5.1.1", NULL, FALSE },
   { "james", notice_james, "mia@example.com", "no such user here", NULL, FALSE },
+  { "postal", notice_postal, "nina@example.com", "cannot be delivered", "onhold", FALSE },
   { "groupwise", notice_groupwise, "noah@example.com", "user not found", NULL, FALSE },
   { "qmail", notice_mailman, "olga@example.com", "no mailbox here", NULL, FALSE },
   { "mailman", notice_mailman_plain, "rita@example.com", "mailbox unavailable", NULL, FALSE },

@@ -70,6 +70,18 @@ test_excluded_addresses (void **state)
   assert_int_equal (bounce_report_n_records (r), 1);
   assert_string_equal (rcpt (r, 0), "carol@example.com");
   bounce_report_free (r);
+  /* the notice's From is a recipient where the returned message was sent to it
+   * (a receiver that writes its notice as the address it could not deliver to) */
+  r = parse ("From: Mail Delivery Service <help@example.org>\nTo: sender@example.com\n"
+             "Subject: Mail Delivery Failed (Hello)\nContent-Type: multipart/mixed; boundary=b\n\n"
+             "--b\nContent-Type: text/plain\n\n"
+             "This is the mail delivery service responsible for delivering mail to help@example.org.\n\n"
+             "The message you've sent cannot be delivered.\n\nRcpt To: help@example.org\n\n"
+             "--b\nContent-Type: message/rfc822\n\nFrom: sender@example.com\nTo: help@example.org\n"
+             "Subject: Hello\n\nHi\n--b--\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "help@example.org");
+  bounce_report_free (r);
 }
 
 static void

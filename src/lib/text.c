@@ -413,12 +413,15 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
   g_free (lower);
   if (out || !msg)
     return out;
-  /* the returned message's From, unless it is also its To (mail to oneself: the
+  /* the notice's From and Return-Path, unless the returned message was sent to
+   * it (a receiver that sends its notice as the address it could not deliver
+   * to: Postal's BounceMessage);
+   * the returned message's From, unless it is also its To (mail to oneself: the
    * bounce's To is then the failed recipient too, see below) */
-  if (same_address (mime_get (msg, "From"), addr)
-      || (same_address (mime_original (msg, "From"), addr)
-          && !same_address (mime_original (msg, "To"), addr))
-      || same_address (mime_get (msg, "Return-Path"), addr))
+  gboolean returned_to = same_address (mime_original (msg, "To"), addr);
+  if (((same_address (mime_get (msg, "From"), addr) || same_address (mime_get (msg, "Return-Path"), addr))
+       && !returned_to)
+      || (same_address (mime_original (msg, "From"), addr) && !returned_to))
     return TRUE;
   /* message identifiers look like addresses */
   if (same_address (mime_get (msg, "Message-ID"), addr)

@@ -116,7 +116,7 @@ extern const Detector detector_exim, detector_qmail, detector_sendmail, detector
     detector_mailmarshal, detector_mailfoundry, detector_mfilter, detector_mxlogic,
     detector_interscan, detector_activehunter, detector_mcafee, detector_surfcontrol,
     detector_barracuda, detector_fml, detector_delivery_errors_list, detector_unable_to_deliver, detector_dsn_technical_details, detector_qmail_retitled,
-    detector_trouble_delivering, detector_exim3, detector_mdaemon, detector_hmailserver, detector_smartermail, detector_james,
+    detector_trouble_delivering, detector_exim3, detector_mdaemon, detector_hmailserver, detector_smartermail, detector_james, detector_postal,
     detector_groupwise, detector_mailman, detector_ezmlm, detector_mimecast,
     detector_messagelabs, detector_sesreceiving, detector_citadel_sieve;
 

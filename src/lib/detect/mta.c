@@ -184,6 +184,18 @@ const Detector detector_james = {
   .skip = LIST ("  mail from:", "  size (in bytes)", "  number of lines", "  sent date:"),
 };
 
+/* Postal (postalserver/postal app/models/bounce_message.rb): the notice for a
+ * message its route's endpoint did not take, sent from the route's own address;
+ * the failed address on its "Rcpt To:" line, the failure in one sentence that
+ * names no cause. */
+const Detector detector_postal = {
+  .name = "postal",
+  .body = LIST ("this is the mail delivery service responsible for delivering mail to"),
+  .lead = LIST ("rcpt to: "),
+  .notes = LIST ("the message you've sent cannot be delivered"),
+  .flags = DETECT_LEAD_ONLY,
+};
+
 /* Novell/Micro Focus GroupWise Internet Agent: one address and its reason in
  * parentheses per line. */
 const Detector detector_groupwise = {

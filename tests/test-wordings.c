@@ -173,6 +173,7 @@ test_giving_up (void **state)
     "I'm not going to try again; this message has been in the queue too long.",
     "Could not deliver for the last 432000 seconds. Giving up.",
     "Delivery expired: envelope expired",
+    "- \"a@example.org\" (email) failed repeatedly and timed out, last error:",
   };
   for (gsize i = 0; i < G_N_ELEMENTS (gave_up); i++)
     {

@@ -287,6 +287,7 @@ const Wording wording_table[] = {
   { ANY, "could not deliver for the last #", REASON_EXPIRED, 0, "src corecode/dma 7f88bbe7806931bcc5b7ceb7354027f1fb87e190 dma.c deliver" },
   { ANY, "will be deleted from queue", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
   { ANY, "message is administratively expired", REASON_EXPIRED, 0, "src postfix 3.7.11 src/qmgr/qmgr_message.c qmgr_message_resolve" },
+  { ANY, "failed repeatedly and timed out", REASON_EXPIRED, 0, "src albertito/chasquid ca2538b9745a448170dbd078c65b97c8821c33f9 internal/queue/dsn.go" },
   { ANY, "cannot send message for", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
   { ANY, "content filter", REASON_FILTERED, 0, "doc https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages \"DSNs and NDRs in Exchange Server\" § 5.2.1, read 2026-12-05" },
   { ANY, "rcp-p2", REASON_FILTERED, 0, "doc http://postmaster.facebook.com/response_codes \"SMTP Response Codes\" § Recipient Issues, read 2026-12-05" },

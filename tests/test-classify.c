@@ -57,6 +57,42 @@ test_classify_specific_code_wins (void **state)
     run (&cases[i]);
 }
 
+/* Stalwart's, mox's, maddy's and chasquid's replies whose words say more than,
+ * or something else than, the status code beside them */
+static void
+test_classify_server_replies (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    /* mox's rate limit and Stalwart's greylisting under 4.2.2 (mailbox full) */
+    { "delayed", "4.2.2", "452",
+      "452 4.2.2 more than 200 messages in past 1h0m0s from your ip/network", NULL, "4.2.2",
+      "speeding", "soft" },
+    { "delayed", "4.2.2", "452", "452 4.2.2 Greylisted, please try again in a few moments.", NULL,
+      "4.2.2", "onhold", "soft" },
+    /* mox: a domain it does not serve, under 5.1.1 */
+    { "failed", "5.1.1", "550", "550 5.1.1 not accepting email for domain", NULL, "5.1.1",
+      "norelaying", "block" },
+    /* Stalwart: a message it cannot parse, under 5.7.7; a session's volume
+     * quota, under 4.7.28; its messages-per-session limit, under 4.4.5 */
+    { "failed", "5.7.7", "550", "550 5.7.7 Failed to parse message.", NULL, "5.7.7", "contenterror",
+      "block" },
+    { "delayed", "4.7.28", "452", "452 4.7.28 mx.example.org Session exceeded transfer quota.",
+      NULL, "4.7.28", "speeding", "soft" },
+    { "delayed", "4.4.5", "452", "452 4.4.5 Maximum number of messages per session exceeded.", NULL,
+      "4.4.5", "toomanyconn", "soft" },
+    /* maddy's and go-smtp's refusals at MAIL FROM that are no sender's */
+    { "failed", "5.7.1", "550",
+      "550 5.7.1 TLS conversation required (in reply to MAIL FROM command)", NULL, "5.7.1",
+      "securityerror", "block" },
+    { "failed", "5.7.0", "502",
+      "502 5.7.0 Please authenticate first (in reply to MAIL FROM command)", NULL, "5.7.0",
+      "securityerror", "block" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 static void
 test_classify_text_overrides (void **state)
 {
@@ -1052,6 +1088,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_classify_specific_code_wins),
     cmocka_unit_test (test_classify_text_overrides),
+    cmocka_unit_test (test_classify_server_replies),
     cmocka_unit_test (test_classify_qmail_addons),
     cmocka_unit_test (test_classify_generic_code),
     cmocka_unit_test (test_classify_status_choice),

@@ -87,6 +87,31 @@ static const Case typical[] = {
   /* the hosting panel's bounce for mail to an address it does not have */
   { "This address no longer accepts mail.", "userunknown" },
   /* the mobile carrier's sentence about a stopped account */
+  /* the replies of Stalwart, mox, maddy (and go-smtp) and chasquid */
+  { "550 5.7.7 Failed to parse message.", "contenterror" },
+  { "550 5.1.1 not accepting email for domain", "norelaying" },
+  { "550 5.1.1 not accepting email for ip", "norelaying" },
+  { "550 5.7.0 Missing From header", "notcompliantrfc" },
+  { "550 5.7.0 Malformed From header", "notcompliantrfc" },
+  { "550 5.7.0 Multiple From addresses are not allowed", "notcompliantrfc" },
+  { "452 4.2.2 Greylisted, please try again in a few moments.", "onhold" },
+  { "550 5.7.1 Message rejected for due to a local policy", "policyviolation" },
+  { "501 5.5.4 You are not allowed to send from this address.", "rejected" },
+  { "451 4.7.1 TLS is required but unavailable or failed (MTA-STS)", "securityerror" },
+  { "550 5.7.1 TLS conversation required", "securityerror" },
+  { "502 5.7.0 Please authenticate first", "securityerror" },
+  { "550 5.7.9 Mail to submission port must be authenticated", "securityerror" },
+  { "452 4.2.2 more than 200 messages in past 1h0m0s from your ip/network", "speeding" },
+  { "452 4.2.2 more than 100000000 bytes in past 24h0m0s from your ip/network", "speeding" },
+  { "452 4.7.28 mx.example.org Session exceeded transfer quota.", "speeding" },
+  { "550 5.5.0 This account is not authorized to receive email.", "suspend" },
+  { "501 Invisible customers are not welcome!", "syntaxerror" },
+  { "500 5.4.0 Too long line, closing connection", "syntaxerror" },
+  { "451 4.3.0 DKIM signing failed", "systemerror" },
+  { "421 4.3.0 mx.example.org Server shutting down.", "systemerror" },
+  { "421 4.7.0 connection rate from your ip or network too high, slow down please",
+    "toomanyconn" },
+  { "452 4.4.5 Maximum number of messages per session exceeded.", "toomanyconn" },
 };
 
 static void
@@ -148,6 +173,7 @@ test_giving_up (void **state)
     "I'm not going to try again; this message has been in the queue too long.",
     "Could not deliver for the last 432000 seconds. Giving up.",
     "Delivery expired: envelope expired",
+    "- \"a@example.org\" (email) failed repeatedly and timed out, last error:",
   };
   for (gsize i = 0; i < G_N_ELEMENTS (gave_up); i++)
     {

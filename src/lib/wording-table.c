@@ -273,6 +273,7 @@ const Wording wording_table[] = {
   { ANY, "bad header", REASON_CONTENTERROR, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "eight bit data not allowed", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 sendmail/collect.c collect" },
   { ANY, "nul byte not allowed", REASON_CONTENTERROR, 0, "src sendmail 8.17.1.9 sendmail/collect.c collect" },
+  { ANY, "failed to parse message", REASON_CONTENTERROR, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/smtp/src/inbound/data.rs queue_message" },
   { ANY, "message length exceeds", REASON_EXCEEDLIMIT, 0, "rfc 3463 § 3.3" },
   { ANY, "exceeds recipient's size limit", REASON_EXCEEDLIMIT, WORDING_DECISIVE, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
   { ANY, "delivery time expired", REASON_EXPIRED, 0, "rfc 3463 § 3.5" },
@@ -289,6 +290,7 @@ const Wording wording_table[] = {
   { ANY, "could not deliver for the last #", REASON_EXPIRED, 0, "src corecode/dma 7f88bbe7806931bcc5b7ceb7354027f1fb87e190 dma.c deliver" },
   { ANY, "will be deleted from queue", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
   { ANY, "message is administratively expired", REASON_EXPIRED, 0, "src postfix 3.7.11 src/qmgr/qmgr_message.c qmgr_message_resolve" },
+  { ANY, "failed repeatedly and timed out", REASON_EXPIRED, 0, "src albertito/chasquid ca2538b9745a448170dbd078c65b97c8821c33f9 internal/queue/dsn.go" },
   { ANY, "cannot send message for", REASON_EXPIRED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope" },
   { ANY, "route does not accept incoming messages", REASON_FILTERED, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb rcpt_to" },
   { ANY, "content filter", REASON_FILTERED, 0, "doc https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages \"DSNs and NDRs in Exchange Server\" § 5.2.1, read 2026-12-05" },
@@ -477,6 +479,8 @@ const Wording wording_table[] = {
   { ANY, "not allowed to relay", REASON_NORELAYING, 0, "src haraka-plugin-relay 1.0.2 index.js" },
   { ANY, "unable to relay", REASON_NORELAYING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.1, read 2026-12-05" },
   { ANY, "that domain isn't in my list of allowed rcpthost", REASON_NORELAYING, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_nogateway" },
+  { ANY, "not accepting email for domain", REASON_NORELAYING, 0, "src mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f smtpserver/server.go cmdRcpt" },
+  { ANY, "not accepting email for ip", REASON_NORELAYING, 0, "src mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f smtpserver/server.go cmdRcpt" },
   /* the client's name lookup failed or did not match: its reverse DNS (in
    * Sendmail's own reply, "Relaying denied" before it outranks) */
   { ANY, "ip name lookup failed", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
@@ -491,9 +495,11 @@ const Wording wording_table[] = {
   /* Exim's words for an MX of "." (RFC 7505's null MX) */
   { ANY, "an mx or srv record indicated no smtp service", REASON_NOTACCEPT, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   { ANY, "refused. mail is not being accepted.", REASON_NOTACCEPT, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_UNCONDITIONAL" },
+  { ANY, "missing from header", REASON_NOTCOMPLIANTRFC, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a server/protocols/protocols-smtp/src/main/java/org/apache/james/smtpserver/SenderAuthIdentifyVerificationHook.java" },
+  { ANY, "malformed from header", REASON_NOTCOMPLIANTRFC, 0, "src foxcpp/maddy 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e internal/check/authorize_sender/authorize_sender.go CheckBody" },
+  { ANY, "multiple from addresses are not allowed", REASON_NOTCOMPLIANTRFC, 0, "src foxcpp/maddy 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e internal/check/authorize_sender/authorize_sender.go CheckBody" },
   /* knecht.mc's reply for a Message-Id or Received field of the wrong form (and a
    * To of its reject lists) */
-  { ANY, "missing from header", REASON_NOTCOMPLIANTRFC, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a server/protocols/protocols-smtp/src/main/java/org/apache/james/smtpserver/SenderAuthIdentifyVerificationHook.java" },
   { ANY, "header error", REASON_NOTCOMPLIANTRFC, 0, "src sendmail 8.17.1.9 cf/cf/knecht.mc CheckMessageId" },
   { ANY, "rfc 5322", REASON_NOTCOMPLIANTRFC, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.512, read 2026-12-05" },
   { ANY, "rfc 2822", REASON_NOTCOMPLIANTRFC, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/smtp_session.c smtp_message_end" },
@@ -524,6 +530,7 @@ const Wording wording_table[] = {
   { ANY, "greylisted, see http://postgrey", REASON_ONHOLD, 0, "src postgrey 1.37 postgrey-1.37/postgrey" },
   { ANY, "greylisted for", REASON_ONHOLD, 0, "src sqlgrey 1.8.0 usr/sbin/sqlgrey" },
   { ANY, "greylisted. please come back later", REASON_ONHOLD, 0, "src haraka-plugin-greylist 1.2.1 config/greylist.ini" },
+  { ANY, "greylisted, please try again in a few moments", REASON_ONHOLD, WORDING_DECISIVE, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/smtp/src/inbound/rcpt.rs handle_rcpt_to" },
   /* amavisd's "id=%n - BANNED: %F" and its notices' "BANNED contents"; "banned"
    * said of anything else is read by its topic (an IP banned is blocked) */
   { ANY, "banned:", REASON_POLICYVIOLATION, 0, "src amavisd-new 2.13.0 usr/share/perl5/Amavis/Conf.pm %smtp_reason_by_ccat" },
@@ -545,6 +552,7 @@ const Wording wording_table[] = {
   /* qmail-ldap's refusal of executable attachments, under the size code 5.3.4 */
   { ANY, "we don't accept email with this mime content", REASON_POLICYVIOLATION, WORDING_DECISIVE, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-smtpd.c smtp_data" },
   { ANY, "from/sender name is not valid", REASON_REJECTED, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb finished" },
+  { ANY, "message rejected for due to a local policy", REASON_POLICYVIOLATION, 0, "src foxcpp/maddy 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e internal/check/command/command.go errorRes" },
   { ANY, "identities failed the check", REASON_REJECTED, 0, "doc https://repost.aws/es/knowledge-center/ses-554-400-message-rejected-error \"¿Por qué recibo un error 554 o 400 Message rejected ... de Amazon SES?\" § Descripción corta, read 2026-12-05" },
   /* Postfix's answer while its probe of the address is pending or deferred: its
    * 4.1.1 stands in; the probe's own result follows ("connect to ...: Connection
@@ -594,6 +602,7 @@ const Wording wording_table[] = {
   { ANY, "refused by blackhole site", REASON_REJECTED, 0, "src sendmail 8.17.1.9-2+deb12u2 debian/cf/feature/rhsbl.m4" },
   { ANY, "you are not allowed to send this message for the following reason", REASON_REJECTED, 0, "src sympa 6.2.70~dfsg-2+deb12u2 /usr/share/sympa/default/mail_tt2/delivery_status_notification.tt2" },
   { ANY, "the domain of your sender address has no mail exchanger", REASON_REJECTED, 0, "src chrisboulton/spamdyke 5785cb3e4dfd18aa2dadbc1a12d3793c9def1a3f spamdyke/spamdyke.h ERROR_SENDER_NO_MX" },
+  { ANY, "not allowed to send from this address", REASON_REJECTED, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/smtp/src/inbound/mail.rs handle_mail_from" },
   { ANY, "reverse dns", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Basic_check_relay" },
   { ANY, "reverse hostname", REASON_REQUIREPTR, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_reverse_name" },
   { ANY, "ptr record", REASON_REQUIREPTR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.25, read 2026-12-05" },
@@ -634,6 +643,10 @@ const Wording wording_table[] = {
   { ANY, "failed to authenticate to server", REASON_SECURITYERROR, 0, "src nullmailer 2.2 lib/errcodes.cc errorstr" },
   { ANY, "authentication failed (method", REASON_SECURITYERROR, 0, "src marlam/msmtp 933d35be8ab6e35a7ea3f78df54b64230177590b src/smtp.c smtp_auth_plain" },
   { ANY, "the server does not support authentication method", REASON_SECURITYERROR, 0, "src marlam/msmtp 933d35be8ab6e35a7ea3f78df54b64230177590b src/smtp.c smtp_auth" },
+  { ANY, "tls is required but", REASON_SECURITYERROR, 0, "src foxcpp/maddy 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e internal/target/remote/security.go CheckConn" },
+  { ANY, "tls conversation required", REASON_SECURITYERROR, 0, "src foxcpp/maddy 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e internal/check/requiretls/requiretls.go requireTLS" },
+  { ANY, "please authenticate first", REASON_SECURITYERROR, 0, "src emersion/go-smtp ab24fe7cbe995d404af3b1c093195f2f43b94688 backend.go ErrAuthRequired" },
+  { ANY, "mail to submission port must be authenticated", REASON_SECURITYERROR, 0, "src albertito/chasquid ca2538b9745a448170dbd078c65b97c8821c33f9 internal/smtpsrv/conn.go MAIL" },
   { ANY, "spam", REASON_SPAMDETECTED, 0, "src rspamd 3.4 src/libserver/milter_internal.h RSPAMD_MILTER_REJECT_MESSAGE" },
   { ANY, "unsolicited", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-dsn.txt" },
   { ANY, "bulk email", REASON_SPAMDETECTED, 0, "src amavisd-new 2.13.0 etc/amavis/en_US/template-spam-sender.txt" },
@@ -662,6 +675,9 @@ const Wording wording_table[] = {
   { ANY, "daily limit for message recipients", REASON_SPEEDING, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.1.90, read 2026-12-05" },
   { ANY, "exceeded your messaging limits", REASON_SPEEDING, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c smtp_rcpt" },
   { ANY, "mail server has been suspended", REASON_SUSPEND, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb rcpt_to" },
+  { ANY, "more than # messages in past", REASON_SPEEDING, WORDING_DECISIVE, "src mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f smtpserver/analyze.go analyze" },
+  { ANY, "more than # bytes in past", REASON_SPEEDING, WORDING_DECISIVE, "src mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f smtpserver/analyze.go analyze" },
+  { ANY, "session exceeded transfer quota", REASON_SPEEDING, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/smtp/src/inbound/spawn.rs handle_conn" },
   { ANY, "account disabled", REASON_SUSPEND, 0, "doc https://help-center.dc-aws.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685 \"Fix rejected email with a bounce error\" § Recipient bounces, read 2026-12-05" },
   { ANY, "mailbox disabled", REASON_SUSPEND, 0, "rfc 3463 § 3.3" },
   { ANY, "mailbox is disabled", REASON_SUSPEND, 0, "src cyrusimap/cyrus-imapd 1f3a12931114d95a12c938d043d53a2cbcaf3eca imap/imap_err.et IMAP_MAILBOX_DISABLED" },
@@ -674,6 +690,7 @@ const Wording wording_table[] = {
   { ANY, "invalid/unsupported command", REASON_SYNTAXERROR, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb" },
   { ANY, "line length exceeded. see rfc 2821", REASON_SYNTAXERROR, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a protocols/smtp/src/main/java/org/apache/james/protocols/smtp/SMTPSessionImpl.java" },
   { ANY, "too many unknown commands received", REASON_SYNTAXERROR, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a protocols/smtp/src/main/java/org/apache/james/protocols/smtp/core/fastfail/MaxUnknownCmdHandler.java" },
+  { ANY, "account is not authorized to receive email", REASON_SUSPEND, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/email/src/message/delivery.rs deliver_message" },
   { ANY, "error: no valid recipients", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
   { ANY, "malformed smtp reply", REASON_SYNTAXERROR, 0, "src exim 4.96 src/transports/smtp.c check_response" },
   { ANY, "syntax error", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
@@ -689,6 +706,8 @@ const Wording wording_table[] = {
   { ANY, "docs/smtplf.html", REASON_SYNTAXERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c straynewline" },
   { ANY, "failed to process recipient, try again", REASON_SYSTEMERROR, 0, "src zone-eu/haraka-plugin-wildduck dd0fc64fb6c7657a14e19000579ec8102ae09296 index.js real_rcpt_handler" },
   { ANY, "server shutdown in progress", REASON_SYSTEMERROR, 0, "src zone-eu/zone-mta cf94b992e3a5eb81f0bdf28455210227e68a44a9 lib/smtp-interface.js" },
+  { ANY, "invisible customers are not welcome", REASON_SYNTAXERROR, 0, "src albertito/chasquid ca2538b9745a448170dbd078c65b97c8821c33f9 internal/smtpsrv/conn.go HELO" },
+  { ANY, "too long line, closing connection", REASON_SYNTAXERROR, 0, "src emersion/go-smtp ab24fe7cbe995d404af3b1c093195f2f43b94688 server.go handleConn" },
   { ANY, "system error", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c common_post_message_handling" },
   { ANY, "local data error while talking to", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/smtp/smtp_trouble.c smtp_stream_except" },
   { ANY, "alias database unavailable", REASON_SYSTEMERROR, 0, "src postfix 3.7.11 src/local/bounce_workaround.c" },
@@ -750,6 +769,8 @@ const Wording wording_table[] = {
   { ANY, "deferred, database down", REASON_SYSTEMERROR, 0, "src DerDakon/vpopmail b0aaedaf1b24acd09ed6e2a358969f6869718d62 vdelivermail.c main" },
   /* mailfront's scanner that could not run: no spam was found (it beats "spam") */
   { ANY, "could not spamassassin scan message", REASON_SYSTEMERROR, WORDING_DECISIVE, "src bruceg/mailfront 07d683b74d850209ff8b3579d74094a27d8cf3dd plugin-spamassassin.c" },
+  { ANY, "dkim signing failed", REASON_SYSTEMERROR, 0, "src albertito/chasquid ca2538b9745a448170dbd078c65b97c8821c33f9 internal/smtpsrv/conn.go DATA" },
+  { ANY, "server shutting down", REASON_SYSTEMERROR, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/smtp/src/inbound/spawn.rs handle_conn" },
   { ANY, "insufficient system storage", REASON_SYSTEMFULL, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c smtpd_check_queue" },
   { ANY, "insufficient disk space", REASON_SYSTEMFULL, WORDING_DECISIVE, "src sendmail 8.17.1.9 sendmail/srvrsmtp.c smtp" },
   { ANY, "system full", REASON_SYSTEMFULL, 0, "rfc 3463 § 3.4" },
@@ -769,6 +790,8 @@ const Wording wording_table[] = {
   { ANY, "sorry, you are violating our security policies", REASON_TOOMANYCONN, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 chkuser_settings.h CHKUSER_INTRUSIONTHRESHOLD_STRING" },
   { ANY, "invalid server token", REASON_USERUNKNOWN, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb rcpt_to" },
   { ANY, "invalid route token", REASON_USERUNKNOWN, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb rcpt_to" },
+  { ANY, "connection rate from your ip or network too high", REASON_TOOMANYCONN, 0, "src mjl-/mox 1c9587665b321199312e11b6a47a0480a9e2750f smtpserver/server.go serve" },
+  { ANY, "number of messages per session exceeded", REASON_TOOMANYCONN, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/smtp/src/inbound/data.rs can_send_data" },
   { ANY, "user unknown", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c check_rcpt_maps" },
   { ANY, "bad recipient address syntax", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/local/resolve.c deliver_resolve_tree" },
   { ANY, "unknown user", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/local/unknown.c deliver_unknown" },

@@ -124,6 +124,9 @@ test_classify_text_overrides (void **state)
     { "failed", "4.1.1", "450",
       "450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient table",
       NULL, "4.1.1", "userunknown", "hard" },
+    /* 500-504 refuse the command's form, not the address it names */
+    { "failed", NULL, "501", "501 Missing recipient (in reply to RCPT TO command)", NULL, NULL,
+      "syntaxerror", "block" },
     /* X.1.0 names an address; in answer to the message, when every recipient
      * was accepted, not the recipient's */
     { "failed", "5.1.0", "550", "550 5.1.0 Message rejected (in reply to end of DATA command)", NULL,

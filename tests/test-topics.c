@@ -202,7 +202,14 @@ test_topics_subject_choice (void **state)
     /* malware the message contains; an attachment or a file type refused */
     { "Your message was rejected because it contains malware", 0, "virusdetected" },
     { "Message contains a prohibited file type", 0, "policyviolation" },
-    { "Message contains invalid headers", 0, NULL },
+    { "Message contains invalid headers", 0, "notcompliantrfc" },
+    /* a header named as such, missing or malformed: the message's form; "missing"
+     * says a thing was not given, not that a lookup found none */
+    { "Message-ID header missing", 0, "notcompliantrfc" },
+    { "Malformed Date header", 0, "notcompliantrfc" },
+    { "DKIM signature missing", 0, "authfailure" },
+    { "DKIM verification failure", 0, "authfailure" },
+    { "Missing recipient", 0, NULL },
     /* a receiving-side filter or rule that refused the message */
     { "Message rejected by the recipient's mail filter", 0, "filtered" },
     { "Message rejected due to a transport rule", 0, "filtered" },

@@ -503,14 +503,17 @@ has_words (const char *folded)
  * "550 Access denied" or "554 Service unavailable" at RCPT TO says nothing of the
  * address. */
 static Reason
-refused_by_command (const char *command, const char *status, BounceClass klass,
-                    const char *folded)
+refused_by_command (const char *command, const char *status, const char *reply_code,
+                    BounceClass klass, const char *folded)
 {
   if (!command)
     return REASON_NONE;
   if (strcmp (command, "MAIL") == 0)
     return REASON_REJECTED;
-  if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT
+  /* 500-504 answer the command's form (RFC 5321 § 4.2.2, syntax and sequence
+   * errors), not the address it names */
+  gboolean form_refused = reply_code && reply_code[0] == '5' && reply_code[1] == '0';
+  if (strcmp (command, "RCPT") == 0 && klass == BOUNCE_CLASS_PERMANENT && !form_refused
       && (!status || status[2] == '0' || status[2] == '1')
       && ((topics_names_recipient (folded) && !topics_names_another_cause (folded))
           || !has_words (folded)))
@@ -981,7 +984,7 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_EXPIRED, rule = "giving up";
   else if (topic.listed_alone && !(specific && code) && before_data (command))
     reason = REASON_BLOCKED, rule = "listed before data";
-  else if ((reason = refused_by_command (command, status, klass, folded)))
+  else if ((reason = refused_by_command (command, status, reply_code, klass, folded)))
     rule = "smtp command";
   else if (have_status && generic_status_reason (status, command))
     reason = generic_status_reason (status, command), rule = "generic status code";

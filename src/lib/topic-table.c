@@ -57,6 +57,9 @@ const TopicSubject topic_subjects[] = {
   { "relay", SUBJECT_RELAY, EN },
   { "relaying", SUBJECT_RELAY, EN },
   { "spam", SUBJECT_SPAM, EN },
+  /* a header field of the message, named as such (RFC 5322 § 2.2) */
+  { "header", SUBJECT_HEADER, EN },
+  { "headers", SUBJECT_HEADER, EN },
   { "url", SUBJECT_LINK, EN },
   { "urls", SUBJECT_LINK, EN },
   { "uri", SUBJECT_LINK, EN },
@@ -460,9 +463,14 @@ const TopicState topic_states[] = {
   { "non-existent", STATE_MISSING, EN },
   { "non existent", STATE_MISSING, EN },
   { "not listed", STATE_MISSING, EN },
+  /* "missing" says a thing was not given (a header, a signature, an argument),
+   * not that a lookup found none: a "missing recipient" is a command without
+   * one, no unknown address */
+  { "missing", STATE_NOT_GIVEN, EN },
   { "invalid", STATE_INVALID, EN },
   { "not valid", STATE_INVALID, EN },
   { "not a valid", STATE_INVALID, EN },
+  { "malformed", STATE_INVALID, EN },
   { "full", STATE_FULL, EN },
   { "exceeded", STATE_EXCEEDED, EN },
   { "exceeds", STATE_EXCEEDED, EN },
@@ -515,6 +523,7 @@ const TopicState topic_states[] = {
   { "gave up", STATE_GAVE_UP, EN },
   { "exhausted", STATE_GAVE_UP, EN },
   { "failed", STATE_FAILED, EN },
+  { "failure", STATE_FAILED, EN },
   { "does not support", STATE_UNSUPPORTED, EN },
   { "doesn't support", STATE_UNSUPPORTED, EN },
   { "not supported", STATE_UNSUPPORTED, EN },
@@ -1041,6 +1050,7 @@ const TopicRule topic_rules[] = {
   /* authfailure: "SPF, DKIM or DMARC authentication failed or is missing" */
   { SUBJECT_AUTHENTICATION, STATE_FAILED, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_MISSING, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
+  { SUBJECT_AUTHENTICATION, STATE_NOT_GIVEN, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   { SUBJECT_AUTHENTICATION, STATE_INVALID, REASON_AUTHFAILURE, 7, DEF ("authfailure") },
   /* policyviolation: "the message violates a receiving policy (attachment type,
    * ...)": an attachment or a file type refused */
@@ -1050,6 +1060,7 @@ const TopicRule topic_rules[] = {
   /* notcompliantrfc: "the message does not comply with RFC 5322": an address or a
    * domain of one of its headers missing or invalid */
   { SUBJECT_HEADER, STATE_MISSING, REASON_NOTCOMPLIANTRFC, 6, DEF ("notcompliantrfc") },
+  { SUBJECT_HEADER, STATE_NOT_GIVEN, REASON_NOTCOMPLIANTRFC, 6, DEF ("notcompliantrfc") },
   { SUBJECT_HEADER, STATE_INVALID, REASON_NOTCOMPLIANTRFC, 6, DEF ("notcompliantrfc") },
   /* filtered: "a receiving-side filter or the recipient's own rules refused the
    * message while the address may be valid" */

@@ -52,6 +52,7 @@ static const char *const state_names[] = {
   [STATE_FAILED] = "failed",
   [STATE_UNSUPPORTED] = "unsupported",
   [STATE_NO_MAIL] = "accepts no mail",
+  [STATE_NOT_GIVEN] = "not given",
 };
 
 const char *

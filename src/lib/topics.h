@@ -85,6 +85,8 @@ typedef enum
   STATE_FAILED,      /* failed */
   STATE_UNSUPPORTED, /* not supported, not offered */
   STATE_NO_MAIL,     /* accepts no mail: a null MX (RFC 7505) */
+  STATE_NOT_GIVEN,   /* missing: not in the command or the message, rather than
+                      * looked up and not found */
 } StateKind;
 
 /* A word of another language than English says where its meaning is written:

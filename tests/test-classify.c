@@ -839,8 +839,6 @@ test_classify_fields (void **state)
   bounce_report_free (r);
 }
 
-/* the default replies of the filter and policy daemons packaged in Debian, as a
- * bounce quotes them (each from the daemon's source, see wording-table.c) */
 /* the replies and notices of open-source mail servers written in Java, Ruby and
  * Node (Apache James, Postal, ZoneMTA, WildDuck's Haraka plugin), each in answer
  * to the command it refuses */
@@ -896,6 +894,8 @@ test_classify_nodejava_servers (void **state)
     }
 }
 
+/* the default replies of the filter and policy daemons packaged in Debian, as a
+ * bounce quotes them (each from the daemon's source, see wording-table.c) */
 static void
 test_classify_filter_daemons (void **state)
 {

@@ -69,6 +69,19 @@ expect_verp (const char *in, const char *want)
   g_free (got);
 }
 
+/* the characters of an unquoted address; the end of a text is none of them */
+static void
+test_address_chars (void **state)
+{
+  (void) state;
+  assert_true (address_char ('a'));
+  assert_true (address_char ('.'));
+  assert_true (address_char ('@'));
+  assert_false (address_char (' '));
+  assert_false (address_char ('>'));
+  assert_false (address_char ('\0'));
+}
+
 static void
 test_verp (void **state)
 {
@@ -144,6 +157,7 @@ main (void)
     cmocka_unit_test (test_normalise_forms),
     cmocka_unit_test (test_normalise_quoted_local_part),
     cmocka_unit_test (test_normalise_rejects),
+    cmocka_unit_test (test_address_chars),
     cmocka_unit_test (test_verp),
     cmocka_unit_test (test_address_in_text),
     cmocka_unit_test (test_normalise_routes_and_prefixes),

@@ -8,7 +8,8 @@
 gboolean
 address_char (char c)
 {
-  return g_ascii_isalnum (c) || (c & 0x80) || strchr ("!#$%&'*+-/=?^_`{|}~.@", c) != NULL;
+  /* strchr finds the string's own NUL: the end of a text is no address character */
+  return c != '\0' && (g_ascii_isalnum (c) || (c & 0x80) || strchr ("!#$%&'*+-/=?^_`{|}~.@", c) != NULL);
 }
 
 /* Erases what stands before the mailbox at the start of s, in any order and

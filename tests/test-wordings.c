@@ -280,6 +280,12 @@ test_folding_spelling (void **state)
   f = wordings_fold ("e-mailbox re-mailed quota max-size", 4096);
   assert_string_equal (f, "emailbox re-mailed quota max-size");
   g_free (f);
+  /* typographic apostrophes are the ASCII one */
+  f = wordings_fold ("The address couldn\xe2\x80\x99t be found, the recipient\xe2\x80\x99s \xe2\x80\x98" "box\xe2\x80\x99 \xe2\x80\x9cx\xe2\x80\x9d", 4096);
+  assert_string_equal (f, "the address couldn't be found, the recipient's 'box' \xe2\x80\x9cx\xe2\x80\x9d");
+  g_free (f);
+  assert_string_equal (any_reason ("Message refused by the recipient\xe2\x80\x99s mail filtering program"),
+                       "filtered");
   /* the rows find every spelling */
   assert_string_equal (any_reason ("552 mailbox over-quota"), "mailboxfull");
   assert_string_equal (any_reason ("552 mailbox overquota"), "mailboxfull");

@@ -301,8 +301,6 @@ const Wording wording_table[] = {
   { ANY, "sender not authenticated for group", REASON_FILTERED, 0, "doc https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports in Exchange Online\" § 5.7.133, read 2026-12-05" },
   { ANY, "that recipient is not allowed", REASON_FILTERED, 0, "src haraka-plugin-access 1.4.0 index.js" },
   { ANY, "refused by the recipient's mail filtering program", REASON_FILTERED, 0, "src mingodad/citadel 63a41edbab07ba009a64ece492c41282c654c58b citadel/modules/sieve/serv_sieve.c ctdl_reject" },
-  /* Zimbra's Sieve "reject" notice writes a typographic apostrophe (U+2019) */
-  { ANY, "refused by the recipient\xe2\x80\x99" "s mail filtering program", REASON_FILTERED, 0, "src Zimbra/zm-mailbox 2b7f9787c69ed6b95ce37a415ba27c50f1091c72 store-conf/conf/msgs/ZsMsg.properties seiveRejectMDNErrorMsg" },
   { ANY, "mailbox has moved", REASON_HASMOVED, 0, "rfc 3463 § 3.2" },
   { ANY, "user has moved", REASON_HASMOVED, 0, "src postfix 3.7.11 src/trivial-rewrite/resolve.c resolve_addr" },
   { ANY, "user not local; please try", REASON_HASMOVED, 0, "rfc 5321 § 4.2.3" },

@@ -112,6 +112,27 @@ fold_spelling (char *w, gsize n, char first)
  * written in two bytes of UTF-8 (Latin, Greek, Cyrillic: "Überschritten",
  * "Почтовый") whose lower case is written in two bytes too; other bytes are
  * copied (scripts without case, and text that is no UTF-8). */
+/* The typographic apostrophes (U+2018, U+2019, as word processors and webmail
+ * write "couldn’t") in the n bytes of the folded word w become the ASCII one,
+ * which the rows write; returns the word's new length. */
+static gsize
+fold_apostrophes (char *w, gsize n)
+{
+  gsize o = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i + 2 < n && (guchar) w[i] == 0xe2 && (guchar) w[i + 1] == 0x80
+          && ((guchar) w[i + 2] == 0x98 || (guchar) w[i + 2] == 0x99))
+        {
+          w[o++] = '\'';
+          i += 2;
+        }
+      else
+        w[o++] = w[i];
+    }
+  return o;
+}
+
 static void
 lower_copy (char *o, const char *w, gsize n)
 {
@@ -287,6 +308,8 @@ wordings_fold (const char *text, gsize max)
         }
       else
         lower_copy (out + o, w, n);
+      if (memchr (out + o, 0xe2, n))
+        n = fold_apostrophes (out + o, n);
       /* most words hold no variant: only a word that starts (after its opening
        * brackets or quotes) as one does is rewritten */
       if (n >= 6)

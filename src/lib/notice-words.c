@@ -167,7 +167,10 @@ const char *const delay_words[] = {
   /* masqmail's delay warnings (src ossilator/masqmail
    * 7eb190f0cb5b811391d5f55f8c2dc868e8cedd3c tpl/warnmsg.tpl{,.de,.fr,.it}) */
   "could not yet be delivered", "recipients has been deferred",
-  "noch nicht an alle empf\xc3\xa4nger", "e' stato ritardato", NULL,
+  "noch nicht an alle empf\xc3\xa4nger", "e' stato ritardato",
+  /* Axway Email Firewall's delay notice (doc https://support.axway.com/kb/101124/language/en
+   * "EMF delivery status notifications (DSN)" § Delay DSN, read 2026-12-06) */
+  "your message has been delayed", "the delay affects the following recipients", NULL,
 };
 /* Words of a report that delivery succeeded. */
 const char *const success_words[] = {

@@ -409,6 +409,7 @@ const Wording wording_table[] = {
   { ANY, "mail size is larger than the maximum size allowed by server configuration", REASON_MESGTOOBIG, 0, "src dovecot 2.3.19.1 src/plugins/quota/quota.c quota_alloc_result_errstr" },
   { ANY, "a delivery loop was detected", REASON_NETWORKERROR, WORDING_AT_ONCE, "src zone-eu/zone-mta cf94b992e3a5eb81f0bdf28455210227e68a44a9 plugins/core/delivery-loop.js" },
   { ANY, "temporary problem looking up mail server for host", REASON_NETWORKERROR, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a server/mailet/mailets/src/main/java/org/apache/james/transport/mailets/remote/delivery/MailDelivrer.java tryDeliver" },
+  { ANY, "attempts to connect to the remote server have failed", REASON_NETWORKERROR, 0, "doc https://support.axway.com/kb/101124/language/en \"EMF delivery status notifications (DSN)\" § Delay DSN, read 2026-12-06" },
   { ANY, "connection refused by", REASON_NETWORKERROR, 0, "src sendmail 8.17.1.9 sendmail/err.c sm_errstring" },
   { ANY, "unable to find primary relay for", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/smtp/smtp_addr.c smtp_domain_addr" },
   { ANY, "name service initialization failure", REASON_NETWORKERROR, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_query" },

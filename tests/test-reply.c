@@ -43,8 +43,7 @@ test_reply_contact_address (void **state)
 {
   (void) state;
   static const char *const replies[] = {
-    "550 5.7.1 Service unavailable; client [192.0.2.1] blocked using bl.example.net; contact "
-    "delist@example.net",
+    "550 5.7.1 Client [192.0.2.1] blocked using bl.example.net; contact delist@example.net",
     "554 Rejected, please e-mail: abuse@example.net",
     "550 Blocked. Write to us at <abuse@example.net>",
   };

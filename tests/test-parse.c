@@ -129,6 +129,30 @@ test_parse_not_a_bounce_has_verdict (void **state)
 }
 
 static void
+test_parse_dsn_fields_in_text_part_of_auto_replied (void **state)
+{
+  (void) state;
+  /* a list manager's notice marked Auto-Submitted: auto-replied whose
+   * delivery-status fields came as text/plain: a delivery report, not a
+   * vacation note */
+  const char *m =
+      "From: LIST <list-request@lists.example.org>\nTo: a@example.com\n"
+      "Subject: Message too large\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nYour message to the list could not be distributed.\n"
+      "--b\nContent-Type: text/plain\n\nReporting-MTA: dns; lists.example.org\n\n"
+      "Final-Recipient: rfc822; members@lists.example.org\nAction: failed\nStatus: 5.2.3\n"
+      "Diagnostic-Code: X-List; Message length exceeds administrative limit\n--b--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "members@lists.example.org");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_STATUS), "5.2.3");
+  bounce_report_free (r);
+}
+
+static void
 test_parse_feedback_and_auto_reply (void **state)
 {
   (void) state;
@@ -672,6 +696,7 @@ main (void)
     cmocka_unit_test (test_title_only_diagnostic_reads_subject),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
+    cmocka_unit_test (test_parse_dsn_fields_in_text_part_of_auto_replied),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

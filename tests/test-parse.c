@@ -153,6 +153,53 @@ test_parse_dsn_fields_in_text_part_of_auto_replied (void **state)
 }
 
 static void
+test_parse_persons_forward_of_text_notice (void **state)
+{
+  (void) state;
+  /* a person forwards a mail system's notice as an attachment: the notice's
+   * recipient failed, not the notice's addressee, and the person's note is no
+   * diagnostic */
+  const char *m =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Mail delivery failed: returning message to sender\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nI got this back. Can you check?\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Mail delivery failed: returning message to sender\n\n"
+      "This message was created automatically by mail delivery software.\n\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n\n"
+      "  ann@example.com\n    SMTP error from remote mail server after RCPT TO:<ann@example.com>:\n"
+      "    550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown\n"
+      "--o--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
+  bounce_report_free (r);
+  /* a forward of a notice that names no failed address gives no record for
+   * the notice's addressee */
+  const char *bare =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Undeliverable: hello\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nSee below.\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: postmaster@mx.example.net\nTo: sender@example.org\nSubject: Undeliverable: hello\n\n"
+      "Your message could not be delivered.\n--o--\n";
+  r = bounce_parse_bytes (bare, strlen (bare), NULL, NULL);
+  assert_non_null (r);
+  for (guint i = 0; i < bounce_report_n_records (r); i++)
+    assert_string_not_equal (bounce_record_get (bounce_report_get_record (r, i),
+                                                BOUNCE_FIELD_RECIPIENT),
+                             "sender@example.org");
+  bounce_report_free (r);
+}
+
+static void
 test_parse_feedback_and_auto_reply (void **state)
 {
   (void) state;
@@ -697,6 +744,7 @@ main (void)
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
     cmocka_unit_test (test_parse_dsn_fields_in_text_part_of_auto_replied),
+    cmocka_unit_test (test_parse_persons_forward_of_text_notice),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -180,6 +180,18 @@ test_parse_persons_forward_of_text_notice (void **state)
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
   bounce_report_free (r);
+  /* a helpdesk's ticket made of the notice reads the same */
+  GString *ticket = g_string_new (m);
+  g_string_replace (ticket, "From: Pat Person <pat@example.org>", "From: Support Desk <helpdesk@example.org>", 1);
+  g_string_replace (ticket, "Subject: Fwd: Mail delivery failed: returning message to sender",
+                    "Subject: [Ticket #4821] New ticket: Mail delivery failed", 1);
+  r = bounce_parse_bytes (ticket->str, ticket->len, NULL, NULL);
+  g_string_free (ticket, TRUE);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_RECIPIENT),
+                       "ann@example.com");
+  bounce_report_free (r);
   /* a forward of a notice that names no failed address gives no record for
    * the notice's addressee */
   const char *bare =

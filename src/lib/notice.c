@@ -361,20 +361,9 @@ notice_is_persons_reply (const MimeMessage *msg)
 }
 
 gboolean
-notice_is_persons_forward (const MimeMessage *msg)
+notice_forwards_notice (const MimeMessage *msg)
 {
-  /* the prefixes mail clients write: English, German, French, Spanish and
-   * Portuguese */
-  static const char *const prefixes[] = { "fwd:", "fw:", "wg:", "tr:", "rv:", "enc:" };
-  const char *subject = mime_get (msg, "Subject");
-  if (!subject || null_sender (msg))
-    return FALSE;
-  while (*subject == ' ' || *subject == '\t')
-    subject++;
-  gboolean forward = FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (prefixes) && !forward; i++)
-    forward = g_ascii_strncasecmp (subject, prefixes[i], strlen (prefixes[i])) == 0;
-  if (!forward)
+  if (null_sender (msg))
     return FALSE;
   const char *from = mime_get (msg, "From");
   char *f = from ? g_ascii_strdown (from, -1) : NULL;
@@ -382,8 +371,8 @@ notice_is_persons_forward (const MimeMessage *msg)
   g_free (f);
   if (daemon)
     return FALSE;
-  /* and what it forwards is a mail system's notice, by its From (Exchange
-   * sends its notices from its system mailbox, "MicrosoftExchange" and a hex
+  /* what it attaches is a mail system's notice, by its From (Exchange sends
+   * its notices from its system mailbox, "MicrosoftExchange" and a hex
    * identifier) */
   static const char *const exchange[] = { "microsoftexchange", NULL };
   const char *inner = mime_original (msg, "From");

@@ -431,9 +431,9 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
   if (!listed && same_address (mime_get (msg, "To"), addr)
       && !same_address (mime_original (msg, "To"), addr))
     return TRUE;
-  /* in a person's forward of a notice, the notice's own addressee: the sender */
+  /* in a forward of a notice, the notice's own addressee: the sender */
   return !listed && same_address (mime_original (msg, "To"), addr)
-         && notice_is_persons_forward (msg);
+         && notice_forwards_notice (msg);
 }
 
 /* A line that is one bare local part, flush left ("joesmith"): a screen name,
@@ -1236,11 +1236,11 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gsize len = notice ? strlen (notice) : 0;
   char *head = ascii_strdown (notice ? notice : "", MIN (len, 4096));
   const Detector *family = notice_pick_family (msg, head);
-  gboolean forward = notice_is_persons_forward (msg) && mime_text_nested (msg)->len > 0;
+  gboolean forward = notice_forwards_notice (msg) && mime_text_nested (msg)->len > 0;
   if (forward || (family && (family->flags & DETECT_NESTED) && mime_text_nested (msg)->len > 0))
     {
-      /* a wrapper around the bounce it forwards, or a person's forward of one:
-       * read the attached bounce, by its own signals */
+      /* a wrapper around the bounce it forwards, or a person's or a helpdesk's
+       * forward of one: read the attached bounce, by its own signals */
       const char *inner = g_ptr_array_index (mime_text_nested (msg), 0);
       g_free (notice);
       g_free (head);
@@ -1418,8 +1418,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
     {
       /* (a refusal sent in the recipient's name: its From) */
       gboolean from_recipient = family && (family->flags & DETECT_FROM_RECIPIENT) && !forward;
-      /* (in a person's forward the attached message is the notice, whose To is
-       * the sender: the message it returned is not at hand) */
+      /* (in a forward of a notice the attached message is the notice, whose To
+       * is the sender: the message it returned is not at hand) */
       char *to = forward ? NULL
                          : address_normalise (from_recipient ? mime_get (msg, "From")
                                                              : mime_original (msg, "To"));

@@ -263,6 +263,21 @@ compare_folder (const char *dir)
 }
 
 static void
+test_mime_folded_field_reads_one_space (void **state)
+{
+  (void) state;
+  /* a fold that starts its line with a tab or several blanks is one space, with
+   * or without an encoded word in the value */
+  MimeMessage *m = parse ("From: Mail Delivery\n\t System <postmaster@example.org>\n"
+                          "Subject: Delivery Status\n\tNotification \n   (Failure)\n"
+                          "X-Coded: =?UTF-8?Q?Pr=C3=BCfung?=\r\n\tfailed\n\nbody\n");
+  assert_string_equal (mime_get (m, "Subject"), "Delivery Status Notification (Failure)");
+  assert_string_equal (mime_get (m, "From"), "Mail Delivery System <postmaster@example.org>");
+  assert_string_equal (mime_get (m, "X-Coded"), "Pr\xc3\xbc" "fung failed");
+  mime_free (m);
+}
+
+static void
 test_mime_header_block_read_as_gmime_reads_it (void **state)
 {
   (void) state;
@@ -325,6 +340,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_mime_report_parts_are_sorted_out),
+    cmocka_unit_test (test_mime_folded_field_reads_one_space),
     cmocka_unit_test (test_mime_legacy_charsets_become_utf8),
     cmocka_unit_test (test_mime_padded_base64_words_joined),
     cmocka_unit_test (test_mime_nul_in_text_kept_as_space),

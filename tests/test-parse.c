@@ -129,6 +129,89 @@ test_parse_not_a_bounce_has_verdict (void **state)
 }
 
 static void
+test_parse_dsn_fields_in_text_part_of_auto_replied (void **state)
+{
+  (void) state;
+  /* a list manager's notice marked Auto-Submitted: auto-replied whose
+   * delivery-status fields came as text/plain: a delivery report, not a
+   * vacation note */
+  const char *m =
+      "From: LIST <list-request@lists.example.org>\nTo: a@example.com\n"
+      "Subject: Message too large\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nYour message to the list could not be distributed.\n"
+      "--b\nContent-Type: text/plain\n\nReporting-MTA: dns; lists.example.org\n\n"
+      "Final-Recipient: rfc822; members@lists.example.org\nAction: failed\nStatus: 5.2.3\n"
+      "Diagnostic-Code: X-List; Message length exceeds administrative limit\n--b--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "members@lists.example.org");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_STATUS), "5.2.3");
+  bounce_report_free (r);
+}
+
+static void
+test_parse_persons_forward_of_text_notice (void **state)
+{
+  (void) state;
+  /* a person forwards a mail system's notice as an attachment: the notice's
+   * recipient failed, not the notice's addressee, and the person's note is no
+   * diagnostic */
+  const char *m =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Mail delivery failed: returning message to sender\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nI got this back. Can you check?\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Mail delivery failed: returning message to sender\n\n"
+      "This message was created automatically by mail delivery software.\n\n"
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n\n"
+      "  ann@example.com\n    SMTP error from remote mail server after RCPT TO:<ann@example.com>:\n"
+      "    550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown\n"
+      "--o--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
+  bounce_report_free (r);
+  /* a helpdesk's ticket made of the notice reads the same */
+  GString *ticket = g_string_new (m);
+  g_string_replace (ticket, "From: Pat Person <pat@example.org>", "From: Support Desk <helpdesk@example.org>", 1);
+  g_string_replace (ticket, "Subject: Fwd: Mail delivery failed: returning message to sender",
+                    "Subject: [Ticket #4821] New ticket: Mail delivery failed", 1);
+  r = bounce_parse_bytes (ticket->str, ticket->len, NULL, NULL);
+  g_string_free (ticket, TRUE);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_RECIPIENT),
+                       "ann@example.com");
+  bounce_report_free (r);
+  /* a forward of a notice that names no failed address gives no record for
+   * the notice's addressee */
+  const char *bare =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Undeliverable: hello\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nSee below.\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: postmaster@mx.example.net\nTo: sender@example.org\nSubject: Undeliverable: hello\n\n"
+      "Your message could not be delivered.\n--o--\n";
+  r = bounce_parse_bytes (bare, strlen (bare), NULL, NULL);
+  assert_non_null (r);
+  for (guint i = 0; i < bounce_report_n_records (r); i++)
+    assert_string_not_equal (bounce_record_get (bounce_report_get_record (r, i),
+                                                BOUNCE_FIELD_RECIPIENT),
+                             "sender@example.org");
+  bounce_report_free (r);
+}
+
+static void
 test_parse_feedback_and_auto_reply (void **state)
 {
   (void) state;
@@ -672,6 +755,8 @@ main (void)
     cmocka_unit_test (test_title_only_diagnostic_reads_subject),
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
+    cmocka_unit_test (test_parse_dsn_fields_in_text_part_of_auto_replied),
+    cmocka_unit_test (test_parse_persons_forward_of_text_notice),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

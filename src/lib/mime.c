@@ -468,6 +468,42 @@ html_to_text (const char *html)
   return g_string_free (out, FALSE);
 }
 
+/* At a line break in a field's value (p): the break and, when it is a fold, the
+ * blanks that begin the next line are one space, as a folded value reads (a
+ * writer folding "Delivery Status Notification" may start the next line with a
+ * tab or with several spaces); the space is not written after a blank. Writes
+ * to *o (out: the value's start) and returns where the value goes on. */
+static const char *
+fold_to_space (const char *p, char **o, const char *out)
+{
+  while (*p == '\r' || *p == '\n')
+    p++;
+  if (*p != ' ' && *p != '\t')
+    return p;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*o > out && (*o)[-1] != ' ' && (*o)[-1] != '\t')
+    *(*o)++ = ' ';
+  return p;
+}
+
+/* A field's raw value unfolded as plain_header_value unfolds it, for the full
+ * decoder; g_free it. */
+static char *
+unfold_value (const char *raw)
+{
+  while (*raw == ' ' || *raw == '\t' || *raw == '\r' || *raw == '\n')
+    raw++;
+  char *out = g_malloc (strlen (raw) + 1), *o = out;
+  for (const char *p = raw; *p;)
+    if (*p == '\r' || *p == '\n')
+      p = fold_to_space (p, &o, out);
+    else
+      *o++ = *p++;
+  *o = '\0';
+  return out;
+}
+
 /* Most header values are printable ASCII without encoded words: for them decoding
  * is the identity, and unfolding only drops the line breaks. Writes the unfolded
  * value stripped of the blanks around it (as g_strstrip does it: line breaks are
@@ -509,8 +545,12 @@ plain_header_value (const char *raw, char *out)
       if (c >= 0x7f || (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
           || (c == '=' && q[1] == '?'))
         return NULL;
-      if (c != '\r' && c != '\n')
-        *o++ = (char) c;
+      if (c == '\r' || c == '\n')
+        {
+          q = (const unsigned char *) fold_to_space ((const char *) q, &o, out);
+          continue;
+        }
+      *o++ = (char) c;
       q++;
     }
   while (o > out && (o[-1] == ' ' || o[-1] == '\t'))
@@ -708,7 +748,7 @@ copy_pairs (const char *const *pairs, int count, MimeHeader **out, guint *n_out,
       else
         {
           charset_hold_header (raw);
-          char *unfolded = g_mime_utils_header_unfold (raw);
+          char *unfolded = unfold_value (raw);
           char *decoded = legacy_value (unfolded, charset);
           if (!decoded)
             decoded = decode_header_text (unfolded);

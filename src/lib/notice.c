@@ -360,6 +360,28 @@ notice_is_persons_reply (const MimeMessage *msg)
   return !daemon;
 }
 
+gboolean
+notice_forwards_notice (const MimeMessage *msg)
+{
+  if (null_sender (msg))
+    return FALSE;
+  const char *from = mime_get (msg, "From");
+  char *f = from ? g_ascii_strdown (from, -1) : NULL;
+  gboolean daemon = f && contains_any (f, from_signals);
+  g_free (f);
+  if (daemon)
+    return FALSE;
+  /* what it attaches is a mail system's notice, by its From (Exchange sends
+   * its notices from its system mailbox, "MicrosoftExchange" and a hex
+   * identifier) */
+  static const char *const exchange[] = { "microsoftexchange", NULL };
+  const char *inner = mime_original (msg, "From");
+  char *i = inner ? g_ascii_strdown (inner, -1) : NULL;
+  gboolean notice = i && (contains_any (i, from_signals) || contains_any (i, exchange));
+  g_free (i);
+  return notice;
+}
+
 const Detector *
 notice_pick_family (const MimeMessage *msg, const char *head_lower)
 {

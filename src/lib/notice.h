@@ -25,6 +25,14 @@ gboolean notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lo
  * message may quote a failure notice, and is none. */
 gboolean notice_is_persons_reply (const MimeMessage *msg);
 
+/* Does the message, from no mail system (no null sender, no daemon's or
+ * postmaster's From), attach a mail system's notice (the attached message's
+ * From is a daemon's, a postmaster's or Exchange's system mailbox)? A person's
+ * forward ("Fwd:") or a helpdesk's ticket made of a notice: its own text is
+ * the person's note or the ticket's, and the attached notice is the one to
+ * read. */
+gboolean notice_forwards_notice (const MimeMessage *msg);
+
 /* Does the notice report a delivery that succeeded, and no failure? */
 gboolean notice_reports_success (const MimeMessage *msg, const char *notice_lower);
 

@@ -54,6 +54,17 @@ extract_dsn (BounceReport *report, const MimeMessage *msg)
   return n;
 }
 
+/* Does a text part hold delivery-status fields (a part mislabeled text/plain,
+ * or fields pasted into the notice)? */
+static gboolean
+text_has_dsn_block (const MimeMessage *msg)
+{
+  for (guint i = 0; i < msg->text->len; i++)
+    if (dsn_find_block (g_ptr_array_index (msg->text, i)) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The bounds the message met, each a warning of its kind. */
 static void
 report_cuts (BounceReport *report, const MimeMessage *msg)
@@ -103,15 +114,18 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
       verdict = "feedback report";
       hint = REASON_FEEDBACK;
     }
+  /* delivery-status fields given in a text part are a delivery-status part
+   * for what the message is: not an auto-reply or a filter's refusal */
+  gboolean dsn_fields = msg->dsn->len > 0 || (n == 0 && text_has_dsn_block (msg));
   /* a Sieve "reject": the recipient's own filter refused the message */
-  if (n == 0 && msg->dsn->len == 0 && (n = arf_mdn_refusal (report, msg)) > 0)
+  if (n == 0 && !dsn_fields && (n = arf_mdn_refusal (report, msg)) > 0)
     {
       verdict = "refusal by the recipient's filter (disposition notification)";
       hint = REASON_FILTERED;
     }
   /* an auto-reply without a delivery-status part is read as one before its text
    * is searched for failures (an out-of-office note names addresses and dates) */
-  gboolean auto_reply = n == 0 && msg->dsn->len == 0 && arf_is_auto_reply (msg);
+  gboolean auto_reply = n == 0 && !dsn_fields && arf_is_auto_reply (msg);
   if (auto_reply && (n = arf_auto_reply (report, msg)) > 0)
     {
       verdict = "auto-reply";

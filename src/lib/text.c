@@ -428,8 +428,12 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
       || same_address (mime_get (msg, "In-Reply-To"), addr)
       || same_address (mime_original (msg, "Message-ID"), addr))
     return TRUE;
-  return !listed && same_address (mime_get (msg, "To"), addr)
-         && !same_address (mime_original (msg, "To"), addr);
+  if (!listed && same_address (mime_get (msg, "To"), addr)
+      && !same_address (mime_original (msg, "To"), addr))
+    return TRUE;
+  /* in a forward of a notice, the notice's own addressee: the sender */
+  return !listed && same_address (mime_original (msg, "To"), addr)
+         && notice_forwards_notice (msg);
 }
 
 /* A line that is one bare local part, flush left ("joesmith"): a screen name,
@@ -1232,10 +1236,11 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gsize len = notice ? strlen (notice) : 0;
   char *head = ascii_strdown (notice ? notice : "", MIN (len, 4096));
   const Detector *family = notice_pick_family (msg, head);
-  if (family && (family->flags & DETECT_NESTED) && mime_text_nested (msg)->len > 0)
+  gboolean forward = notice_forwards_notice (msg) && mime_text_nested (msg)->len > 0;
+  if (forward || (family && (family->flags & DETECT_NESTED) && mime_text_nested (msg)->len > 0))
     {
-      /* a wrapper around the bounce it forwards: read the attached bounce, by its
-       * own signals */
+      /* a wrapper around the bounce it forwards, or a person's or a helpdesk's
+       * forward of one: read the attached bounce, by its own signals */
       const char *inner = g_ptr_array_index (mime_text_nested (msg), 0);
       g_free (notice);
       g_free (head);
@@ -1247,6 +1252,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
                                              mime_original (msg, "Subject"), NULL, head);
       if (wrapped && !(wrapped->flags & DETECT_NESTED))
         family = wrapped;
+      else if (forward)
+        family = NULL;
     }
   report->family = family;
   gboolean had_records = bounce_report_n_records (report) > 0;
@@ -1410,9 +1417,12 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   if (added == 0 && !had_records && notice && bounce_like)
     {
       /* (a refusal sent in the recipient's name: its From) */
-      gboolean from_recipient = family && (family->flags & DETECT_FROM_RECIPIENT);
-      char *to = address_normalise (from_recipient ? mime_get (msg, "From")
-                                                   : mime_original (msg, "To"));
+      gboolean from_recipient = family && (family->flags & DETECT_FROM_RECIPIENT) && !forward;
+      /* (in a forward of a notice the attached message is the notice, whose To
+       * is the sender: the message it returned is not at hand) */
+      char *to = forward ? NULL
+                         : address_normalise (from_recipient ? mime_get (msg, "From")
+                                                             : mime_original (msg, "To"));
       if (!to)
         to = quoted_to (notice + s.end_at, notice + len);
       for (guint i = notice_index + 1; !to && i < msg->text->len; i++)

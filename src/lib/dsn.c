@@ -423,7 +423,8 @@ dsn_find_block (const char *text)
     return -1;
   for (const char *line = text; line && *line;)
     {
-      for (gsize i = 0; i < G_N_ELEMENTS (starts); i++)
+      char first = g_ascii_tolower (*line); /* each start's first letter */
+      for (gsize i = 0; (first == 'r' || first == 'f' || first == 'o') && i < G_N_ELEMENTS (starts); i++)
         if (g_ascii_strncasecmp (line, starts[i], strlen (starts[i])) == 0)
           {
             /* a real block also has Action: or Status: */

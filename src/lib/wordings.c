@@ -133,11 +133,12 @@ fold_apostrophes (char *w, gsize n)
   return o;
 }
 
-static void
+/* Returns whether the word holds a byte that is not ASCII. */
+static gboolean
 lower_copy (char *o, const char *w, gsize n)
 {
   if (!ascii_lower_copy_seen_high (o, w, n))
-    return;
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     {
       guchar c = (guchar) w[i];
@@ -153,6 +154,7 @@ lower_copy (char *o, const char *w, gsize n)
           i++;
         }
     }
+  return TRUE;
 }
 
 /* In a text written without spaces (Chinese, Japanese) an address is glued to
@@ -300,15 +302,16 @@ wordings_fold (const char *text, gsize max)
       prev_reply = FALSE;
       if (o)
         out[o++] = ' ';
+      gboolean high;
       if (quotes)
         {
-          lower_copy (out + o, w, n - k - quotes);
+          high = lower_copy (out + o, w, n - k - quotes);
           ascii_lower_copy (out + o + n - k - quotes, w + n - k, k);
           n -= quotes;
         }
       else
-        lower_copy (out + o, w, n);
-      if (memchr (out + o, 0xe2, n))
+        high = lower_copy (out + o, w, n);
+      if (high)
         n = fold_apostrophes (out + o, n);
       /* most words hold no variant: only a word that starts (after its opening
        * brackets or quotes) as one does is rewritten */

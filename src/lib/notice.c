@@ -118,6 +118,16 @@ null_sender (const MimeMessage *msg)
   return rp && strstr (rp, "<>");
 }
 
+/* Does a From field name a mail system's daemon or postmaster (from_signals)? */
+static gboolean
+from_daemon (const char *from)
+{
+  char *f = from ? g_ascii_strdown (from, -1) : NULL;
+  gboolean daemon = f && contains_any (f, from_signals);
+  g_free (f);
+  return daemon;
+}
+
 /* Signs that a message was written by a mail system about another message, and is
  * not bulk mail: the null return path, Auto-Submitted, X-Failed-Recipients, a
  * returned message attached. A list's or a bulk sender's headers rule it out. */
@@ -353,23 +363,13 @@ notice_is_persons_reply (const MimeMessage *msg)
     subject++;
   if (g_ascii_strncasecmp (subject, "re:", 3) != 0 || null_sender (msg))
     return FALSE;
-  const char *from = mime_get (msg, "From");
-  char *f = from ? g_ascii_strdown (from, -1) : NULL;
-  gboolean daemon = f && contains_any (f, from_signals);
-  g_free (f);
-  return !daemon;
+  return !from_daemon (mime_get (msg, "From"));
 }
 
 gboolean
 notice_forwards_notice (const MimeMessage *msg)
 {
-  if (null_sender (msg))
-    return FALSE;
-  const char *from = mime_get (msg, "From");
-  char *f = from ? g_ascii_strdown (from, -1) : NULL;
-  gboolean daemon = f && contains_any (f, from_signals);
-  g_free (f);
-  if (daemon)
+  if (null_sender (msg) || from_daemon (mime_get (msg, "From")))
     return FALSE;
   /* what it attaches is a mail system's notice, by its From (Exchange sends
    * its notices from its system mailbox, "MicrosoftExchange" and a hex

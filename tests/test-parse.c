@@ -394,6 +394,10 @@ test_auto_reply_signals (void **state)
   check_reason ("From: Uwe <uwe@example.de>\nTo: s@example.org\n"
                 "Subject: Automatische Antwort: Angebot\n\nBis Montag nicht im B\xc3\xbcro.\n",
                 "uwe@example.de", "vacation");
+  /* a person forwarding one is no automatic answer */
+  check_records ("From: Pat <pat@example.org>\nTo: admin@example.org\n"
+                 "Subject: Fwd: Automatische Antwort: Angebot\n\nWhat does this mean?\n",
+                 0, NULL);
   /* PostfixAdmin's default vacation subjects, with no field that marks the reply:
    * a phrase of its own anywhere in the subject, a word of ordinary mail only as
    * the whole subject */

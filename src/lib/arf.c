@@ -268,6 +268,17 @@ reply_subject (const char *lower)
   return FALSE;
 }
 
+/* A forward's subject: "Fwd:", "Fw:" (what mail clients prefix a forwarded
+ * message's subject with). A person forwarding an out-of-office reply is no
+ * automatic answer: its subject and text are the forwarded message's words. */
+static gboolean
+forward_subject (const char *lower)
+{
+  while (*lower == ' ' || *lower == '\t')
+    lower++;
+  return g_str_has_prefix (lower, "fwd:") || g_str_has_prefix (lower, "fw:");
+}
+
 gboolean
 arf_is_auto_reply (const MimeMessage *msg)
 {
@@ -317,9 +328,11 @@ arf_is_auto_reply (const MimeMessage *msg)
       gboolean exchange = mime_get (msg, "X-MS-Exchange-Inbox-Rules-Loop")
                           || mime_get (msg, "X-Auto-Response-Suppress");
       hit = hit || (exchange && reply_subject (sl));
-      hit = hit || contains_one (sl, auto_reply_subjects);
-      hit = hit || is_one (sl, auto_reply_whole_subjects);
-      if (!hit && msg->text->len > 0)
+      /* the words of an out-of-office reply, unless a person forwards one */
+      gboolean forwarded = forward_subject (sl);
+      hit = hit || (!forwarded && contains_one (sl, auto_reply_subjects));
+      hit = hit || (!forwarded && is_one (sl, auto_reply_whole_subjects));
+      if (!hit && !forwarded && msg->text->len > 0)
         hit = contains_one (g_ptr_array_index (msg->text, 0), auto_reply_text);
     }
   if (hit)

@@ -70,6 +70,8 @@ static const Case typical[] = {
   { "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC "
     "policy",
     "authfailure" },
+  { "550 #5.7.1 SPF unauthorized mail is prohibited.", "authfailure" },
+  { "451 #4.4.3 Temporary error occurred during SPF verification.", "authfailure" },
   { "550 5.1.8 Sender address rejected: Domain not found", "rejected" },
   { "550 Sender verification failed", "rejected" },
   { "554 5.7.1 <a@example.org>: Relay access denied", "norelaying" },

@@ -175,6 +175,8 @@ const Wording wording_table[] = {
   { ANY, "fails to pass authentication", REASON_AUTHFAILURE, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.26, read 2026-12-05" },
   { ANY, "unauthenticated email", REASON_AUTHFAILURE, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.26, read 2026-12-05" },
   { ANY, "spf check", REASON_AUTHFAILURE, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 550 5.7.26, read 2026-12-05" },
+  { ANY, "spf unauthorized mail is prohibited", REASON_AUTHFAILURE, 0, "doc https://manualsbrain.com/en/manuals/1700579/?page=292 \"Cisco AsyncOS 9.1 for Email CLI Reference Guide\" § SMTP Services Configuration, SPF/SIDF in Default Policy Parameters (Reject text), read 2026-12-06" },
+  { ANY, "temporary error occurred during spf verification", REASON_AUTHFAILURE, 0, "doc https://manualsbrain.com/en/manuals/1700579/?page=292 \"Cisco AsyncOS 9.1 for Email CLI Reference Guide\" § SMTP Services Configuration, SPF/SIDF in Default Policy Parameters (Defer text), read 2026-12-06" },
   { ANY, "spf fail", REASON_AUTHFAILURE, 0, "src python3-spf 2.0.14 usr/lib/python3/dist-packages/spf.py EXPLANATIONS" },
   { ANY, "spf=fail", REASON_AUTHFAILURE, 0, "rfc 8601 § 2.7.2" },
   { ANY, "spf softfail", REASON_AUTHFAILURE, 0, "src haraka-plugin-spf 1.3.0 index.js" },
@@ -1228,6 +1230,12 @@ const Wording wording_table[] = {
   { RECEIVER (microsoft), "connection refused [message=socket error code 10061]", REASON_NETWORKERROR, 0, "doc https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online \"Email non-delivery reports and SMTP errors in Exchange Online\" § 4.4.316, read 2026-12-05" },
 
   /* RECEIVER (mimecast) */
+  { RECEIVER (mimecast), "envelope blocked - user entry", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
+  { RECEIVER (mimecast), "administrative prohibition - envelope blocked", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
+  { RECEIVER (mimecast), "rejected by header based manually blocked senders", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
+  { RECEIVER (mimecast), "rejected by header based blocked senders", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
+  { RECEIVER (mimecast), "unable to process connection at this time", REASON_SYSTEMERROR, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes \"Policies - Mimecast SMTP Error Codes\" § SMTP 4xx Error Codes: 421 Unable to process connection at this time, read 2026-12-06" },
+  { RECEIVER (mimecast), "sender address blocked", REASON_BLOCKED, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes \"Policies - Mimecast SMTP Error Codes\" § SMTP 4xx Error Codes: 421 Sender address blocked, read 2026-12-06" },
   { RECEIVER (mimecast), "policy level block list in force", REASON_FILTERED, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/42979092709907-Policies-Managing-Blocked-Senders-and-Email-Rejections \"Policies - Managing Blocked Senders and Email Rejections\" § Troubleshooting Blocked Emails, read 2026-12-05" },
 
   /* RECEIVER (netease) */

@@ -413,27 +413,25 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
   g_free (lower);
   if (out || !msg)
     return out;
-  /* the notice's From and Return-Path, unless the returned message was sent to
-   * it (a receiver that sends its notice as the address it could not deliver
-   * to: Postal's BounceMessage);
-   * the returned message's From, unless it is also its To (mail to oneself: the
-   * bounce's To is then the failed recipient too, see below) */
+  /* the notice's From and Return-Path, and the returned message's From, unless
+   * the returned message was sent to that address: a receiver that sends its
+   * notice as the address it could not deliver to (Postal's BounceMessage), mail
+   * to oneself (the bounce's To is then the failed recipient too, see below) */
   gboolean returned_to = same_address (mime_original (msg, "To"), addr);
-  if (((same_address (mime_get (msg, "From"), addr) || same_address (mime_get (msg, "Return-Path"), addr))
-       && !returned_to)
-      || (same_address (mime_original (msg, "From"), addr) && !returned_to))
+  if (!returned_to
+      && (same_address (mime_get (msg, "From"), addr)
+          || same_address (mime_get (msg, "Return-Path"), addr)
+          || same_address (mime_original (msg, "From"), addr)))
     return TRUE;
   /* message identifiers look like addresses */
   if (same_address (mime_get (msg, "Message-ID"), addr)
       || same_address (mime_get (msg, "In-Reply-To"), addr)
       || same_address (mime_original (msg, "Message-ID"), addr))
     return TRUE;
-  if (!listed && same_address (mime_get (msg, "To"), addr)
-      && !same_address (mime_original (msg, "To"), addr))
+  if (!listed && !returned_to && same_address (mime_get (msg, "To"), addr))
     return TRUE;
   /* in a forward of a notice, the notice's own addressee: the sender */
-  return !listed && same_address (mime_original (msg, "To"), addr)
-         && notice_forwards_notice (msg);
+  return !listed && returned_to && notice_forwards_notice (msg);
 }
 
 /* A line that is one bare local part, flush left ("joesmith"): a screen name,

@@ -185,6 +185,12 @@ const char *const final_words[] = {
   "delivery has failed", "the following address(es) failed", "fatal error", NULL,
 };
 
+/* The word right before an address in a server's reply that asks the reader to
+ * write to it: the receiver's contact, not the refused recipient. */
+const char *const contact_verbs[] = {
+  "contact", "email", "e-mail", "mail", "write", "at", "via", NULL,
+};
+
 /* Words before an address on its line that make it someone to write to, not a
  * failed recipient (in the languages of contact_labels' neighbours). */
 const char *const contact_words[] = {

@@ -17,6 +17,9 @@ extern const char *const example_words[];
 extern const char *const id_words[];
 /* Words before an address that make it someone to write to. */
 extern const char *const contact_words[];
+/* The word right before an address in a server's reply that asks the reader to
+ * write to it ("contact delist@...", "write to us at <abuse@...>"). */
+extern const char *const contact_verbs[];
 /* Words of a failure notice, for a message no detector recognised. */
 extern const char *const failure_words[];
 /* Words of a notice that reports a delay, not a failure. */

@@ -12,15 +12,14 @@
 #include "bounds.h"
 #include "classify.h"
 #include "link.h"
+#include "notice-words.h"
 
 /* Does the word before at (the start of an address, or its '<') ask the reader
- * to write to it ("contact postmaster@example.org", "email delist@example.org",
- * "write to us at abuse@example.org")? Such an address is the receiver's
- * contact, not the refused recipient. */
+ * to write to it (notice-words.c contact_verbs)? Such an address is the
+ * receiver's contact, not the refused recipient. */
 static gboolean
 contact_before (const char *text, const char *at)
 {
-  static const char *const asks[] = { "contact", "email", "e-mail", "mail", "write", "at", "via" };
   const char *e = at;
   while (e > text && (e[-1] == ' ' || e[-1] == ':' || e[-1] == '<'))
     e--;
@@ -30,8 +29,9 @@ contact_before (const char *text, const char *at)
   if (s > text && s[-1] == '-' && s - 1 > text && g_ascii_isalpha (s[-2]))
     for (s--; s > text && g_ascii_isalpha (s[-1]);)
       s--; /* "e-mail" */
-  for (gsize i = 0; i < G_N_ELEMENTS (asks); i++)
-    if ((gsize) (e - s) == strlen (asks[i]) && g_ascii_strncasecmp (s, asks[i], (gsize) (e - s)) == 0)
+  for (gsize i = 0; contact_verbs[i]; i++)
+    if ((gsize) (e - s) == strlen (contact_verbs[i])
+        && g_ascii_strncasecmp (s, contact_verbs[i], (gsize) (e - s)) == 0)
       return TRUE;
   return FALSE;
 }

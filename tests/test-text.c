@@ -682,6 +682,32 @@ test_citadel_gave_up (void **state)
   bounce_report_free (r);
 }
 
+/* XMail's notice: the recipient after "XMail bounce: Rcpt=[", not its SMTP
+ * identifier ("ID:        <...>"), and the returned message's headers after
+ * "Here is listed the initial part of the message" are not read */
+static void
+test_xmail_notice (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: example.net PostMaster <postmaster@example.net>\nTo: sender@example.org\n"
+      "Subject: Error sending message [1234.5678.mx] from [example.net]\n\n"
+      "[<00>] XMail bounce: Rcpt=[ann@example.com];Error=[550 5.1.1 <ann@example.com>... "
+      "User unknown]\n\n\n"
+      "[<01>] Error sending message [1234.5678.mx] from [example.net].\n\n"
+      "ID:        <S1A2B3@example.net>\n"
+      "Mail From: <sender@example.org>\n"
+      "Rcpt To:   <ann@example.com>\n\n\n"
+      "[<05>] Here is listed the initial part of the message:\n\n"
+      "From: sender@example.org\nTo: ann@example.com, bob@example.net\n"
+      "Subject: hello\n\n"
+      "Delivered to carl@example.org by hand.\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "ann@example.com");
+  assert_non_null (strstr (diag (r, 0), "550 5.1.1"));
+  bounce_report_free (r);
+}
+
 
 /* A notice that gives recipients lines of their own: one without any states no
  * cause, and the others' codes are not its own */
@@ -741,6 +767,7 @@ main (void)
     cmocka_unit_test (test_sendmail_no_data_known),
     cmocka_unit_test (test_exim_generated_from_alias),
     cmocka_unit_test (test_citadel_gave_up),
+    cmocka_unit_test (test_xmail_notice),
     cmocka_unit_test (test_entry_without_lines_among_others),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -28,6 +28,9 @@ const char *const shared_end[] = {
   "copy of the original message",
   "content-type: message/rfc822",
   "content-type: text/rfc822-headers",
+  /* XMail's notice (src warren-bank/mirror-XMail-mail-server
+   * 562eea1e029000ca945623b0e1d33e4e5cedd51f QueueUtils.cpp QueUtBuildErrorResponse) */
+  "] here is listed the initial part of the message",
   NULL,
 };
 
@@ -55,6 +58,8 @@ const char *const shared_lead[] = {
   "mailbox ",
   "address:",
   "address ",
+  /* XMail's "[<00>] XMail bounce: Rcpt=[addr];Error=[reply]" (source at shared_end) */
+  "xmail bounce: rcpt=",
   NULL,
 };
 
@@ -82,7 +87,10 @@ const char *const example_words[] = { "e.g.", "for example", "for instance", "su
 
 /* Words before an address that make it a message identifier. */
 const char *const id_words[] = { "message-id", "message id", "msgid", "queue id",
-                                         "queue-id", "references", NULL };
+                                         "queue-id", "references",
+                                         /* XMail's "ID:        <S1A2B3@host>", its SMTP
+                                          * identifier (source at shared_end) */
+                                         "id:        <", NULL };
 
 /* Words of a failure notice, for a message no detector recognised. */
 const char *const failure_words[] = {

@@ -269,6 +269,26 @@ test_sieve_reject_notification (void **state)
   assert_non_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "No offers"));
   bounce_report_free (r);
   g_free (m);
+  /* Cyrus with private MDNs writes a session identifier as Final-Recipient: the
+   * refused message's To says who refused it */
+  m = g_strdup ("From: Mail Sieve Subsystem <postmaster@mail.example.net>\nTo: <sender@example.org>\n"
+                "Subject: Automatically rejected mail\nAuto-Submitted: auto-replied (rejected)\n"
+                "Content-Type: multipart/report; report-type=disposition-notification; boundary=m\n\n"
+                "--m\nContent-Type: text/plain; charset=utf-8\n\n"
+                "Your message was automatically rejected by Sieve, a mail\nfiltering language.\n\n"
+                "--m\nContent-Type: message/disposition-notification\n\n"
+                "Reporting-UA: mail.example.net; Cyrus 3.8.1/3.8.1\n"
+                "Final-Recipient: rfc822; 2901-1701234567-1\n"
+                "Disposition: automatic-action/MDN-sent-automatically; deleted\n\n"
+                "--m\nContent-Type: message/rfc822\n\nFrom: sender@example.org\nTo: Ivy <ivy@example.net>\n"
+                "Subject: Offer\n\nHello\n--m--\n");
+  r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_RECIPIENT),
+                       "ivy@example.net");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_SOURCE), "mdn");
+  bounce_report_free (r);
+  g_free (m);
   static const char *const none[] = { "manual-action/MDN-sent-manually; deleted",
                                       "automatic-action/MDN-sent-automatically; displayed",
                                       "automatic-action/MDN-sent-automatically; deletedx" };

@@ -424,6 +424,11 @@ arf_mdn_refusal (BounceReport *report, const MimeMessage *msg)
           char *orig = address_normalise (fields_get (grp, "Original-Recipient"));
           if (!rcpt)
             rcpt = g_strdup (orig);
+          /* Cyrus writes a session identifier there when its MDNs are private
+           * (sieve_mdn_private): the refused message's own To, when it names one
+           * address, is who refused it */
+          if (!rcpt)
+            rcpt = address_normalise (mime_original (msg, "To"));
           BounceRecord *rec = rcpt && !report_find_record (report, rcpt) ? report_add_record (report)
                                                                          : NULL;
           if (rec)

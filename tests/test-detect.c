@@ -930,6 +930,58 @@ static const char notice_james[] =
   "  Size (in bytes): 1024\n"
   "\n";
 
+static const char notice_xmail[] =
+  "From: mail.example.net PostMaster <postmaster@example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Error sending message [1741.22.mail.example.net] from [mail.example.net]\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "X-MailerServer: XMail 1.27\n"
+  "\n"
+  "[<00>] XMail bounce: Rcpt=[tara@example.com];Error=[Recipient domain \"example.com\" does not exist (or it has a misconfigured DNS)]\n"
+  "\n"
+  "\n"
+  "[<01>] Error sending message [1741.22.mail.example.net] from [mail.example.net].\n"
+  "\n"
+  "ID:        <S1@mail.example.net>\n"
+  "Mail From: <sender@example.org>\n"
+  "Rcpt To:   <tara@example.com>\n"
+  "\n"
+  "\n"
+  "[<02>] The reason of the delivery failure was:\n"
+  "\n"
+  "Recipient domain \"example.com\" does not exist (or it has a misconfigured DNS)\n"
+  "\n"
+  "\n"
+  "[<05>] Here is listed the initial part of the message:\n"
+  "\n"
+  "From: sender@example.org\n"
+  "To: tara@example.com\n"
+  "Subject: hello\n"
+  "\n";
+
+static const char notice_mmdf[] =
+  "From: mail.example.net Mail System (MMDF) <mmdf@mail.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Failed mail  (msg.aa01234)\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "\n"
+  "    After 4 days (96 hours), your message could not be\n"
+  "fully delivered.\n"
+  "\n"
+  "    It failed to be received by the following address(es):\n"
+  "\n"
+  "\tuma@example.com (host: example.com) (queue: smtp)\n"
+  "\n"
+  "    Problems usually are due to service interruptions at the receiving\n"
+  "machine.  Less often, they are caused by the communication system.\n"
+  "\n"
+  "    Your message begins as follows:\n"
+  "\n"
+  "From: sender@example.org\n"
+  "To: uma@example.com\n"
+  "Subject: hello\n"
+  "\n";
+
 static const char notice_postal[] =
   "From: Mail Delivery Service <sales@example.com>\n"
   "To: sender@example.org\n"
@@ -1198,6 +1250,8 @@ static const Case cases[] = {
   { "messagelabs", notice_messagelabs, "rosa@example.com", "542", NULL, TRUE },
   { "sesreceiving", notice_sesreceiving, "sam@example.com", "Mailbox does not exist", "userunknown", TRUE },
   { "citadel-sieve", notice_citadel_sieve, "kai@example.net", "I no longer read mail", "filtered", FALSE },
+  { "xmail", notice_xmail, "tara@example.com", "misconfigured DNS", "hostunknown", FALSE },
+  { "mmdf", notice_mmdf, "uma@example.com", NULL, "expired", FALSE },
 };
 
 static void

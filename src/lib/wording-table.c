@@ -1455,6 +1455,9 @@ const Wording wording_table[] = {
   { FAMILY (messagelabs), "unknown user", REASON_USERUNKNOWN, 0, "src postfix 3.7.11 src/local/unknown.c deliver_unknown" },
   { FAMILY (messagelabs), "exceeded max time without delivery", REASON_EXPIRED, 0, "doc https://knowledge.broadcom.com/external/article/162445/outbound-mail-returned-by-mailerdaemonme.html \"Outbound Mail returned by MAILER-DAEMON@messagelabs.com\" § Cause, read 2026-12-05" },
 
+  /* FAMILY (mmdf) */
+  { FAMILY (mmdf), "hours), your message could not be", REASON_EXPIRED, 0, "src NishiOwO/mmdf dc2a5aa3fbdfcd9ed1373a0a199b03a6a7632362 lib/mmdf/rtn_proc.c rtn_heading" },
+
   /* FAMILY (opensmtpd) */
   { FAMILY (opensmtpd), "invalid domain name", REASON_HOSTUNKNOWN, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c mta_on_mx" },
   { FAMILY (opensmtpd), "destination seem to reject all mails", REASON_NOTACCEPT, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c mta_on_source" },
@@ -1564,5 +1567,8 @@ const Wording wording_table[] = {
 
   /* FAMILY (verizon) */
   { FAMILY (verizon), "no such user here", REASON_USERUNKNOWN, 0, "rfc 5321 § D.1" },
+
+  /* FAMILY (xmail) */
+  { FAMILY (xmail), "(or it has a misconfigured dns)", REASON_HOSTUNKNOWN, 0, "src GerHobbelt/xmail 33bf2eb3bdca4e79d8b6339d5ff9f8583c046cf7 SMAILSvr.cpp SMAILRemoteMsgSMTPSend" },
 };
 const gsize wording_table_size = G_N_ELEMENTS (wording_table);

@@ -118,7 +118,8 @@ extern const Detector detector_exim, detector_qmail, detector_sendmail, detector
     detector_barracuda, detector_fml, detector_delivery_errors_list, detector_unable_to_deliver, detector_dsn_technical_details, detector_qmail_retitled,
     detector_trouble_delivering, detector_exim3, detector_mdaemon, detector_hmailserver, detector_smartermail, detector_james, detector_postal,
     detector_groupwise, detector_mailman, detector_ezmlm, detector_mimecast,
-    detector_messagelabs, detector_sesreceiving, detector_citadel_sieve;
+    detector_messagelabs, detector_sesreceiving, detector_citadel_sieve, detector_xmail,
+    detector_mmdf;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 

@@ -56,3 +56,18 @@ const Detector detector_exim3 = {
   .begin = LIST ("failed addresses follow:"),
   .end = LIST ("message text follows:"),
 };
+
+/* MMDF's notice after its queue time (src NishiOwO/mmdf
+ * dc2a5aa3fbdfcd9ed1373a0a199b03a6a7632362 lib/mmdf/rtn_proc.c rtn_time): a
+ * sentence saying how long delivery was tried, then the addresses, each
+ * "addr (host: h) (queue: q)" on a line of its own. Its "Failed mail" notice for
+ * one address (rtn_error) quotes the address and the reply in the generic way;
+ * its "Waiting mail" warning (rtn_warn) is not read as a failure. */
+const Detector detector_mmdf = {
+  .name = "mmdf",
+  .body = LIST ("it failed to be received by the following address(es)"),
+  .end = LIST ("problems usually are due to service interruptions at the",
+               "your message begins as follows:", "your message follows:"),
+  .skip = LIST ("(host: "),
+  .notes = LIST ("hours), your message could not be"),
+};

@@ -217,3 +217,21 @@ const Detector detector_citadel_sieve = {
   .flags = DETECT_FROM_RECIPIENT,
   .reason = REASON_FILTERED,
 };
+
+/* XMail: a plain notice whose first line names the failed address and the reply,
+ * "[<00>] XMail bounce: Rcpt=[<address>];Error=[<reason>]", then numbered
+ * sections: the envelope, the reason on a line of its own, a note, the queue log
+ * and the message's start (src
+ * GerHobbelt/xmail 33bf2eb3bdca4e79d8b6339d5ff9f8583c046cf7 QueueUtils.cpp
+ * QueUtBuildErrorResponse). */
+const Detector detector_xmail = {
+  .name = "xmail",
+  .headers = LIST ("x-mailerserver: xmail"),
+  .body = LIST ("xmail bounce: rcpt=["),
+  .lead = LIST ("xmail bounce: rcpt=["),
+  .end = LIST ("here is listed the message log file:",
+               "here is listed the initial part of the message:"),
+  .skip = LIST ("] error sending message [", "id:        <", "mail from: <", "rcpt to:   <",
+                "server:    <", "the reason of the delivery failure was:", "] note:"),
+  .flags = DETECT_LEAD_ONLY | DETECT_BLANK_KEEPS,
+};

@@ -12,13 +12,14 @@ const Detector *const detectors[] = {
   &detector_activehunter, &detector_mcafee, &detector_messagelabs, &detector_surfcontrol, &detector_interscan, &detector_mailmarshal, &detector_mailfoundry,
   &detector_barracuda,
   /* MTAs */
-  &detector_mdaemon, &detector_hmailserver, &detector_smartermail, &detector_james, &detector_postal,
+  &detector_mdaemon, &detector_hmailserver, &detector_smartermail, &detector_james, &detector_postal, &detector_xmail,
   &detector_groupwise,
   &detector_dragonfly, &detector_qmail, &detector_postfix, &detector_opensmtpd,
   &detector_courier, &detector_messagingserver, &detector_imail, &detector_notes,
   &detector_domino, &detector_exim, &detector_exchange, &detector_citadel_sieve,
   /* unbranded wordings */
   &detector_delivery_errors_list, &detector_unable_to_deliver, &detector_dsn_technical_details, &detector_qmail_retitled, &detector_trouble_delivering, &detector_exim3,
+  &detector_mmdf,
   /* the most shared wording last */
   &detector_sendmail,
 };

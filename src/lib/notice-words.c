@@ -178,7 +178,14 @@ const char *const delay_words[] = {
   "noch nicht an alle empf\xc3\xa4nger", "e' stato ritardato",
   /* Axway Email Firewall's delay notice (doc https://support.axway.com/kb/101124/language/en
    * "EMF delivery status notifications (DSN)" § Delay DSN, read 2026-12-06) */
-  "your message has been delayed", "the delay affects the following recipients", NULL,
+  "your message has been delayed", "the delay affects the following recipients",
+  /* Courier's delay notice without its report part (src courier-mta 1.0.16-3
+   * etc/courier/dsndelayed.txt), XMail's temporary-error notice (src GerHobbelt/xmail
+   * 33bf2eb3bdca4e79d8b6339d5ff9f8583c046cf7 SMAILSvr.cpp), MMDF's "Waiting mail"
+   * warning (src NishiOwO/mmdf dc2a5aa3fbdfcd9ed1373a0a199b03a6a7632362
+   * lib/mmdf/rtn_proc.c rtn_warn) */
+  "delays in delivering your message", "this is a temporary error and you do not have to resend",
+  "delivery attempts are still pending", NULL,
 };
 /* Words of a report that delivery succeeded. */
 const char *const success_words[] = {

@@ -62,10 +62,11 @@ const Detector detector_exim3 = {
  * sentence saying how long delivery was tried, then the addresses, each
  * "addr (host: h) (queue: q)" on a line of its own. Its "Failed mail" notice for
  * one address (rtn_error) quotes the address and the reply in the generic way;
- * its "Waiting mail" warning (rtn_warn) is not read as a failure. */
+ * its "Waiting mail" warning (rtn_warn) lists the addresses the same way, a delay. */
 const Detector detector_mmdf = {
   .name = "mmdf",
-  .body = LIST ("it failed to be received by the following address(es)"),
+  .body = LIST ("it failed to be received by the following address(es)",
+                "delivery attempts are still pending for the following address(es)"),
   .end = LIST ("problems usually are due to service interruptions at the",
                "your message begins as follows:", "your message follows:"),
   .skip = LIST ("(host: "),

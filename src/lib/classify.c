@@ -144,6 +144,7 @@
 #include "wordings.h"
 #include "bounds.h"
 #include "status.h"
+#include "text.h"
 #include "topics.h"
 #include "detect/detect.h"
 
@@ -652,15 +653,14 @@ address_literal (const char *host)
 static gboolean
 domain_of_address_in (const char *text, char domain[STATUS_HOST_MAX])
 {
+  const char *end = text + strlen (text);
   for (const char *at = strchr (text, '@'); at; at = strchr (at + 1, '@'))
     {
-      if (at == text || !address_char (at[-1]))
-        continue;
-      gsize n = 0;
-      while (address_char (at[1 + n]) && at[1 + n] != '>')
-        n++;
-      while (n > 0 && (at[n] == '.' || at[n] == ','))
-        n--; /* the end of a sentence */
+      const char *start = at;
+      while (start > text && address_char (start[-1]))
+        start--;
+      gsize len = text_address_at (start, end);
+      gsize n = len && start + len > at + 1 ? (gsize) (start + len - at - 1) : 0;
       if (n > 0 && n < STATUS_HOST_MAX && memchr (at + 1, '.', n))
         {
           for (gsize i = 0; i < n; i++)

@@ -374,12 +374,13 @@ notice_forwards_notice (const MimeMessage *msg)
   /* what it attaches is a mail system's notice, by its From (Exchange sends
    * its notices from its system mailbox, "MicrosoftExchange" and a hex
    * identifier) */
-  static const char *const exchange[] = { "microsoftexchange", NULL };
   const char *inner = mime_original (msg, "From");
+  if (from_daemon (inner))
+    return TRUE;
   char *i = inner ? g_ascii_strdown (inner, -1) : NULL;
-  gboolean notice = i && (contains_any (i, from_signals) || contains_any (i, exchange));
+  gboolean exchange = i && strstr (i, "microsoftexchange");
   g_free (i);
-  return notice;
+  return exchange;
 }
 
 const Detector *

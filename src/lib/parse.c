@@ -31,8 +31,11 @@ set_message_fields (BounceReport *report, const MimeMessage *msg)
   report_set (report, BOUNCE_FIELD_ORIGINAL_SUBJECT, mime_original (msg, "Subject"));
 }
 
+/* The records of the delivery-status parts; else of delivery-status fields in a
+ * text part, where read_text says a text part may hold them; else of a bounce
+ * forwarded as an attachment. */
 static guint
-extract_dsn (BounceReport *report, const MimeMessage *msg)
+extract_dsn (BounceReport *report, const MimeMessage *msg, gboolean read_text)
 {
   guint n = 0;
   for (guint i = 0; i < msg->dsn->len; i++)
@@ -40,7 +43,7 @@ extract_dsn (BounceReport *report, const MimeMessage *msg)
   if (n > 0)
     return n;
   /* delivery-status fields in a text part (mislabeled, or pasted into the notice) */
-  for (guint i = 0; i < msg->text->len && n == 0; i++)
+  for (guint i = 0; read_text && i < msg->text->len && n == 0; i++)
     {
       const char *text = g_ptr_array_index (msg->text, i);
       gssize at = dsn_find_block (text);
@@ -116,7 +119,8 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
     }
   /* delivery-status fields given in a text part are a delivery-status part
    * for what the message is: not an auto-reply or a filter's refusal */
-  gboolean dsn_fields = msg->dsn->len > 0 || (n == 0 && text_has_dsn_block (msg));
+  gboolean text_block = n == 0 && msg->dsn->len == 0 && text_has_dsn_block (msg);
+  gboolean dsn_fields = msg->dsn->len > 0 || text_block;
   /* a Sieve "reject": the recipient's own filter refused the message */
   if (n == 0 && !dsn_fields && (n = arf_mdn_refusal (report, msg)) > 0)
     {
@@ -133,7 +137,8 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
     }
   if (n == 0)
     {
-      n = extract_dsn (report, msg);
+      /* the text parts were searched above where there is no delivery-status part */
+      n = extract_dsn (report, msg, msg->dsn->len > 0 || text_block);
       verdict = n ? "delivery status notification" : NULL;
       hint = REASON_NONE;
     }

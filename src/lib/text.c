@@ -1224,6 +1224,34 @@ take_ancestors (BounceReport *report, GPtrArray *found)
     g_hash_table_destroy (aliases);
 }
 
+/* The reason a notice gives all its records: its family's, or expired where the
+ * notice says the sender gave up (the wording table's expired rows). Folding the
+ * notice for those rows costs a pass over it, so it is done only for a notice
+ * that gives a record the hint. */
+typedef struct
+{
+  const Detector *family;
+  const char *notice;
+  gsize end_at;
+  gboolean may_give_up; /* a bounce's notice: its words are read */
+  gboolean read;
+  Reason reason;
+} Hint;
+
+static Reason
+hint_reason (Hint *hint)
+{
+  if (!hint->read && !hint->reason && hint->may_give_up)
+    {
+      char *folded = wordings_fold (hint->notice, MIN (hint->end_at, 8192));
+      if (wordings_gave_up (folded, hint->family))
+        hint->reason = REASON_EXPIRED;
+      g_free (folded);
+    }
+  hint->read = TRUE;
+  return hint->reason;
+}
+
 guint
 text_extract (BounceReport *report, const MimeMessage *msg)
 {
@@ -1325,15 +1353,10 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
   gboolean delayed = notice && bounce_like && !had_records && !(family && family->json)
                      && notice_reports_delay (msg, notice, s.end_at);
-  Reason hint = family ? family->reason : REASON_NONE;
-  if (!hint && notice && bounce_like)
-    {
-      /* the notice says the sender gave up (the wording table's expired rows) */
-      char *folded = wordings_fold (notice, MIN (s.end_at, 8192));
-      if (wordings_gave_up (folded, family))
-        hint = REASON_EXPIRED;
-      g_free (folded);
-    }
+  /* the family's reason, or expired where the notice says the sender gave up;
+   * read when a record first takes it */
+  Hint hint = { family, notice, s.end_at, notice && bounce_like, FALSE,
+                family ? family->reason : REASON_NONE };
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   /* read once for all the records */
   StatusCommandText section_text, notice_text;
@@ -1393,7 +1416,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           fill_record (rec, diag, NULL);
           fill_command (rec, diag, section_cmd, notice_cmd, several);
           if (!rec->reason_hint)
-            rec->reason_hint = hint;
+            rec->reason_hint = hint_reason (&hint);
           continue;
         }
       if (had_records)
@@ -1402,7 +1425,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (!rec)
         break;
       fill_command (rec, diag, section_cmd, notice_cmd, several);
-      rec->reason_hint = hint;
+      rec->reason_hint = hint_reason (&hint);
       if (f->status)
         record_set (rec, BOUNCE_FIELD_STATUS, f->status);
       if (f->action || delayed)
@@ -1441,7 +1464,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           if (rec)
             {
               fill_command (rec, diag, section_cmd, notice_cmd, several);
-              rec->reason_hint = hint;
+              rec->reason_hint = hint_reason (&hint);
               if (delayed)
                 record_set (rec, BOUNCE_FIELD_ACTION, "delayed");
               added++;

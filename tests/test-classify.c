@@ -223,6 +223,10 @@ test_classify_text_overrides (void **state)
      * the "domain not found" row says of a recipient's domain */
     { "failed", "5.7.1", "550", "550 5.7.1 DKIM key domain not found", NULL, "5.7.1",
       "authfailure", "block" },
+    /* a destination domain missing under a status of routing (Exchange's 5.4.310) */
+    { "failed", "5.4.310", "550",
+      "550 5.4.310 DNS domain example.com does not exist [Message=InfoDomainNonexistent]", NULL,
+      "5.4.310", "hostunknown", "hard" },
     /* the sender's authentication missing: a topic beside a generic 5.7.1 */
     { "failed", "5.7.1", "550", "550 5.7.1 SPF record not found", NULL, "5.7.1", "authfailure",
       "block" },

@@ -190,6 +190,9 @@ test_topics_subject_choice (void **state)
     { "URL domain example.com not found", 0, "contenterror" },
     { "Link domain is invalid", 0, "contenterror" },
     { "Domain example.com not found", 0, "hostunknown" },
+    /* under a status of routing (X.4.4: a domain with no records cannot be routed) */
+    { "DNS domain example.com does not exist", 4, "hostunknown" },
+    { "Host mx.example.com not found", 4, "hostunknown" },
     /* a domain that accepts no mail (a null MX): the destination's, or the
      * sender's where it is named so */
     { "This domain does not accept email", 0, "notaccept" },

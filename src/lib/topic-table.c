@@ -989,6 +989,11 @@ const TopicRule topic_rules[] = {
   /* X.4.4 "Unable to route: the mail system was unable to determine the next
    * hop for the message" */
   { SUBJECT_CONNECTION, STATE_MISSING, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.4" },
+  /* ... "a DNS lookup returning only an SOA record for a domain name is one
+   * example": a destination domain or host that does not exist, under a status
+   * of routing (Exchange's 5.4.310 "DNS domain ... does not exist") */
+  { SUBJECT_DOMAIN, STATE_MISSING, REASON_HOSTUNKNOWN, 4, "rfc 3463 § 3.5 X.4.4" },
+  { SUBJECT_HOST, STATE_MISSING, REASON_HOSTUNKNOWN, 4, "rfc 3463 § 3.5 X.4.4" },
   /* X.4.1 "... the remote system was busy, or otherwise unable to take a call" */
   { SUBJECT_CONNECTION, STATE_REFUSED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.1" },
   { SUBJECT_CONNECTION, STATE_FAILED, REASON_NETWORKERROR, 4, "rfc 3463 § 3.5 X.4.2" },

@@ -192,6 +192,9 @@ test_topics_subject_choice (void **state)
     { "Domain example.com not found", 0, "hostunknown" },
     /* under a status of routing (X.4.4: a domain with no records cannot be routed) */
     { "DNS domain example.com does not exist", 4, "hostunknown" },
+    /* a mailbox "no longer active" or "not active" is one disabled (suspend) */
+    { "This mailbox is no longer active", 0, "suspend" },
+    { "The account is not active", 0, "suspend" },
     { "Host mx.example.com not found", 4, "hostunknown" },
     /* a domain that accepts no mail (a null MX): the destination's, or the
      * sender's where it is named so */

@@ -482,6 +482,8 @@ const TopicState topic_states[] = {
   { "suspended", STATE_DISABLED, EN },
   { "deactivated", STATE_DISABLED, EN },
   { "inactive", STATE_DISABLED, EN },
+  { "not active", STATE_DISABLED, EN },
+  { "no longer active", STATE_DISABLED, EN },
   { "frozen", STATE_DISABLED, EN },
   { "locked", STATE_DISABLED, EN },
   { "expired", STATE_DISABLED, EN }, /* an account's; a message's or a delivery's

@@ -103,7 +103,28 @@ test_mime_html_only_is_reduced_to_text (void **state)
                           "<p>user&nbsp;&lt;b@example.com&gt;</p></body></html>\n");
   const char *t = g_ptr_array_index (m->text, 0);
   assert_null (strchr (t, '{'));
-  assert_non_null (strstr (t, "Delivery failed:\nuser <b@example.com>"));
+  assert_non_null (strstr (t, "Delivery failed:\n\nuser <b@example.com>"));
+  mime_free (m);
+}
+
+/* A text notice sent as HTML paragraphs (its blank lines made <p>): the paragraphs
+ * are set off by blank lines again, as the text had them, so a list of recipients
+ * ends where its paragraph ends; a line break inside a paragraph is one line end. */
+static void
+test_mime_html_paragraphs_set_off (void **state)
+{
+  (void) state;
+  MimeMessage *m = parse ("From: a@example.org\nContent-Type: text/html\n\n"
+                          "<html><body><p>The following addresses had permanent fatal errors:<br>\n"
+                          "b@example.com<br>\nc@example.net</p>\n"
+                          "<p class=\"t\">Transcript of session follows:<br>\n"
+                          "550 5.1.1 b@example.com... User unknown</p><pre>x</pre><p>end\n"
+                          "</body></html>\n");
+  const char *t = g_ptr_array_index (m->text, 0);
+  assert_string_equal (t, "The following addresses had permanent fatal errors:\n"
+                          "b@example.com\nc@example.net\n\n"
+                          "Transcript of session follows:\n"
+                          "550 5.1.1 b@example.com... User unknown\n\nx\n\nend\n");
   mime_free (m);
 }
 
@@ -346,6 +367,7 @@ main (void)
     cmocka_unit_test (test_mime_nul_in_text_kept_as_space),
     cmocka_unit_test (test_mime_html_lines_by_tags),
     cmocka_unit_test (test_mime_html_only_is_reduced_to_text),
+    cmocka_unit_test (test_mime_html_paragraphs_set_off),
     cmocka_unit_test (test_mime_html_plain_text_keeps_lines),
     cmocka_unit_test (test_mime_cr_only_line_ends),
     cmocka_unit_test (test_mime_rejects_non_messages),

@@ -352,8 +352,9 @@ append_html_space (GString *out)
 }
 
 /* Reduce HTML to text: drop tags, scripts and styles, decode common entities, and
- * turn block ends into line breaks so detectors see lines; line ends stay line
- * breaks inside <pre> and in HTML without any tag for lines. */
+ * turn block ends into line breaks so detectors see lines, and paragraphs into
+ * text set off by blank lines; line ends stay line breaks inside <pre> and in HTML
+ * without any tag for lines. */
 static char *
 html_to_text (const char *html)
 {
@@ -388,7 +389,19 @@ html_to_text (const char *html)
               if (!end)
                 break;
             }
-          else if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0
+          else if ((g_ascii_strncasecmp (p, "<p", 2) == 0 && !g_ascii_isalnum (p[2]))
+                   || (g_ascii_strncasecmp (p, "</p", 3) == 0 && !g_ascii_isalnum (p[3])))
+            {
+              /* a paragraph is set off by a blank line (as a browser shows it, and
+               * as the blank lines of a text turned into <p> were) */
+              if (!keep_lines && !in_pre && out->len && out->str[out->len - 1] == ' ')
+                g_string_truncate (out, out->len - 1);
+              if (out->len && out->str[out->len - 1] != '\n')
+                g_string_append_c (out, '\n');
+              if (out->len > 1 && out->str[out->len - 2] != '\n')
+                g_string_append_c (out, '\n');
+            }
+          else if (g_ascii_strncasecmp (p, "<br", 3) == 0
                    || g_ascii_strncasecmp (p, "</div", 5) == 0
                    || g_ascii_strncasecmp (p, "</tr", 4) == 0
                    || g_ascii_strncasecmp (p, "</li", 4) == 0

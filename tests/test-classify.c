@@ -88,6 +88,28 @@ test_classify_server_replies (void **state)
     { "failed", "5.7.0", "502",
       "502 5.7.0 Please authenticate first (in reply to MAIL FROM command)", NULL, "5.7.0",
       "securityerror", "block" },
+    /* Stalwart's answer when a milter or an MTA hook rejects, under 5.5.3 */
+    { "failed", "5.5.3", "503", "503 5.5.3 Message rejected. (in reply to end of DATA command)",
+      NULL, "5.5.3", "filtered", "block" },
+    /* Dovecot's quota refusal stays a full mailbox */
+    { "failed", "5.2.2", "552",
+      "552 5.2.2 <a@example.org> Quota exceeded (mailbox for user is full) (in reply to end of "
+      "DATA command)", NULL, "5.2.2", "mailboxfull", "soft" },
+    /* a receiver that will not relay ("not allowed"), and a sending host said
+     * to be an open relay */
+    { "failed", NULL, "451", "451 Open relay not allowed (in reply to RCPT TO command)", NULL,
+      NULL, "norelaying", "block" },
+    { "failed", NULL, "554", "554 Your host is an open relay (in reply to MAIL FROM command)",
+      NULL, NULL, "blocked", "block" },
+    /* a connection the receiver cannot take under its load: its own trouble */
+    { "delayed", NULL, "421", "421 Unable to process connection at this time", NULL, NULL,
+      "systemerror", "soft" },
+    /* qmail-remote's system resources, not any "temporarily unavailable" */
+    { "delayed", NULL, "451",
+      "451 qq temporary problem (#4.3.0) System resources temporarily unavailable", NULL,
+      "4.3.0", "systemerror", "soft" },
+    { "delayed", NULL, "450", "450 Mailbox temporarily unavailable (in reply to RCPT TO command)",
+      NULL, NULL, "onhold", "soft" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     run (&cases[i]);
@@ -872,6 +894,13 @@ test_classify_nodejava_servers (void **state)
     { "MAIL", "503", "503 EHLO/HELO first please", "syntaxerror" },
     { "RCPT", "535", "535 Mail server has been suspended", "suspend" },
     { "RCPT", "550", "550 Invalid server token", "userunknown" },
+    /* James's answer at the end of DATA to a message over its maximum size */
+    { "DATA", "552", "552 Quota exceeded", "mesgtoobig" },
+    /* Postal's answer to RCPT TO for an address it has no route for, from a
+     * client that did not log in: relaying refused */
+    { "RCPT", "530", "530 Authentication required", "norelaying" },
+    /* Sendmail's, to MAIL FROM where it requires a login: the login's */
+    { "MAIL", "530", "530 5.7.0 Authentication required", "securityerror" },
     { "RCPT", "550", "550 Invalid route token", "userunknown" },
     { "RCPT", "550", "550 Route does not accept incoming messages", "filtered" },
     { "DATA", "530", "530 From/Sender name is not valid", "rejected" },

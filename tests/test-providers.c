@@ -242,7 +242,8 @@ static const ScopeCase scope_cases[] = {
   { "mimecast", "eu-smtp-inbound-1.mimecast.com", "delayed", NULL,
     "421 Sender address blocked", "blocked" },
   { "mimecast", "eu-smtp-inbound-1.mimecast.com", "delayed", NULL,
-    "421 Unable to process connection at this time", "systemerror" },
+    "451 Internal resource temporarily unavailable - "
+    "https://community.mimecast.com/docs/DOC-1369#451", "onhold" },
   { "godaddy", "p3plibsmtp01-01.prod.phx3.secureserver.net", "failed", "5.7.0",
     "552 5.7.0 IB212 Message rejected for spam or virus content", "spamdetected" },
   { "cox", "mx.east.cox.net", "failed", NULL,

@@ -133,6 +133,14 @@ test_typical_wordings (void **state)
 static const Case precedence[] = {
   /* a full mailbox beats the user-unknown words some servers put beside it */
   { "User unknown: mailbox is full", "mailboxfull" },
+  /* James's size refusal beats the quota words in it; Dovecot's quota stays */
+  { "552 Quota exceeded", "mesgtoobig" },
+  { "552 5.2.2 <a@example.org> Quota exceeded (mailbox for user is full)", "mailboxfull" },
+  /* a refusal to relay beats the open relay named in it */
+  { "451 Open relay not allowed", "norelaying" },
+  { "554 Your host is an open relay", "blocked" },
+  /* "temporarily unavailable" alone names nothing */
+  { "450 Mailbox temporarily unavailable", NULL },
   /* the sender, not the recipient */
   { "Sender address rejected: user unknown in relay recipient table", "rejected" },
   /* a blocklist named in a refusal that also says "spam" */

@@ -304,7 +304,8 @@ static const char why_text[] =
     "to exist in answer to MAIL FROM, or named the sender's, is rejected; named a\n"
     "header's, notcompliantrfc; named a DKIM signature's, authfailure; named a\n"
     "link's, contenterror; a user unknown where the credentials were refused is\n"
-    "securityerror. A receiver's row is never adjusted.\n"
+    "securityerror; a login asked for in answer to RCPT TO is norelaying. A\n"
+    "receiver's row is never adjusted.\n"
     "Every wording row names its source: bounce explain --provider NAME lists a\n"
     "provider's.\n";
 

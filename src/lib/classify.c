@@ -116,6 +116,9 @@
  *   - an address or a domain said not to exist where the words name it the
  *     sender's (a topic of the sender) is rejected; one of a header of the
  *     message's ("Message-ID domain not found") notcompliantrfc;
+ *   - a login asked for in answer to RCPT TO (a row flagged
+ *     WORDING_RELAY_AT_RCPT, Postal's "530 Authentication required") is relaying
+ *     refused to a client that does not log in: norelaying;
  *   - a user said not to exist where the credentials were refused (X.7.8,
  *     RFC 4954's 535 "authentication credentials invalid") is the login's, the
  *     sending account's: securityerror;
@@ -1060,6 +1063,12 @@ classify_record (BounceRecord *rec, Reason known)
   if (reason == REASON_USERUNKNOWN && !by_receiver
       && (status_is (status, 7, 8) || (reply_code && strcmp (reply_code, "535") == 0)))
     reason = REASON_SECURITYERROR, adjusted = "the login's, credentials refused";
+  /* a login asked for in answer to RCPT TO ("530 Authentication required"):
+   * the receiver takes that recipient from logged-in clients only, which is
+   * relaying refused to everyone else, not a login that failed */
+  if (row && (row->flags & WORDING_RELAY_AT_RCPT) && reason == row->reason && !by_receiver && command
+      && strcmp (command, "RCPT") == 0)
+    reason = REASON_NORELAYING, adjusted = "a login asked for a recipient: relaying refused";
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";

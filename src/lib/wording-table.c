@@ -234,6 +234,8 @@ const Wording wording_table[] = {
   { ANY, "after initial connection", REASON_BLOCKED, 0, "src exim 4.96 src/transports/smtp.c smtp_setup_conn" },
   { ANY, "dynamic ip", REASON_BLOCKED, 0, "doc https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting \"Outlook.com Postmaster: Troubleshooting\" § SMTP Error Codes DY-001, read 2026-12-05" },
   { ANY, "residential", REASON_BLOCKED, 0, "doc https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting \"Outlook.com Postmaster: Troubleshooting\" § SMTP Error Codes DY-001, read 2026-12-05" },
+  /* the sending host said to be an open relay; a receiver that says it will
+   * not be one for the sender refuses to relay (norelaying outranks) */
   { ANY, "open relay", REASON_BLOCKED, 0, "doc http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html \"My email is being blocked by Yahoo! Mail. What can I do?\" § error messages, read 2026-12-05" },
   { ANY, "sc-001", REASON_BLOCKED, 0, "doc https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting \"Outlook.com Postmaster: Troubleshooting\" § SMTP Error Codes SC-001, read 2026-12-05" },
   { ANY, "sc-002", REASON_BLOCKED, 0, "doc https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting \"Outlook.com Postmaster: Troubleshooting\" § SMTP Error Codes SC-002, read 2026-12-05" },
@@ -389,6 +391,9 @@ const Wording wording_table[] = {
   { ANY, "maximum message size", REASON_MESGTOOBIG, 0, "src sendmail 8.17.1.9 sendmail/srvrsmtp.c smtp" },
   { ANY, "message file too big", REASON_MESGTOOBIG, 0, "src postfix 3.7.11 src/global/cleanup_strerror.c" },
   { ANY, "exceeds size limit", REASON_MESGTOOBIG, 0, "src postfix 3.7.11 src/smtp/smtp_proto.c smtp_xfer" },
+  /* James's answer at the end of DATA to a message over its maximum size
+   * (no enhanced code; Dovecot's quota refusal says 5.2.2 and more words) */
+  { ANY, "552 quota exceeded", REASON_MESGTOOBIG, WORDING_DECISIVE, "src apache/james-project james-project-3.9.0 protocols/smtp/src/main/java/org/apache/james/protocols/smtp/core/esmtp/MailSizeEsmtpExtension.java onLine" },
   { ANY, "size exceeds", REASON_MESGTOOBIG, 0, "src postfix 3.7.11 src/smtpd/smtpd_check.c smtpd_check_size" },
   { ANY, "too large for", REASON_MESGTOOBIG, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta_session.c" },
   { ANY, "邮件过大", REASON_MESGTOOBIG, 0, "src grommunio/gromox 1892eb3dc71aa45c0c8321a6627e503bb4ca9555 data/mail_bounce/gb2312/BOUNCE_MAIL_TOO_LARGE" },
@@ -490,6 +495,8 @@ const Wording wording_table[] = {
   { ANY, "ip name possibly forged", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
   { ANY, "cannot resolve ptr record for", REASON_REQUIREPTR, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Relay_ok" },
   { ANY, "delivery is not allowed to this address", REASON_NORELAYING, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
+  { ANY, "open relay not allowed", REASON_NORELAYING, 0, "doc https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 \"Mimecast SMTP Error Codes\" § 4xx Error Codes: 451 Open relay not allowed, read 2026-12-06" },
+  { ANY, "open relay is not allowed", REASON_NORELAYING, 0, "doc https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 \"Mimecast SMTP Error Codes\" § 4xx Error Codes: 451 Open relay not allowed, read 2026-12-06" },
   { ANY, "we don't relay", REASON_NORELAYING, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c err_relay" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
@@ -555,6 +562,9 @@ const Wording wording_table[] = {
   /* qmail-ldap's refusal of executable attachments, under the size code 5.3.4 */
   { ANY, "we don't accept email with this mime content", REASON_POLICYVIOLATION, WORDING_DECISIVE, "src qmail-ldap/qmail-ldap 33d8d0d25a4ba03464e12eae8a11107a7a2ac704 qmail-smtpd.c smtp_data" },
   { ANY, "from/sender name is not valid", REASON_REJECTED, 0, "src postalserver/postal 8ef89606bc34146fffba77a604dd824e6b1cdcc2 app/lib/smtp_server/client.rb finished" },
+  /* Stalwart's answer when a milter or an MTA hook rejects (the code 5.5.3,
+   * "too many recipients", is not what it means) */
+  { ANY, "503 5.5.3 message rejected", REASON_FILTERED, WORDING_DECISIVE, "src stalwartlabs/mail-server v0.12.4 crates/smtp/src/inbound/mod.rs FilterResponse::reject" },
   { ANY, "message rejected for due to a local policy", REASON_POLICYVIOLATION, 0, "src foxcpp/maddy 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e internal/check/command/command.go errorRes" },
   { ANY, "identities failed the check", REASON_REJECTED, 0, "doc https://repost.aws/es/knowledge-center/ses-554-400-message-rejected-error \"¿Por qué recibo un error 554 o 400 Message rejected ... de Amazon SES?\" § Descripción corta, read 2026-12-05" },
   /* Postfix's answer while its probe of the address is pending or deferred: its
@@ -625,7 +635,9 @@ const Wording wording_table[] = {
   { ANY, "server not authenticated", REASON_SECURITYERROR, 0, "src sendmail 8.17.1.9 sendmail/deliver.c deliver" },
   { ANY, "tls required", REASON_SECURITYERROR, 0, "doc https://support.google.com/a/answer/3726730 \"Gmail SMTP errors and codes\" § 421 4.7.0, read 2026-12-05" },
   { ANY, "encryption required", REASON_SECURITYERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd_sasl_proto.c smtpd_sasl_auth_cmd" },
-  { ANY, "authentication required", REASON_SECURITYERROR, 0, "src sendmail 8.17.1.9 sendmail/srvrsmtp.c smtp" },
+  /* Sendmail's at MAIL FROM; Postal's "530 Authentication required" answers
+   * RCPT TO for an address it has no route for, from a client not logged in */
+  { ANY, "authentication required", REASON_SECURITYERROR, WORDING_RELAY_AT_RCPT, "src sendmail 8.17.1.9 sendmail/srvrsmtp.c smtp" },
   { ANY, "authentication is required", REASON_SECURITYERROR, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
   { ANY, "smtp authentication", REASON_SECURITYERROR, 0, "src hmailserver/hmailserver 4d11f81d14af5136b5e0e1d231e0eb19d8361177 hmailserver/source/Server/SMTP/SMTPConnection.cpp ProtocolRCPT_" },
   { ANY, "certificate", REASON_SECURITYERROR, 0, "src postfix 3.7.11 src/smtp/smtp_proto.c smtp_start_tls" },
@@ -731,7 +743,10 @@ const Wording wording_table[] = {
   { ANY, "local error", REASON_SYSTEMERROR, 0, "rfc 5321 § 4.2.3" },
   { ANY, "local problem", REASON_SYSTEMERROR, 0, "src exim 4.96 src/smtp_in.c" },
   { ANY, "i/o error", REASON_SYSTEMERROR, 0, "src sendmail 8.17.1.9 libsm/strexit.c sm_sysexmsg" },
-  { ANY, "temporarily unavailable", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_oserr" },
+  { ANY, "resources temporarily unavailable", REASON_SYSTEMERROR, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-remote.c temp_oserr" },
+  /* Mimecast's answer under its maximum load (a connection it cannot take, not
+   * one that failed on the way) */
+  { ANY, "unable to process connection", REASON_SYSTEMERROR, 0, "doc https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 \"Mimecast SMTP Error Codes\" § 4xx Error Codes: 421 Unable to process connection at this time, read 2026-12-06" },
   { ANY, "system not accepting", REASON_SYSTEMERROR, 0, "rfc 3463 § 3.4" },
   /* a receiver refusing work for its load (RFC 3463's X.3.2 names "excessive
    * load"): its own trouble, whoever connects */
@@ -1234,6 +1249,9 @@ const Wording wording_table[] = {
   { RECEIVER (mimecast), "administrative prohibition - envelope blocked", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
   { RECEIVER (mimecast), "rejected by header based manually blocked senders", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
   { RECEIVER (mimecast), "rejected by header based blocked senders", REASON_FILTERED, 0, "doc https://wordtothewise.com/2018/07/who-are-mimecast \"Who are Mimecast?\" § example rejection messages (each linked to Mimecast SMTP Error Codes), read 2026-12-06" },
+  /* greylisting, or else the sending IP's reputation: no cause decided yet */
+  { RECEIVER (mimecast), "internal resource temporarily unavailable", REASON_ONHOLD, 0, "doc https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 \"Mimecast SMTP Error Codes\" § 4xx Error Codes: 451 Internal resource temporarily unavailable, read 2026-12-06" },
+  { RECEIVER (mimecast), "internal resource is temporarily unavailable", REASON_ONHOLD, 0, "doc https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 \"Mimecast SMTP Error Codes\" § 4xx Error Codes: 451 Internal resource temporarily unavailable, read 2026-12-06" },
   { RECEIVER (mimecast), "unable to process connection at this time", REASON_SYSTEMERROR, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes \"Policies - Mimecast SMTP Error Codes\" § SMTP 4xx Error Codes: 421 Unable to process connection at this time, read 2026-12-06" },
   { RECEIVER (mimecast), "sender address blocked", REASON_BLOCKED, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes \"Policies - Mimecast SMTP Error Codes\" § SMTP 4xx Error Codes: 421 Sender address blocked, read 2026-12-06" },
   { RECEIVER (mimecast), "policy level block list in force", REASON_FILTERED, 0, "doc https://mimecastsupport.zendesk.com/hc/en-us/articles/42979092709907-Policies-Managing-Blocked-Senders-and-Email-Rejections \"Policies - Managing Blocked Senders and Email Rejections\" § Troubleshooting Blocked Emails, read 2026-12-05" },

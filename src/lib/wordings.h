@@ -74,6 +74,10 @@ enum
    * ("mailbox unavailable": not found, no access, a policy): it stands where the
    * status is generic or missing, and never outranks a specific status code */
   WORDING_REPLY_TEXT = 1 << 5,
+  /* a login asked for: in answer to RCPT TO, the receiver takes that recipient
+   * only from a client that logs in, so it relays for no one else (norelaying,
+   * classify.c); at the greeting or MAIL FROM it is the row's own reason */
+  WORDING_RELAY_AT_RCPT = 1 << 6,
 };
 
 typedef struct

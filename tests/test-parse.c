@@ -153,6 +153,41 @@ test_parse_dsn_fields_in_text_part_of_auto_replied (void **state)
 }
 
 static void
+test_parse_notice_words_name_the_cause (void **state)
+{
+  (void) state;
+  /* a delivery-status diagnostic that states no cause: the notice's own
+   * sentence about the recipient names it */
+  const char *m =
+      "From: Mail Delivery System <mailer-daemon@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Delivery Status Notification (Failure)\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\n"
+      "Your message wasn't delivered to ann@example.com because the mailbox is full.\n\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+      "Final-Recipient: rfc822; ann@example.com\nAction: failed\nStatus: 5.0.0\n"
+      "Diagnostic-Code: smtp; 550 Delivery failed\n\n--b--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailboxfull");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "550 Delivery failed");
+  bounce_report_free (r);
+  /* lines that quote replies are the transcript: another reply there (the
+   * answer to DATA) is no cause of this recipient's failure */
+  GString *transcript = g_string_new (m);
+  g_string_replace (transcript, "because the mailbox is full.",
+                    "\n<<< 550 Delivery failed\n<<< 554 5.5.1 Error: no valid recipients", 1);
+  r = bounce_parse_bytes (transcript->str, transcript->len, NULL, NULL);
+  g_string_free (transcript, TRUE);
+  assert_non_null (r);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "onhold");
+  bounce_report_free (r);
+}
+
+static void
 test_parse_persons_forward_of_text_notice (void **state)
 {
   (void) state;
@@ -780,6 +815,7 @@ main (void)
     cmocka_unit_test (test_prose_in_delivery_status_part),
     cmocka_unit_test (test_signals_without_failure),
     cmocka_unit_test (test_parse_dsn_fields_in_text_part_of_auto_replied),
+    cmocka_unit_test (test_parse_notice_words_name_the_cause),
     cmocka_unit_test (test_parse_persons_forward_of_text_notice),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -94,6 +94,12 @@
  *      failure, RFC 3464 § 2.3.3, and no cause is named); else onhold
  *      (something was said: a delay that states no cause) or undefined (nothing
  *      was).
+ *  11. where that leaves no cause (onhold, undefined, expired without a
+ *      specific code) and a delivery-status part gave the diagnostic, the
+ *      notice's own prose about the recipient (text.c keep_notice_words; lines
+ *      that quote replies are the transcript and are not read): a row of it
+ *      that names a cause, else its topic ("... because the domain
+ *      example.com couldn't be found" beside Gmail's DNS trace).
  * Then, each for a stated reason, unless a receiver's row gave it (its reference
  * says what the reply means: "busy--please try again later" at the greeting is
  * the server's own trouble where its receiver documents it so):
@@ -817,6 +823,27 @@ another_recipients_reply (const BounceRecord *rec, const char *diag)
   return other;
 }
 
+/* The cause the notice's own lines for a recipient (notice_words) name: a row
+ * of the receiver's, the family's or of any scope, else a topic (into topic);
+ * NULL and no topic where they name none (a row or a topic of no cause, onhold
+ * or expired, names none). */
+static const Wording *
+notice_words_cause (const char *notice_words, const char *host, const Detector *family,
+                    const char *status, TopicFind *topic)
+{
+  char *folded = wordings_fold (notice_words, REASONS_TEXT_MAX);
+  WordingFinds finds;
+  wordings_find (folded, host, family, status, &finds);
+  const Wording *row = finds.receiver ? finds.receiver : finds.family ? finds.family : finds.any;
+  if (row && (row->reason == REASON_ONHOLD || row->reason == REASON_EXPIRED))
+    row = NULL;
+  topics_find (folded, status_names_subject (status) ? status_subject (status) : 0, topic);
+  if (row || (topic->rule && topic->rule->reason == REASON_ONHOLD))
+    topic->rule = NULL;
+  g_free (folded);
+  return row;
+}
+
 void
 classify_record (BounceRecord *rec, Reason known)
 {
@@ -1006,6 +1033,23 @@ classify_record (BounceRecord *rec, Reason known)
     reason = REASON_ONHOLD, rule = "no cause stated";
   else
     reason = REASON_UNDEFINED, rule = "nothing stated";
+  /* a diagnostic that states no cause, under no specific code: the notice's own
+   * lines for the recipient may name it ("because the domain couldn't be found"
+   * beside a DNS trace) */
+  gboolean no_cause = reason == REASON_ONHOLD || reason == REASON_UNDEFINED
+                      || (reason == REASON_EXPIRED && !(specific && code));
+  gboolean by_notice_words = FALSE;
+  if (no_cause && !row && rec->notice_words && !(specific && code))
+    {
+      TopicFind notice_topic;
+      const Wording *notice_row = notice_words_cause (rec->notice_words, host, family, status,
+                                                      &notice_topic);
+      if (notice_row)
+        row = notice_row, rule = NULL, by_notice_words = TRUE;
+      else if (notice_topic.rule)
+        reason = notice_topic.rule->reason, rule = "topic", by_topic = TRUE, topic = notice_topic,
+        by_notice_words = TRUE;
+    }
   if (row)
     reason = row->reason;
 
@@ -1072,9 +1116,16 @@ classify_record (BounceRecord *rec, Reason known)
   /* an unknown host in the reporting MTA's own domain: a local user */
   if (reason == REASON_HOSTUNKNOWN && recipient_domain_is_reporters (rec) && !by_receiver)
     reason = REASON_USERUNKNOWN, adjusted = "the reporting system's own domain";
-  record_take (rec, BOUNCE_FIELD_WHY, why_text (row, row && row == local, by_topic ? &topic : NULL,
-                                                        topic.listed_alone ? topic.listed_alone->words : NULL,
-                                                        rule, status, reply_code, command, adjusted));
+  char *why = why_text (row, row && row == local, by_topic ? &topic : NULL,
+                        topic.listed_alone ? topic.listed_alone->words : NULL, rule, status,
+                        reply_code, command, adjusted);
+  if (by_notice_words)
+    {
+      char *in_notice = g_strconcat ("notice's words: ", why, NULL);
+      g_free (why);
+      why = in_notice;
+    }
+  record_take (rec, BOUNCE_FIELD_WHY, why);
   g_free (folded);
   g_free (with_subject);
 

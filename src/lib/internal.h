@@ -22,6 +22,10 @@ struct BounceRecord
    * notice's one recipient stands for it (text.c), else the record is dropped
    * once the notice is read (parse.c) */
   gboolean recipient_unusable;
+  /* the notice's own lines for this recipient where a delivery-status part gave
+   * the diagnostic (text.c), or NULL; classify.c reads them where the
+   * diagnostic states no cause */
+  char *notice_words;
 };
 
 struct BounceReport

@@ -151,6 +151,7 @@ record_free (BounceRecord *rec)
 {
   for (int i = 0; i < BOUNCE_FIELD_COUNT; i++)
     g_free (rec->fields[i]);
+  g_free (rec->notice_words);
   g_free (rec);
 }
 

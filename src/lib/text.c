@@ -1027,8 +1027,27 @@ fill_record (BounceRecord *rec, const char *diag, const char *source)
   const char *had = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
   if (diag && *diag && (!had || (only_exit_status (had) && !only_exit_status (diag))))
     record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, diag);
+
   if (source && !record_peek (rec, BOUNCE_FIELD_SOURCE))
     record_set (rec, BOUNCE_FIELD_SOURCE, source);
+}
+
+/* The n bytes of words, a recipient's own lines in the notice, kept beside the
+ * diagnostic a delivery-status part gave it where they are the notice's own
+ * prose (classify.c reads them where that diagnostic states no cause): lines
+ * that quote a reply are the transcript, whose other replies (the answer to
+ * DATA after a refused recipient) are no cause of this recipient's failure. */
+static void
+keep_notice_words (BounceRecord *rec, const char *words, gsize n)
+{
+  const char *had = record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC);
+  if (n == 0 || !had || rec->notice_words)
+    return;
+  char *own = g_strndup (words, n);
+  if (strstr (had, own) || has_code (own))
+    g_free (own);
+  else
+    rec->notice_words = own;
 }
 
 /* The section's text as one diagnostic: from the begin marker (or the notice's
@@ -1374,6 +1393,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   for (guint i = 0; i < s.found->len; i++)
     {
       Found *f = g_ptr_array_index (s.found, i);
+      gsize own_len = f->diag->len;
       /* its own lines, then the section every recipient shares */
       if (shared && !strstr (f->diag->str, shared))
         append_diag (f->diag, shared, shared + strlen (shared));
@@ -1414,6 +1434,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (rec)
         {
           fill_record (rec, diag, NULL);
+          keep_notice_words (rec, f->diag->str, own_len);
           fill_command (rec, diag, section_cmd, notice_cmd, several);
           if (!rec->reason_hint)
             rec->reason_hint = hint_reason (&hint);

@@ -38,12 +38,17 @@
 #include "transcript.h"
 #include "wordings.h"
 
-typedef struct
+typedef struct Found
 {
   char *address;
   GString *diag;
   char *status;   /* from a JSON layout */
   char *action;
+  /* the entry whose lines are this one's too: named with it in one list on a
+   * line, or listed on the line above it with no lines of its own */
+  struct Found *with;
+  gboolean run; /* with is the next entry of a run of address lines */
+  char *heading; /* the heading of its list (DETECT_HEADINGS) */
 } Found;
 
 typedef struct
@@ -185,6 +190,7 @@ found_free (gpointer p)
   g_free (f->address);
   g_free (f->status);
   g_free (f->action);
+  g_free (f->heading);
   g_string_free (f->diag, TRUE);
   g_free (f);
 }
@@ -254,6 +260,49 @@ named_address (const char *p, const char *end, gsize *len)
     a += 7;
   gsize n = text_address_at (a, end);
   if (!n || a + n != end - 1)
+    return NULL;
+  *len = n;
+  return a;
+}
+
+/* The next address of a list on one line, after the one that ends at p: "a@x,
+ * b@y", "a@x; b@y", "a@x and b@y", "<a@x>, Name <b@y>". Only separators stand
+ * between the two (a comma, a semicolon, an ampersand, "and", "or"), then
+ * perhaps a display name before the bracketed address. Its start and length, or
+ * NULL. */
+static const char *
+next_listed (const char *p, const char *end, gsize *len)
+{
+  gboolean sep = FALSE;
+  for (;;)
+    {
+      while (p < end && strchr (" \t>\"'", *p))
+        p++;
+      if (p < end && (*p == ',' || *p == ';' || *p == '&'))
+        p++, sep = TRUE;
+      else if (end - p > 4 && g_ascii_strncasecmp (p, "and ", 4) == 0)
+        p += 4, sep = TRUE;
+      else if (end - p > 3 && g_ascii_strncasecmp (p, "or ", 3) == 0)
+        p += 3, sep = TRUE;
+      else
+        break;
+    }
+  if (!sep || p >= end)
+    return NULL;
+  gsize n = 0;
+  const char *a = address_after (p, end, &n);
+  if (a && a - p <= 2)
+    {
+      *len = n;
+      return a;
+    }
+  /* "Name <addr>": a few words with no colon, then the bracket */
+  const char *b = memchr (p, '<', MIN ((gsize) (end - p), 64));
+  if (!b || memchr (p, ':', (gsize) (b - p)) || memchr (p, '@', (gsize) (b - p))
+      || memchr (p, ',', (gsize) (b - p)))
+    return NULL;
+  a = address_after (b + 1, end, &n);
+  if (!a || a != b + 1 || a + n >= end || a[n] != '>')
     return NULL;
   *len = n;
   return a;
@@ -636,6 +685,13 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   finder_init (&leads[0], d ? d->lead : NULL, lower, stop);
   finder_init (&leads[1], shared_lead, lower, stop);
   gsize pos = 0;
+  /* the entry of the line before when it was only an address, and where the
+   * line after it starts */
+  Found *bare_found = NULL;
+  gsize bare_next = G_MAXSIZE;
+  /* the heading of the list being read, and whether its recipients are retried */
+  GString *heading = d && (flags & DETECT_HEADINGS) ? g_string_new (NULL) : NULL;
+  gboolean retrying = FALSE;
   while (pos < len)
     {
       const char *line = text + pos;
@@ -683,6 +739,17 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
               if (cut > 0)
                 append_diag (s.shared_diag, line, cut == G_MAXSIZE ? end : line + cut);
             }
+          *lend = saved;
+          continue;
+        }
+      if (heading && finder_in (&begin, line_at, line_end))
+        {
+          /* the heading of the list below it */
+          g_string_truncate (heading, 0);
+          append_diag (heading, line, end);
+          retrying = contains_any (lline, d->retry);
+          current = NULL;
+          in_section = begun = TRUE;
           *lend = saved;
           continue;
         }
@@ -742,6 +809,12 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (opener)
             g_string_truncate (opener, 0);
           current = f;
+          if (f && heading && heading->len && !f->heading)
+            {
+              f->heading = g_strdup (heading->str);
+              if (retrying && !f->action)
+                f->action = g_strdup ("delayed");
+            }
           /* a transcript's "554 <addr>... reason" is a whole entry, its reply
            * code with it: the lines after it are the next host's or the next
            * recipient's; the reply and messages written before it are the
@@ -753,10 +826,43 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
            * code, not the server's: only the words after the address count) */
           const char *close = reply_entry ? memchr (line + 4, '>', end - line - 4) : NULL;
           gboolean own_summary = close && end - close > 3 && memcmp (close + 1, "...", 3) == 0;
+          /* more addresses listed with it on the line ("a@x, b@y", "a@x and
+           * b@y"): they share its lines; the diagnostic is what follows the list */
+          const char *list_end = rest, *q = rest;
+          while (q && q > line && strchr (",; \t>\"'", q[-1]))
+            q--; /* back to the first address's end, the separator after it */
+          for (; q && current && !reply_entry;)
+            {
+              gsize sn = 0;
+              const char *sa = next_listed (q, end, &sn);
+              if (!sa)
+                break;
+              q = list_end = sa + sn;
+              while (list_end < end && strchr (">\"':.;,] ", *list_end))
+                list_end++;
+              char *raw = g_strndup (sa, sn);
+              char *other = address_normalise (raw);
+              g_free (raw);
+              Found *g = other && !text_excluded (other, msg, begun && at_start)
+                             ? find_or_add (s.found, other)
+                             : NULL;
+              if (g && g != current && g->diag->len == 0 && !g->with)
+                g->with = current;
+              g_free (other);
+            }
+          /* a run of lines that are each only an address, with the lines after
+           * the last: the recipients share them (Domino's "was not delivered
+           * to:" list above one "because:") */
+          gboolean bare = !by_lead && rest && list_end == rest && is_blank (rest, end);
+          if (bare && current && bare_found && bare_found != current && bare_next == line_at
+              && bare_found->diag->len == 0 && !bare_found->with)
+            bare_found->with = current, bare_found->run = TRUE;
+          bare_found = bare ? current : NULL;
+          bare_next = bare ? pos : G_MAXSIZE;
           if (current && (by_lead || (reply_entry && !own_summary)))
             append_diag (current->diag, line, end);
-          else if (current && rest)
-            append_diag (current->diag, after_address_link (rest, end, addr), end);
+          else if (current && list_end)
+            append_diag (current->diag, after_address_link (list_end, end, addr), end);
           if (reply_entry)
             {
               if (current && replies->len)
@@ -780,7 +886,19 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       else if (header_line (line, end, lower + line_at))
         ; /* a header of the returned message ("Subject: ...") */
       else if (current && !(line[0] == '>' || strncmp (line, "   -----", 8) == 0))
-        append_diag (current->diag, line, end);
+        {
+          /* lines right under the last address of a run are that entry's own
+           * (Exim writes each address with its own lines, one with none has
+           * no cause stated): the run shares nothing */
+          if (line_at == bare_next && current == bare_found)
+            for (guint i = 0; i < s.found->len; i++)
+              {
+                Found *f = g_ptr_array_index (s.found, i);
+                if (f->with == current && f->run)
+                  f->with = NULL;
+              }
+          append_diag (current->diag, line, end);
+        }
       else if (!current && transcript
                && (kind == TRANSCRIPT_REPLY || kind == TRANSCRIPT_PROGRAM))
         append_diag (replies, line, end);
@@ -788,6 +906,20 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         append_diag (pending, line, end);
       g_free (addr);
     }
+  /* an entry that shares another's lines and has none of its own */
+  for (guint i = 0; i < s.found->len; i++)
+    {
+      Found *f = g_ptr_array_index (s.found, i);
+      Found *g = f->with;
+      for (guint k = 0; g && g->diag->len == 0 && g->with && k < s.found->len; k++)
+        g = g->with;
+      if (f->diag->len == 0 && g && g->diag->len)
+        g_string_assign (f->diag, g->diag->str);
+      if (f->diag->len == 0 && f->heading)
+        g_string_assign (f->diag, f->heading);
+    }
+  if (heading)
+    g_string_free (heading, TRUE);
   g_string_free (pending, TRUE);
   if (opener)
     g_string_free (opener, TRUE);

@@ -152,6 +152,19 @@ const Detector detector_mdaemon = {
   .flags = DETECT_LEAD_ONLY,
 };
 
+/* Kopano's (and Zarafa's) spooler: "Unfortunately, kopano-spooler was unable to
+ * deliver your mail to the/some of the recipient(s).", then the recipients as
+ * "<tab>Name <addr>" lines under "Recipients that will be retried:" and
+ * "Recipients that failed permanently:", with no reason of their own (src
+ * Kopano-dev/kopano-core 76cf85b89 spooler/mailer.cpp SendUndeliverable). */
+const Detector detector_kopano = {
+  .name = "kopano",
+  .body = LIST ("kopano-spooler was unable to deliver", "zarafa-spooler was unable to deliver"),
+  .begin = LIST ("recipients that will be retried:", "recipients that failed permanently:"),
+  .retry = LIST ("recipients that will be retried:"),
+  .flags = DETECT_HEADINGS,
+};
+
 /* hMailServer: an Exchange 2003-like header, then per recipient the error type,
  * the command sent and the remote answer. */
 const Detector detector_hmailserver = {

@@ -764,6 +764,18 @@ test_addresses_listed_on_one_line (void **state)
   for (guint i = 0; i < 3; i++)
     assert_string_equal (diag (r, i), "552 5.2.2 Mailbox full");
   bounce_report_free (r);
+  /* display names in a family's list: each entry, whatever its name holds */
+  r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Undeliverable: report\nMessage-ID: <l3@mail.example.net>\n\n"
+             "Delivery has failed to these recipients or groups:\n\n"
+             "\"Ann Lee\" <ann@example.org>, Bob Roe (Sales) <bob@example.org>\n"
+             "The email address you entered couldn't be found.\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "ann@example.org");
+  assert_string_equal (rcpt (r, 1), "bob@example.org");
+  assert_non_null (strstr (diag (r, 0), "couldn't be found"));
+  assert_non_null (strstr (diag (r, 1), "couldn't be found"));
+  bounce_report_free (r);
 }
 
 /* A run of lines that are each only an address shares the paragraph after it;

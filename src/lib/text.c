@@ -238,10 +238,13 @@ address_after (const char *p, const char *end, gsize *len)
   return n ? p : NULL;
 }
 
+static const char *next_listed (const char *p, const char *end, gsize *len);
+
 /* The address of a line that is only a display name and the address in
  * brackets ("John Smith <js@example.org>", "John Smith (mailto:js@example.org)"),
- * as start and length; NULL for any other line. The name is a few words with
- * no colon (a label such as "From:" is no name). */
+ * or a list of such entries ("Ann <a@example.org>, Bob <b@example.org>": the
+ * first), as start and length; NULL for any other line. The name is a few
+ * words with no colon (a label such as "From:" is no name) and no address. */
 static const char *
 named_address (const char *p, const char *end, gsize *len)
 {
@@ -249,17 +252,28 @@ named_address (const char *p, const char *end, gsize *len)
     end--;
   if (end - p < 5 || (end[-1] != '>' && end[-1] != ')'))
     return NULL;
-  char open = end[-1] == '>' ? '<' : '(';
-  const char *b = end - 1;
-  while (b > p && *b != open)
-    b--;
-  if (b == p || *b != open || b - p > 64 || memchr (p, ':', (gsize) (b - p)))
+  /* the first bracket that holds an address ("John Smith (Sales) <js@...>") */
+  const char *a = NULL;
+  gsize n = 0;
+  for (const char *b = p; b < end && b - p <= 64 && !a; b++)
+    {
+      if (*b == ':' || *b == '@')
+        return NULL;
+      if (b == p || (*b != '<' && *b != '('))
+        continue;
+      char close = *b == '<' ? '>' : ')';
+      const char *c = b + 1;
+      if (end - c > 7 && g_ascii_strncasecmp (c, "mailto:", 7) == 0)
+        c += 7;
+      n = text_address_at (c, end);
+      if (n && c + n < end && c[n] == close)
+        a = c;
+    }
+  if (!a)
     return NULL;
-  const char *a = b + 1;
-  if (end - a > 7 && g_ascii_strncasecmp (a, "mailto:", 7) == 0)
-    a += 7;
-  gsize n = text_address_at (a, end);
-  if (!n || a + n != end - 1)
+  /* the line ends there, or goes on with the list's next entry */
+  gsize next_len = 0;
+  if (a + n + 1 != end && !next_listed (a + n + 1, end, &next_len))
     return NULL;
   *len = n;
   return a;

@@ -832,6 +832,33 @@ test_kopano_headed_lists (void **state)
   bounce_report_free (r);
 }
 
+/* Sendmail's own summary with an enhanced code, "550 5.1.2 <addr>... Host
+ * unknown", is the entry's reason where the list gave none; a server's reply
+ * quoted the same way under an entry is a line of that entry */
+static void
+test_sendmail_enhanced_summary (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>\n"
+      "To: alice@example.org\nSubject: Returned mail: see transcript for details\n"
+      "Message-ID: <s1@relay.example.net>\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "<anna@nowhere.example.com>\n<carl@example.org>\n"
+      "    (reason: 550 5.1.1 <carl@example.org>... User unknown)\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "550 5.1.2 <anna@nowhere.example.com>... Host unknown (Name server: "
+      "nowhere.example.com: host not found)\n"
+      "... while talking to mx.example.org.:\n>>> RCPT To:<carl@example.org>\n"
+      "<<< 550 5.1.1 <carl@example.org>... User unknown\n"
+      "550 5.1.1 <carl@example.org>... User unknown\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (diag (r, 0), "550 5.1.2 <anna@nowhere.example.com>... Host unknown "
+                                    "(Name server: nowhere.example.com: host not found)");
+  assert_string_equal (diag (r, 1), "(reason: 550 5.1.1 <carl@example.org>... User unknown)");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -867,6 +894,7 @@ main (void)
     cmocka_unit_test (test_addresses_listed_on_one_line),
     cmocka_unit_test (test_run_of_addresses_shares_error),
     cmocka_unit_test (test_kopano_headed_lists),
+    cmocka_unit_test (test_sendmail_enhanced_summary),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

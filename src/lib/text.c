@@ -322,6 +322,42 @@ next_listed (const char *p, const char *end, gsize *len)
   return a;
 }
 
+/* The length of a Sendmail transcript entry's reply code before its bracketed
+ * address: "554 " in "554 <addr>... reason", "550 5.1.1 " in "550 5.1.1
+ * <addr>... User unknown" (src sendmail 8.17.1.9 sendmail/err.c usrerrenh and
+ * fmtmsg: the code, the enhanced code, then the address and "... "); 0 when the
+ * line is no such entry. */
+static gsize
+entry_code_len (const char *p, const char *end)
+{
+  if (end - p < 5 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1])
+      || !g_ascii_isdigit (p[2]) || p[3] != ' ')
+    return 0;
+  if (p[4] == '<')
+    return 4;
+  /* "D.DDD.DDD " */
+  const char *q = p + 4;
+  if (q < end && g_ascii_isdigit (*q) && q + 1 < end && q[1] == '.')
+    {
+      q += 2;
+      for (int part = 0; part < 2; part++)
+        {
+          const char *d = q;
+          while (q < end && g_ascii_isdigit (*q) && q - d < 3)
+            q++;
+          if (q == d || q >= end || *q != (part == 0 ? '.' : ' '))
+            return 0;
+          q++;
+        }
+      /* (only Sendmail's own "<addr>... ": a server's reply quoted in another
+       * notice, "452 4.2.2 <addr>: Mailbox full", is no entry) */
+      const char *close = q < end && *q == '<' ? memchr (q, '>', (gsize) (end - q)) : NULL;
+      if (close && end - close > 3 && memcmp (close + 1, "...", 3) == 0)
+        return (gsize) (q - p);
+    }
+  return 0;
+}
+
 /* An address that opens a recipient on this line, or NULL. rest is set to the text
  * after it; *by_lead tells that a phrase before it named it (the line is then
  * a sentence, and all of it is diagnostic). */
@@ -343,11 +379,9 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   gboolean lead_only = transcript || (d && (d->flags & DETECT_LEAD_ONLY));
   const char *start = NULL;
   gsize n = 0;
-  /* "<addr>", "\"addr\"", "addr", and "554 <addr>..." (a Sendmail transcript) */
-  const char *q = p;
-  if (end - q > 4 && g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
-      && q[3] == ' ' && q[4] == '<')
-    q += 4;
+  /* "<addr>", "\"addr\"", "addr", and "554 <addr>...", "550 5.1.1 <addr>..." (a
+   * Sendmail transcript) */
+  const char *q = p + entry_code_len (p, end);
   while (q < end && (*q == '<' || *q == '\''))
     q++;
   if (!lead_only)
@@ -815,6 +849,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       if (addr && (!text_excluded (addr, msg, begun && at_start) || alias_of (at_start, rest, end)))
         {
           Found *f = find_or_add (s.found, addr);
+          gsize had_lines = f ? f->diag->len : 0;
+          gboolean continued = f && f == current; /* the entry being read goes on */
           if (f && f != current && (flags & DETECT_DIAG_BEFORE) && pending->len)
             append_diag (f->diag, pending->str, pending->str + pending->len);
           g_string_truncate (pending, 0);
@@ -833,13 +869,24 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
            * code with it: the lines after it are the next host's or the next
            * recipient's; the reply and messages written before it are the
            * reason it sums up */
-          gboolean reply_entry = end - line > 4 && g_ascii_isdigit (line[0])
-                                 && g_ascii_isdigit (line[1]) && g_ascii_isdigit (line[2])
-                                 && line[3] == ' ' && line[4] == '<';
+          gsize code_len = entry_code_len (line, end);
+          /* (such a summary right under the entry it names, "Remote host
+           * said:" over "550 5.1.1 <addr>... User Unknown", is a line of it) */
+          gboolean whole = continued && code_len > 4;
+          gboolean reply_entry = code_len > 0 && !whole;
           /* (Sendmail's own summary, "554 <addr>... reason", carries its own
-           * code, not the server's: only the words after the address count) */
-          const char *close = reply_entry ? memchr (line + 4, '>', end - line - 4) : NULL;
+           * code, not the server's: only the words after the address count;
+           * but where no server reply came before it, a summary with an
+           * enhanced code, "550 5.1.2 <addr>... Host unknown", is the only
+           * statement of the cause, its code with it) */
+          const char *close
+              = reply_entry ? memchr (line + code_len, '>', end - line - code_len) : NULL;
           gboolean own_summary = close && end - close > 3 && memcmp (close + 1, "...", 3) == 0;
+          if (own_summary && code_len > 4 && replies->len == 0)
+            own_summary = FALSE;
+          /* (the transcript's summary of an entry the list gave its reason
+           * already, "(reason: 550 5.1.1 ...)", only repeats it) */
+          gboolean repeat = code_len > 4 && had_lines > 0 && !continued;
           /* more addresses listed with it on the line ("a@x, b@y", "a@x and
            * b@y"): they share its lines; the diagnostic is what follows the list */
           const char *list_end = rest, *q = rest;
@@ -873,13 +920,15 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
             bare_found->with = current, bare_found->run = TRUE;
           bare_found = bare ? current : NULL;
           bare_next = bare ? pos : G_MAXSIZE;
-          if (current && (by_lead || (reply_entry && !own_summary)))
+          if (repeat)
+            ;
+          else if (current && (by_lead || whole || (reply_entry && !own_summary)))
             append_diag (current->diag, line, end);
           else if (current && list_end)
             append_diag (current->diag, after_address_link (list_end, end, addr), end);
           if (reply_entry)
             {
-              if (current && replies->len)
+              if (current && replies->len && !repeat)
                 append_diag (current->diag, replies->str, replies->str + replies->len);
               current = NULL;
             }

@@ -754,6 +754,14 @@ test_addresses_listed_on_one_line (void **state)
   assert_string_equal (rcpt (r, 1), "ben@example.org");
   assert_non_null (strstr (diag (r, 1), "No such user"));
   bounce_report_free (r);
+  /* a contact named after the recipient on its line is no recipient */
+  r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Delivery failure\nMessage-ID: <l4@mail.example.net>\n\n"
+             "Delivery failed for the following addresses:\n\n"
+             "fay@example.com, please write to IT help <it@example.net>\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "fay@example.com");
+  bounce_report_free (r);
   /* "a@x, b@y: reason": the reason is what follows the list */
   r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
              "Subject: Delivery failure\nMessage-ID: <l2@mail.example.net>\n\n"

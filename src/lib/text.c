@@ -310,10 +310,16 @@ next_listed (const char *p, const char *end, gsize *len)
       *len = n;
       return a;
     }
-  /* "Name <addr>": a few words with no colon, then the bracket */
+  /* "Name <addr>": a few words with no colon, then the bracket; not a
+   * contact's ("please write to <help@...>") */
   const char *b = memchr (p, '<', MIN ((gsize) (end - p), 64));
   if (!b || memchr (p, ':', (gsize) (b - p)) || memchr (p, '@', (gsize) (b - p))
       || memchr (p, ',', (gsize) (b - p)))
+    return NULL;
+  char *name = g_ascii_strdown (p, b - p);
+  gboolean contact = contains_any (name, contact_labels) || contains_any (name, contact_words);
+  g_free (name);
+  if (contact)
     return NULL;
   a = address_after (b + 1, end, &n);
   if (!a || a != b + 1 || a + n >= end || a[n] != '>')

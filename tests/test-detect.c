@@ -982,6 +982,19 @@ static const char notice_mmdf[] =
   "Subject: hello\n"
   "\n";
 
+static const char notice_kopano[] =
+  "From: Mail Delivery System <MAILER-DAEMON@mail.example.net>\n"
+  "To: sender@example.org\n"
+  "Subject: Undelivered Mail Returned to Sender\n"
+  "Date: Mon, 3 Mar 2025 10:00:00 +0000\n"
+  "\n"
+  "Unfortunately, kopano-spooler was unable to deliver your mail to the/some of the "
+  "recipient(s).\n"
+  "You may need to contact your e-mail administrator to solve this problem.\n"
+  "\n"
+  "Recipients that failed permanently:\n"
+  "\tVera Vale <vera@example.com>\n";
+
 static const char notice_postal[] =
   "From: Mail Delivery Service <sales@example.com>\n"
   "To: sender@example.org\n"
@@ -1251,6 +1264,7 @@ static const Case cases[] = {
   { "sesreceiving", notice_sesreceiving, "sam@example.com", "Mailbox does not exist", "userunknown", TRUE },
   { "citadel-sieve", notice_citadel_sieve, "kai@example.net", "I no longer read mail", "filtered", FALSE },
   { "xmail", notice_xmail, "tara@example.com", "misconfigured DNS", "hostunknown", FALSE },
+  { "kopano", notice_kopano, "vera@example.com", "failed permanently", NULL, FALSE },
   { "mmdf", notice_mmdf, "uma@example.com", NULL, "expired", FALSE },
 };
 

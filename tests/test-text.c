@@ -737,6 +737,136 @@ test_entry_without_lines_among_others (void **state)
   bounce_report_free (r);
 }
 
+/* Several addresses in one list on a line share its words; an address after
+ * a contact word stays out */
+static void
+test_addresses_listed_on_one_line (void **state)
+{
+  (void) state;
+  BounceReport *r
+      = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+               "Subject: Undeliverable: report\nMessage-ID: <l1@mail.example.net>\n\n"
+               "Your message to anna@example.com and Ben <ben@example.org> could not be "
+               "delivered.\n550 5.1.1 No such user\n\n"
+               "Questions: help@example.net\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "anna@example.com");
+  assert_string_equal (rcpt (r, 1), "ben@example.org");
+  assert_non_null (strstr (diag (r, 1), "No such user"));
+  bounce_report_free (r);
+  /* a contact named after the recipient on its line is no recipient */
+  r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Delivery failure\nMessage-ID: <l4@mail.example.net>\n\n"
+             "Delivery failed for the following addresses:\n\n"
+             "fay@example.com, please write to IT help <it@example.net>\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "fay@example.com");
+  bounce_report_free (r);
+  /* "a@x, b@y: reason": the reason is what follows the list */
+  r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Delivery failure\nMessage-ID: <l2@mail.example.net>\n\n"
+             "Delivery failed for the following addresses:\n\n"
+             "carl@example.com, dina@example.org; eve@example.net: 552 5.2.2 Mailbox full\n");
+  assert_int_equal (bounce_report_n_records (r), 3);
+  assert_string_equal (rcpt (r, 2), "eve@example.net");
+  for (guint i = 0; i < 3; i++)
+    assert_string_equal (diag (r, i), "552 5.2.2 Mailbox full");
+  bounce_report_free (r);
+  /* display names in a family's list: each entry, whatever its name holds */
+  r = parse ("From: MAILER-DAEMON@mail.example.net\nTo: alice@example.com\n"
+             "Subject: Undeliverable: report\nMessage-ID: <l3@mail.example.net>\n\n"
+             "Delivery has failed to these recipients or groups:\n\n"
+             "\"Ann Lee\" <ann@example.org>, Bob Roe (Sales) <bob@example.org>\n"
+             "The email address you entered couldn't be found.\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "ann@example.org");
+  assert_string_equal (rcpt (r, 1), "bob@example.org");
+  assert_non_null (strstr (diag (r, 0), "couldn't be found"));
+  assert_non_null (strstr (diag (r, 1), "couldn't be found"));
+  bounce_report_free (r);
+}
+
+/* A run of lines that are each only an address shares the paragraph after it;
+ * an address right above lines of its own keeps them (Exim) */
+static void
+test_run_of_addresses_shares_error (void **state)
+{
+  (void) state;
+  BounceReport *r
+      = parse ("From: Postmaster@mail.example.net\nTo: alice@example.com\n"
+               "Subject: DELIVERY FAILURE: User not listed\nMessage-ID: <d1@mail.example.net>\n\n"
+               "Your message\n\n  Subject: hello\n\nwas not delivered to:\n\n"
+               "  anna@example.com\n  ben@example.org\n\nbecause:\n\n"
+               "  User not listed in Domino Directory\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (diag (r, 0), "User not listed in Domino Directory");
+  assert_string_equal (diag (r, 1), "User not listed in Domino Directory");
+  bounce_report_free (r);
+  r = parse ("From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: alice@example.com\n"
+             "Subject: Mail delivery failed: returning message to sender\n"
+             "Message-ID: <e1@mx.example.net>\n\n"
+             "This message was created automatically by mail delivery software.\n\n"
+             "A message that you sent could not be delivered to one or more of its\n"
+             "recipients. This is a permanent error. The following address(es) failed:\n\n"
+             "  yuri@example.com\n  zoe@example.net\n    host mx.example.net [192.0.2.50]\n"
+             "    SMTP error from remote mail server after RCPT TO:<zoe@example.net>:\n"
+             "    550 5.1.1 <zoe@example.net>: User unknown\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "yuri@example.com");
+  assert_null (strstr (diag (r, 0) ? diag (r, 0) : "", "zoe@example.net"));
+  bounce_report_free (r);
+}
+
+/* Kopano's spooler: recipients under the heading of their list, the retried
+ * ones delayed */
+static void
+test_kopano_headed_lists (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery System <MAILER-DAEMON@mail.example.net>\nTo: alice@example.com\n"
+      "Subject: Undelivered Mail Returned to Sender\nMessage-ID: <k1@mail.example.net>\n\n"
+      "Unfortunately, kopano-spooler was unable to deliver your mail to the/some of the "
+      "recipient(s).\nYou may need to contact your e-mail administrator to solve this "
+      "problem.\n\nRecipients that will be retried:\n\tDora Day <dora@example.net>\n\n"
+      "Recipients that failed permanently:\n\tAnna Able <anna@example.com>\n"
+      "\tBen Baker <ben@example.org>\n");
+  assert_int_equal (bounce_report_n_records (r), 3);
+  const BounceRecord *dora = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (dora, BOUNCE_FIELD_ACTION), "delayed");
+  assert_string_equal (rcpt (r, 2), "ben@example.org");
+  assert_null (bounce_record_get (bounce_report_get_record (r, 2), BOUNCE_FIELD_ACTION));
+  assert_string_equal (diag (r, 2), "Recipients that failed permanently:");
+  bounce_report_free (r);
+}
+
+/* Sendmail's own summary with an enhanced code, "550 5.1.2 <addr>... Host
+ * unknown", is the entry's reason where the list gave none; a server's reply
+ * quoted the same way under an entry is a line of that entry */
+static void
+test_sendmail_enhanced_summary (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>\n"
+      "To: alice@example.org\nSubject: Returned mail: see transcript for details\n"
+      "Message-ID: <s1@relay.example.net>\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "<anna@nowhere.example.com>\n<carl@example.org>\n"
+      "    (reason: 550 5.1.1 <carl@example.org>... User unknown)\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "550 5.1.2 <anna@nowhere.example.com>... Host unknown (Name server: "
+      "nowhere.example.com: host not found)\n"
+      "... while talking to mx.example.org.:\n>>> RCPT To:<carl@example.org>\n"
+      "<<< 550 5.1.1 <carl@example.org>... User unknown\n"
+      "550 5.1.1 <carl@example.org>... User unknown\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (diag (r, 0), "550 5.1.2 <anna@nowhere.example.com>... Host unknown "
+                                    "(Name server: nowhere.example.com: host not found)");
+  assert_string_equal (diag (r, 1), "(reason: 550 5.1.1 <carl@example.org>... User unknown)");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -769,6 +899,10 @@ main (void)
     cmocka_unit_test (test_citadel_gave_up),
     cmocka_unit_test (test_xmail_notice),
     cmocka_unit_test (test_entry_without_lines_among_others),
+    cmocka_unit_test (test_addresses_listed_on_one_line),
+    cmocka_unit_test (test_run_of_addresses_shares_error),
+    cmocka_unit_test (test_kopano_headed_lists),
+    cmocka_unit_test (test_sendmail_enhanced_summary),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -38,12 +38,17 @@
 #include "transcript.h"
 #include "wordings.h"
 
-typedef struct
+typedef struct Found
 {
   char *address;
   GString *diag;
   char *status;   /* from a JSON layout */
   char *action;
+  /* the entry whose lines are this one's too: named with it in one list on a
+   * line, or listed on the line above it with no lines of its own */
+  struct Found *with;
+  gboolean run; /* with is the next entry of a run of address lines */
+  char *heading; /* the heading of its list (DETECT_HEADINGS) */
 } Found;
 
 typedef struct
@@ -185,6 +190,7 @@ found_free (gpointer p)
   g_free (f->address);
   g_free (f->status);
   g_free (f->action);
+  g_free (f->heading);
   g_string_free (f->diag, TRUE);
   g_free (f);
 }
@@ -232,10 +238,13 @@ address_after (const char *p, const char *end, gsize *len)
   return n ? p : NULL;
 }
 
+static const char *next_listed (const char *p, const char *end, gsize *len);
+
 /* The address of a line that is only a display name and the address in
  * brackets ("John Smith <js@example.org>", "John Smith (mailto:js@example.org)"),
- * as start and length; NULL for any other line. The name is a few words with
- * no colon (a label such as "From:" is no name). */
+ * or a list of such entries ("Ann <a@example.org>, Bob <b@example.org>": the
+ * first), as start and length; NULL for any other line. The name is a few
+ * words with no colon (a label such as "From:" is no name) and no address. */
 static const char *
 named_address (const char *p, const char *end, gsize *len)
 {
@@ -243,20 +252,116 @@ named_address (const char *p, const char *end, gsize *len)
     end--;
   if (end - p < 5 || (end[-1] != '>' && end[-1] != ')'))
     return NULL;
-  char open = end[-1] == '>' ? '<' : '(';
-  const char *b = end - 1;
-  while (b > p && *b != open)
-    b--;
-  if (b == p || *b != open || b - p > 64 || memchr (p, ':', (gsize) (b - p)))
+  /* the first bracket that holds an address ("John Smith (Sales) <js@...>") */
+  const char *a = NULL;
+  gsize n = 0;
+  for (const char *b = p; b < end && b - p <= 64 && !a; b++)
+    {
+      if (*b == ':' || *b == '@')
+        return NULL;
+      if (b == p || (*b != '<' && *b != '('))
+        continue;
+      char close = *b == '<' ? '>' : ')';
+      const char *c = b + 1;
+      if (end - c > 7 && g_ascii_strncasecmp (c, "mailto:", 7) == 0)
+        c += 7;
+      n = text_address_at (c, end);
+      if (n && c + n < end && c[n] == close)
+        a = c;
+    }
+  if (!a)
     return NULL;
-  const char *a = b + 1;
-  if (end - a > 7 && g_ascii_strncasecmp (a, "mailto:", 7) == 0)
-    a += 7;
-  gsize n = text_address_at (a, end);
-  if (!n || a + n != end - 1)
+  /* the line ends there, or goes on with the list's next entry */
+  gsize next_len = 0;
+  if (a + n + 1 != end && !next_listed (a + n + 1, end, &next_len))
     return NULL;
   *len = n;
   return a;
+}
+
+/* The next address of a list on one line, after the one that ends at p: "a@x,
+ * b@y", "a@x; b@y", "a@x and b@y", "<a@x>, Name <b@y>". Only separators stand
+ * between the two (a comma, a semicolon, an ampersand, "and", "or"), then
+ * perhaps a display name before the bracketed address. Its start and length, or
+ * NULL. */
+static const char *
+next_listed (const char *p, const char *end, gsize *len)
+{
+  gboolean sep = FALSE;
+  for (;;)
+    {
+      while (p < end && strchr (" \t>\"'", *p))
+        p++;
+      if (p < end && (*p == ',' || *p == ';' || *p == '&'))
+        p++, sep = TRUE;
+      else if (end - p > 4 && g_ascii_strncasecmp (p, "and ", 4) == 0)
+        p += 4, sep = TRUE;
+      else if (end - p > 3 && g_ascii_strncasecmp (p, "or ", 3) == 0)
+        p += 3, sep = TRUE;
+      else
+        break;
+    }
+  if (!sep || p >= end)
+    return NULL;
+  gsize n = 0;
+  const char *a = address_after (p, end, &n);
+  if (a && a - p <= 2)
+    {
+      *len = n;
+      return a;
+    }
+  /* "Name <addr>": a few words with no colon, then the bracket; not a
+   * contact's ("please write to <help@...>") */
+  const char *b = memchr (p, '<', MIN ((gsize) (end - p), 64));
+  if (!b || memchr (p, ':', (gsize) (b - p)) || memchr (p, '@', (gsize) (b - p))
+      || memchr (p, ',', (gsize) (b - p)))
+    return NULL;
+  char *name = g_ascii_strdown (p, b - p);
+  gboolean contact = contains_any (name, contact_labels) || contains_any (name, contact_words);
+  g_free (name);
+  if (contact)
+    return NULL;
+  a = address_after (b + 1, end, &n);
+  if (!a || a != b + 1 || a + n >= end || a[n] != '>')
+    return NULL;
+  *len = n;
+  return a;
+}
+
+/* The length of a Sendmail transcript entry's reply code before its bracketed
+ * address: "554 " in "554 <addr>... reason", "550 5.1.1 " in "550 5.1.1
+ * <addr>... User unknown" (src sendmail 8.17.1.9 sendmail/err.c usrerrenh and
+ * fmtmsg: the code, the enhanced code, then the address and "... "); 0 when the
+ * line is no such entry. */
+static gsize
+entry_code_len (const char *p, const char *end)
+{
+  if (end - p < 5 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1])
+      || !g_ascii_isdigit (p[2]) || p[3] != ' ')
+    return 0;
+  if (p[4] == '<')
+    return 4;
+  /* "D.DDD.DDD " */
+  const char *q = p + 4;
+  if (q < end && g_ascii_isdigit (*q) && q + 1 < end && q[1] == '.')
+    {
+      q += 2;
+      for (int part = 0; part < 2; part++)
+        {
+          const char *d = q;
+          while (q < end && g_ascii_isdigit (*q) && q - d < 3)
+            q++;
+          if (q == d || q >= end || *q != (part == 0 ? '.' : ' '))
+            return 0;
+          q++;
+        }
+      /* (only Sendmail's own "<addr>... ": a server's reply quoted in another
+       * notice, "452 4.2.2 <addr>: Mailbox full", is no entry) */
+      const char *close = q < end && *q == '<' ? memchr (q, '>', (gsize) (end - q)) : NULL;
+      if (close && end - close > 3 && memcmp (close + 1, "...", 3) == 0)
+        return (gsize) (q - p);
+    }
+  return 0;
 }
 
 /* An address that opens a recipient on this line, or NULL. rest is set to the text
@@ -280,11 +385,9 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   gboolean lead_only = transcript || (d && (d->flags & DETECT_LEAD_ONLY));
   const char *start = NULL;
   gsize n = 0;
-  /* "<addr>", "\"addr\"", "addr", and "554 <addr>..." (a Sendmail transcript) */
-  const char *q = p;
-  if (end - q > 4 && g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
-      && q[3] == ' ' && q[4] == '<')
-    q += 4;
+  /* "<addr>", "\"addr\"", "addr", and "554 <addr>...", "550 5.1.1 <addr>..." (a
+   * Sendmail transcript) */
+  const char *q = p + entry_code_len (p, end);
   while (q < end && (*q == '<' || *q == '\''))
     q++;
   if (!lead_only)
@@ -636,6 +739,13 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   finder_init (&leads[0], d ? d->lead : NULL, lower, stop);
   finder_init (&leads[1], shared_lead, lower, stop);
   gsize pos = 0;
+  /* the entry of the line before when it was only an address, and where the
+   * line after it starts */
+  Found *bare_found = NULL;
+  gsize bare_next = G_MAXSIZE;
+  /* the heading of the list being read, and whether its recipients are retried */
+  GString *heading = d && (flags & DETECT_HEADINGS) ? g_string_new (NULL) : NULL;
+  gboolean retrying = FALSE;
   while (pos < len)
     {
       const char *line = text + pos;
@@ -683,6 +793,17 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
               if (cut > 0)
                 append_diag (s.shared_diag, line, cut == G_MAXSIZE ? end : line + cut);
             }
+          *lend = saved;
+          continue;
+        }
+      if (heading && finder_in (&begin, line_at, line_end))
+        {
+          /* the heading of the list below it */
+          g_string_truncate (heading, 0);
+          append_diag (heading, line, end);
+          retrying = contains_any (lline, d->retry);
+          current = NULL;
+          in_section = begun = TRUE;
           *lend = saved;
           continue;
         }
@@ -734,6 +855,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       if (addr && (!text_excluded (addr, msg, begun && at_start) || alias_of (at_start, rest, end)))
         {
           Found *f = find_or_add (s.found, addr);
+          gsize had_lines = f ? f->diag->len : 0;
+          gboolean continued = f && f == current; /* the entry being read goes on */
           if (f && f != current && (flags & DETECT_DIAG_BEFORE) && pending->len)
             append_diag (f->diag, pending->str, pending->str + pending->len);
           g_string_truncate (pending, 0);
@@ -742,24 +865,76 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (opener)
             g_string_truncate (opener, 0);
           current = f;
+          if (f && heading && heading->len && !f->heading)
+            {
+              f->heading = g_strdup (heading->str);
+              if (retrying && !f->action)
+                f->action = g_strdup ("delayed");
+            }
           /* a transcript's "554 <addr>... reason" is a whole entry, its reply
            * code with it: the lines after it are the next host's or the next
            * recipient's; the reply and messages written before it are the
            * reason it sums up */
-          gboolean reply_entry = end - line > 4 && g_ascii_isdigit (line[0])
-                                 && g_ascii_isdigit (line[1]) && g_ascii_isdigit (line[2])
-                                 && line[3] == ' ' && line[4] == '<';
+          gsize code_len = entry_code_len (line, end);
+          /* (such a summary right under the entry it names, "Remote host
+           * said:" over "550 5.1.1 <addr>... User Unknown", is a line of it) */
+          gboolean whole = continued && code_len > 4;
+          gboolean reply_entry = code_len > 0 && !whole;
           /* (Sendmail's own summary, "554 <addr>... reason", carries its own
-           * code, not the server's: only the words after the address count) */
-          const char *close = reply_entry ? memchr (line + 4, '>', end - line - 4) : NULL;
+           * code, not the server's: only the words after the address count;
+           * but where no server reply came before it, a summary with an
+           * enhanced code, "550 5.1.2 <addr>... Host unknown", is the only
+           * statement of the cause, its code with it) */
+          const char *close
+              = reply_entry ? memchr (line + code_len, '>', end - line - code_len) : NULL;
           gboolean own_summary = close && end - close > 3 && memcmp (close + 1, "...", 3) == 0;
-          if (current && (by_lead || (reply_entry && !own_summary)))
+          if (own_summary && code_len > 4 && replies->len == 0)
+            own_summary = FALSE;
+          /* (the transcript's summary of an entry the list gave its reason
+           * already, "(reason: 550 5.1.1 ...)", only repeats it) */
+          gboolean repeat = code_len > 4 && had_lines > 0 && !continued;
+          /* more addresses listed with it on the line ("a@x, b@y", "a@x and
+           * b@y"): they share its lines; the diagnostic is what follows the list */
+          const char *list_end = rest, *q = rest;
+          while (q && q > line && strchr (",; \t>\"'", q[-1]))
+            q--; /* back to the first address's end, the separator after it */
+          for (; q && current && !reply_entry;)
+            {
+              gsize sn = 0;
+              const char *sa = next_listed (q, end, &sn);
+              if (!sa)
+                break;
+              q = list_end = sa + sn;
+              while (list_end < end && strchr (">\"':.;,] ", *list_end))
+                list_end++;
+              char *raw = g_strndup (sa, sn);
+              char *other = address_normalise (raw);
+              g_free (raw);
+              Found *g = other && !text_excluded (other, msg, begun && at_start)
+                             ? find_or_add (s.found, other)
+                             : NULL;
+              if (g && g != current && g->diag->len == 0 && !g->with)
+                g->with = current;
+              g_free (other);
+            }
+          /* a run of lines that are each only an address, with the lines after
+           * the last: the recipients share them (Domino's "was not delivered
+           * to:" list above one "because:") */
+          gboolean bare = !by_lead && rest && list_end == rest && is_blank (rest, end);
+          if (bare && current && bare_found && bare_found != current && bare_next == line_at
+              && bare_found->diag->len == 0 && !bare_found->with)
+            bare_found->with = current, bare_found->run = TRUE;
+          bare_found = bare ? current : NULL;
+          bare_next = bare ? pos : G_MAXSIZE;
+          if (repeat)
+            ;
+          else if (current && (by_lead || whole || (reply_entry && !own_summary)))
             append_diag (current->diag, line, end);
-          else if (current && rest)
-            append_diag (current->diag, after_address_link (rest, end, addr), end);
+          else if (current && list_end)
+            append_diag (current->diag, after_address_link (list_end, end, addr), end);
           if (reply_entry)
             {
-              if (current && replies->len)
+              if (current && replies->len && !repeat)
                 append_diag (current->diag, replies->str, replies->str + replies->len);
               current = NULL;
             }
@@ -780,7 +955,19 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       else if (header_line (line, end, lower + line_at))
         ; /* a header of the returned message ("Subject: ...") */
       else if (current && !(line[0] == '>' || strncmp (line, "   -----", 8) == 0))
-        append_diag (current->diag, line, end);
+        {
+          /* lines right under the last address of a run are that entry's own
+           * (Exim writes each address with its own lines, one with none has
+           * no cause stated): the run shares nothing */
+          if (line_at == bare_next && current == bare_found)
+            for (guint i = 0; i < s.found->len; i++)
+              {
+                Found *f = g_ptr_array_index (s.found, i);
+                if (f->with == current && f->run)
+                  f->with = NULL;
+              }
+          append_diag (current->diag, line, end);
+        }
       else if (!current && transcript
                && (kind == TRANSCRIPT_REPLY || kind == TRANSCRIPT_PROGRAM))
         append_diag (replies, line, end);
@@ -788,6 +975,20 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         append_diag (pending, line, end);
       g_free (addr);
     }
+  /* an entry that shares another's lines and has none of its own */
+  for (guint i = 0; i < s.found->len; i++)
+    {
+      Found *f = g_ptr_array_index (s.found, i);
+      Found *g = f->with;
+      for (guint k = 0; g && g->diag->len == 0 && g->with && k < s.found->len; k++)
+        g = g->with;
+      if (f->diag->len == 0 && g && g->diag->len)
+        g_string_assign (f->diag, g->diag->str);
+      if (f->diag->len == 0 && f->heading)
+        g_string_assign (f->diag, f->heading);
+    }
+  if (heading)
+    g_string_free (heading, TRUE);
   g_string_free (pending, TRUE);
   if (opener)
     g_string_free (opener, TRUE);

@@ -41,6 +41,9 @@ enum
    * (a Sieve refusal sent from the recipient's own address): the recipient is
    * the notice's From, and the whole section is its diagnostic */
   DETECT_FROM_RECIPIENT = 1 << 6,
+  /* each begin marker heads a list of recipients that have no lines of their
+   * own: the heading is the diagnostic of every recipient under it */
+  DETECT_HEADINGS = 1 << 7,
 };
 
 /* Recipients given as JSON (a provider's event notification sent as mail): the
@@ -92,6 +95,10 @@ typedef struct Detector
    * ("The user(s) account is disabled."), wherever they stand in the notice: a
    * line containing one is added to each recipient's diagnostic */
   const char *const *notes;
+  /* headings (begin markers) of a list of recipients that will be tried again,
+   * where the notice's other lists are of those that failed for good: a
+   * recipient under one is delayed (with DETECT_HEADINGS) */
+  const char *const *retry;
   /* DETECT_* flags */
   guint flags;
   /* recipients in a JSON document (NULL-terminated by list_key == NULL) */
@@ -117,7 +124,7 @@ extern const Detector detector_exim, detector_qmail, detector_sendmail, detector
     detector_interscan, detector_activehunter, detector_mcafee, detector_surfcontrol,
     detector_barracuda, detector_fml, detector_delivery_errors_list, detector_unable_to_deliver, detector_dsn_technical_details, detector_qmail_retitled,
     detector_trouble_delivering, detector_exim3, detector_mdaemon, detector_hmailserver, detector_smartermail, detector_james, detector_postal,
-    detector_groupwise, detector_mailman, detector_ezmlm, detector_mimecast,
+    detector_groupwise, detector_mailman, detector_ezmlm, detector_kopano, detector_mimecast,
     detector_messagelabs, detector_sesreceiving, detector_citadel_sieve, detector_xmail,
     detector_mmdf;
 

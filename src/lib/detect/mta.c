@@ -152,6 +152,23 @@ const Detector detector_mdaemon = {
   .flags = DETECT_LEAD_ONLY,
 };
 
+/* Kopano's spooler: "Unfortunately, kopano-spooler was unable to deliver your
+ * mail to the/some of the recipient(s).", then the recipients as "<tab>Name
+ * <addr>" lines under "Recipients that will be retried:" and "Recipients that
+ * failed permanently:", with no reason of their own (src Kopano-dev/kopano-core
+ * 76cf85b895b5fdfada7be422f4a341950ea469bf spooler/mailer.cpp SendUndeliverable).
+ * Before 2018 the first sentence was "Unfortunately, I was unable to deliver
+ * your mail to the/some of the recipient(s)." (the same file at
+ * 2a5437fbcc458b252b0fbb3cd389e873e19bb0ae, Zarafa's code as Kopano began). */
+const Detector detector_kopano = {
+  .name = "kopano",
+  .body = LIST ("kopano-spooler was unable to deliver",
+                "i was unable to deliver your mail to the/some of the recipient(s)"),
+  .begin = LIST ("recipients that will be retried:", "recipients that failed permanently:"),
+  .retry = LIST ("recipients that will be retried:"),
+  .flags = DETECT_HEADINGS,
+};
+
 /* hMailServer: an Exchange 2003-like header, then per recipient the error type,
  * the command sent and the remote answer. */
 const Detector detector_hmailserver = {

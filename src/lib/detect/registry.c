@@ -12,7 +12,7 @@ const Detector *const detectors[] = {
   &detector_activehunter, &detector_mcafee, &detector_messagelabs, &detector_surfcontrol, &detector_interscan, &detector_mailmarshal, &detector_mailfoundry,
   &detector_barracuda,
   /* MTAs */
-  &detector_mdaemon, &detector_hmailserver, &detector_smartermail, &detector_james, &detector_postal, &detector_xmail,
+  &detector_mdaemon, &detector_kopano, &detector_hmailserver, &detector_smartermail, &detector_james, &detector_postal, &detector_xmail,
   &detector_groupwise,
   &detector_dragonfly, &detector_qmail, &detector_postfix, &detector_opensmtpd,
   &detector_courier, &detector_messagingserver, &detector_imail, &detector_notes,

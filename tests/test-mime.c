@@ -128,6 +128,31 @@ test_mime_html_paragraphs_set_off (void **state)
   mime_free (m);
 }
 
+/* format=flowed text (RFC 3676): soft line breaks joined, space-stuffing
+ * removed, quote depths kept apart, DelSp honoured, the signature line kept. */
+static void
+test_mime_format_flowed_joined (void **state)
+{
+  (void) state;
+  MimeMessage *m = parse ("From: a@example.org\nContent-Type: text/plain; format=flowed\n\n"
+                          "Unfortunately, I was unable to deliver your mail to the/some of the \n"
+                          "recipient(s).\n"
+                          " From here on\n"
+                          "> quoted and \n"
+                          "> joined \n"
+                          "plain\n"
+                          "-- \n"
+                          "sig\n");
+  assert_string_equal (g_ptr_array_index (m->text, 0),
+                       "Unfortunately, I was unable to deliver your mail to the/some of the "
+                       "recipient(s).\nFrom here on\n> quoted and joined \nplain\n-- \nsig\n");
+  mime_free (m);
+  m = parse ("From: a@example.org\nContent-Type: text/plain; format=flowed; delsp=yes\n\n"
+             "Postmaster\u3000\u3000 \nnotice\n");
+  assert_string_equal (g_ptr_array_index (m->text, 0), "Postmaster\u3000\u3000notice\n");
+  mime_free (m);
+}
+
 /* HTML whose lines are made by tags, its source lines indented and ended after
  * each tag: a line starts with its first word, white space runs are one space, and
  * numeric references are characters. */
@@ -368,6 +393,7 @@ main (void)
     cmocka_unit_test (test_mime_html_lines_by_tags),
     cmocka_unit_test (test_mime_html_only_is_reduced_to_text),
     cmocka_unit_test (test_mime_html_paragraphs_set_off),
+    cmocka_unit_test (test_mime_format_flowed_joined),
     cmocka_unit_test (test_mime_html_plain_text_keeps_lines),
     cmocka_unit_test (test_mime_cr_only_line_ends),
     cmocka_unit_test (test_mime_rejects_non_messages),

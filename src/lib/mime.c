@@ -321,6 +321,47 @@ part_text_noted (MimeMessage *msg, GMimePart *part, gsize max, BounceWarning kin
   return text;
 }
 
+/* Text sent format=flowed (RFC 3676 § 4): a line that ends in a space is
+ * continued by the next one of the same quote depth (its space dropped too with
+ * DelSp=yes, § 4.2), and the space an unquoted line was stuffed with (§ 4.4) is
+ * removed; the signature separator "-- " is no flowed line. */
+static char *
+flowed_to_text (const char *text, gboolean delsp)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *line = text;
+  gboolean joining = FALSE;
+  gsize joined_depth = 0;
+  while (*line)
+    {
+      const char *nl = strchr (line, '\n');
+      const char *end = nl ? nl : line + strlen (line);
+      const char *next = nl ? nl + 1 : end;
+      if (end > line && end[-1] == '\r')
+        end--;
+      gsize depth = 0;
+      while (line + depth < end && line[depth] == '>')
+        depth++;
+      const char *content = line + depth;
+      if (content < end && *content == ' ')
+        content++;
+      if (joining && depth != joined_depth)
+        g_string_append_c (out, '\n'); /* a quote depth changed: no join */
+      /* a quoted line keeps its marks and the space after them, as it reads */
+      if (!joining || depth != joined_depth)
+        g_string_append_len (out, line, (gssize) (depth ? (gsize) (content - line) : 0));
+      gsize n = (gsize) (end - content);
+      gboolean flowed = n > 0 && content[n - 1] == ' ' && !(n == 3 && memcmp (content, "-- ", 3) == 0);
+      g_string_append_len (out, content, (gssize) (flowed && delsp ? n - 1 : n));
+      joining = flowed && *next;
+      joined_depth = depth;
+      if (!joining && nl)
+        g_string_append_c (out, '\n');
+      line = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Does the HTML mark its lines with tags (line breaks, paragraphs, blocks, table
  * rows)? When it does not (plain text sent as text/html), its own line ends are
  * its lines. */
@@ -1115,9 +1156,17 @@ walk_part (Walk *w, GMimePart *part, guint depth, gboolean nested)
   if (attachment && nested)
     return;
   char *text = part_text_noted (msg, part, MAX_TEXT_PART, BOUNCE_WARNING_TEXT_PART_CUT);
+  const char *format = ct ? g_mime_content_type_get_parameter (ct, "format") : NULL;
   if (g_ascii_strcasecmp (sub, "html") == 0)
     {
       char *plain = html_to_text (text);
+      g_free (text);
+      text = plain;
+    }
+  else if (format && g_ascii_strcasecmp (format, "flowed") == 0)
+    {
+      const char *delsp = g_mime_content_type_get_parameter (ct, "delsp");
+      char *plain = flowed_to_text (text, delsp && g_ascii_strcasecmp (delsp, "yes") == 0);
       g_free (text);
       text = plain;
     }

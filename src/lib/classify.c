@@ -844,6 +844,23 @@ notice_words_cause (const char *notice_words, const char *host, const Detector *
   return row;
 }
 
+/* Does the notice the record's hint waits on (hint_if_notice_gave_up, text.c) say
+ * that the sender gave up? Read once per report, and only when asked. */
+static gboolean
+notice_gave_up (const BounceRecord *rec)
+{
+  BounceReport *report = (BounceReport *) rec->report;
+  if (!rec->hint_if_notice_gave_up || !report || !report->notice)
+    return FALSE;
+  if (report->notice_gave_up < 0)
+    {
+      char *folded = wordings_fold (report->notice, report->notice_end);
+      report->notice_gave_up = wordings_gave_up (folded, report->family);
+      g_free (folded);
+    }
+  return report->notice_gave_up;
+}
+
 void
 classify_record (BounceRecord *rec, Reason known)
 {
@@ -926,6 +943,8 @@ classify_record (BounceRecord *rec, Reason known)
    * address or its domain does not (a hard reason) contradicts the status */
   if (topic.rule && is_not_authorized (status) && reason_type (topic.rule->reason) == BOUNCE_TYPE_HARD)
     topic.rule = NULL;
+  /* (and where the hint waits on the notice's words, the notice: read below
+   * only where giving up decides, notice_gave_up) */
   gboolean gave_up = finds.gave_up || topic.gave_up || rec->reason_hint == REASON_EXPIRED
                      || (status_reason == REASON_EXPIRED && !delayed);
   /* a wording that states no cause (onhold: "delivery temporarily suspended",
@@ -942,7 +961,8 @@ classify_record (BounceRecord *rec, Reason known)
       no_cause_row = family_row;
       family_row = NULL;
     }
-  if (text == REASON_ONHOLD && (gave_up || !(finds.any && (finds.any->flags & WORDING_DECISIVE))))
+  if (text == REASON_ONHOLD
+      && (!(finds.any && (finds.any->flags & WORDING_DECISIVE)) || gave_up || notice_gave_up (rec)))
     {
       if (!no_cause_row)
         no_cause_row = finds.any;
@@ -1010,7 +1030,7 @@ classify_record (BounceRecord *rec, Reason known)
     reason = text, rule = "diagnostic type x-unix";
   else if (hint && !(specific && code))
     reason = hint, rule = "extractor hint";
-  else if (gave_up)
+  else if (gave_up || notice_gave_up (rec))
     reason = REASON_EXPIRED, rule = "giving up";
   else if (topic.listed_alone && !(specific && code) && before_data (command))
     reason = REASON_BLOCKED, rule = "listed before data";
@@ -1062,7 +1082,8 @@ classify_record (BounceRecord *rec, Reason known)
   gboolean at_once = (row && (row->flags & WORDING_AT_ONCE))
                      || (finds.any && (finds.any->flags & WORDING_AT_ONCE)) || is_routing_loop (status);
   if (reason == REASON_NETWORKERROR && !at_once && !delayed && !by_receiver
-      && (gave_up || failed_transient || final_notice_of_failure (rec, action, klass)))
+      && (gave_up || failed_transient || final_notice_of_failure (rec, action, klass)
+          || notice_gave_up (rec)))
     reason = REASON_EXPIRED, adjusted = "network failure until giving up";
   /* a destination domain or host unreachable under a permanent status has no
    * usable mail host (hostunknown's definition), as the sender will not retry */

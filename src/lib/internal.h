@@ -26,6 +26,10 @@ struct BounceRecord
    * the diagnostic (text.c), or NULL; classify.c reads them where the
    * diagnostic states no cause */
   char *notice_words;
+  /* the hint is REASON_EXPIRED where the report's notice says the sender gave
+   * up (the wording table's expired rows): classify.c reads the notice only
+   * where that decides (report->notice) */
+  gboolean hint_if_notice_gave_up;
 };
 
 struct BounceReport
@@ -45,6 +49,12 @@ struct BounceReport
   /* the returned message's fields asked for in BounceOptions.headers: name, value,
    * name, value... (owned; link.c), or NULL */
   GPtrArray *headers;
+  /* the notice text.c read, its first notice_end bytes to be read for the
+   * records' hint_if_notice_gave_up (owned), or NULL; notice_gave_up is -1
+   * until it is read, then whether it says the sender gave up */
+  char *notice;
+  gsize notice_end;
+  int notice_gave_up;
 };
 
 BounceReport *report_new (void);

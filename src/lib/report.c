@@ -175,6 +175,7 @@ bounce_report_free (BounceReport *report)
     g_array_free (report->warning_kinds, TRUE);
   if (report->warning_texts)
     g_ptr_array_free (report->warning_texts, TRUE);
+  g_free (report->notice);
   g_free (report);
 }
 

@@ -1446,30 +1446,22 @@ take_ancestors (BounceReport *report, GPtrArray *found)
 
 /* The reason a notice gives all its records: its family's, or expired where the
  * notice says the sender gave up (the wording table's expired rows). Folding the
- * notice for those rows costs a pass over it, so it is done only for a notice
- * that gives a record the hint. */
+ * notice for those rows costs a pass over it: a record that would take the hint
+ * is marked (hint_if_notice_gave_up) and the notice kept in the report, and
+ * classify.c reads it only where giving up decides the record's reason. */
 typedef struct
 {
-  const Detector *family;
-  const char *notice;
-  gsize end_at;
+  Reason reason;        /* the family's */
   gboolean may_give_up; /* a bounce's notice: its words are read */
-  gboolean read;
-  Reason reason;
+  gboolean taken;       /* a record waits on the notice's words */
 } Hint;
 
-static Reason
-hint_reason (Hint *hint)
+static void
+give_hint (BounceRecord *rec, Hint *hint)
 {
-  if (!hint->read && !hint->reason && hint->may_give_up)
-    {
-      char *folded = wordings_fold (hint->notice, MIN (hint->end_at, 8192));
-      if (wordings_gave_up (folded, hint->family))
-        hint->reason = REASON_EXPIRED;
-      g_free (folded);
-    }
-  hint->read = TRUE;
-  return hint->reason;
+  rec->reason_hint = hint->reason;
+  if (!hint->reason && hint->may_give_up)
+    rec->hint_if_notice_gave_up = hint->taken = TRUE;
 }
 
 guint
@@ -1575,8 +1567,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
                      && notice_reports_delay (msg, notice, s.end_at);
   /* the family's reason, or expired where the notice says the sender gave up;
    * read when a record first takes it */
-  Hint hint = { family, notice, s.end_at, notice && bounce_like, FALSE,
-                family ? family->reason : REASON_NONE };
+  Hint hint = { family ? family->reason : REASON_NONE, notice && bounce_like, FALSE };
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   /* read once for all the records */
   StatusCommandText section_text, notice_text;
@@ -1638,7 +1629,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           keep_notice_words (rec, f->diag->str, own_len);
           fill_command (rec, diag, section_cmd, notice_cmd, several);
           if (!rec->reason_hint)
-            rec->reason_hint = hint_reason (&hint);
+            give_hint (rec, &hint);
           continue;
         }
       if (had_records)
@@ -1647,7 +1638,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       if (!rec)
         break;
       fill_command (rec, diag, section_cmd, notice_cmd, several);
-      rec->reason_hint = hint_reason (&hint);
+      give_hint (rec, &hint);
       if (f->status)
         record_set (rec, BOUNCE_FIELD_STATUS, f->status);
       if (f->action || delayed)
@@ -1686,7 +1677,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           if (rec)
             {
               fill_command (rec, diag, section_cmd, notice_cmd, several);
-              rec->reason_hint = hint_reason (&hint);
+              give_hint (rec, &hint);
               if (delayed)
                 record_set (rec, BOUNCE_FIELD_ACTION, "delayed");
               added++;
@@ -1721,8 +1712,15 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   status_command_text_clear (notice_cmd);
   g_free (section_once);
   g_free (section);
+  if (hint.taken)
+    {
+      report->notice = notice;
+      report->notice_end = MIN (s.end_at, 8192);
+      report->notice_gave_up = -1;
+    }
+  else
+    g_free (notice);
   scan_free (&s);
-  g_free (notice);
   g_free (source);
   return added;
 }

@@ -606,43 +606,68 @@ final_notice_of_failure (const BounceRecord *rec, const char *action, BounceClas
   return !action && klass != BOUNCE_CLASS_PERMANENT && source && g_str_has_prefix (source, "text:");
 }
 
-/* Do the words of folded say that the sender, or its address or domain, does not
- * exist, is invalid or accepts no mail (a topic of the sender among the
- * addressing rules, X.1.x)? */
-static gboolean
-names_sender_missing (const char *folded)
+/* The topics of one folded text, each read with a status subject (0 for none)
+ * once: classify_record asks for the diagnostic's with up to four subjects,
+ * often one of them twice. */
+typedef struct
 {
-  TopicFind sender;
-  topics_find (folded, 1, &sender);
+  const char *folded;
+  guint n;
+  guint subject[4];
+  TopicFind find[4];
+} TopicsRead;
+
+static TopicFind
+topics_read (TopicsRead *t, guint subject)
+{
+  for (guint i = 0; i < t->n; i++)
+    if (t->subject[i] == subject)
+      return t->find[i];
+  TopicFind find;
+  topics_find (t->folded, subject, &find);
+  if (t->n < G_N_ELEMENTS (t->find))
+    {
+      t->subject[t->n] = subject;
+      t->find[t->n++] = find;
+    }
+  return find;
+}
+
+/* Do the words say that the sender, or its address or domain, does not exist,
+ * is invalid or accepts no mail (a topic of the sender among the addressing
+ * rules, X.1.x)? */
+static gboolean
+names_sender_missing (TopicsRead *words)
+{
+  TopicFind sender = topics_read (words, 1);
   return sender.rule && sender.subject && sender.subject->kind == SUBJECT_SENDER
          && (sender.state_kind == STATE_MISSING || sender.state_kind == STATE_INVALID
              || sender.state_kind == STATE_NO_MAIL);
 }
 
-/* The reason where the words of folded say that a domain named as a signature's
+/* The reason where the words say that a domain named as a signature's
  * ("DKIM key domain not found": authfailure) or a link's ("URL domain does not
  * exist": contenterror) does not exist or is invalid (topics.c owned_by_reader);
  * REASON_NONE where they do not. */
 static Reason
-names_content_domain_missing (const char *folded)
+names_content_domain_missing (TopicsRead *words)
 {
-  TopicFind t;
-  topics_find (folded, 0, &t);
+  TopicFind t = topics_read (words, 0);
   if (!t.rule || (t.subject != &topic_signing_domain && t.subject != &topic_link_domain))
     return REASON_NONE;
   return t.rule->reason;
 }
 
-/* Do the words of folded say that an address or a domain of one of the message's
- * headers does not exist or is invalid (a topic of a header, X.6.x)? */
+/* Do the words say that an address or a domain of one of the message's headers
+ * does not exist or is invalid (a topic of a header, X.6.x)? */
 static gboolean
-names_header_missing (const char *folded)
+names_header_missing (TopicsRead *words)
 {
   /* a header is named as such, or a Message-ID (topics.c owned_by_reader) */
+  const char *folded = words->folded;
   if (!folded || (!strstr (folded, "header") && !strstr (folded, "message-id")))
     return FALSE;
-  TopicFind header;
-  topics_find (folded, 6, &header);
+  TopicFind header = topics_read (words, 6);
   return header.rule && header.subject && header.subject->kind == SUBJECT_HEADER;
 }
 
@@ -937,8 +962,9 @@ classify_record (BounceRecord *rec, Reason known)
       || recipient_code_before_recipients (status, command))
     code = REASON_NONE, specific = FALSE;
   gboolean delayed = action_is (action, "delayed");
-  TopicFind topic;
-  topics_find (folded, status_names_subject (status) ? status_subject (status) : 0, &topic);
+  TopicsRead words = { .folded = folded };
+  TopicFind topic
+      = topics_read (&words, status_names_subject (status) ? status_subject (status) : 0);
   /* a refusal (X.7.1) is of something that exists: a topic that says the
    * address or its domain does not (a hard reason) contradicts the status */
   if (topic.rule && is_not_authorized (status) && reason_type (topic.rule->reason) == BOUNCE_TYPE_HARD)
@@ -990,8 +1016,7 @@ classify_record (BounceRecord *rec, Reason known)
   gboolean topic_outranks_code = FALSE;
   if (specific && code && !text)
     {
-      TopicFind any_topic;
-      topics_find (folded, 0, &any_topic);
+      TopicFind any_topic = topics_read (&words, 0);
       if (any_topic.rule && reason_rank (any_topic.rule->reason) < reason_rank (code))
         topic = any_topic, topic_outranks_code = TRUE;
     }
@@ -1110,18 +1135,18 @@ classify_record (BounceRecord *rec, Reason known)
    * sender's ("550 5.1.1 Sender address does not exist"): the envelope sender's,
    * whatever the code or the row said of an address */
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN || reason == REASON_NOTACCEPT)
-      && !by_receiver && names_sender_missing (folded))
+      && !by_receiver && names_sender_missing (&words))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
   /* ... or a header of the message's ("Message-ID domain not found", "invalid
    * address in the To: header"): the message's form, not an envelope address */
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
-      && names_header_missing (folded))
+      && names_header_missing (&words))
     reason = REASON_NOTCOMPLIANTRFC, adjusted = "a header's, named as such";
   /* ... or a signature's or a link's domain ("DKIM key domain not found"): the
    * sender's authentication, the content's */
   Reason content_domain;
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver
-      && (content_domain = names_content_domain_missing (folded)))
+      && (content_domain = names_content_domain_missing (&words)))
     reason = content_domain, adjusted = "a signature's or a link's domain, named as such";
   /* the credentials refused (X.7.8, RFC 4954's 535): a user said not to exist
    * there is the login's, the sending account's */

@@ -530,6 +530,14 @@ test_auto_reply_signals (void **state)
   check_reason ("From: Uwe <uwe@example.de>\nTo: s@example.org\n"
                 "Subject: Automatische Antwort: Angebot\n\nBis Montag nicht im B\xc3\xbcro.\n",
                 "uwe@example.de", "vacation");
+  /* the subject it answers may hold failure words: they are the sender's */
+  check_reason ("From: Jane <jane@example.com>\nTo: s@example.org\n"
+                "Subject: Auto: Delivery failed? Please check\nAuto-Submitted: auto-replied\n\n"
+                "I am out of the office until Monday.\n",
+                "jane@example.com", "vacation");
+  check_reason ("From: Jane <jane@example.com>\nTo: s@example.org\n"
+                "Subject: Automatic reply: Returned mail in our shop\n\nI am travelling.\n",
+                "jane@example.com", "vacation");
   /* a person forwarding one is no automatic answer */
   check_records ("From: Pat <pat@example.org>\nTo: admin@example.org\n"
                  "Subject: Fwd: Automatische Antwort: Angebot\n\nWhat does this mean?\n",

@@ -619,6 +619,23 @@ names_sender_missing (const char *folded)
              || sender.state_kind == STATE_NO_MAIL);
 }
 
+/* Do the words of folded say that the sender, or its address or domain, is on a
+ * block list ("Sender address [s@example.org] blocked using dbl.example.net":
+ * Postfix's reject_rhsbl_sender, whose $rbl_class is "Sender address" where a
+ * client's listing reads "Client host", src postfix 3.7.11
+ * src/global/mail_params.h DEF_DEF_RBL_REPLY, src/smtpd/smtpd_dsn_fix.h)? What
+ * is refused then is the envelope sender (rejected), not the sending host. */
+static gboolean
+names_sender_listed (const char *folded)
+{
+  TopicFind sender;
+  topics_find (folded, 7, &sender);
+  /* (the sender named as such: "your domain" may be the client's name, as in
+   * spamdyke's "Your domain name is blacklisted" for its reverse DNS) */
+  return sender.rule && sender.subject && sender.subject->kind == SUBJECT_SENDER
+         && sender.subject != &topic_senders_own && sender.state_kind == STATE_LISTED;
+}
+
 /* The reason where the words of folded say that a domain named as a signature's
  * ("DKIM key domain not found": authfailure) or a link's ("URL domain does not
  * exist": contenterror) does not exist or is invalid (topics.c owned_by_reader);
@@ -1091,6 +1108,9 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN || reason == REASON_NOTACCEPT)
       && !by_receiver && names_sender_missing (folded))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
+  /* ... and the sender, its address or its domain, said to be on a block list */
+  if (reason == REASON_BLOCKED && !by_receiver && names_sender_listed (folded))
+    reason = REASON_REJECTED, adjusted = "the sender's, named as listed";
   /* ... or a header of the message's ("Message-ID domain not found", "invalid
    * address in the To: header"): the message's form, not an envelope address */
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver

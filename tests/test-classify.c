@@ -245,6 +245,17 @@ test_classify_text_overrides (void **state)
      * the "domain not found" row says of a recipient's domain */
     { "failed", "5.7.1", "550", "550 5.7.1 DKIM key domain not found", NULL, "5.7.1",
       "authfailure", "block" },
+    /* a block list that lists the sender's address or domain refuses the
+     * envelope sender (Postfix's reject_rhsbl_sender); one that lists the
+     * client or its IP, the sending host */
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 Service unavailable; Sender address [s@example.org] blocked using dbl.example.net",
+      "MAIL", "5.7.1", "rejected", "block" },
+    { "failed", "5.7.1", "554",
+      "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.example.net",
+      "RCPT", "5.7.1", "blocked", "block" },
+    { "failed", NULL, "550", "550 Sender IP 192.0.2.1 is blacklisted", NULL, NULL, "blocked",
+      "block" },
     /* a destination domain missing under a status of routing (Exchange's 5.4.310) */
     { "failed", "5.4.310", "550",
       "550 5.4.310 DNS domain example.com does not exist [Message=InfoDomainNonexistent]", NULL,

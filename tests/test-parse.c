@@ -246,6 +246,87 @@ test_parse_persons_forward_of_text_notice (void **state)
   bounce_report_free (r);
 }
 
+static guint
+n_records_of (const char *m)
+{
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  guint n = bounce_report_n_records (r);
+  bounce_report_free (r);
+  return n;
+}
+
+static void
+test_parse_list_and_postmaster_notices (void **state)
+{
+  (void) state;
+  /* a list's probe sent to a member, with the bounce that caused it
+   * attached: its arrival shows the member's address takes mail */
+  const char *probe =
+      "Return-Path: <team-bounces+2b1a@lists.example.org>\n"
+      "From: team-bounces+2b1a@lists.example.org\nTo: member@example.com\n"
+      "Subject: Team mailing list probe message\nPrecedence: bulk\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nThis is a probe message.  You can ignore this message.\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: MAILER-DAEMON@mx.example.com\nTo: team-bounces@lists.example.org\n"
+      "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+      "--z\nContent-Type: text/plain\n\n<member@example.com>: 452 4.2.2 Mailbox full\n"
+      "--z\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\n"
+      "Final-Recipient: rfc822; member@example.com\nAction: failed\nStatus: 4.2.2\n"
+      "--z--\n--o--\n";
+  assert_int_equal (n_records_of (probe), 0);
+  /* the same bounce attached for the list's owner is read */
+  GString *owner = g_string_new (probe);
+  g_string_replace (owner, "To: member@example.com", "To: team-owner@lists.example.org", 1);
+  assert_int_equal (n_records_of (owner->str), 1);
+  g_string_free (owner, TRUE);
+
+  /* a moderator's refusal from the list's "-bounces" address, sent as bulk
+   * mail, names the owner to write to: no record */
+  const char *refusal =
+      "From: team-bounces@lists.example.org\nTo: poster@example.com\n"
+      "Subject: Request to mailing list \"Team\" rejected\nPrecedence: bulk\n\n"
+      "has been rejected by the list moderator.\n\n"
+      "Any questions or comments should be directed to the list administrator\nat:\n\n"
+      "    team-owner@lists.example.org\n";
+  assert_int_equal (n_records_of (refusal), 0);
+
+  /* Postfix's transcript to the postmaster of an SMTP session it refused:
+   * the refused recipients are its own users' addresses */
+  const char *transcript =
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\n"
+      "To: Postmaster <postmaster@example.com>\n"
+      "Subject: Postfix SMTP server: errors from unknown[198.51.100.23]\n\n"
+      "Transcript of session follows.\n\n"
+      " In:  RCPT TO:<nobody@example.com>\n"
+      " Out: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown\n";
+  assert_int_equal (n_records_of (transcript), 0);
+  /* the same lines in a notice of failure are read */
+  GString *notice = g_string_new (transcript);
+  g_string_replace (notice, "Subject: Postfix SMTP server: errors from unknown[198.51.100.23]",
+                    "Subject: Undelivered Mail Returned to Sender", 1);
+  assert_int_equal (n_records_of (notice->str), 1);
+  g_string_free (notice, TRUE);
+
+  /* amavis's notice to the administrator, and Exim's freeze_tell notice */
+  assert_int_equal (
+      n_records_of ("From: \"Content-filter at mx.example.com\" <postmaster@mx.example.com>\n"
+                    "To: admin@example.com\nSubject: Spam FROM [198.51.100.40]:52110 <x@example.net>\n\n"
+                    "The message WAS NOT relayed to:\n<anna@example.com>:\n"
+                    "   554 5.7.0 Reject, id=31337-07 - spam\n"),
+      0);
+  assert_int_equal (
+      n_records_of ("Auto-Submitted: auto-replied\n"
+                    "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+                    "To: postmaster@example.org\nSubject: Message frozen\n\n"
+                    "Message 1tFzQ1-000Kx5-2A has been frozen by the system filter.\n"
+                    "The following address(es) have yet to be delivered:\n"
+                    "  buyer@example.com: 550 5.1.1 user unknown\n"),
+      0);
+}
+
 static void
 test_parse_feedback_and_auto_reply (void **state)
 {
@@ -449,6 +530,14 @@ test_auto_reply_signals (void **state)
   check_reason ("From: Uwe <uwe@example.de>\nTo: s@example.org\n"
                 "Subject: Automatische Antwort: Angebot\n\nBis Montag nicht im B\xc3\xbcro.\n",
                 "uwe@example.de", "vacation");
+  /* the subject it answers may hold failure words: they are the sender's */
+  check_reason ("From: Jane <jane@example.com>\nTo: s@example.org\n"
+                "Subject: Auto: Delivery failed? Please check\nAuto-Submitted: auto-replied\n\n"
+                "I am out of the office until Monday.\n",
+                "jane@example.com", "vacation");
+  check_reason ("From: Jane <jane@example.com>\nTo: s@example.org\n"
+                "Subject: Automatic reply: Returned mail in our shop\n\nI am travelling.\n",
+                "jane@example.com", "vacation");
   /* a person forwarding one is no automatic answer */
   check_records ("From: Pat <pat@example.org>\nTo: admin@example.org\n"
                  "Subject: Fwd: Automatische Antwort: Angebot\n\nWhat does this mean?\n",
@@ -817,6 +906,7 @@ main (void)
     cmocka_unit_test (test_parse_dsn_fields_in_text_part_of_auto_replied),
     cmocka_unit_test (test_parse_notice_words_name_the_cause),
     cmocka_unit_test (test_parse_persons_forward_of_text_notice),
+    cmocka_unit_test (test_parse_list_and_postmaster_notices),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -279,6 +279,31 @@ forward_subject (const char *lower)
   return g_str_has_prefix (lower, "fwd:") || g_str_has_prefix (lower, "fw:");
 }
 
+/* Where an automatic reply's subject gives the subject it answers ("Auto:
+ * <subject>", "Automatic reply: <subject>", "Out of office: <subject>"): the
+ * byte after the reply's own words and their colon; NULL for another subject.
+ * Words after it are the sender's own ("Auto: Delivery failed? Please
+ * check"), no failure the reply reports. */
+static const char *
+answered_subject (const char *lower)
+{
+  while (*lower == ' ' || *lower == '\t')
+    lower++;
+  for (gsize i = 0; auto_reply_subjects[i]; i++)
+    {
+      const char *words = auto_reply_subjects[i];
+      gsize n = strlen (words);
+      if (strncmp (lower, words, n) != 0)
+        continue;
+      const char *colon = words[n - 1] == ':' ? lower + n - 1 : lower + n;
+      while (*colon == ' ')
+        colon++;
+      if (*colon == ':')
+        return colon + 1;
+    }
+  return NULL;
+}
+
 gboolean
 arf_is_auto_reply (const MimeMessage *msg)
 {
@@ -300,7 +325,10 @@ arf_is_auto_reply (const MimeMessage *msg)
                                           NULL };
   const char *subj_h = mime_get (msg, "Subject");
   char *sl = g_utf8_strdown (subj_h ? subj_h : "", -1);
-  gboolean failure = msg->dsn->len > 0 || contains_one (sl, failures);
+  const char *answered = answered_subject (sl);
+  char *own_words = answered ? g_strndup (sl, (gsize) (answered - sl)) : NULL;
+  gboolean failure = msg->dsn->len > 0 || contains_one (own_words ? own_words : sl, failures);
+  g_free (own_words);
   gboolean hit = FALSE;
   if (!failure)
     {

@@ -607,14 +607,14 @@ final_notice_of_failure (const BounceRecord *rec, const char *action, BounceClas
 }
 
 /* The topics of one folded text, each read with a status subject (0 for none)
- * once: classify_record asks for the diagnostic's with up to four subjects,
+ * once: classify_record asks for the diagnostic's with up to five subjects,
  * often one of them twice. */
 typedef struct
 {
   const char *folded;
   guint n;
-  guint subject[4];
-  TopicFind find[4];
+  guint subject[5];
+  TopicFind find[5];
 } TopicsRead;
 
 static TopicFind
@@ -643,6 +643,22 @@ names_sender_missing (TopicsRead *words)
   return sender.rule && sender.subject && sender.subject->kind == SUBJECT_SENDER
          && (sender.state_kind == STATE_MISSING || sender.state_kind == STATE_INVALID
              || sender.state_kind == STATE_NO_MAIL);
+}
+
+/* Do the words say that the sender, or its address or domain, is on a block
+ * list ("Sender address [s@example.org] blocked using dbl.example.net":
+ * Postfix's reject_rhsbl_sender, whose $rbl_class is "Sender address" where a
+ * client's listing reads "Client host", src postfix 3.7.11
+ * src/global/mail_params.h DEF_DEF_RBL_REPLY, src/smtpd/smtpd_dsn_fix.h)? What
+ * is refused then is the envelope sender (rejected), not the sending host. */
+static gboolean
+names_sender_listed (TopicsRead *words)
+{
+  TopicFind sender = topics_read (words, 7);
+  /* (the sender named as such: "your domain" may be the client's name, as in
+   * spamdyke's "Your domain name is blacklisted" for its reverse DNS) */
+  return sender.rule && sender.subject && sender.subject->kind == SUBJECT_SENDER
+         && sender.subject != &topic_senders_own && sender.state_kind == STATE_LISTED;
 }
 
 /* The reason where the words say that a domain named as a signature's
@@ -1137,6 +1153,9 @@ classify_record (BounceRecord *rec, Reason known)
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN || reason == REASON_NOTACCEPT)
       && !by_receiver && names_sender_missing (&words))
     reason = REASON_REJECTED, adjusted = "the sender's, named as such";
+  /* ... and the sender, its address or its domain, said to be on a block list */
+  if (reason == REASON_BLOCKED && !by_receiver && names_sender_listed (&words))
+    reason = REASON_REJECTED, adjusted = "the sender's, named as listed";
   /* ... or a header of the message's ("Message-ID domain not found", "invalid
    * address in the To: header"): the message's form, not an envelope address */
   if ((reason == REASON_USERUNKNOWN || reason == REASON_HOSTUNKNOWN) && !by_receiver

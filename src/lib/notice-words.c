@@ -223,6 +223,28 @@ const char *const from_signals[] = {
   NULL,
 };
 
+/* Subjects of notices to a postmaster or an administrator about mail that
+ * this system received from others or holds itself: the recipients they list
+ * are not recipients that refused the reader's mail. Postfix's transcript of
+ * an SMTP session with errors, "Postfix SMTP server: errors from host[addr]"
+ * (src postfix 3.7.11 src/smtpd/smtpd_chat.c smtpd_chat_notify); amavis's
+ * notices to the administrator, "<kind> FROM [addr]:port <sender>" (src
+ * amavisd-new 2.13.0-3+deb12u1 /etc/amavis/en_US/template-spam-admin.txt and
+ * template-virus-admin.txt), its "BANNED contents (...) in mail FROM" and
+ * "VIRUS (...) in mail FROM" by the words after the parenthesis (its notices to
+ * the sender, "... message from you", are bounces); Exim's notice to
+ * freeze_tell that it froze a message, whose addresses "have yet to be
+ * delivered" (src exim 4.96 src/deliver.c deliver_message, "Message frozen").
+ * Matched in the Subject. */
+const char *const postmaster_report_subjects[] = { "smtp server: errors from", ") in mail from ",
+                                                   NULL };
+/* ... and those matched at the Subject's start */
+const char *const postmaster_report_subject_starts[] = {
+  "spam from ", "spammy from ", "clean mail from ", "mta-blocked mail from ",
+  "oversized mail from ", "invalid header in mail from ", "unchecked contents in mail from ",
+  "message frozen", NULL,
+};
+
 /* Subjects of failure notices. */
 const char *const subject_signals[] = {
   "undeliver", "undelivered", "delivery fail", "delivery status", "failure notice",

@@ -34,5 +34,7 @@ extern const char *const final_words[];
 /* From fields and subjects of failure notices. */
 extern const char *const from_signals[];
 extern const char *const subject_signals[];
+extern const char *const postmaster_report_subjects[];
+extern const char *const postmaster_report_subject_starts[];
 
 #endif

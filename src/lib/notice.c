@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "address.h"
 #include "ascii.h"
 #include "notice-words.h"
 #include "phrases.h"
@@ -143,6 +144,34 @@ machine_written (const MimeMessage *msg)
          || (msg->report_type && strcmp (msg->report_type, "delivery-status") == 0);
 }
 
+/* A From whose only sign of a mail system is "bounce": a list's own return
+ * address (Mailman sends its notices to members and posters from the list's
+ * "-bounces" address) as much as a bounce handler's. */
+static gboolean
+from_only_bounce (const char *from_lower)
+{
+  for (gsize i = 0; from_signals[i]; i++)
+    if (strcmp (from_signals[i], "bounce") != 0 && strstr (from_lower, from_signals[i]))
+      return FALSE;
+  return strstr (from_lower, "bounce") != NULL;
+}
+
+/* Is the message a report to a postmaster or an administrator on mail that
+ * others sent to this system, or that it holds (postmaster_report_subjects)? */
+static gboolean
+reports_to_postmaster (const char *subject_lower)
+{
+  if (!subject_lower)
+    return FALSE;
+  const char *s = subject_lower;
+  while (*s == ' ' || *s == '\t')
+    s++;
+  for (gsize i = 0; postmaster_report_subject_starts[i]; i++)
+    if (g_str_has_prefix (s, postmaster_report_subject_starts[i]))
+      return TRUE;
+  return contains_any (s, postmaster_report_subjects);
+}
+
 /* Does the notice hold a row of the wording table (a cause, or giving up)? */
 static gboolean
 has_wording (const char *notice_lower)
@@ -166,7 +195,8 @@ has_wording (const char *notice_lower)
  *     mail.
  * A newsletter or a parcel notice about a delivery has a subject and words of
  * failure too, but neither a daemon's From, the null sender nor a mail server's
- * wording. */
+ * wording. A report to a postmaster or an administrator on mail received from
+ * others or held (postmaster_report_subjects) is none. */
 gboolean
 notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
 {
@@ -174,14 +204,20 @@ notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
   const char *subject = mime_get (msg, "Subject");
   char *f = from ? g_ascii_strdown (from, -1) : NULL;
   char *s = subject ? utf8_lower (subject) : NULL;
-  gboolean by_from = f && contains_any (f, from_signals);
+  gboolean bulk = bulk_mail (msg);
+  /* a list's notice from its "-bounces" address, sent as bulk mail, is the
+   * list's (a moderator's decision, a probe), not a mail system's */
+  gboolean by_from = f && contains_any (f, from_signals) && !(bulk && from_only_bounce (f));
   gboolean by_subject = s && contains_any (s, subject_signals);
   gboolean by_text = notice_lower && contains_any (notice_lower, failure_words);
+  gboolean to_postmaster = reports_to_postmaster (s);
   g_free (f);
   g_free (s);
+  if (to_postmaster)
+    return FALSE;
   if (by_from && (by_subject || by_text))
     return TRUE;
-  if (bulk_mail (msg))
+  if (bulk)
     return FALSE;
   if (by_subject && by_text && machine_written (msg))
     return TRUE;
@@ -403,4 +439,32 @@ notice_reports_delay (const MimeMessage *msg, const char *notice, gsize end_at)
   g_free (s);
   g_free (t);
   return delay;
+}
+
+gboolean
+notice_attached_for_its_reader (const MimeMessage *msg, gboolean own_fields)
+{
+  if (own_fields || null_sender (msg))
+    return FALSE;
+  if (mime_dsn_nested (msg)->len == 0 && mime_text_nested (msg)->len == 0)
+    return FALSE;
+  /* a mail system's own wrapper around a notice (from its daemon or its
+   * postmaster) is a bounce whoever it names; a list's "-bounces" address is
+   * no mail system's */
+  char *f = g_ascii_strdown (mime_get (msg, "From") ? mime_get (msg, "From") : "", -1);
+  gboolean daemon = contains_any (f, from_signals) && !from_only_bounce (f);
+  g_free (f);
+  return !daemon;
+}
+
+gboolean
+notice_is_to (const MimeMessage *msg, const char *address)
+{
+  const char *to = mime_get (msg, "To");
+  if (!to || !address || strchr (to, ','))
+    return FALSE;
+  char *a = address_normalise (to);
+  gboolean same = a && g_ascii_strcasecmp (a, address) == 0;
+  g_free (a);
+  return same;
 }

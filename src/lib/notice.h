@@ -48,4 +48,14 @@ const Detector *notice_pick_family (const MimeMessage *msg, const char *head_low
 const Detector *notice_pick_family_of (const char *from, const char *subject,
                                        const MimeMessage *headers_of, const char *head_lower);
 
+/* Does the message, from no mail system (no null sender, no daemon's or
+ * postmaster's From), carry a notice only attached (own_fields: its own parts
+ * hold delivery-status fields)? A list's probe is such a message: Mailman 3
+ * sends it to a member with the bounce that caused it attached (src mailman3
+ * 3.3.8-2~deb12u2 mailman/app/bounces.py send_probe). */
+gboolean notice_attached_for_its_reader (const MimeMessage *msg, gboolean own_fields);
+
+/* Is the message's To field the one address given (normalised)? */
+gboolean notice_is_to (const MimeMessage *msg, const char *address);
+
 #endif

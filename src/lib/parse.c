@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "link.h"
 #include "mime.h"
+#include "notice.h"
 #include "text.h"
 
 static void
@@ -156,6 +157,19 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
   /* a delivery-status group with no usable address that no recipient of the
    * notice stood for */
   guint dropped = dsn_drop_unusable (report);
+  /* a notice attached to a message sent to the very address it names (a
+   * list's probe to a member): that the message arrived shows the address
+   * takes mail */
+  if (bounce_report_n_records (report) > 0 && notice_attached_for_its_reader (msg, dsn_fields))
+    for (guint i = bounce_report_n_records (report); i-- > 0;)
+      {
+        const BounceRecord *rec = bounce_report_get_record (report, i);
+        if (notice_is_to (msg, record_peek (rec, BOUNCE_FIELD_RECIPIENT)))
+          {
+            report_remove_record (report, i);
+            dropped++;
+          }
+      }
   n = n > dropped ? n - dropped : 0;
   if (n == 0 && !auto_reply && arf_is_auto_reply (msg))
     {

@@ -30,6 +30,9 @@ const TopicSubject topic_subjects[] = {
   { "reply-to address", SUBJECT_SENDER, EN },
   { "sending address", SUBJECT_SENDER, EN },
   { "ip address", SUBJECT_CLIENT, EN },
+  /* the sender's IP is the sending host's, not the envelope sender's */
+  { "sender ip", SUBJECT_CLIENT, EN },
+  { "sending ip", SUBJECT_CLIENT, EN },
   { "mailbox", SUBJECT_MAILBOX, EN },
   { "mail box", SUBJECT_MAILBOX, EN },
   { "mailfolder", SUBJECT_MAILBOX, EN },

@@ -550,8 +550,9 @@ two_word_subject (const Search *s, gsize ws, gsize we, gsize *start)
 
 /* Weighs the word [ws, we) at distance d as the subject of state: a subject that
  * says whose the state is comes first (says_whose, by its rank); otherwise the
- * nearest subject wins. */
-static void
+ * nearest subject wins. Returns where the subject read starts: the word before
+ * it where the two are one subject ("sender IP"), which is then not read alone. */
+static gsize
 consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const TopicSubject **pick,
           guint *pick_d, gboolean *named)
 {
@@ -566,11 +567,12 @@ consider (const Search *s, gsize ws, gsize we, guint d, StateKind state, const T
   subj = owned_by_reader (s, ws, we, subj);
   *named |= subj != NULL;
   if (!subj || !rule_of (subj->kind, state, s->status_subject))
-    return;
+    return ws;
   guint first = says_whose (subj);
   guint pick_first = *pick ? says_whose (*pick) : 0;
   if (!*pick || first > pick_first || (first == pick_first && d < *pick_d))
     *pick = subj, *pick_d = d;
+  return ws;
 }
 
 static gboolean
@@ -612,8 +614,8 @@ found_state (guint tag, gsize at, gsize n, gpointer data)
   gsize pos = word_start (t, at), ws, we;
   for (guint d = 1; d <= TOPIC_REACH && !opens_aside (t + pos, t + s->len)
                     && word_before (t, pos, &ws, &we);
-       d++, pos = ws)
-    consider (s, ws, we, d, state, &pick, &pick_d, &named);
+       d++)
+    pos = consider (s, ws, we, d, state, &pick, &pick_d, &named);
   /* forwards, up to the word that closes this clause */
   pos = end;
   gboolean closed = FALSE;

@@ -1565,8 +1565,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
   gboolean delayed = notice && bounce_like && !had_records && !(family && family->json)
                      && notice_reports_delay (msg, notice, s.end_at);
-  /* the family's reason, or expired where the notice says the sender gave up;
-   * read when a record first takes it */
+  /* the family's reason, or expired where the notice says the sender gave up
+   * (read by classify.c where that decides, see Hint) */
   Hint hint = { family ? family->reason : REASON_NONE, notice && bounce_like, FALSE };
   char *section = notice ? g_strndup (notice, s.end_at) : NULL;
   /* read once for all the records */
@@ -1714,6 +1714,7 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   g_free (section);
   if (hint.taken)
     {
+      /* the notice a record's hint waits on: the report's now */
       report->notice = notice;
       report->notice_end = MIN (s.end_at, 8192);
       report->notice_gave_up = -1;

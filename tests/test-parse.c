@@ -330,6 +330,41 @@ test_parse_forward_reads_notice_as_message (void **state)
   bounce_report_free (r);
 }
 
+/* A Postfix notice without the returned message whose diagnostic's continuation
+ * line begins with the sender's address: the one recipient the delivery-status
+ * part lists keeps the command its lines name. */
+static void
+test_parse_sender_address_in_continuation_line (void **state)
+{
+  (void) state;
+  const char *m =
+      "Return-Path: <>\nFrom: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+      "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+      "--z\nContent-Type: text/plain\n\n"
+      "This is the mail system at host mail.example.org.\n\n"
+      "I'm sorry to have to inform you that your message could not\n"
+      "be delivered to one or more recipients.\n\n"
+      "                   The mail system\n\n"
+      "<ann@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.0\n"
+      "    <sender@example.org> rejected. Refer to Error Code: AB#CD (in reply\n"
+      "    to MAIL FROM command)\n\n"
+      "--z\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mail.example.org\n\n"
+      "Final-Recipient: rfc822; ann@example.com\nAction: failed\nStatus: 5.1.0\n"
+      "Diagnostic-Code: smtp; 550 5.1.0 <sender@example.org> rejected. Refer to\n"
+      "    Error Code: AB#CD\n"
+      "--z--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_COMMAND), "MAIL");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "rejected");
+  bounce_report_free (r);
+}
+
 static guint
 n_records_of (const char *m)
 {
@@ -983,6 +1018,7 @@ main (void)
     cmocka_unit_test (test_parse_notice_words_name_the_cause),
     cmocka_unit_test (test_parse_persons_forward_of_text_notice),
     cmocka_unit_test (test_parse_forward_reads_notice_as_message),
+    cmocka_unit_test (test_parse_sender_address_in_continuation_line),
     cmocka_unit_test (test_parse_list_and_postmaster_notices),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -246,6 +246,125 @@ test_parse_persons_forward_of_text_notice (void **state)
   bounce_report_free (r);
 }
 
+/* A forwarded notice read as the message it is: its own From, Subject, returned
+ * message and envelope, not the forward's. */
+static void
+test_parse_forward_reads_notice_as_message (void **state)
+{
+  (void) state;
+  /* a notice from a mail system whose From names no daemon, forwarded as
+   * "Fwd:": read by its own Subject and words */
+  const char *courier =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: NOTICE: mail delivery status.\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nThis came back, can you check?\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: Courier mail server at mx.example.net <@>\nTo: sender@example.org\n"
+      "Subject: NOTICE: mail delivery status.\n\n"
+      "This is a delivery status notification from mx.example.net,\n"
+      "running the Courier mail server.\n\n"
+      "The original message was received on Sat, 05 Dec 2026 10:00:00 +0000\n\n"
+      "---------------------------------------------------------------------------\n\n"
+      "                           UNDELIVERABLE MAIL\n\n"
+      "Your message to the following recipients cannot be delivered:\n\n"
+      "<ann@example.com>:\n    mx.example.com [192.0.2.10]:\n"
+      ">>> RCPT TO:<ann@example.com>\n<<< 550 5.1.1 <ann@example.com>: User unknown\n"
+      "--o--\n";
+  BounceReport *r = bounce_parse_bytes (courier, strlen (courier), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
+  /* the forward's own fields, the notice's as the original's */
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_FROM), "Pat Person <pat@example.org>");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ORIGINAL_SUBJECT),
+                       "NOTICE: mail delivery status.");
+  bounce_report_free (r);
+  /* a notice that names its recipient only by the To of the message it returns */
+  const char *returned =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Permanent Delivery Failure\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nSee below.\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "Return-Path: <>\nFrom: MDaemon at mx.example.net <MDaemon@mx.example.net>\n"
+      "To: sender@example.org\nSubject: Permanent Delivery Failure\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=i\n\n"
+      "--i\nContent-Type: text/plain\n\n"
+      "The attached message had PERMANENT fatal delivery errors!\n"
+      "--i\nContent-Type: message/rfc822\n\n"
+      "From: sender@example.org\nTo: rosa@example.com\nSubject: Figures\n\nHello\n"
+      "--i--\n--o--\n";
+  r = bounce_parse_bytes (returned, strlen (returned), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_RECIPIENT),
+                       "rosa@example.com");
+  bounce_report_free (r);
+  /* a report whose delivery-status group has no diagnostic: the forwarder's
+   * note is none */
+  const char *report =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Delayed mail\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=o\n\n"
+      "--o\nContent-Type: text/plain\n\nThe mailbox is probably full, see below.\n"
+      "--o\nContent-Type: message/rfc822\n\n"
+      "From: Mail server at mx.example.net <@>\nTo: sender@example.org\n"
+      "Subject: Delayed mail\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=i\n\n"
+      "--i\nContent-Type: text/plain\n\nYour message is delayed.\n"
+      "--i\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx.example.net\n\n"
+      "Final-Recipient: rfc822; bo@example.com\nAction: delayed\nStatus: 4.0.0\n"
+      "--i--\n--o--\n";
+  r = bounce_parse_bytes (report, strlen (report), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "bo@example.com");
+  const char *diag = bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC);
+  assert_true (diag == NULL || strstr (diag, "probably full") == NULL);
+  assert_string_not_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailboxfull");
+  bounce_report_free (r);
+}
+
+/* A Postfix notice without the returned message whose diagnostic's continuation
+ * line begins with the sender's address: the one recipient the delivery-status
+ * part lists keeps the command its lines name. */
+static void
+test_parse_sender_address_in_continuation_line (void **state)
+{
+  (void) state;
+  const char *m =
+      "Return-Path: <>\nFrom: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+      "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=z\n\n"
+      "--z\nContent-Type: text/plain\n\n"
+      "This is the mail system at host mail.example.org.\n\n"
+      "I'm sorry to have to inform you that your message could not\n"
+      "be delivered to one or more recipients.\n\n"
+      "                   The mail system\n\n"
+      "<ann@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.0\n"
+      "    <sender@example.org> rejected. Refer to Error Code: AB#CD (in reply\n"
+      "    to MAIL FROM command)\n\n"
+      "--z\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mail.example.org\n\n"
+      "Final-Recipient: rfc822; ann@example.com\nAction: failed\nStatus: 5.1.0\n"
+      "Diagnostic-Code: smtp; 550 5.1.0 <sender@example.org> rejected. Refer to\n"
+      "    Error Code: AB#CD\n"
+      "--z--\n";
+  BounceReport *r = bounce_parse_bytes (m, strlen (m), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_COMMAND), "MAIL");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "rejected");
+  bounce_report_free (r);
+}
+
 static guint
 n_records_of (const char *m)
 {
@@ -906,6 +1025,8 @@ main (void)
     cmocka_unit_test (test_parse_dsn_fields_in_text_part_of_auto_replied),
     cmocka_unit_test (test_parse_notice_words_name_the_cause),
     cmocka_unit_test (test_parse_persons_forward_of_text_notice),
+    cmocka_unit_test (test_parse_forward_reads_notice_as_message),
+    cmocka_unit_test (test_parse_sender_address_in_continuation_line),
     cmocka_unit_test (test_parse_list_and_postmaster_notices),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -908,6 +908,8 @@ take_original_headers (Walk *w, GMimeObject *obj)
   copy_headers (obj, &w->msg->original, &w->msg->n_original);
   /* the header block as text is written only when asked for */
   w->msg->original_object = g_object_ref (obj);
+  if (GMIME_IS_MESSAGE (obj))
+    w->msg->attached = g_object_ref (obj);
 }
 
 const char *
@@ -1033,6 +1035,7 @@ take_header_block (Walk *w, const char *text)
     {
       take_original_headers (w, GMIME_OBJECT (m));
       g_clear_object (&w->msg->original_object);
+      g_clear_object (&w->msg->attached); /* a header block, not the message */
       g_free (w->msg->original_raw);
       w->msg->original_raw = g_strdup (text);
       g_object_unref (m);
@@ -1342,6 +1345,8 @@ returned_leaf (Walk *w, GMimePart *part, guint depth, gboolean nested)
       g_mime_stream_reset (stream);
       take_header_block (w, block);
       g_free (block);
+      if (w->have_original && !w->msg->attached)
+        w->msg->attached = g_object_ref (part);
     }
   /* its body: read when an extractor asks for the nested parts */
   Returned *r = g_new (Returned, 1);
@@ -1350,6 +1355,23 @@ returned_leaf (Walk *w, GMimePart *part, guint depth, gboolean nested)
   if (!w->msg->returned)
     w->msg->returned = g_ptr_array_new_with_free_func (returned_free);
   g_ptr_array_add (w->msg->returned, r);
+}
+
+MimeMessage *
+mime_parse_attached (const MimeMessage *msg)
+{
+  if (!msg->attached)
+    return NULL;
+  if (GMIME_IS_MESSAGE (msg->attached))
+    return mime_parse_gmime (msg->attached);
+  GMimeStream *stream = leaf_stream (GMIME_PART (msg->attached));
+  GMimeMessage *inner = stream ? parse_stream (stream) : NULL;
+  if (!inner)
+    return NULL;
+  MimeMessage *m = mime_parse_gmime (inner);
+  g_object_unref (inner);
+  g_mime_stream_reset (stream);
+  return m;
 }
 
 /* Walks the returned messages not walked yet. */
@@ -1877,9 +1899,9 @@ mime_parse_bytes (const char *data, gsize len, const char **why)
     }
   if (msg && parts_cut)
     msg->cuts |= 1u << BOUNCE_WARNING_PARTS_CUT;
-  if (msg && msg->returned)
+  if (msg && (msg->returned || msg->attached))
     {
-      /* the returned messages are read from these bytes later */
+      /* the returned messages (and the attached one) are read from these bytes later */
       msg->source_array = array;
       msg->source_copy = copy;
       return msg;
@@ -1909,6 +1931,7 @@ mime_free (MimeMessage *msg)
   free_headers (msg->original, msg->n_original);
   g_free (msg->original_raw);
   g_clear_object (&msg->original_object);
+  g_clear_object (&msg->attached);
   if (msg->returned)
     g_ptr_array_free (msg->returned, TRUE);
   if (msg->source_array)

@@ -39,6 +39,10 @@ typedef struct
   guint n_original;
   char *original_raw; /* the header block as text: read it with mime_original_raw () */
   gpointer original_object; /* the GMimeObject it is written from on first use, or NULL */
+  /* the attached message those headers are of, to be read as a message of its own
+   * (mime_parse_attached): a GMimeMessage, or the GMimePart GMime kept it in as a
+   * leaf (mime_read_returned_lazily); NULL for text/rfc822-headers */
+  gpointer attached;
   /* returned messages GMime kept as leaf parts, whose bodies are walked on the
    * first call of mime_text_nested or mime_dsn_nested (mime_read_returned_lazily) */
   GPtrArray *returned;
@@ -66,6 +70,9 @@ const GPtrArray *mime_dsn_nested (const MimeMessage *msg);
 MimeMessage *mime_parse_bytes (const char *data, gsize len, const char **why);
 /* From a GMimeMessage passed as gpointer (public API entry). */
 MimeMessage *mime_parse_gmime (gpointer gmime_message);
+/* The attached message whose headers are msg's original ones (msg->attached),
+ * parsed as a message of its own; NULL when there is none. msg must outlive it. */
+MimeMessage *mime_parse_attached (const MimeMessage *msg);
 void mime_free (MimeMessage *msg);
 
 /* The first header of that name (case-insensitive), or NULL. */

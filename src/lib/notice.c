@@ -403,6 +403,20 @@ notice_is_persons_reply (const MimeMessage *msg)
 }
 
 gboolean
+notice_is_persons_forward (const MimeMessage *msg)
+{
+  const char *subject = mime_get (msg, "Subject");
+  if (!subject)
+    return FALSE;
+  while (*subject == ' ' || *subject == '\t')
+    subject++;
+  if ((g_ascii_strncasecmp (subject, "fwd:", 4) != 0 && g_ascii_strncasecmp (subject, "fw:", 3) != 0)
+      || null_sender (msg))
+    return FALSE;
+  return !from_daemon (mime_get (msg, "From"));
+}
+
+gboolean
 notice_forwards_notice (const MimeMessage *msg)
 {
   if (null_sender (msg) || from_daemon (mime_get (msg, "From")))

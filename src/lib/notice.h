@@ -25,6 +25,11 @@ gboolean notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lo
  * message may quote a failure notice, and is none. */
 gboolean notice_is_persons_reply (const MimeMessage *msg);
 
+/* Is the message a person's forward: its Subject starts "Fwd:" or "Fw:" (what
+ * mail clients prefix a forwarded message's subject with), from no mail system
+ * (no daemon's or postmaster's From, no null sender)? */
+gboolean notice_is_persons_forward (const MimeMessage *msg);
+
 /* Does the message, from no mail system (no null sender, no daemon's or
  * postmaster's From), attach a mail system's notice (the attached message's
  * From is a daemon's, a postmaster's or Exchange's system mailbox)? A person's

@@ -93,7 +93,7 @@ report_cuts (BounceReport *report, const MimeMessage *msg)
 }
 
 static BounceReport *
-parse_mime (MimeMessage *msg, const BounceOptions *opts)
+parse_notice (MimeMessage *msg, const BounceOptions *opts)
 {
   BounceReport *report = report_new ();
   if (opts && opts->rules)
@@ -189,6 +189,41 @@ parse_mime (MimeMessage *msg, const BounceOptions *opts)
   report_set_verdict (report, verdict);
   link_fill (report, msg, opts);
   return report;
+}
+
+/* A person's or a helpdesk's forward of a mail system's notice as an attachment
+ * (notice_forwards_notice), or a person's forward ("Fwd:") of any message as one
+ * (notice_is_persons_forward): the attached message read as the message it is, by its
+ * own From, Subject, envelope, parts and returned message, as it reached the
+ * forwarder. The records keep the forward's message fields (its Message-ID, From,
+ * Subject; the notice's as the original's). NULL when the message is no such
+ * forward, or the notice gives no record or an auto-reply's (a forwarded
+ * out-of-office reply is no automatic answer): the message is read as it is. */
+static BounceReport *
+parse_forward (MimeMessage *msg, const BounceOptions *opts)
+{
+  if (!msg->attached || !(notice_forwards_notice (msg) || notice_is_persons_forward (msg)))
+    return NULL;
+  MimeMessage *inner = mime_parse_attached (msg);
+  if (!inner)
+    return NULL;
+  BounceReport *report = parse_notice (inner, opts);
+  mime_free (inner);
+  const char *verdict = bounce_report_get_verdict (report);
+  if (bounce_report_n_records (report) == 0 || (verdict && strcmp (verdict, "auto-reply") == 0))
+    {
+      bounce_report_unref (report);
+      return NULL;
+    }
+  set_message_fields (report, msg);
+  return report;
+}
+
+static BounceReport *
+parse_mime (MimeMessage *msg, const BounceOptions *opts)
+{
+  BounceReport *report = parse_forward (msg, opts);
+  return report ? report : parse_notice (msg, opts);
 }
 
 void

@@ -1577,7 +1577,11 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   status_command_text_set_prefix (notice_cmd, section_cmd);
   char *section_once = NULL;
   gboolean section_made = FALSE;
-  gboolean several = s.found->len > 1 || bounce_report_n_records (report) > 1;
+  /* (where a delivery-status part lists the recipients, an address the notice's
+   * lines begin with that it does not list is no other recipient: the sender's
+   * in a diagnostic's continuation line, "    <sender@...> rejected") */
+  gboolean several = had_records ? bounce_report_n_records (report) > 1
+                                 : s.found->len > 1 || bounce_report_n_records (report) > 1;
   /* entries with lines of their own, before any shared text is added */
   guint n_own = 0;
   for (guint i = 0; i < s.found->len; i++)

@@ -460,15 +460,14 @@ notice_attached_for_its_reader (const MimeMessage *msg, gboolean own_fields)
 {
   if (own_fields || null_sender (msg))
     return FALSE;
-  if (mime_dsn_nested (msg)->len == 0 && mime_text_nested (msg)->len == 0)
-    return FALSE;
   /* a mail system's own wrapper around a notice (from its daemon or its
    * postmaster) is a bounce whoever it names; a list's "-bounces" address is
-   * no mail system's */
+   * no mail system's (asked first: the attached parts are parsed when asked
+   * for) */
   char *f = g_ascii_strdown (mime_get (msg, "From") ? mime_get (msg, "From") : "", -1);
   gboolean daemon = contains_any (f, from_signals) && !from_only_bounce (f);
   g_free (f);
-  return !daemon;
+  return !daemon && (mime_dsn_nested (msg)->len > 0 || mime_text_nested (msg)->len > 0);
 }
 
 gboolean

@@ -425,6 +425,32 @@ test_classify_text_overrides (void **state)
 
 /* the replies and notices of qmail's add-ons and patches, and of small MTAs:
  * their own short wordings say the cause */
+/* qmail-remote's own words around the reply it quotes ("Remote host said: ")
+ * name the command and the host's address, not the cause: the reply is read as
+ * it would be bare */
+static void
+test_classify_qmail_quoted_reply (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    { "failed", "5.7.1", "550",
+      "192.0.2.10 does not like recipient. Remote host said: 550 5.7.1 Command rejected Giving up "
+      "on 192.0.2.10.",
+      NULL, "5.7.1", "securityerror", "block" },
+    { "failed", "5.7.1", "550",
+      "Connected to 192.0.2.10 but sender was rejected. Remote host said: 550 5.7.1 TLS "
+      "conversation required Giving up on 192.0.2.10.",
+      NULL, "5.7.1", "securityerror", "block" },
+    /* the reply's own words still decide where they name the cause */
+    { "failed", "5.1.1", "550",
+      "192.0.2.10 does not like recipient. Remote host said: 550 5.1.1 No such user Giving up on "
+      "192.0.2.10.",
+      NULL, "5.1.1", "userunknown", "hard" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 static void
 test_classify_qmail_addons (void **state)
 {
@@ -1126,6 +1152,7 @@ main (void)
     cmocka_unit_test (test_classify_text_overrides),
     cmocka_unit_test (test_classify_server_replies),
     cmocka_unit_test (test_classify_qmail_addons),
+    cmocka_unit_test (test_classify_qmail_quoted_reply),
     cmocka_unit_test (test_classify_generic_code),
     cmocka_unit_test (test_classify_status_choice),
     cmocka_unit_test (test_classify_adjustments),

@@ -34,6 +34,49 @@ diag (const BounceReport *r, guint i)
   return bounce_record_get (bounce_report_get_record (r, i), BOUNCE_FIELD_DIAGNOSTIC);
 }
 
+/* Sendmail's delivery-status part quotes the last line of a multi-line reply;
+ * its transcript logs every line: the record's diagnostic is the whole reply */
+static void
+test_sendmail_multiline_reply_from_transcript (void **state)
+{
+  (void) state;
+  static const char m[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+        "--b\nContent-Type: text/plain\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n"
+        "    (reason: 550 5.7.1 rejected, see the postmaster page)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.com.:\n"
+        ">>> DATA\n"
+        "<<< 550-5.7.1 Your message looks like spam to us.\n"
+        "<<< 550 5.7.1 rejected, see the postmaster page\n\n"
+        "--b\nContent-Type: message/delivery-status\n\n"
+        "Reporting-MTA: dns; mail.example.org\n\n"
+        "Final-Recipient: RFC822; a@example.com\nAction: failed\nStatus: 5.7.1\n"
+        "Remote-MTA: DNS; mx.example.com\n"
+        "Diagnostic-Code: SMTP; 550 5.7.1 rejected, see the postmaster page\n\n"
+        "--b--\n";
+  BounceReport *r = parse (m);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (diag (r, 0), "550-5.7.1 Your message looks like spam to us. 550 5.7.1 "
+                                    "rejected, see the postmaster page");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "spamdetected");
+  bounce_report_free (r);
+  /* a one-line reply, or a diagnostic no reply of the transcript ends with, stays */
+  GString *other = g_string_new (m);
+  g_string_replace (other, "<<< 550-5.7.1 Your message looks like spam to us.\n", "", 1);
+  r = parse (other->str);
+  assert_string_equal (diag (r, 0), "550 5.7.1 rejected, see the postmaster page");
+  bounce_report_free (r);
+  g_string_free (other, TRUE);
+}
+
 static void
 test_prepare_strips_cr_and_quotes (void **state)
 {
@@ -872,6 +915,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_prepare_strips_cr_and_quotes),
+    cmocka_unit_test (test_sendmail_multiline_reply_from_transcript),
     cmocka_unit_test (test_excluded_addresses),
     cmocka_unit_test (test_begin_and_end_markers),
     cmocka_unit_test (test_blank_line_closes_recipient),

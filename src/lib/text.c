@@ -1713,10 +1713,18 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           fill_record (rec, section_once, NULL);
         }
     }
-  /* records of a delivery-status part the notice does not name */
+  /* records of a delivery-status part the notice does not name; a diagnostic
+   * that is the last line of a reply the transcript gives whole (Sendmail's) */
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
-    fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,
-                  notice_cmd, several);
+    {
+      BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, i);
+      fill_command (rec, NULL, section_cmd, notice_cmd, several);
+      char *whole = section ? transcript_whole_reply (section, strlen (section),
+                                                      record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC))
+                            : NULL;
+      if (whole)
+        record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, whole);
+    }
   status_command_text_clear (section_cmd);
   status_command_text_clear (notice_cmd);
   g_free (section_once);

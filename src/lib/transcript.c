@@ -194,3 +194,62 @@ transcript_command (const char *text, gsize len, const char *address, const char
     }
   return mine->command;
 }
+
+/* Sendmail's delivery-status part and its "(reason: ...)" quote the last line of
+ * a multi-line reply only: reply() reads each line into the one reply buffer,
+ * which holds the last when the reply ends, and that buffer is the recipient's
+ * status text (src sendmail 8.17.1.9 sendmail/usersmtp.c reply, smtprcptstat;
+ * savemail.c errbody), while the transcript logs every line ("<<< %s"). */
+char *
+transcript_whole_reply (const char *text, gsize len, const char *last)
+{
+  if (!text || !last)
+    return NULL;
+  while (g_ascii_isspace (*last))
+    last++;
+  gsize last_len = strlen (last);
+  while (last_len > 0 && g_ascii_isspace (last[last_len - 1]))
+    last_len--;
+  if (last_len < 5 || !g_ascii_isdigit (last[0]) || last[3] != ' ')
+    return NULL;
+  const char *stop = text + len;
+  if (!memmem (text, len, "\n<<< ", strlen ("\n<<< ")))
+    return NULL;
+  GString *reply = g_string_new (NULL);
+  guint lines = 0;
+  for (const char *line = text; line < stop;)
+    {
+      const char *nl = memchr (line, '\n', stop - line);
+      const char *end = nl ? nl : stop;
+      const char *p = line;
+      while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+      const char *e = end;
+      while (e > p && g_ascii_isspace (e[-1]))
+        e--;
+      if (transcript_line (p, e) == TRANSCRIPT_REPLY && e - p > 8)
+        {
+          const char *r = p + 4;
+          if (reply->len)
+            g_string_append_c (reply, ' ');
+          g_string_append_len (reply, r, e - r);
+          lines++;
+          if (r[3] != '-')
+            {
+              /* the reply's last line: the one quoted? */
+              if (lines > 1 && (gsize) (e - r) == last_len && g_ascii_strncasecmp (r, last, last_len) == 0)
+                return g_string_free (reply, FALSE);
+              g_string_truncate (reply, 0);
+              lines = 0;
+            }
+        }
+      else
+        {
+          g_string_truncate (reply, 0);
+          lines = 0;
+        }
+      line = nl ? nl + 1 : stop;
+    }
+  g_string_free (reply, TRUE);
+  return NULL;
+}

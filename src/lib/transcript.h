@@ -38,4 +38,9 @@ gboolean transcript_heading (const char *lower_line);
 const char *transcript_command (const char *text, gsize len, const char *address,
                                 const char *diag, gboolean own_only);
 
+/* The whole reply, its lines joined by spaces, whose last line the transcript
+ * within the len bytes of text ends with last, where it has more than one line
+ * (Sendmail's delivery-status part quotes the last line only); NULL otherwise. */
+char *transcript_whole_reply (const char *text, gsize len, const char *last);
+
 #endif

@@ -77,6 +77,60 @@ test_sendmail_multiline_reply_from_transcript (void **state)
   g_string_free (other, TRUE);
 }
 
+/* an address the quoted reply names, on a line folded under the entry or after
+ * the reply's code, is no recipient of its own */
+static void
+test_address_in_quoted_reply (void **state)
+{
+  (void) state;
+  static const char postfix[]
+      = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+        "To: sender@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n\n"
+        "This is the mail system at host mail.example.org.\n\n"
+        "I'm sorry to have to inform you that your message could not\n"
+        "be delivered to one or more recipients. It's attached below.\n\n"
+        "                   The mail system\n\n"
+        "<a@example.com>: host mx.example.com[192.0.2.10] said: 450 4.1.8\n"
+        "    <sender@example.org>: Sender address rejected: Domain not found (in\n"
+        "    reply to MAIL FROM command)\n";
+  BounceReport *r = parse (postfix);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "a@example.com");
+  assert_non_null (strstr (diag (r, 0), "Sender address rejected"));
+  bounce_report_free (r);
+  static const char qmail[]
+      = "From: MAILER-DAEMON@mail.example.org\n"
+        "To: sender@example.org\n"
+        "Subject: failure notice\n\n"
+        "Hi. This is the qmail-send program at mail.example.org.\n"
+        "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+        "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+        "<a@example.com>:\n"
+        "Connected to 192.0.2.10 but sender was rejected.\n"
+        "Remote host said: 550 5.7.1 Access denied. To be removed please forward this "
+        "message to delist@example.net.\n"
+        "Giving up on 192.0.2.10.\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        "To: a@example.com\nFrom: sender@example.org\nSubject: hi\n\nhi\n";
+  r = parse (qmail);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "a@example.com");
+  bounce_report_free (r);
+  /* recipients listed one under the other, each with its reply, stay apart */
+  static const char two[]
+      = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+        "To: sender@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n\n"
+        "This is the mail system at host mail.example.org.\n\n"
+        "                   The mail system\n\n"
+        "<a@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 unknown\n"
+        "<b@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 unknown\n";
+  r = parse (two);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  bounce_report_free (r);
+}
+
 static void
 test_prepare_strips_cr_and_quotes (void **state)
 {
@@ -916,6 +970,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_prepare_strips_cr_and_quotes),
     cmocka_unit_test (test_sendmail_multiline_reply_from_transcript),
+    cmocka_unit_test (test_address_in_quoted_reply),
     cmocka_unit_test (test_excluded_addresses),
     cmocka_unit_test (test_begin_and_end_markers),
     cmocka_unit_test (test_blank_line_closes_recipient),

@@ -425,6 +425,23 @@ test_classify_text_overrides (void **state)
 
 /* the replies and notices of qmail's add-ons and patches, and of small MTAs:
  * their own short wordings say the cause */
+/* OpenSMTPD's join of a multi-line reply: the further lines' enhanced code of
+ * more digits glued to the word before; read across the lines as the reply */
+static void
+test_classify_opensmtpd_joined_lines (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    { "failed", "5.7.28", "550",
+      "550-5.7.28 There is an unusual rate of unsolicited email originating from5.7.28 your IP "
+      "address. To protect our users from spam, email sent from5.7.28 your IP address has been "
+      "blocked.",
+      "gmail-smtp-in.l.google.com", "5.7.28", "blocked", "block" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 /* qmail-remote's own words around the reply it quotes ("Remote host said: ")
  * name the command and the host's address, not the cause: the reply is read as
  * it would be bare */
@@ -1153,6 +1170,7 @@ main (void)
     cmocka_unit_test (test_classify_server_replies),
     cmocka_unit_test (test_classify_qmail_addons),
     cmocka_unit_test (test_classify_qmail_quoted_reply),
+    cmocka_unit_test (test_classify_opensmtpd_joined_lines),
     cmocka_unit_test (test_classify_generic_code),
     cmocka_unit_test (test_classify_status_choice),
     cmocka_unit_test (test_classify_adjustments),

@@ -823,6 +823,47 @@ another_recipients_reply (const BounceRecord *rec, const char *diag)
   return other;
 }
 
+/* OpenSMTPD joins the lines of a multi-line reply into one: the first line as
+ * it came, then each further line without its reply code and, where it is of
+ * the form d.d.d, its enhanced code, with nothing between them (src opensmtpd
+ * 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_io, the reply buffer). An enhanced
+ * code of more digits ("5.7.28") stays, glued to the word before it
+ * ("originating from5.7.28 your IP address"): where the first line's enhanced
+ * code recurs so, the line break is put back as the reply wrote it (" 550-"
+ * before it), so that the words read across lines as in the reply. NULL where
+ * the text has no such join. */
+static char *
+unglue_joined_lines (const char *text)
+{
+  /* "550-5.7.28 " */
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2])
+      || text[3] != '-' || !g_ascii_isdigit (text[4]) || text[5] != '.')
+    return NULL;
+  const char *esc = text + 4, *e = esc;
+  while (g_ascii_isdigit (*e) || *e == '.')
+    e++;
+  gsize n = (gsize) (e - esc);
+  if (*e != ' ' || n < 6)
+    return NULL; /* none, or d.d.d: OpenSMTPD drops it */
+  GString *out = NULL;
+  const char *from = text;
+  for (const char *p = e; *p; p++)
+    if (strncmp (p, esc, n + 1) == 0 && !g_ascii_isspace (p[-1]) && !g_ascii_isdigit (p[-1])
+        && p[-1] != '.' && p[-1] != '-')
+      {
+        if (!out)
+          out = g_string_new (NULL);
+        g_string_append_len (out, from, p - from);
+        g_string_append_c (out, ' ');
+        g_string_append_len (out, text, 4);
+        from = p;
+      }
+  if (!out)
+    return NULL;
+  g_string_append (out, from);
+  return g_string_free (out, FALSE);
+}
+
 /* Where a notice quotes the remote's reply after words of its own, the reply:
  * qmail-remote writes what failed ("%s does not like recipient.", "Connected to
  * %s but sender was rejected.") then "Remote host said: " and the reply, and
@@ -930,7 +971,11 @@ classify_record (BounceRecord *rec, Reason known)
   /* (the reply the notice quotes, without the notice's words around it) */
   char *frame = NULL;
   char *quoted = attempt ? quoted_remote_reply (attempt, &frame) : NULL;
-  char *folded = attempt ? wordings_fold (quoted ? quoted : attempt, REASONS_TEXT_MAX) : NULL;
+  char *unglued = attempt ? unglue_joined_lines (quoted ? quoted : attempt) : NULL;
+  char *folded = attempt ? wordings_fold (unglued ? unglued : quoted ? quoted : attempt,
+                                          REASONS_TEXT_MAX)
+                         : NULL;
+  g_free (unglued);
   g_free (quoted);
   char named_host[STATUS_HOST_MAX];
   const char *host = receiver_host (rec, diag, named_host);

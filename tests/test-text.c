@@ -75,6 +75,28 @@ test_sendmail_multiline_reply_from_transcript (void **state)
   assert_string_equal (diag (r, 0), "550 5.7.1 rejected, see the postmaster page");
   bounce_report_free (r);
   g_string_free (other, TRUE);
+  /* the notice alone: its "(reason: ...)" is the whole reply too, and the host
+   * the transcript talked to is the one that answered */
+  static const char text[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n"
+        "    (reason: 550 5.7.1 rejected, see the postmaster page)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.com.:\n"
+        ">>> DATA\n"
+        "<<< 550-5.7.1 Your message looks like spam to us.\n"
+        "<<< 550 5.7.1 rejected, see the postmaster page\n\n"
+        "   ----- Original message follows -----\n";
+  r = parse (text);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (diag (r, 0), "550-5.7.1 Your message looks like spam to us. 550 5.7.1 "
+                                    "rejected, see the postmaster page");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REMOTE_MTA),
+                       "mx.example.com");
+  bounce_report_free (r);
 }
 
 /* an address the quoted reply names, on a line folded under the entry or after

@@ -1764,17 +1764,22 @@ text_extract (BounceReport *report, const MimeMessage *msg)
           fill_record (rec, section_once, NULL);
         }
     }
-  /* records of a delivery-status part the notice does not name; a diagnostic
-   * that is the last line of a reply the transcript gives whole (Sendmail's) */
+  /* records of a delivery-status part the notice does not name */
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
+    fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,
+                  notice_cmd, several);
+  /* a diagnostic that quotes the last line of a reply the transcript gives
+   * whole (Sendmail's): the whole reply, and the host it names for it */
+  for (guint i = 0; section && i < bounce_report_n_records (report); i++)
     {
       BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, i);
-      fill_command (rec, NULL, section_cmd, notice_cmd, several);
-      char *whole = section ? transcript_whole_reply (section, strlen (section),
-                                                      record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC))
-                            : NULL;
+      char host[STATUS_HOST_MAX];
+      char *whole = transcript_whole_reply (section, strlen (section),
+                                            record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC), host);
       if (whole)
         record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, whole);
+      if (*host && !record_peek (rec, BOUNCE_FIELD_REMOTE_MTA))
+        record_set (rec, BOUNCE_FIELD_REMOTE_MTA, host);
     }
   status_command_text_clear (section_cmd);
   status_command_text_clear (notice_cmd);

@@ -436,6 +436,49 @@ test_classify_text_overrides (void **state)
 
 /* the replies and notices of qmail's add-ons and patches, and of small MTAs:
  * their own short wordings say the cause */
+/* OpenSMTPD's join of a multi-line reply: the further lines' enhanced code of
+ * more digits glued to the word before; read across the lines as the reply */
+static void
+test_classify_opensmtpd_joined_lines (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    { "failed", "5.7.28", "550",
+      "550-5.7.28 There is an unusual rate of unsolicited email originating from5.7.28 your IP "
+      "address. To protect our users from spam, email sent from5.7.28 your IP address has been "
+      "blocked.",
+      "gmail-smtp-in.l.google.com", "5.7.28", "blocked", "block" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
+/* qmail-remote's own words around the reply it quotes ("Remote host said: ")
+ * name the command and the host's address, not the cause: the reply is read as
+ * it would be bare */
+static void
+test_classify_qmail_quoted_reply (void **state)
+{
+  (void) state;
+  static const Case cases[] = {
+    { "failed", "5.7.1", "550",
+      "192.0.2.10 does not like recipient. Remote host said: 550 5.7.1 Command rejected Giving up "
+      "on 192.0.2.10.",
+      NULL, "5.7.1", "securityerror", "block" },
+    { "failed", "5.7.1", "550",
+      "Connected to 192.0.2.10 but sender was rejected. Remote host said: 550 5.7.1 TLS "
+      "conversation required Giving up on 192.0.2.10.",
+      NULL, "5.7.1", "securityerror", "block" },
+    /* the reply's own words still decide where they name the cause */
+    { "failed", "5.1.1", "550",
+      "192.0.2.10 does not like recipient. Remote host said: 550 5.1.1 No such user Giving up on "
+      "192.0.2.10.",
+      NULL, "5.1.1", "userunknown", "hard" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    run (&cases[i]);
+}
+
 static void
 test_classify_qmail_addons (void **state)
 {
@@ -1137,6 +1180,8 @@ main (void)
     cmocka_unit_test (test_classify_text_overrides),
     cmocka_unit_test (test_classify_server_replies),
     cmocka_unit_test (test_classify_qmail_addons),
+    cmocka_unit_test (test_classify_qmail_quoted_reply),
+    cmocka_unit_test (test_classify_opensmtpd_joined_lines),
     cmocka_unit_test (test_classify_generic_code),
     cmocka_unit_test (test_classify_status_choice),
     cmocka_unit_test (test_classify_adjustments),

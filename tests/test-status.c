@@ -185,7 +185,7 @@ test_status_command (void **state)
                        "CONN");
 }
 
-/* the host that answered, as Postfix, Exim and Sendmail name it */
+/* the host that answered, as Postfix, Exim, Sendmail and Courier name it */
 static void
 test_status_remote_host (void **state)
 {
@@ -203,6 +203,11 @@ test_status_remote_host (void **state)
   assert_string_equal (h, "mx.example.com");
   assert_true (status_find_remote_host ("... while talking to mx.example.jp.:\n<<< 550 no", h));
   assert_string_equal (h, "mx.example.jp");
+  /* Courier's peer line, first in the recipient's text */
+  assert_true (status_find_remote_host ("Mx.Example.com [192.0.2.5]: >>> RCPT TO:<a@example.com> 550 no", h));
+  assert_string_equal (h, "mx.example.com");
+  assert_false (status_find_remote_host ("550 rejected. example.com [see the FAQ]", h));
+  assert_false (status_find_remote_host ("example.com [192.0.2.5] said nothing", h));
   /* no dot, no address after it, or only words */
   assert_false (status_find_remote_host ("host localhost[127.0.0.1] said: 550", h));
   assert_false (status_find_remote_host ("the host example.org is unknown", h));

@@ -34,6 +34,125 @@ diag (const BounceReport *r, guint i)
   return bounce_record_get (bounce_report_get_record (r, i), BOUNCE_FIELD_DIAGNOSTIC);
 }
 
+/* Sendmail's delivery-status part quotes the last line of a multi-line reply;
+ * its transcript logs every line: the record's diagnostic is the whole reply */
+static void
+test_sendmail_multiline_reply_from_transcript (void **state)
+{
+  (void) state;
+  static const char m[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+        "--b\nContent-Type: text/plain\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n"
+        "    (reason: 550 5.7.1 rejected, see the postmaster page)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.com.:\n"
+        ">>> DATA\n"
+        "<<< 550-5.7.1 Your message looks like spam to us.\n"
+        "<<< 550 5.7.1 rejected, see the postmaster page\n\n"
+        "--b\nContent-Type: message/delivery-status\n\n"
+        "Reporting-MTA: dns; mail.example.org\n\n"
+        "Final-Recipient: RFC822; a@example.com\nAction: failed\nStatus: 5.7.1\n"
+        "Remote-MTA: DNS; mx.example.com\n"
+        "Diagnostic-Code: SMTP; 550 5.7.1 rejected, see the postmaster page\n\n"
+        "--b--\n";
+  BounceReport *r = parse (m);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (diag (r, 0), "550-5.7.1 Your message looks like spam to us. 550 5.7.1 "
+                                    "rejected, see the postmaster page");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "spamdetected");
+  bounce_report_free (r);
+  /* a one-line reply, or a diagnostic no reply of the transcript ends with, stays */
+  GString *other = g_string_new (m);
+  g_string_replace (other, "<<< 550-5.7.1 Your message looks like spam to us.\n", "", 1);
+  r = parse (other->str);
+  assert_string_equal (diag (r, 0), "550 5.7.1 rejected, see the postmaster page");
+  bounce_report_free (r);
+  g_string_free (other, TRUE);
+  /* the notice alone: its "(reason: ...)" is the whole reply too, and the host
+   * the transcript talked to is the one that answered */
+  static const char text[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n"
+        "    (reason: 550 5.7.1 rejected, see the postmaster page)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.com.:\n"
+        ">>> DATA\n"
+        "<<< 550-5.7.1 Your message looks like spam to us.\n"
+        "<<< 550 5.7.1 rejected, see the postmaster page\n\n"
+        "   ----- Original message follows -----\n";
+  r = parse (text);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (diag (r, 0), "550-5.7.1 Your message looks like spam to us. 550 5.7.1 "
+                                    "rejected, see the postmaster page");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REMOTE_MTA),
+                       "mx.example.com");
+  bounce_report_free (r);
+}
+
+/* an address the quoted reply names, on a line folded under the entry or after
+ * the reply's code, is no recipient of its own */
+static void
+test_address_in_quoted_reply (void **state)
+{
+  (void) state;
+  static const char postfix[]
+      = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+        "To: sender@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n\n"
+        "This is the mail system at host mail.example.org.\n\n"
+        "I'm sorry to have to inform you that your message could not\n"
+        "be delivered to one or more recipients. It's attached below.\n\n"
+        "                   The mail system\n\n"
+        "<a@example.com>: host mx.example.com[192.0.2.10] said: 450 4.1.8\n"
+        "    <sender@example.org>: Sender address rejected: Domain not found (in\n"
+        "    reply to MAIL FROM command)\n";
+  BounceReport *r = parse (postfix);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "a@example.com");
+  assert_non_null (strstr (diag (r, 0), "Sender address rejected"));
+  bounce_report_free (r);
+  static const char qmail[]
+      = "From: MAILER-DAEMON@mail.example.org\n"
+        "To: sender@example.org\n"
+        "Subject: failure notice\n\n"
+        "Hi. This is the qmail-send program at mail.example.org.\n"
+        "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+        "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+        "<a@example.com>:\n"
+        "Connected to 192.0.2.10 but sender was rejected.\n"
+        "Remote host said: 550 5.7.1 Access denied. To be removed please forward this "
+        "message to delist@example.net.\n"
+        "Giving up on 192.0.2.10.\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        "To: a@example.com\nFrom: sender@example.org\nSubject: hi\n\nhi\n";
+  r = parse (qmail);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "a@example.com");
+  bounce_report_free (r);
+  /* recipients listed one under the other, each with its reply, stay apart */
+  static const char two[]
+      = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+        "To: sender@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n\n"
+        "This is the mail system at host mail.example.org.\n\n"
+        "                   The mail system\n\n"
+        "<a@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 unknown\n"
+        "<b@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 unknown\n";
+  r = parse (two);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  bounce_report_free (r);
+}
+
 static void
 test_prepare_strips_cr_and_quotes (void **state)
 {
@@ -872,6 +991,8 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_prepare_strips_cr_and_quotes),
+    cmocka_unit_test (test_sendmail_multiline_reply_from_transcript),
+    cmocka_unit_test (test_address_in_quoted_reply),
     cmocka_unit_test (test_excluded_addresses),
     cmocka_unit_test (test_begin_and_end_markers),
     cmocka_unit_test (test_blank_line_closes_recipient),

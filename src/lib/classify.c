@@ -864,6 +864,83 @@ another_recipients_reply (const BounceRecord *rec, const char *diag)
   return other;
 }
 
+/* OpenSMTPD joins the lines of a multi-line reply into one: the first line as
+ * it came, then each further line without its reply code and, where it is of
+ * the form d.d.d, its enhanced code, with nothing between them (src opensmtpd
+ * 6.8.0p2 usr.sbin/smtpd/mta_session.c mta_io, the reply buffer). An enhanced
+ * code of more digits ("5.7.28") stays, glued to the word before it
+ * ("originating from5.7.28 your IP address"): where the first line's enhanced
+ * code recurs so, the line break is put back as the reply wrote it (" 550-"
+ * before it), so that the words read across lines as in the reply. NULL where
+ * the text has no such join. */
+static char *
+unglue_joined_lines (const char *text)
+{
+  /* "550-5.7.28 " */
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2])
+      || text[3] != '-' || !g_ascii_isdigit (text[4]) || text[5] != '.')
+    return NULL;
+  const char *esc = text + 4, *e = esc;
+  while (g_ascii_isdigit (*e) || *e == '.')
+    e++;
+  gsize n = (gsize) (e - esc);
+  if (*e != ' ' || n < 6)
+    return NULL; /* none, or d.d.d: OpenSMTPD drops it */
+  GString *out = NULL;
+  const char *from = text;
+  for (const char *p = e; *p; p++)
+    if (strncmp (p, esc, n + 1) == 0 && !g_ascii_isspace (p[-1]) && !g_ascii_isdigit (p[-1])
+        && p[-1] != '.' && p[-1] != '-')
+      {
+        if (!out)
+          out = g_string_new (NULL);
+        g_string_append_len (out, from, p - from);
+        g_string_append_c (out, ' ');
+        g_string_append_len (out, text, 4);
+        from = p;
+      }
+  if (!out)
+    return NULL;
+  g_string_append (out, from);
+  return g_string_free (out, FALSE);
+}
+
+/* Where a notice quotes the remote's reply after words of its own, the reply:
+ * qmail-remote writes what failed ("%s does not like recipient.", "Connected to
+ * %s but sender was rejected.") then "Remote host said: " and the reply, and
+ * "Giving up on %s." after it (src notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774
+ * qmail-remote.c outsmtptext, quit); qmail-send may add that it gave up on the
+ * message. The words around the reply are the notice's, not the server's: NULL
+ * where the text quotes no reply so, else a copy of the reply, and the notice's
+ * words around it into frame. */
+static char *
+quoted_remote_reply (const char *text, char **frame)
+{
+  static const char said[] = "remote host said: ", gave_up[] = "giving up on ";
+  const char *end = text + strlen (text);
+  const char *start = NULL;
+  for (const char *p = text; p + strlen (said) <= end && !start; p++)
+    if ((*p | 0x20) == 'r' && g_ascii_strncasecmp (p, said, strlen (said)) == 0)
+      start = p + strlen (said);
+  if (!start || !g_ascii_isdigit (*start))
+    return NULL;
+  const char *stop = end;
+  for (const char *p = start; p + strlen (gave_up) <= end; p++)
+    if ((*p | 0x20) == 'g' && g_ascii_strncasecmp (p, gave_up, strlen (gave_up)) == 0
+        && (p == start || p[-1] == ' ' || p[-1] == '\n'))
+      {
+        stop = p;
+        break;
+      }
+  GString *f = g_string_new_len (text, start - text - (gsize) strlen (said));
+  g_string_append_c (f, ' ');
+  g_string_append (f, stop);
+  *frame = g_string_free (f, FALSE);
+  while (stop > start && g_ascii_isspace (stop[-1]))
+    stop--;
+  return g_strndup (start, stop - start);
+}
+
 /* The cause the notice's own lines for a recipient (notice_words) name: a row
  * of the receiver's, the family's or of any scope, else a topic (into topic);
  * NULL and no topic where they name none (a row or a topic of no cause, onhold
@@ -949,7 +1026,15 @@ classify_record (BounceRecord *rec, Reason known)
   if (attempt && subject && have_status && by_status.description
       && only_title (attempt, by_status.description))
     attempt = with_subject = g_strconcat (attempt, " ", subject, NULL);
-  char *folded = attempt ? wordings_fold (attempt, REASONS_TEXT_MAX) : NULL;
+  /* (the reply the notice quotes, without the notice's words around it) */
+  char *frame = NULL;
+  char *quoted = attempt ? quoted_remote_reply (attempt, &frame) : NULL;
+  char *unglued = attempt ? unglue_joined_lines (quoted ? quoted : attempt) : NULL;
+  char *folded = attempt ? wordings_fold (unglued ? unglued : quoted ? quoted : attempt,
+                                          REASONS_TEXT_MAX)
+                         : NULL;
+  g_free (unglued);
+  g_free (quoted);
   char named_host[STATUS_HOST_MAX];
   const char *host = receiver_host (rec, diag, named_host);
   const Detector *family = rec->report ? rec->report->family : NULL;
@@ -989,6 +1074,18 @@ classify_record (BounceRecord *rec, Reason known)
    * only where giving up decides, notice_gave_up) */
   gboolean gave_up = finds.gave_up || topic.gave_up || rec->reason_hint == REASON_EXPIRED
                      || (status_reason == REASON_EXPIRED && !delayed);
+  /* (the notice's words around a reply it quotes say whether it gave up; where
+   * the reply names no cause, they are read as the notice's own words, below) */
+  if (frame && !gave_up)
+    {
+      char *frame_folded = wordings_fold (frame, REASONS_TEXT_MAX);
+      WordingFinds frame_finds;
+      TopicFind frame_topic;
+      wordings_find (frame_folded, host, family, status, &frame_finds);
+      topics_find (frame_folded, 0, &frame_topic);
+      gave_up = frame_finds.gave_up || frame_topic.gave_up;
+      g_free (frame_folded);
+    }
   /* a wording that states no cause (onhold: "delivery temporarily suspended",
    * "transaction failed") of scope ANY or of the family does not hide a cause
    * read after it (a topic, the hint, the command refused, the code): it stands
@@ -1100,10 +1197,11 @@ classify_record (BounceRecord *rec, Reason known)
   gboolean no_cause = reason == REASON_ONHOLD || reason == REASON_UNDEFINED
                       || (reason == REASON_EXPIRED && !(specific && code));
   gboolean by_notice_words = FALSE;
-  if (no_cause && !row && rec->notice_words && !(specific && code))
+  const char *own_words = rec->notice_words ? rec->notice_words : frame;
+  if (no_cause && !row && own_words && !(specific && code))
     {
       TopicFind notice_topic;
-      const Wording *notice_row = notice_words_cause (rec->notice_words, host, family, status,
+      const Wording *notice_row = notice_words_cause (own_words, host, family, status,
                                                       &notice_topic);
       if (notice_row)
         row = notice_row, rule = NULL, by_notice_words = TRUE;
@@ -1192,6 +1290,7 @@ classify_record (BounceRecord *rec, Reason known)
     }
   record_take (rec, BOUNCE_FIELD_WHY, why);
   g_free (folded);
+  g_free (frame);
   g_free (with_subject);
 
   rec->klass = klass;

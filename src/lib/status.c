@@ -191,6 +191,29 @@ status_find_remote_host (const char *text, char out[STATUS_HOST_MAX])
           return TRUE;
         }
     }
+  /* Courier: the peer on a line of its own before the session's lines,
+   * "name [addr]:", first in the recipient's text (src svarshavchik/courier
+   * fe506ccc6d496692ea153e5b2cb0a4dc5bdb7b69
+   * courier/courier/module.esmtp/esmtpclient.C talking2,
+   * courier/courier/module.dsn/dsn.C format_del_info) */
+  const char *name = text, *e;
+  while (*name == ' ' || *name == '\t' || *name == '\n')
+    name++;
+  gboolean dot = FALSE;
+  for (e = name; g_ascii_isalnum (*e) || *e == '-' || (*e == '.' && e > name); e++)
+    dot |= *e == '.';
+  gsize n = (gsize) (e - name);
+  if (dot && n < STATUS_HOST_MAX && e[-1] != '.' && e[0] == ' ' && e[1] == '[')
+    {
+      const char *close = strchr (e + 2, ']');
+      if (close && close[1] == ':' && close - e < 48)
+        {
+          for (gsize i = 0; i < n; i++)
+            out[i] = g_ascii_tolower (name[i]);
+          out[n] = '\0';
+          return TRUE;
+        }
+    }
   return FALSE;
 }
 

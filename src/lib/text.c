@@ -702,6 +702,47 @@ starts_with_any (const char *lower, const char *const *phrases)
   return FALSE;
 }
 
+static gboolean has_code (const char *t);
+
+/* The blanks a line starts with. */
+static gsize
+line_indent (const char *line, const char *end)
+{
+  const char *p = line;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return (gsize) (p - line);
+}
+
+/* Is addr, on a line that goes on with the lines of the open entry (no blank
+ * line between), an address the server's reply names rather than a recipient?
+ * So where the line is indented deeper than the line that opened the entry (a
+ * notice folds the reply it quotes under it: Postfix at 4 columns under
+ * "<addr>: host ... said:", src postfix 3.7.11 src/bounce/bounce_notify_util.c
+ * bounce_print_wrap, src/util/line_wrap.c; Exim at 4 under its "  addr" line, breaking
+ * the reply after ": ", src exim 4.96 src/deliver.c print_address_error), or a
+ * reply code comes before it on its line ("Remote host said: 550 ... forward
+ * this message to <addr>"). */
+static gboolean
+quoted_in_entry (const char *line, const char *end, const char *addr, const Found *current,
+                 gsize current_indent)
+{
+  if (!current->diag->len || g_ascii_strcasecmp (addr, current->address) == 0)
+    return FALSE;
+  if (line_indent (line, end) > current_indent)
+    return TRUE;
+  gsize n = strlen (addr);
+  for (const char *p = line; p + n <= end; p++)
+    if (g_ascii_strncasecmp (p, addr, n) == 0)
+      {
+        char *before = g_strndup (line, p - line);
+        gboolean code = has_code (before);
+        g_free (before);
+        return code;
+      }
+  return FALSE;
+}
+
 /* Scans the notice line by line. */
 static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
@@ -709,6 +750,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   Scan s = { g_ptr_array_new_with_free_func (found_free), g_string_new (NULL), len };
   char *lower = ascii_strdown (text, (gssize) len);
   Found *current = NULL;
+  gsize current_indent = 0; /* the indentation of the line that opened it */
   gboolean in_section = !(d && d->begin);
   gboolean begun = FALSE; /* a begin marker was seen */
   gboolean in_diag = FALSE, diag_done = FALSE;
@@ -845,6 +887,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       /* in the family's recipient list, before any address: a screen name */
       if (!addr && !skip && begun && !current && s.found->len == 0)
         addr = screen_name_address (line, end, msg);
+      if (addr && current && kind == TRANSCRIPT_TEXT && quoted_in_entry (line, end, addr, current, current_indent))
+        {
+          /* an address in the reply the open entry quotes, not a recipient */
+          append_diag (current->diag, line, end);
+          g_free (addr);
+          *lend = saved;
+          continue;
+        }
       if (addr && rest && *rest == ')')
         {
           /* the address closes a parenthesis of the line before ("(expanded
@@ -865,6 +915,7 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
           if (opener)
             g_string_truncate (opener, 0);
           current = f;
+          current_indent = line_indent (line, end);
           if (f && heading && heading->len && !f->heading)
             {
               f->heading = g_strdup (heading->str);
@@ -1712,6 +1763,19 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   for (guint i = 0; had_records && notice && i < bounce_report_n_records (report); i++)
     fill_command ((BounceRecord *) bounce_report_get_record (report, i), NULL, section_cmd,
                   notice_cmd, several);
+  /* a diagnostic that quotes the last line of a reply the transcript gives
+   * whole (Sendmail's): the whole reply, and the host it names for it */
+  for (guint i = 0; section && i < bounce_report_n_records (report); i++)
+    {
+      BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, i);
+      char host[STATUS_HOST_MAX];
+      char *whole = transcript_whole_reply (section, strlen (section),
+                                            record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC), host);
+      if (whole)
+        record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, whole);
+      if (*host && !record_peek (rec, BOUNCE_FIELD_REMOTE_MTA))
+        record_set (rec, BOUNCE_FIELD_REMOTE_MTA, host);
+    }
   status_command_text_clear (section_cmd);
   status_command_text_clear (notice_cmd);
   g_free (section_once);

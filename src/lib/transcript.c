@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "status.h"
 
 /* Transcript lines: ">>> RCPT To:<...>" (Sendmail, Courier) and the like. */
 static const CommandRow transcript_commands[] = {
@@ -193,4 +194,78 @@ transcript_command (const char *text, gsize len, const char *address, const char
         return "RCPT";
     }
   return mine->command;
+}
+
+/* Sendmail's delivery-status part and its "(reason: ...)" quote the last line of
+ * a multi-line reply only: reply() reads each line into the one reply buffer,
+ * which holds the last when the reply ends, and that buffer is the recipient's
+ * status text (src sendmail 8.17.1.9 sendmail/usersmtp.c reply, smtprcptstat;
+ * savemail.c errbody), while the transcript logs every line ("<<< %s") under
+ * the host it talked to ("... while talking to %s:"). */
+char *
+transcript_whole_reply (const char *text, gsize len, const char *diag, char host[STATUS_HOST_MAX])
+{
+  if (host)
+    host[0] = '\0';
+  if (!text || !diag || strlen (diag) < 8)
+    return NULL;
+  const char *stop = text + len;
+  if (!memmem (text, len, "\n<<< ", strlen ("\n<<< ")))
+    return NULL;
+  const char *diag_end = diag + strlen (diag);
+  GString *reply = g_string_new (NULL);
+  guint lines = 0;
+  char talking[STATUS_HOST_MAX] = "";
+  for (const char *line = text; line < stop;)
+    {
+      const char *nl = memchr (line, '\n', stop - line);
+      const char *end = nl ? nl : stop;
+      const char *p = line;
+      while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+      const char *e = end;
+      while (e > p && g_ascii_isspace (e[-1]))
+        e--;
+      TranscriptLine kind = transcript_line (p, e);
+      if (kind == TRANSCRIPT_REPLY && e - p > 8)
+        {
+          const char *r = p + 4;
+          if (reply->len)
+            g_string_append_c (reply, ' ');
+          g_string_append_len (reply, r, e - r);
+          lines++;
+          if (r[3] != '-')
+            {
+              /* the reply's last line: the one the diagnostic quotes? */
+              char *last = g_strndup (r, e - r);
+              gboolean quoted = e - r >= 8 && ascii_contains_case (diag, diag_end, last);
+              g_free (last);
+              if (quoted)
+                {
+                  if (host)
+                    memcpy (host, talking, STATUS_HOST_MAX);
+                  if (lines > 1)
+                    return g_string_free (reply, FALSE);
+                  break;
+                }
+              g_string_truncate (reply, 0);
+              lines = 0;
+            }
+        }
+      else
+        {
+          if (kind == TRANSCRIPT_HOST)
+            {
+              char *h = g_strndup (p, e - p);
+              if (!status_find_remote_host (h, talking))
+                talking[0] = '\0';
+              g_free (h);
+            }
+          g_string_truncate (reply, 0);
+          lines = 0;
+        }
+      line = nl ? nl + 1 : stop;
+    }
+  g_string_free (reply, TRUE);
+  return NULL;
 }

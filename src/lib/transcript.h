@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "status.h"
+
 /* A wording and the SMTP command it names ("in reply to rcpt to command",
  * ">>> RCPT To:"): the rows of the command finders here and in status.c. */
 typedef struct
@@ -37,5 +39,13 @@ gboolean transcript_heading (const char *lower_line);
  * transcript. */
 const char *transcript_command (const char *text, gsize len, const char *address,
                                 const char *diag, gboolean own_only);
+
+/* The reply of the transcript within the len bytes of text whose last line the
+ * diagnostic diag quotes (Sendmail's delivery-status part and "(reason: ...)"
+ * quote the last line only): the whole reply, its lines joined by spaces, where
+ * it has more than one line, else NULL; and into host the host the transcript
+ * names for it ("... while talking to host.:"), or "" (host may be NULL). */
+char *transcript_whole_reply (const char *text, gsize len, const char *diag,
+                              char host[STATUS_HOST_MAX]);
 
 #endif

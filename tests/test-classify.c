@@ -245,15 +245,23 @@ test_classify_text_overrides (void **state)
      * the "domain not found" row says of a recipient's domain */
     { "failed", "5.7.1", "550", "550 5.7.1 DKIM key domain not found", NULL, "5.7.1",
       "authfailure", "block" },
+    /* qmail's badmailfrom refusal names the envelope sender; a reply that only
+     * mentions it beside a missing recipient is the recipient's */
+    { "failed", NULL, "553", "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
+      NULL, "5.7.1", "rejected", "block" },
+    { "failed", "5.1.1", "550",
+      "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown; envelope sender was "
+      "s@example.org",
+      NULL, "5.1.1", "userunknown", "hard" },
     /* a block list that lists the sender's address or domain refuses the
      * envelope sender (Postfix's reject_rhsbl_sender); one that lists the
      * client or its IP, the sending host */
     { "failed", "5.7.1", "554",
       "554 5.7.1 Service unavailable; Sender address [s@example.org] blocked using dbl.example.net",
-      "MAIL", "5.7.1", "rejected", "block" },
+      NULL, "5.7.1", "rejected", "block" },
     { "failed", "5.7.1", "554",
       "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.example.net",
-      "RCPT", "5.7.1", "blocked", "block" },
+      NULL, "5.7.1", "blocked", "block" },
     { "failed", NULL, "550", "550 Sender IP 192.0.2.1 is blacklisted", NULL, NULL, "blocked",
       "block" },
     /* a destination domain missing under a status of routing (Exchange's 5.4.310) */

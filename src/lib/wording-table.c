@@ -586,7 +586,7 @@ const Wording wording_table[] = {
   { ANY, "postmaster verification failed while checking", REASON_REJECTED, WORDING_DECISIVE, "src exim 4.96 src/smtp_in.c smtp_handle_acl_fail" },
   { ANY, "callback setup failed while verifying", REASON_REJECTED, WORDING_DECISIVE, "src exim 4.96 src/smtp_in.c smtp_handle_acl_fail" },
   { ANY, "domain of sender address", REASON_REJECTED, 0, "src sendmail 8.17.1.9 cf/m4/proto.m4 Basic_check_mail" },
-  { ANY, "envelope sender", REASON_REJECTED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_bmf" },
+  { ANY, "your envelope sender", REASON_REJECTED, 0, "src notqmail/notqmail a7012e4fdf2f82f6aa5abe2f57e20831d238d774 qmail-smtpd.c err_bmf" },
   { ANY, "mail from address", REASON_REJECTED, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 connection.js" },
   { ANY, "invalid sender", REASON_REJECTED, 0, "src sendmail 8.17.1.9 sendmail/envelope.c setsender" },
   { ANY, "bad sender", REASON_REJECTED, 0, "src postfix 3.7.11 src/smtpd/smtpd.c mail_cmd" },

@@ -174,6 +174,15 @@ test_parse_notice_words_name_the_cause (void **state)
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailboxfull");
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "550 Delivery failed");
   bounce_report_free (r);
+  /* a row that states no cause ("Transaction failed") leaves it to them too */
+  GString *no_cause = g_string_new (m);
+  g_string_replace (no_cause, "550 Delivery failed", "554 Transaction failed", 1);
+  r = bounce_parse_bytes (no_cause->str, no_cause->len, NULL, NULL);
+  g_string_free (no_cause, TRUE);
+  assert_non_null (r);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_REASON),
+                       "mailboxfull");
+  bounce_report_free (r);
   /* lines that quote replies are the transcript: another reply there (the
    * answer to DATA) is no cause of this recipient's failure */
   GString *transcript = g_string_new (m);

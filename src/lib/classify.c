@@ -95,7 +95,8 @@
  *      (something was said: a delay that states no cause) or undefined (nothing
  *      was).
  *  11. where that leaves no cause (onhold, undefined, expired without a
- *      specific code) and a delivery-status part gave the diagnostic, the
+ *      specific code; a row of no cause too, but a decisive one, which names
+ *      the deferral itself) and a delivery-status part gave the diagnostic, the
  *      notice's own prose about the recipient (text.c keep_notice_words; lines
  *      that quote replies are the transcript and are not read): a row of it
  *      that names a cause, else its topic ("... because the domain
@@ -1194,11 +1195,14 @@ classify_record (BounceRecord *rec, Reason known)
   /* a diagnostic that states no cause, under no specific code: the notice's own
    * lines for the recipient may name it ("because the domain couldn't be found"
    * beside a DNS trace) */
-  gboolean no_cause = reason == REASON_ONHOLD || reason == REASON_UNDEFINED
-                      || (reason == REASON_EXPIRED && !(specific && code));
+  Reason so_far = row ? row->reason : reason;
+  gboolean no_cause = so_far == REASON_ONHOLD || so_far == REASON_UNDEFINED
+                      || (so_far == REASON_EXPIRED && !(specific && code));
+  /* (a decisive row that states no cause names the deferral itself: greylisting) */
+  gboolean row_names_deferral = row && (row->flags & WORDING_DECISIVE);
   gboolean by_notice_words = FALSE;
   const char *own_words = rec->notice_words ? rec->notice_words : frame;
-  if (no_cause && !row && own_words && !(specific && code))
+  if (no_cause && !row_names_deferral && own_words && !(specific && code))
     {
       TopicFind notice_topic;
       const Wording *notice_row = notice_words_cause (own_words, host, family, status,

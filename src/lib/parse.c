@@ -219,10 +219,62 @@ parse_forward (MimeMessage *msg, const BounceOptions *opts)
   return report;
 }
 
+/* A notice forwarded inline, as mail clients forward a message in the text of
+ * their own (notice_inline_forward): the text after the forwarded header block
+ * read as a message of that block's From, Date, Subject and To, so that the
+ * forwarder's note and address are no part of it. Only the notice's words are
+ * carried (its delivery-status part and returned message are not). NULL as for
+ * parse_forward. */
+static BounceReport *
+parse_inline_forward (MimeMessage *msg, const BounceOptions *opts)
+{
+  guint index;
+  const char *text = notice_pick (msg, &index);
+  if (!text || index >= msg->text->len || !notice_from_person (msg))
+    return NULL;
+  char *notice = notice_prepare (text, strnlen (text, MAX_TEXT_PART));
+  gsize at = 0;
+  char *head = notice_inline_forward (notice, &at);
+  BounceReport *report = NULL;
+  if (head)
+    {
+      char *from = NULL;
+      const char *f = strstr (head, "From: ");
+      if (f)
+        from = g_strndup (f + 6, strcspn (f + 6, "\n"));
+      if (notice_forwards_inline (msg, from))
+        {
+          GString *data = g_string_new (head);
+          g_string_append (data, "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+                                 "Content-Transfer-Encoding: 8bit\n\n");
+          g_string_append (data, notice + at);
+          MimeMessage *inner = mime_parse_bytes (data->str, data->len, NULL);
+          if (inner)
+            {
+              report = parse_notice (inner, opts);
+              mime_free (inner);
+              const char *verdict = bounce_report_get_verdict (report);
+              if (bounce_report_n_records (report) == 0
+                  || (verdict && strcmp (verdict, "auto-reply") == 0))
+                g_clear_pointer (&report, bounce_report_unref);
+              else
+                set_message_fields (report, msg);
+            }
+          g_string_free (data, TRUE);
+        }
+      g_free (from);
+      g_free (head);
+    }
+  g_free (notice);
+  return report;
+}
+
 static BounceReport *
 parse_mime (MimeMessage *msg, const BounceOptions *opts)
 {
   BounceReport *report = parse_forward (msg, opts);
+  if (!report)
+    report = parse_inline_forward (msg, opts);
   return report ? report : parse_notice (msg, opts);
 }
 

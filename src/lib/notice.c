@@ -505,6 +505,11 @@ notice_inline_forward (const char *text, gsize *body_at)
           const char *end = strchr (p, '\n');
           if (!end)
             break;
+          if (*p == ' ' || *p == '\t')
+            {
+              p = end + 1; /* a folded field's next line (Mutt's long To) */
+              continue;
+            }
           const char *colon = p;
           while (colon < end && (g_ascii_isalpha (*colon) || *colon == '-' || *colon == '*'))
             colon++;

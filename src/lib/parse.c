@@ -223,8 +223,9 @@ parse_forward (MimeMessage *msg, const BounceOptions *opts)
  * their own (notice_inline_forward): the text after the forwarded header block
  * read as a message of that block's From, Date, Subject and To, so that the
  * forwarder's note and address are no part of it. Only the notice's words are
- * carried (its delivery-status part and returned message are not). NULL as for
- * parse_forward. */
+ * carried (its delivery-status part and returned message are not). NULL when
+ * the message is no such forward, or the notice is an auto-reply's (a forwarded
+ * out-of-office reply is no automatic answer). */
 static BounceReport *
 parse_inline_forward (MimeMessage *msg, const BounceOptions *opts)
 {
@@ -253,9 +254,10 @@ parse_inline_forward (MimeMessage *msg, const BounceOptions *opts)
             {
               report = parse_notice (inner, opts);
               mime_free (inner);
+              /* (one that gives no record is none the less no notice of the
+               * forwarder's: their note and address are none of its) */
               const char *verdict = bounce_report_get_verdict (report);
-              if (bounce_report_n_records (report) == 0
-                  || (verdict && strcmp (verdict, "auto-reply") == 0))
+              if (verdict && strcmp (verdict, "auto-reply") == 0)
                 g_clear_pointer (&report, bounce_report_unref);
               else
                 set_message_fields (report, msg);

@@ -281,6 +281,9 @@ check_inline_forward (const char *head, const char *block, const char *quote)
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
   assert_non_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "User unknown"));
   assert_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "came back"));
+  assert_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "note"));
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ORIGINAL_FROM),
+                       "Mail Delivery System <Mailer-Daemon@mx.example.net>");
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_FROM), from);
   bounce_report_free (r);
   g_free (from);
@@ -318,6 +321,26 @@ test_parse_inline_forward (void **state)
                         "Sent: Saturday, December 5, 2026 10:00 AM\n"
                         "To: sender@example.org\n"
                         "Subject: Mail delivery failed: returning message to sender\n\n",
+                        "");
+  /* Outlook's rule of underscores, its field names in bold as a text part made
+   * of its HTML writes them */
+  check_inline_forward (fwd,
+                        "________________________________\n"
+                        "*From:* Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "*Sent:* Saturday, December 5, 2026 10:00 AM\n"
+                        "*To:* sender@example.org\n"
+                        "*Subject:* Mail delivery failed: returning message to sender\n\n",
+                        "");
+  /* a forward of a person's forward of the notice */
+  check_inline_forward (fwd,
+                        "---------- Forwarded message ---------\n"
+                        "From: Lee Colleague <lee@example.org>\n"
+                        "Subject: Fwd: Mail delivery failed: returning message to sender\n"
+                        "To: <pat@example.org>\n\n"
+                        "Lee's note about it.\n\n"
+                        "---------- Forwarded message ---------\n"
+                        "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "To: <sender@example.org>\n\n",
                         "");
   /* Apple Mail's, header block and text quoted */
   check_inline_forward (fwd,

@@ -256,9 +256,13 @@ parse_inline_forward (MimeMessage *msg, const BounceOptions *opts, guint depth)
   if (head)
     {
       char *from = NULL;
-      const char *f = strstr (head, "From: ");
+      /* (a field's name starts its line: none is in a value) */
+      const char *f = g_str_has_prefix (head, "From: ") ? head : strstr (head, "\nFrom: ");
       if (f)
-        from = g_strndup (f + 6, strcspn (f + 6, "\n"));
+        {
+          f += *f == '\n' ? 7 : 6;
+          from = g_strndup (f, strcspn (f, "\n"));
+        }
       if (notice_forwards_inline (msg, from))
         {
           GString *data = g_string_new (head);

@@ -255,6 +255,147 @@ test_parse_persons_forward_of_text_notice (void **state)
   bounce_report_free (r);
 }
 
+static const char exim_words[] =
+    "This message was created automatically by mail delivery software.\n\n"
+    "A message that you sent could not be delivered to one or more of its\n"
+    "recipients. This is a permanent error. The following address(es) failed:\n\n"
+    "  ann@example.com\n    SMTP error from remote mail server after RCPT TO:<ann@example.com>:\n"
+    "    550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown\n";
+
+/* The one record of an Exim notice forwarded as head (starting with its From)
+ * writes it: ann@example.com, user unknown, with the forward's From and none of
+ * the forwarder's note. */
+static void
+check_inline_forward (const char *head, const char *block, const char *quote)
+{
+  char *from = g_strndup (head + 6, strcspn (head + 6, "\n"));
+  GString *m = g_string_new (head);
+  g_string_append (m, "MIME-Version: 1.0\nContent-Type: text/plain\n\n"
+                      "Hi, this came back when I wrote to sender@example.org's contact.\n"
+                      "Can you check? Pat (pat@example.org)\n\n");
+  g_string_append (m, block);
+  for (const char *line = exim_words; *line;)
+    {
+      const char *nl = strchr (line, '\n');
+      g_string_append (m, quote);
+      g_string_append_len (m, line, nl - line + 1);
+      line = nl + 1;
+    }
+  BounceReport *r = bounce_parse_bytes (m->str, m->len, NULL, NULL);
+  g_string_free (m, TRUE);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "userunknown");
+  assert_non_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "User unknown"));
+  assert_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "came back"));
+  assert_null (strstr (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC), "note"));
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ORIGINAL_FROM),
+                       "Mail Delivery System <Mailer-Daemon@mx.example.net>");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_FROM), from);
+  bounce_report_free (r);
+  g_free (from);
+}
+
+/* A notice forwarded inline, in the text of the forwarder's message, read by the
+ * notice after the forwarded header block as mail clients write it. */
+static void
+test_parse_inline_forward (void **state)
+{
+  (void) state;
+  const char *fwd = "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+                    "Subject: Fwd: Mail delivery failed: returning message to sender\n";
+  /* Gmail's */
+  check_inline_forward (fwd,
+                        "---------- Forwarded message ---------\n"
+                        "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "Date: Sat, Dec 5, 2026 at 10:00 AM\n"
+                        "Subject: Mail delivery failed: returning message to sender\n"
+                        "To: <sender@example.org>\n\n\n",
+                        "");
+  /* Thunderbird's, a tab after each colon */
+  check_inline_forward (fwd,
+                        "-------- Forwarded Message --------\n"
+                        "Subject: \tMail delivery failed: returning message to sender\n"
+                        "Date: \tSat, 05 Dec 2026 10:00:00 +0000\n"
+                        "From: \tMail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "To: \tsender@example.org\n\n\n",
+                        "");
+  /* Outlook's, under "Fw:" */
+  check_inline_forward ("From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+                        "Subject: FW: Mail delivery failed: returning message to sender\n",
+                        "-----Original Message-----\n"
+                        "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "Sent: Saturday, December 5, 2026 10:00 AM\n"
+                        "To: sender@example.org\n"
+                        "Subject: Mail delivery failed: returning message to sender\n\n",
+                        "");
+  /* Outlook's rule of underscores, its field names in bold as a text part made
+   * of its HTML writes them */
+  check_inline_forward (fwd,
+                        "________________________________\n"
+                        "*From:* Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "*Sent:* Saturday, December 5, 2026 10:00 AM\n"
+                        "*To:* sender@example.org\n"
+                        "*Subject:* Mail delivery failed: returning message to sender\n\n",
+                        "");
+  /* a forward of a person's forward of the notice */
+  check_inline_forward (fwd,
+                        "---------- Forwarded message ---------\n"
+                        "From: Lee Colleague <lee@example.org>\n"
+                        "Subject: Fwd: Mail delivery failed: returning message to sender\n"
+                        "To: <pat@example.org>\n\n"
+                        "Lee's note about it.\n\n"
+                        "---------- Forwarded message ---------\n"
+                        "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "To: <sender@example.org>\n\n",
+                        "");
+  /* Apple Mail's, header block and text quoted */
+  check_inline_forward (fwd,
+                        "Begin forwarded message:\n\n"
+                        "> From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "> Subject: Mail delivery failed: returning message to sender\n"
+                        "> Date: 5 December 2026 at 10:00:00 GMT\n"
+                        "> To: sender@example.org\n>\n",
+                        "> ");
+  /* a helpdesk's ticket of a mail system's notice, by the block's From */
+  check_inline_forward ("From: Support Desk <helpdesk@example.org>\nTo: admin@example.org\n"
+                        "Subject: [Ticket #4821] New ticket\n",
+                        "---------- Forwarded message ---------\n"
+                        "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                        "To: <sender@example.org>\n\n",
+                        "");
+  /* a colleague's message forwarded inline, telling of a failure in words: a
+   * person's, no notice */
+  const char *question =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: mail to Ann\nMIME-Version: 1.0\nContent-Type: text/plain\n\n"
+      "See below, any idea?\n\n"
+      "---------- Forwarded message ---------\n"
+      "From: Lee Colleague <lee@example.org>\nDate: Sat, Dec 5, 2026 at 10:00 AM\n"
+      "Subject: mail to Ann\nTo: <pat@example.org>\n\n\n"
+      "Hi Pat, my mail to ann@example.com keeps coming back, it says\n"
+      "the user is unknown. Do you have her new address?\n\nLee\n";
+  BounceReport *r = bounce_parse_bytes (question, strlen (question), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 0);
+  bounce_report_free (r);
+  /* a forwarded notice that names no failed address: no record for its
+   * addressee or the forwarder */
+  const char *bare =
+      "From: Pat Person <pat@example.org>\nTo: admin@example.org\n"
+      "Subject: Fwd: Undeliverable: hello\nMIME-Version: 1.0\nContent-Type: text/plain\n\n"
+      "See below.\n\n"
+      "---------- Forwarded message ---------\n"
+      "From: postmaster@mx.example.net\nSubject: Undeliverable: hello\n"
+      "To: <sender@example.org>\n\n\nYour message could not be delivered.\n";
+  r = bounce_parse_bytes (bare, strlen (bare), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 0);
+  bounce_report_free (r);
+}
+
 /* A forwarded notice read as the message it is: its own From, Subject, returned
  * message and envelope, not the forward's. */
 static void
@@ -1035,6 +1176,7 @@ main (void)
     cmocka_unit_test (test_parse_notice_words_name_the_cause),
     cmocka_unit_test (test_parse_persons_forward_of_text_notice),
     cmocka_unit_test (test_parse_forward_reads_notice_as_message),
+    cmocka_unit_test (test_parse_inline_forward),
     cmocka_unit_test (test_parse_sender_address_in_continuation_line),
     cmocka_unit_test (test_parse_list_and_postmaster_notices),
   };

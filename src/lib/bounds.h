@@ -31,6 +31,8 @@
 /* Bytes of decoded text read from one text part: failure notices put the reason near
  * the top; the rest is usually the returned message. */
 #define MAX_TEXT_PART (256 * 1024)
+/* forwards of an inline forward read, one in the text of another */
+#define MAX_INLINE_FORWARDS 3
 
 /* Bytes of a delivery-status part read: hundreds of recipients fit in far less. */
 #define MAX_DSN_PART (1024 * 1024)

@@ -416,21 +416,143 @@ notice_is_persons_forward (const MimeMessage *msg)
   return !from_daemon (mime_get (msg, "From"));
 }
 
+/* A mail system's notice by its From (Exchange sends its notices from its
+ * system mailbox, "MicrosoftExchange" and a hex identifier). */
+static gboolean
+from_mail_system (const char *from)
+{
+  if (from_daemon (from))
+    return TRUE;
+  char *i = from ? g_ascii_strdown (from, -1) : NULL;
+  gboolean exchange = i && strstr (i, "microsoftexchange");
+  g_free (i);
+  return exchange;
+}
+
 gboolean
 notice_forwards_notice (const MimeMessage *msg)
 {
   if (null_sender (msg) || from_daemon (mime_get (msg, "From")))
     return FALSE;
-  /* what it attaches is a mail system's notice, by its From (Exchange sends
-   * its notices from its system mailbox, "MicrosoftExchange" and a hex
-   * identifier) */
-  const char *inner = mime_original (msg, "From");
-  if (from_daemon (inner))
+  /* what it attaches is a mail system's notice, by its From */
+  return from_mail_system (mime_original (msg, "From"));
+}
+
+/* The line at p (up to nl) with blanks and '*' (a client's bold) trimmed. */
+static gboolean
+line_is (const char *p, const char *nl, const char *what)
+{
+  while (p < nl && (*p == ' ' || *p == '\t' || *p == '*'))
+    p++;
+  while (nl > p && (nl[-1] == ' ' || nl[-1] == '\t' || nl[-1] == '*'))
+    nl--;
+  gsize n = strlen (what);
+  return (gsize) (nl - p) == n && g_ascii_strncasecmp (p, what, n) == 0;
+}
+
+/* Does the line at p (up to nl) open a forwarded message as mail clients write
+ * it inline: a run of dashes around "Forwarded message" or "Original Message"
+ * (Gmail, Thunderbird, Outlook, Mutt's "----- Forwarded message from ... -----"),
+ * "Begin forwarded message:" (Apple Mail) or a rule of underscores (Outlook's
+ * newer form, whose header block follows at once)? */
+static gboolean
+forward_separator (const char *p, const char *nl)
+{
+  while (p < nl && (*p == ' ' || *p == '\t'))
+    p++;
+  if (line_is (p, nl, "Begin forwarded message:"))
     return TRUE;
-  char *i = inner ? g_ascii_strdown (inner, -1) : NULL;
-  gboolean exchange = i && strstr (i, "microsoftexchange");
-  g_free (i);
-  return exchange;
+  gsize dashes = 0, underscores = 0;
+  while (p + dashes < nl && p[dashes] == '-')
+    dashes++;
+  while (p + underscores < nl && p[underscores] == '_')
+    underscores++;
+  if (underscores >= 10 && line_is (p + underscores, nl, ""))
+    return TRUE;
+  if (dashes < 2 || nl - p > 120)
+    return FALSE;
+  char *l = g_ascii_strdown (p, nl - p);
+  gboolean hit = strstr (l, "forwarded message") || strstr (l, "original message");
+  g_free (l);
+  return hit && nl[-1] == '-';
+}
+
+char *
+notice_inline_forward (const char *text, gsize *body_at)
+{
+  static const char *const names[][2] = { { "from", "From" }, { "sent", "Date" },
+                                          { "date", "Date" }, { "subject", "Subject" },
+                                          { "to", "To" } };
+  for (const char *line = text; *line;)
+    {
+      const char *nl = strchr (line, '\n');
+      if (!nl)
+        break;
+      const char *next = nl + 1;
+      if (!forward_separator (line, nl))
+        {
+          line = next;
+          continue;
+        }
+      /* its header block, after blank lines, up to a blank line */
+      const char *p = next;
+      while (*p == '\n' || (*p == ' ' && p[strspn (p, " \t")] == '\n'))
+        p += strspn (p, " \t") + 1;
+      GString *head = g_string_new (NULL);
+      gboolean from = FALSE;
+      while (*p && *p != '\n')
+        {
+          const char *end = strchr (p, '\n');
+          if (!end)
+            break;
+          if (*p == ' ' || *p == '\t')
+            {
+              p = end + 1; /* a folded field's next line (Mutt's long To) */
+              continue;
+            }
+          const char *colon = p;
+          while (colon < end && (g_ascii_isalpha (*colon) || *colon == '-' || *colon == '*'))
+            colon++;
+          if (colon == p || colon == end || *colon != ':')
+            break;
+          for (gsize k = 0; k < G_N_ELEMENTS (names); k++)
+            {
+              const char *n = p + (*p == '*');
+              gsize len = strlen (names[k][0]);
+              if ((gsize) (colon - n) - (colon[-1] == '*') != len
+                  || g_ascii_strncasecmp (n, names[k][0], len) != 0)
+                continue;
+              const char *v = colon + 1 + (colon[1] == '*');
+              while (v < end && (*v == ' ' || *v == '\t'))
+                v++;
+              g_string_append_printf (head, "%s: %.*s\n", names[k][1], (int) (end - v), v);
+              from |= k == 0;
+              break;
+            }
+          p = end + 1;
+        }
+      if (from && *p == '\n')
+        {
+          *body_at = (gsize) (p + 1 - text);
+          return g_string_free (head, FALSE);
+        }
+      g_string_free (head, TRUE);
+      line = next;
+    }
+  return NULL;
+}
+
+gboolean
+notice_from_person (const MimeMessage *msg)
+{
+  return !null_sender (msg) && !from_daemon (mime_get (msg, "From"));
+}
+
+gboolean
+notice_forwards_inline (const MimeMessage *msg, const char *forwarded_from)
+{
+  return notice_is_persons_forward (msg)
+         || (notice_from_person (msg) && from_mail_system (forwarded_from));
 }
 
 const Detector *

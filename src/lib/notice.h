@@ -38,6 +38,24 @@ gboolean notice_is_persons_forward (const MimeMessage *msg);
  * read. */
 gboolean notice_forwards_notice (const MimeMessage *msg);
 
+/* A forwarded message's header block in a notice's text (notice_prepare's): the
+ * line a mail client writes before it ("---------- Forwarded message ---------",
+ * "-------- Forwarded Message --------", "-----Original Message-----", "Begin
+ * forwarded message:"), then "Name: value" lines naming a From, then a blank
+ * line. Its From, Date (or Outlook's Sent), Subject and To as a header block,
+ * and in *body_at the offset of the text after it; NULL when the text holds
+ * none. */
+char *notice_inline_forward (const char *text, gsize *body_at);
+
+/* Is the message a forward of the notice whose header block (as
+ * notice_inline_forward gives it) names forwarded_from: a person's forward
+ * ("Fwd:"), or a helpdesk's or a person's message that carries a mail system's
+ * notice? */
+gboolean notice_forwards_inline (const MimeMessage *msg, const char *forwarded_from);
+
+/* Neither the null reverse path nor a mail system's From: a person's message. */
+gboolean notice_from_person (const MimeMessage *msg);
+
 /* Does the notice report a delivery that succeeded, and no failure? */
 gboolean notice_reports_success (const MimeMessage *msg, const char *notice_lower);
 

@@ -20,12 +20,18 @@
 #include "text.h"
 
 static void
-set_message_fields (BounceReport *report, const MimeMessage *msg)
+set_own_fields (BounceReport *report, const MimeMessage *msg)
 {
   report_set (report, BOUNCE_FIELD_MESSAGE_ID, mime_get (msg, "Message-ID"));
   report_set (report, BOUNCE_FIELD_DATE, msg->date);
   report_set (report, BOUNCE_FIELD_FROM, mime_get (msg, "From"));
   report_set (report, BOUNCE_FIELD_MESSAGE_SUBJECT, mime_get (msg, "Subject"));
+}
+
+static void
+set_message_fields (BounceReport *report, const MimeMessage *msg)
+{
+  set_own_fields (report, msg);
   report_set (report, BOUNCE_FIELD_ORIGINAL_MESSAGE_ID, mime_original (msg, "Message-ID"));
   report_set (report, BOUNCE_FIELD_ORIGINAL_FROM, mime_original (msg, "From"));
   report_set (report, BOUNCE_FIELD_ORIGINAL_TO, mime_original (msg, "To"));
@@ -199,6 +205,9 @@ parse_notice (MimeMessage *msg, const BounceOptions *opts)
  * Subject; the notice's as the original's). NULL when the message is no such
  * forward, or the notice gives no record or an auto-reply's (a forwarded
  * out-of-office reply is no automatic answer): the message is read as it is. */
+static BounceReport *parse_inline_forward (MimeMessage *msg, const BounceOptions *opts,
+                                           guint depth);
+
 static BounceReport *
 parse_forward (MimeMessage *msg, const BounceOptions *opts)
 {
@@ -207,7 +216,11 @@ parse_forward (MimeMessage *msg, const BounceOptions *opts)
   MimeMessage *inner = mime_parse_attached (msg);
   if (!inner)
     return NULL;
-  BounceReport *report = parse_notice (inner, opts);
+  /* (the attached message may be a person's inline forward of the notice) */
+  BounceReport *report = parse_inline_forward (inner, opts, 1);
+  gboolean nested = report != NULL;
+  if (!report)
+    report = parse_notice (inner, opts);
   mime_free (inner);
   const char *verdict = bounce_report_get_verdict (report);
   if (bounce_report_n_records (report) == 0 || (verdict && strcmp (verdict, "auto-reply") == 0))
@@ -215,7 +228,83 @@ parse_forward (MimeMessage *msg, const BounceOptions *opts)
       bounce_report_unref (report);
       return NULL;
     }
-  set_message_fields (report, msg);
+  if (nested)
+    set_own_fields (report, msg); /* (the notice's as the original's) */
+  else
+    set_message_fields (report, msg);
+  return report;
+}
+
+/* A notice forwarded inline, as mail clients forward a message in the text of
+ * their own (notice_inline_forward): the text after the forwarded header block
+ * read as a message of that block's From, Date, Subject and To, so that the
+ * forwarder's note and address are no part of it. Only the notice's words are
+ * carried (its delivery-status part and returned message are not). NULL when
+ * the message is no such forward, or the notice is an auto-reply's (a forwarded
+ * out-of-office reply is no automatic answer). */
+static BounceReport *
+parse_inline_forward (MimeMessage *msg, const BounceOptions *opts, guint depth)
+{
+  guint index;
+  const char *text = notice_pick (msg, &index);
+  if (depth > MAX_INLINE_FORWARDS || !text || index >= msg->text->len || !notice_from_person (msg))
+    return NULL;
+  char *notice = notice_prepare (text, strnlen (text, MAX_TEXT_PART));
+  gsize at = 0;
+  char *head = notice_inline_forward (notice, &at);
+  BounceReport *report = NULL;
+  if (head)
+    {
+      char *from = NULL;
+      /* (a field's name starts its line: none is in a value) */
+      const char *f = g_str_has_prefix (head, "From: ") ? head : strstr (head, "\nFrom: ");
+      if (f)
+        {
+          f += *f == '\n' ? 7 : 6;
+          from = g_strndup (f, strcspn (f, "\n"));
+        }
+      if (notice_forwards_inline (msg, from))
+        {
+          GString *data = g_string_new (head);
+          g_string_append (data, "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+                                 "Content-Transfer-Encoding: 8bit\n\n");
+          g_string_append (data, notice + at);
+          MimeMessage *inner = mime_parse_bytes (data->str, data->len, NULL);
+          if (inner)
+            {
+              /* (a forward of a forward: the notice is in the text of the
+               * forwarded message) */
+              report = parse_inline_forward (inner, opts, depth + 1);
+              gboolean nested = report != NULL;
+              if (!report)
+                report = parse_notice (inner, opts);
+              /* (one that gives no record is none the less no notice of the
+               * forwarder's: their note and address are none of its) */
+              const char *verdict = bounce_report_get_verdict (report);
+              if (verdict && strcmp (verdict, "auto-reply") == 0)
+                g_clear_pointer (&report, bounce_report_unref);
+              else
+                {
+                  /* the forward's own fields, the notice's as the original's
+                   * (as for a notice forwarded as an attachment) */
+                  set_own_fields (report, msg);
+                  if (!nested)
+                    {
+                      report_set (report, BOUNCE_FIELD_ORIGINAL_MESSAGE_ID, NULL);
+                      report_set (report, BOUNCE_FIELD_ORIGINAL_FROM, mime_get (inner, "From"));
+                      report_set (report, BOUNCE_FIELD_ORIGINAL_TO, mime_get (inner, "To"));
+                      report_set (report, BOUNCE_FIELD_ORIGINAL_SUBJECT,
+                                  mime_get (inner, "Subject"));
+                    }
+                }
+              mime_free (inner);
+            }
+          g_string_free (data, TRUE);
+        }
+      g_free (from);
+      g_free (head);
+    }
+  g_free (notice);
   return report;
 }
 
@@ -223,6 +312,8 @@ static BounceReport *
 parse_mime (MimeMessage *msg, const BounceOptions *opts)
 {
   BounceReport *report = parse_forward (msg, opts);
+  if (!report)
+    report = parse_inline_forward (msg, opts, 0);
   return report ? report : parse_notice (msg, opts);
 }
 

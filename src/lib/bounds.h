@@ -33,6 +33,10 @@
 #define MAX_TEXT_PART (256 * 1024)
 /* forwards of an inline forward read, one in the text of another */
 #define MAX_INLINE_FORWARDS 3
+/* Replies of a session transcript read for the whole reply a diagnostic quotes
+ * the last line of (transcript.c); a transcript longer than that is no one
+ * notice's, and its later replies keep the diagnostic as it was given. */
+#define MAX_TRANSCRIPT_REPLIES 1024
 
 /* Bytes of a delivery-status part read: hundreds of recipients fit in far less. */
 #define MAX_DSN_PART (1024 * 1024)

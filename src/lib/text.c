@@ -1765,17 +1765,19 @@ text_extract (BounceReport *report, const MimeMessage *msg)
                   notice_cmd, several);
   /* a diagnostic that quotes the last line of a reply the transcript gives
    * whole (Sendmail's): the whole reply, and the host it names for it */
-  for (guint i = 0; section && i < bounce_report_n_records (report); i++)
+  TranscriptReplies *replies = section ? transcript_replies_read (section, strlen (section)) : NULL;
+  for (guint i = 0; replies && i < bounce_report_n_records (report); i++)
     {
       BounceRecord *rec = (BounceRecord *) bounce_report_get_record (report, i);
       char host[STATUS_HOST_MAX];
-      char *whole = transcript_whole_reply (section, strlen (section),
-                                            record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC), host);
+      char *whole
+          = transcript_whole_reply (replies, record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC), host);
       if (whole)
         record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, whole);
       if (*host && !record_peek (rec, BOUNCE_FIELD_REMOTE_MTA))
         record_set (rec, BOUNCE_FIELD_REMOTE_MTA, host);
     }
+  transcript_replies_free (replies);
   status_command_text_clear (section_cmd);
   status_command_text_clear (notice_cmd);
   g_free (section_once);

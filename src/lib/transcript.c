@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "bounds.h"
 #include "status.h"
 
 /* Transcript lines: ">>> RCPT To:<...>" (Sendmail, Courier) and the like. */
@@ -202,21 +203,39 @@ transcript_command (const char *text, gsize len, const char *address, const char
  * status text (src sendmail 8.17.1.9 sendmail/usersmtp.c reply, smtprcptstat;
  * savemail.c errbody), while the transcript logs every line ("<<< %s") under
  * the host it talked to ("... while talking to %s:"). */
-char *
-transcript_whole_reply (const char *text, gsize len, const char *diag, char host[STATUS_HOST_MAX])
+typedef struct
 {
-  if (host)
-    host[0] = '\0';
-  if (!text || !diag || strlen (diag) < 8)
+  char *last;  /* its last line, lower case */
+  char *whole; /* its lines joined by spaces, where it has more than one; or NULL */
+  char host[STATUS_HOST_MAX];
+} WholeReply;
+
+struct TranscriptReplies
+{
+  GArray *replies; /* WholeReply, in the transcript's order */
+};
+
+static void
+whole_reply_clear (gpointer data)
+{
+  WholeReply *r = data;
+  g_free (r->last);
+  g_free (r->whole);
+}
+
+TranscriptReplies *
+transcript_replies_read (const char *text, gsize len)
+{
+  if (!text || !memmem (text, len, "\n<<< ", strlen ("\n<<< ")))
     return NULL;
+  TranscriptReplies *all = g_new0 (TranscriptReplies, 1);
+  all->replies = g_array_new (FALSE, TRUE, sizeof (WholeReply));
+  g_array_set_clear_func (all->replies, whole_reply_clear);
   const char *stop = text + len;
-  if (!memmem (text, len, "\n<<< ", strlen ("\n<<< ")))
-    return NULL;
-  const char *diag_end = diag + strlen (diag);
   GString *reply = g_string_new (NULL);
   guint lines = 0;
   char talking[STATUS_HOST_MAX] = "";
-  for (const char *line = text; line < stop;)
+  for (const char *line = text; line < stop && all->replies->len < MAX_TRANSCRIPT_REPLIES;)
     {
       const char *nl = memchr (line, '\n', stop - line);
       const char *end = nl ? nl : stop;
@@ -236,18 +255,12 @@ transcript_whole_reply (const char *text, gsize len, const char *diag, char host
           lines++;
           if (r[3] != '-')
             {
-              /* the reply's last line: the one the diagnostic quotes? */
-              char *last = g_strndup (r, e - r);
-              gboolean quoted = e - r >= 8 && ascii_contains_case (diag, diag_end, last);
-              g_free (last);
-              if (quoted)
-                {
-                  if (host)
-                    memcpy (host, talking, STATUS_HOST_MAX);
-                  if (lines > 1)
-                    return g_string_free (reply, FALSE);
-                  break;
-                }
+              /* the reply's last line, which a diagnostic may quote */
+              WholeReply whole = { g_ascii_strdown (r, e - r), NULL, "" };
+              if (lines > 1)
+                whole.whole = g_strndup (reply->str, reply->len);
+              memcpy (whole.host, talking, STATUS_HOST_MAX);
+              g_array_append_val (all->replies, whole);
               g_string_truncate (reply, 0);
               lines = 0;
             }
@@ -267,5 +280,38 @@ transcript_whole_reply (const char *text, gsize len, const char *diag, char host
       line = nl ? nl + 1 : stop;
     }
   g_string_free (reply, TRUE);
-  return NULL;
+  return all;
+}
+
+void
+transcript_replies_free (TranscriptReplies *all)
+{
+  if (!all)
+    return;
+  g_array_free (all->replies, TRUE);
+  g_free (all);
+}
+
+char *
+transcript_whole_reply (const TranscriptReplies *all, const char *diag, char host[STATUS_HOST_MAX])
+{
+  if (host)
+    host[0] = '\0';
+  if (!all || !diag || strlen (diag) < 8)
+    return NULL;
+  char *diag_lower = g_ascii_strdown (diag, -1);
+  char *whole = NULL;
+  for (guint i = 0; i < all->replies->len; i++)
+    {
+      const WholeReply *r = &g_array_index (all->replies, WholeReply, i);
+      if (strlen (r->last) < 8 || !strstr (diag_lower, r->last))
+        continue;
+      /* the first reply whose last line the diagnostic quotes */
+      if (host)
+        memcpy (host, r->host, STATUS_HOST_MAX);
+      whole = g_strdup (r->whole);
+      break;
+    }
+  g_free (diag_lower);
+  return whole;
 }

@@ -40,12 +40,19 @@ gboolean transcript_heading (const char *lower_line);
 const char *transcript_command (const char *text, gsize len, const char *address,
                                 const char *diag, gboolean own_only);
 
-/* The reply of the transcript within the len bytes of text whose last line the
- * diagnostic diag quotes (Sendmail's delivery-status part and "(reason: ...)"
- * quote the last line only): the whole reply, its lines joined by spaces, where
- * it has more than one line, else NULL; and into host the host the transcript
- * names for it ("... while talking to host.:"), or "" (host may be NULL). */
-char *transcript_whole_reply (const char *text, gsize len, const char *diag,
+/* The replies of a transcript within the len bytes of text, read once (at most
+ * MAX_TRANSCRIPT_REPLIES of them), for transcript_whole_reply; NULL where text
+ * holds none. */
+typedef struct TranscriptReplies TranscriptReplies;
+TranscriptReplies *transcript_replies_read (const char *text, gsize len);
+void transcript_replies_free (TranscriptReplies *replies);
+
+/* The reply of the transcript whose last line the diagnostic diag quotes
+ * (Sendmail's delivery-status part and "(reason: ...)" quote the last line
+ * only): the whole reply, its lines joined by spaces, where it has more than one
+ * line, else NULL; and into host the host the transcript names for it ("...
+ * while talking to host.:"), or "" (host may be NULL). */
+char *transcript_whole_reply (const TranscriptReplies *replies, const char *diag,
                               char host[STATUS_HOST_MAX]);
 
 #endif

@@ -1773,7 +1773,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       char *whole
           = transcript_whole_reply (replies, record_peek (rec, BOUNCE_FIELD_DIAGNOSTIC), host);
       if (whole)
-        record_take (rec, BOUNCE_FIELD_DIAGNOSTIC, whole);
+        record_set (rec, BOUNCE_FIELD_DIAGNOSTIC, whole); /* cleaned: the lines as they came */
+      g_free (whole);
       if (*host && !record_peek (rec, BOUNCE_FIELD_REMOTE_MTA))
         record_set (rec, BOUNCE_FIELD_REMOTE_MTA, host);
     }

@@ -8,6 +8,7 @@
 #include "bounds.h"
 #include "dsn.h"
 #include "fields.h"
+#include "notice.h"
 
 static guint
 add_feedback_record (BounceReport *report, const char *address, const char *type,
@@ -268,17 +269,6 @@ reply_subject (const char *lower)
   return FALSE;
 }
 
-/* A forward's subject: "Fwd:", "Fw:" (what mail clients prefix a forwarded
- * message's subject with). A person forwarding an out-of-office reply is no
- * automatic answer: its subject and text are the forwarded message's words. */
-static gboolean
-forward_subject (const char *lower)
-{
-  while (*lower == ' ' || *lower == '\t')
-    lower++;
-  return g_str_has_prefix (lower, "fwd:") || g_str_has_prefix (lower, "fw:");
-}
-
 /* Where an automatic reply's subject gives the subject it answers ("Auto:
  * <subject>", "Automatic reply: <subject>", "Out of office: <subject>"): the
  * byte after the reply's own words and their colon; NULL for another subject.
@@ -357,7 +347,9 @@ arf_is_auto_reply (const MimeMessage *msg)
                           || mime_get (msg, "X-Auto-Response-Suppress");
       hit = hit || (exchange && reply_subject (sl));
       /* the words of an out-of-office reply, unless a person forwards one */
-      gboolean forwarded = forward_subject (sl);
+      /* a person forwarding an out-of-office reply is no automatic answer: its
+       * subject and text are the forwarded message's words */
+      gboolean forwarded = notice_subject_is_forward (sl);
       hit = hit || (!forwarded && contains_one (sl, auto_reply_subjects));
       hit = hit || (!forwarded && is_one (sl, auto_reply_whole_subjects));
       if (!hit && !forwarded && msg->text->len > 0)

@@ -403,15 +403,19 @@ notice_is_persons_reply (const MimeMessage *msg)
 }
 
 gboolean
-notice_is_persons_forward (const MimeMessage *msg)
+notice_subject_is_forward (const char *subject)
 {
-  const char *subject = mime_get (msg, "Subject");
   if (!subject)
     return FALSE;
   while (*subject == ' ' || *subject == '\t')
     subject++;
-  if ((g_ascii_strncasecmp (subject, "fwd:", 4) != 0 && g_ascii_strncasecmp (subject, "fw:", 3) != 0)
-      || null_sender (msg))
+  return g_ascii_strncasecmp (subject, "fwd:", 4) == 0 || g_ascii_strncasecmp (subject, "fw:", 3) == 0;
+}
+
+gboolean
+notice_is_persons_forward (const MimeMessage *msg)
+{
+  if (!notice_subject_is_forward (mime_get (msg, "Subject")) || null_sender (msg))
     return FALSE;
   return !from_daemon (mime_get (msg, "From"));
 }

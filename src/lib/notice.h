@@ -25,6 +25,10 @@ gboolean notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lo
  * message may quote a failure notice, and is none. */
 gboolean notice_is_persons_reply (const MimeMessage *msg);
 
+/* Does subject start (after blanks) with "Fwd:" or "Fw:", in any case: what mail
+ * clients prefix a forwarded message's subject with? */
+gboolean notice_subject_is_forward (const char *subject);
+
 /* Is the message a person's forward: its Subject starts "Fwd:" or "Fw:" (what
  * mail clients prefix a forwarded message's subject with), from no mail system
  * (no daemon's or postmaster's From, no null sender)? */

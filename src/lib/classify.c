@@ -1080,11 +1080,9 @@ classify_record (BounceRecord *rec, Reason known)
   if (frame && !gave_up)
     {
       char *frame_folded = wordings_fold (frame, REASONS_TEXT_MAX);
-      WordingFinds frame_finds;
       TopicFind frame_topic;
-      wordings_find (frame_folded, host, family, status, &frame_finds);
       topics_find (frame_folded, 0, &frame_topic);
-      gave_up = frame_finds.gave_up || frame_topic.gave_up;
+      gave_up = wordings_gave_up (frame_folded, family) || frame_topic.gave_up;
       g_free (frame_folded);
     }
   /* a wording that states no cause (onhold: "delivery temporarily suspended",

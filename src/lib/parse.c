@@ -197,6 +197,25 @@ parse_notice (MimeMessage *msg, const BounceOptions *opts)
   return report;
 }
 
+static BounceReport *parse_inline_forward (MimeMessage *msg, const BounceOptions *opts,
+                                           guint depth);
+
+/* The forwarded message inner read as the message it is, at forward depth depth:
+ * itself an inline forward of a notice (*nested), else a notice; NULL where it
+ * is an auto-reply (a forwarded out-of-office reply is no automatic answer). */
+static BounceReport *
+read_forwarded (MimeMessage *inner, const BounceOptions *opts, guint depth, gboolean *nested)
+{
+  BounceReport *report = parse_inline_forward (inner, opts, depth);
+  *nested = report != NULL;
+  if (!report)
+    report = parse_notice (inner, opts);
+  const char *verdict = bounce_report_get_verdict (report);
+  if (verdict && strcmp (verdict, "auto-reply") == 0)
+    g_clear_pointer (&report, bounce_report_unref);
+  return report;
+}
+
 /* A person's or a helpdesk's forward of a mail system's notice as an attachment
  * (notice_forwards_notice), or a person's forward ("Fwd:") of any message as one
  * (notice_is_persons_forward): the attached message read as the message it is, by its
@@ -205,9 +224,6 @@ parse_notice (MimeMessage *msg, const BounceOptions *opts)
  * Subject; the notice's as the original's). NULL when the message is no such
  * forward, or the notice gives no record or an auto-reply's (a forwarded
  * out-of-office reply is no automatic answer): the message is read as it is. */
-static BounceReport *parse_inline_forward (MimeMessage *msg, const BounceOptions *opts,
-                                           guint depth);
-
 static BounceReport *
 parse_forward (MimeMessage *msg, const BounceOptions *opts)
 {
@@ -216,18 +232,13 @@ parse_forward (MimeMessage *msg, const BounceOptions *opts)
   MimeMessage *inner = mime_parse_attached (msg);
   if (!inner)
     return NULL;
-  /* (the attached message may be a person's inline forward of the notice) */
-  BounceReport *report = parse_inline_forward (inner, opts, 1);
-  gboolean nested = report != NULL;
-  if (!report)
-    report = parse_notice (inner, opts);
+  gboolean nested;
+  BounceReport *report = read_forwarded (inner, opts, 1, &nested);
   mime_free (inner);
-  const char *verdict = bounce_report_get_verdict (report);
-  if (bounce_report_n_records (report) == 0 || (verdict && strcmp (verdict, "auto-reply") == 0))
-    {
-      bounce_report_unref (report);
-      return NULL;
-    }
+  if (report && bounce_report_n_records (report) == 0)
+    g_clear_pointer (&report, bounce_report_unref);
+  if (!report)
+    return NULL;
   if (nested)
     set_own_fields (report, msg); /* (the notice's as the original's) */
   else
@@ -273,17 +284,12 @@ parse_inline_forward (MimeMessage *msg, const BounceOptions *opts, guint depth)
           if (inner)
             {
               /* (a forward of a forward: the notice is in the text of the
-               * forwarded message) */
-              report = parse_inline_forward (inner, opts, depth + 1);
-              gboolean nested = report != NULL;
-              if (!report)
-                report = parse_notice (inner, opts);
-              /* (one that gives no record is none the less no notice of the
-               * forwarder's: their note and address are none of its) */
-              const char *verdict = bounce_report_get_verdict (report);
-              if (verdict && strcmp (verdict, "auto-reply") == 0)
-                g_clear_pointer (&report, bounce_report_unref);
-              else
+               * forwarded message; one that gives no record is none the less
+               * no notice of the forwarder's: their note and address are none
+               * of its) */
+              gboolean nested;
+              report = read_forwarded (inner, opts, depth + 1, &nested);
+              if (report)
                 {
                   /* the forward's own fields, the notice's as the original's
                    * (as for a notice forwarded as an attachment) */

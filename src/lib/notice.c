@@ -397,9 +397,7 @@ notice_is_persons_reply (const MimeMessage *msg)
     return FALSE;
   while (*subject == ' ' || *subject == '\t')
     subject++;
-  if (g_ascii_strncasecmp (subject, "re:", 3) != 0 || null_sender (msg))
-    return FALSE;
-  return !from_daemon (mime_get (msg, "From"));
+  return g_ascii_strncasecmp (subject, "re:", 3) == 0 && notice_from_person (msg);
 }
 
 gboolean
@@ -415,9 +413,7 @@ notice_subject_is_forward (const char *subject)
 gboolean
 notice_is_persons_forward (const MimeMessage *msg)
 {
-  if (!notice_subject_is_forward (mime_get (msg, "Subject")) || null_sender (msg))
-    return FALSE;
-  return !from_daemon (mime_get (msg, "From"));
+  return notice_subject_is_forward (mime_get (msg, "Subject")) && notice_from_person (msg);
 }
 
 /* A mail system's notice by its From (Exchange sends its notices from its
@@ -436,10 +432,8 @@ from_mail_system (const char *from)
 gboolean
 notice_forwards_notice (const MimeMessage *msg)
 {
-  if (null_sender (msg) || from_daemon (mime_get (msg, "From")))
-    return FALSE;
   /* what it attaches is a mail system's notice, by its From */
-  return from_mail_system (mime_original (msg, "From"));
+  return notice_from_person (msg) && from_mail_system (mime_original (msg, "From"));
 }
 
 /* The line at p (up to nl) with blanks and '*' (a client's bold) trimmed. */

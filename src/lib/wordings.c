@@ -108,10 +108,6 @@ fold_spelling (char *w, gsize n, char first)
   return n;
 }
 
-/* The word w of n bytes in lower case at o: ASCII letters, and the letters
- * written in two bytes of UTF-8 (Latin, Greek, Cyrillic: "Überschritten",
- * "Почтовый") whose lower case is written in two bytes too; other bytes are
- * copied (scripts without case, and text that is no UTF-8). */
 /* The typographic apostrophes (U+2018, U+2019, as word processors and webmail
  * write "couldn’t") in the n bytes of the folded word w become the ASCII one,
  * which the rows write; returns the word's new length. */
@@ -133,7 +129,11 @@ fold_apostrophes (char *w, gsize n)
   return o;
 }
 
-/* Returns whether the word holds a byte that is not ASCII. */
+/* The word w of n bytes in lower case at o: ASCII letters, and the letters
+ * written in two bytes of UTF-8 (Latin, Greek, Cyrillic: "Überschritten",
+ * "Почтовый") whose lower case is written in two bytes too; other bytes are
+ * copied (scripts without case, and text that is no UTF-8). Returns whether the
+ * word holds a byte that is not ASCII. */
 static gboolean
 lower_copy (char *o, const char *w, gsize n)
 {

@@ -43,6 +43,21 @@ test_normalise_quoted_local_part (void **state)
   expect_norm ("<\"john doe\"@Example.com>", "\"john doe\"@example.com");
 }
 
+/* RFC 6533 section 3: a "utf-8" address may carry "\x{HEXPOINT}" characters */
+static void
+test_normalise_utf8_type (void **state)
+{
+  (void) state;
+  expect_norm ("utf-8; jos\\x{E9}@example.net", "jos\xc3\xa9@example.net");
+  expect_norm ("UTF-8;a\\x{2B}b@example.net", "a+b@example.net");
+  expect_norm ("utf-8; \xd0\xb8\xd0\xbc\xd1\x8f@example.net", "\xd0\xb8\xd0\xbc\xd1\x8f@example.net");
+  /* no code point: left as written */
+  expect_norm ("utf-8; a\\x{D800}b@example.net", "a\\x{D800}b@example.net");
+  expect_norm ("utf-8; a\\x{}b@example.net", "a\\x{}b@example.net");
+  /* only the utf-8 type encodes so */
+  expect_norm ("rfc822; a\\x{2B}b@example.net", "a\\x{2B}b@example.net");
+}
+
 static void
 test_normalise_rejects (void **state)
 {
@@ -156,6 +171,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_normalise_forms),
     cmocka_unit_test (test_normalise_quoted_local_part),
+    cmocka_unit_test (test_normalise_utf8_type),
     cmocka_unit_test (test_normalise_rejects),
     cmocka_unit_test (test_address_chars),
     cmocka_unit_test (test_verp),

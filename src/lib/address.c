@@ -47,6 +47,38 @@ erase_prefixes (GString *s, gboolean quoted_local)
   g_string_erase (s, 0, (gssize) off);
 }
 
+/* RFC 6533 section 3: a "utf-8" address may write a character as "\x{HEXPOINT}"
+ * (and must so write "\", "+" and "="); decoded in place. A sequence that is no
+ * code point is left as it stands. */
+static void
+decode_embedded_unicode (GString *s)
+{
+  GString *out = NULL;
+  gsize copied = 0;
+  for (gsize i = 0; i + 4 < s->len; i++)
+    {
+      if (s->str[i] != '\\' || s->str[i + 1] != 'x' || s->str[i + 2] != '{')
+        continue;
+      gsize j = i + 3;
+      gunichar c = 0;
+      while (j < s->len && j - (i + 3) < 6 && g_ascii_isxdigit (s->str[j]))
+        c = c * 16 + (gunichar) g_ascii_xdigit_value (s->str[j++]);
+      if (j == i + 3 || j >= s->len || s->str[j] != '}' || !g_unichar_validate (c) || c == 0)
+        continue;
+      if (!out)
+        out = g_string_sized_new (s->len);
+      g_string_append_len (out, s->str + copied, i - copied);
+      g_string_append_unichar (out, c);
+      copied = j + 1;
+      i = j;
+    }
+  if (!out)
+    return;
+  g_string_append_len (out, s->str + copied, s->len - copied);
+  g_string_assign (s, out->str);
+  g_string_free (out, TRUE);
+}
+
 char *
 address_normalise (const char *value)
 {
@@ -56,6 +88,7 @@ address_normalise (const char *value)
   while (*p == ' ' || *p == '\t')
     p++;
   /* an address type: "rfc822;" "utf-8;" "unknown;" */
+  gboolean utf8_type = FALSE;
   const char *semi = strchr (p, ';');
   if (semi && semi - p < 20)
     {
@@ -64,7 +97,10 @@ address_normalise (const char *value)
         if (!(g_ascii_isalnum (*q) || *q == '-' || *q == ' '))
           type = FALSE;
       if (type)
-        p = semi + 1;
+        {
+          utf8_type = g_ascii_strncasecmp (p, "utf-8", 5) == 0 && semi - p == 5;
+          p = semi + 1;
+        }
     }
   /* an address in angle brackets wins over everything around it */
   const char *lt = strchr (p, '<');
@@ -94,6 +130,8 @@ address_normalise (const char *value)
     }
   g_strstrip (s->str);
   s->len = strlen (s->str);
+  if (utf8_type)
+    decode_embedded_unicode (s);
   /* quotes around the whole address, trailing punctuation */
   while (s->len > 0 && strchr ("\"'.,:;>", s->str[s->len - 1]))
     g_string_truncate (s, s->len - 1);

@@ -807,7 +807,7 @@ test_classify_adjustments (void **state)
     { "failed", "5.1.10", "550",
       "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient kim@example.org not found by SMTP "
       "address lookup", NULL, "5.1.10", "userunknown", "hard" },
-    { "delayed", "4.3.2", NULL, "does not accept mail", NULL, "4.3.2", "notaccept", "soft" },
+    { "delayed", "4.1.10", NULL, "does not accept mail", NULL, "4.1.10", "notaccept", "soft" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     run (&cases[i]);

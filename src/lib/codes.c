@@ -50,7 +50,10 @@ static const CodeRow enhanced_rows[] = {
   /* subject 3: mail system */
   { "3.0", "Other or undefined mail system status", REASON_NONE, NULL },
   { "3.1", "Mail system full", REASON_SYSTEMFULL, NULL },
-  { "3.2", "System not accepting network messages", REASON_NOTACCEPT, NULL },
+  /* a host not taking mail now (RFC 3463: imminent shutdown, excessive load,
+   * maintenance); reasons.tsv names the X.3.2 wording under toomanyconn, and keeps
+   * notaccept for a destination that takes no mail at all */
+  { "3.2", "System not accepting network messages", REASON_TOOMANYCONN, NULL },
   { "3.3", "System not capable of selected features", REASON_SYSTEMERROR, NULL },
   { "3.4", "Message too big for system", REASON_MESGTOOBIG, NULL },
   { "3.5", "System incorrectly configured", REASON_SYSTEMERROR, NULL },

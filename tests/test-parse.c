@@ -770,6 +770,40 @@ test_plain_notice_guard (void **state)
   bounce_report_free (r);
 }
 
+/* The guard's evidence in the words of a reply the notice quotes, and a
+ * helpdesk's reply that pastes one. */
+static void
+test_plain_notice_guard_replies (void **state)
+{
+  (void) state;
+  /* a wording that starts with its status code, on the reply's own line: the
+   * null sender and it, then a postmaster's From and it */
+  check_records ("Return-Path: <>\nFrom: Mail System <mail@mx.example.net>\n"
+                 "To: s@example.org\nSubject: Your message\n\n"
+                 "A problem occurred with your message to:\n\n    ray@example.net\n\n"
+                 "The server replied:\n\n    503 5.5.3 Message rejected\n",
+                 1, "ray@example.net");
+  check_records ("From: postmaster@mx.example.net\nTo: s@example.org\n"
+                 "Subject: Your message\n\n"
+                 "Talking to mx1.outlook.com about your message to:\n\n    sue@example.net\n\n"
+                 "It said: 550 5.7.515 Access denied, sending domain does not meet the required "
+                 "authentication level\n",
+                 1, "sue@example.net");
+  /* a failure subject and a wording, the notice's own words neutral */
+  check_records ("From: Mail System <mail@mx.example.net>\nTo: s@example.org\n"
+                 "Subject: Delivery failure\n\n"
+                 "A problem occurred with your message to:\n\n    tom@example.net\n\n"
+                 "The server replied:\n\n    550 Mailbox quota exceeded\n",
+                 1, "tom@example.net");
+  /* the same reply in a helpdesk's answer to a ticket ("[Ticket #123] Re:") */
+  check_records ("From: Example Support <support@helpdesk.example.com>\nTo: s@example.org\n"
+                 "Subject: [Ticket #123] Re: Mail delivery failed\n\n"
+                 "Hello,\n\nthe error you received was:\n\n"
+                 "Your message could not be delivered to:\n\n    tom@example.net\n\n"
+                 "550 Mailbox quota exceeded\n\nKind regards,\nSupport\n",
+                 0, NULL);
+}
+
 /* The reason of the one record of m, whose recipient is rcpt. */
 static void
 check_reason (const char *m, const char *rcpt, const char *reason)
@@ -1164,6 +1198,7 @@ main (void)
     cmocka_unit_test (test_parse_feedback_and_auto_reply),
     cmocka_unit_test (test_mbox_reads_every_message),
     cmocka_unit_test (test_plain_notice_guard),
+    cmocka_unit_test (test_plain_notice_guard_replies),
     cmocka_unit_test (test_auto_reply_signals),
     cmocka_unit_test (test_blank_lines_before_headers),
     cmocka_unit_test (test_recipient_forms),

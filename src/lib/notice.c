@@ -172,17 +172,62 @@ reports_to_postmaster (const char *subject_lower)
   return contains_any (s, postmaster_report_subjects);
 }
 
-/* Does the notice hold a row of the wording table (a cause, or giving up)? */
+/* Does folded (a wordings_fold result) hold a row of the wording table (a
+ * cause, or giving up)? */
+static gboolean
+finds_wording (const char *folded)
+{
+  WordingFinds finds;
+  wordings_find (folded, NULL, NULL, NULL, &finds);
+  return finds.any || finds.receiver || finds.gave_up;
+}
+
+/* Where a reply starts on the line at p (up to nl): its reply code, a word of
+ * three digits, 2 to 5 first, followed by a space or a dash and a letter or an
+ * enhanced code ("550 5.7.1 ...", "said: 550-Mailbox full"); else NULL. */
+static const char *
+reply_start (const char *p, const char *nl)
+{
+  for (const char *q = p; q + 4 < nl; q++)
+    if (q[0] >= '2' && q[0] <= '5' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
+        && (q[3] == ' ' || q[3] == '-') && (q == p || !g_ascii_isalnum (q[-1]))
+        && (g_ascii_isalpha (q[4]) || (q[4] >= '2' && q[4] <= '5' && q + 5 < nl && q[5] == '.')))
+      return q;
+  return NULL;
+}
+
+/* Does the notice hold a row of the wording table (a cause, or giving up)? A
+ * reply the notice quotes is read on its own too, from its code to the end of
+ * its line: inside the whole text its codes are dropped as the prefixes of a
+ * multi-line reply (wordings_fold), so a row that starts with one ("503 5.5.3
+ * message rejected", "5.7.515 access denied") is read only there. (The reply is
+ * read before the whole text, whose host names say whose receiver rows apply.) */
 static gboolean
 has_wording (const char *notice_lower)
 {
   if (!notice_lower || !*notice_lower)
     return FALSE;
-  char *folded = wordings_fold (notice_lower, 4096);
-  WordingFinds finds;
-  wordings_find (folded, NULL, NULL, NULL, &finds);
-  g_free (folded);
-  return finds.any || finds.receiver || finds.gave_up;
+  gsize len = strnlen (notice_lower, 4096);
+  char *whole = wordings_fold (notice_lower, len);
+  gboolean found = finds_wording (whole);
+  for (const char *line = notice_lower, *end = notice_lower + len; !found && line < end;)
+    {
+      const char *nl = memchr (line, '\n', (gsize) (end - line));
+      if (!nl)
+        nl = end;
+      const char *at = reply_start (line, nl);
+      if (at)
+        {
+          char *reply = wordings_fold (at, (gsize) (nl - at));
+          char *both = g_strconcat (reply, " ", whole, NULL);
+          found = finds_wording (both);
+          g_free (both);
+          g_free (reply);
+        }
+      line = nl + 1;
+    }
+  g_free (whole);
+  return found;
 }
 
 /* Does the message look like a failure notice at all? Guards the fallbacks. Any
@@ -190,7 +235,8 @@ has_wording (const char *notice_lower)
  *   - a daemon's or postmaster's From, and a failure subject, failure words or a
  *     wording of the table in the notice;
  *   - a failure subject and failure words in a message that is no bulk mail and
- *     was written by a machine or states a cause in the table's words;
+ *     was written by a machine; a failure subject and a wording of the table in
+ *     a message that is no bulk mail;
  *   - the null sender and a wording of the table, in a message that is no bulk
  *     mail.
  * A newsletter or a parcel notice about a delivery has a subject and words of
@@ -221,8 +267,9 @@ notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower)
     return FALSE;
   if (by_subject && by_text && machine_written (msg))
     return TRUE;
-  /* the table's wordings are a mail server's: read only when a sign above asks */
-  if ((by_from || (by_subject && by_text) || null_sender (msg)) && has_wording (notice_lower))
+  /* the table's wordings are a mail server's: read only when a sign above asks
+   * (a failure subject asks on its own: a server's wording is failure words) */
+  if ((by_from || by_subject || null_sender (msg)) && has_wording (notice_lower))
     return TRUE;
   return FALSE;
 }
@@ -389,14 +436,32 @@ notice_pick_family_of (const char *from, const char *subject, const MimeMessage 
   return hit;
 }
 
+/* The Subject after its blanks and the bracketed tags that lists and helpdesks
+ * put before it ("[users] ", "[Ticket #123] "), each closed within its first 80
+ * bytes. */
+static const char *
+subject_after_tags (const char *subject)
+{
+  for (;;)
+    {
+      while (*subject == ' ' || *subject == '\t')
+        subject++;
+      if (*subject != '[')
+        return subject;
+      const char *close = memchr (subject, ']', strnlen (subject, 80));
+      if (!close)
+        return subject;
+      subject = close + 1;
+    }
+}
+
 gboolean
 notice_is_persons_reply (const MimeMessage *msg)
 {
   const char *subject = mime_get (msg, "Subject");
   if (!subject)
     return FALSE;
-  while (*subject == ' ' || *subject == '\t')
-    subject++;
+  subject = subject_after_tags (subject);
   return g_ascii_strncasecmp (subject, "re:", 3) == 0 && notice_from_person (msg);
 }
 

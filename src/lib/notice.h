@@ -20,7 +20,8 @@ char *notice_prepare (const char *text, gsize len);
  * notice_lower: its notice, ASCII lower case (may be NULL). */
 gboolean notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower);
 
-/* Is the message a person's reply (its Subject starts "Re:", RFC 5322 § 3.6.5),
+/* Is the message a person's reply (its Subject starts "Re:", RFC 5322 § 3.6.5,
+ * after any bracketed tags a list or a helpdesk puts first: "[Ticket #123] Re:"),
  * from no mail system (no daemon's or postmaster's From, no null sender)? Such a
  * message may quote a failure notice, and is none. */
 gboolean notice_is_persons_reply (const MimeMessage *msg);

@@ -1209,11 +1209,31 @@ static const char notice_citadel_sieve[] =
   "\n"
   "I no longer read mail sent to this address.\n";
 
+/* another MTA's notice quoting Google's reply is that MTA's: the reply's words
+ * are no sign of Gmail's own notice */
+static const char notice_postfix_quoting_google[] =
+  "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+  "To: sender@example.org\n"
+  "Subject: Undelivered Mail Returned to Sender\n"
+  "\n"
+  "This is the mail system at host mail.example.org.\n"
+  "\n"
+  "I'm sorry to have to inform you that your message could not\n"
+  "be delivered to one or more recipients. It's attached below.\n"
+  "\n"
+  "                   The mail system\n"
+  "\n"
+  "<wes@example.com>: host mx.example.com[192.0.2.26] said:\n"
+  "    550-5.1.1 The email account that you tried to reach does not exist. Please\n"
+  "    try 550-5.1.1 double-checking the recipient's email address for typos or\n"
+  "    550 5.1.1 unnecessary spaces. (in reply to RCPT TO command)\n";
+
 static const Case cases[] = {
   { "exim", notice_exim, "alice@example.com", "550 5.1.1", NULL, FALSE },
   { "qmail", notice_qmail, "bob@example.com", "No such user", NULL, FALSE },
   { "sendmail", notice_sendmail, "carol@example.com", "Mailbox disabled", NULL, FALSE },
   { "postfix", notice_postfix, "dave@example.com", "552 5.2.2 Mailbox full", NULL, FALSE },
+  { "postfix", notice_postfix_quoting_google, "wes@example.com", "550-5.1.1", "userunknown", FALSE },
   { "dragonfly", notice_dragonfly, "erin@example.com", "550 5.1.1", NULL, FALSE },
   { "opensmtpd", notice_opensmtpd, "frank@example.com", "Invalid recipient", NULL, FALSE },
   { "courier", notice_courier, "grace@example.com", "User unknown", NULL, FALSE },

@@ -4,9 +4,12 @@
 const Detector detector_gmail = {
   .name = "gmail",
   .from = LIST ("mailer-daemon@googlemail.com", "mailer-daemon@google.com"),
+  /* the notice's own headings; not the words of Google's replies ("The email
+   * account that you tried to reach does not exist"), which any MTA's notice
+   * quotes */
   .body = LIST ("delivery to the following recipient failed",
                 "delivery to the following recipient has been delayed",
-                "the email account that you tried to reach"),
+                "technical details of permanent failure:", "technical details of temporary failure:"),
   .lead = LIST ("wasn't delivered to ", "hasn't been delivered to "),
   .diag_begin = LIST ("technical details of permanent failure", "technical details of temporary failure",
                       "the response from the remote server was", "the response was:"),

@@ -668,7 +668,8 @@ test_classify_generic_code (void **state)
     { "delayed", "4.4.7", NULL, "Envelope expired", NULL, "4.4.7", "expired", "soft" },
     { "failed", NULL, "552", "552 sorry", NULL, NULL, "mailboxfull", "soft" },
     { "failed", NULL, NULL, NULL, NULL, NULL, "undefined", "soft" },
-    { "delayed", NULL, NULL, NULL, NULL, NULL, "undefined", "soft" },
+    /* a delay with nothing more said still reports the delay: onhold */
+    { "delayed", NULL, NULL, NULL, NULL, NULL, "onhold", "soft" },
     /* a specific code is not overruled by a phrase of no higher rank */
     { "failed", "4.4.7", NULL, "Deferred: Connection refused by mx.example.org.", NULL, "4.4.7",
       "expired", "soft" },

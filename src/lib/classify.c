@@ -92,8 +92,8 @@
  *      the command refused, the code); then expired where "Action: failed"
  *      stands under a transient status (the sender stopped retrying a temporary
  *      failure, RFC 3464 § 2.3.3, and no cause is named); else onhold
- *      (something was said: a delay that states no cause) or undefined (nothing
- *      was).
+ *      (something was said: a code, a diagnostic, or the delay itself, which
+ *      states no cause) or undefined (nothing was).
  *  11. where that leaves no cause (onhold, undefined, expired without a
  *      specific code; a row of no cause too, but a decisive one, which names
  *      the deferral itself) and a delivery-status part gave the diagnostic, the
@@ -1186,8 +1186,9 @@ classify_record (BounceRecord *rec, Reason known)
     row = no_cause_row;
   else if (failed_transient)
     reason = REASON_EXPIRED, rule = "giving up (failed under a transient status)";
-  else if (status || reply_code || diag)
-    reason = REASON_ONHOLD, rule = "no cause stated";
+  else if (status || reply_code || diag || delayed)
+    reason = REASON_ONHOLD, rule = delayed && !(status || reply_code || diag)
+                                     ? "a delay, no cause stated" : "no cause stated";
   else
     reason = REASON_UNDEFINED, rule = "nothing stated";
   /* a diagnostic that states no cause, under no specific code: the notice's own

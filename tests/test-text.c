@@ -151,6 +151,26 @@ test_address_in_quoted_reply (void **state)
   r = parse (two);
   assert_int_equal (bounce_report_n_records (r), 2);
   bounce_report_free (r);
+  /* the reply names the entry's own recipient on a folded line: the line is the
+   * reply's, the address with it */
+  static const char own[]
+      = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+        "To: sender@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n\n"
+        "This is the mail system at host mail.example.org.\n\n"
+        "                   The mail system\n\n"
+        "<a@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1\n"
+        "    <a@example.com>: Recipient address rejected: User unknown in local\n"
+        "    recipient table (in reply to RCPT TO command)\n\n"
+        "<b@example.net>: host mx.example.net[192.0.2.11] said: 552 5.2.2 over quota\n"
+        "    (in reply to RCPT TO command)\n";
+  r = parse (own);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "a@example.com");
+  assert_non_null (strstr (diag (r, 0), "550 5.1.1 <a@example.com>: Recipient address rejected"));
+  assert_string_equal (rcpt (r, 1), "b@example.net");
+  assert_null (strstr (diag (r, 1), "Recipient address rejected"));
+  bounce_report_free (r);
 }
 
 static void

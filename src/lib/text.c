@@ -716,6 +716,9 @@ line_indent (const char *line, const char *end)
 
 /* Is addr, on a line that goes on with the lines of the open entry (no blank
  * line between), an address the server's reply names rather than a recipient?
+ * The entry's own address too, on a line folded under the entry's first (the
+ * reply names the recipient it refused: "550 5.1.1 <addr>: Recipient address
+ * rejected"): the line is the reply's, all of it.
  * So where the line is indented deeper than the line that opened the entry (a
  * notice folds the reply it quotes under it: Postfix at 4 columns under
  * "<addr>: host ... said:", src postfix 3.7.11 src/bounce/bounce_notify_util.c
@@ -727,10 +730,12 @@ static gboolean
 quoted_in_entry (const char *line, const char *end, const char *addr, const Found *current,
                  gsize current_indent)
 {
-  if (!current->diag->len || g_ascii_strcasecmp (addr, current->address) == 0)
+  if (!current->diag->len)
     return FALSE;
   if (line_indent (line, end) > current_indent)
     return TRUE;
+  if (g_ascii_strcasecmp (addr, current->address) == 0)
+    return FALSE;
   gsize n = strlen (addr);
   for (const char *p = line; p + n <= end; p++)
     if (g_ascii_strncasecmp (p, addr, n) == 0)

@@ -194,6 +194,9 @@ test_status_command (void **state)
                        "DATA");
   assert_string_equal (status_command_text_find_own (&t, "a@example.com", "550 5.1.1 User unknown"),
                        "RCPT");
+  assert_string_equal (status_command_text_find_own (&t, "b@example.net",
+                                                     "(reason: 550 Rejected, please contact the postmaster.)"),
+                       "DATA");
   assert_null (status_command_text_find_own (&t, "b@example.net", "550 Rejected, see the page"));
   status_command_text_clear (&t);
   /* a reply before any command: the greeting */

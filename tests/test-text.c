@@ -171,6 +171,25 @@ test_address_in_quoted_reply (void **state)
   assert_string_equal (rcpt (r, 1), "b@example.net");
   assert_null (strstr (diag (r, 1), "Recipient address rejected"));
   bounce_report_free (r);
+  /* Sendmail's transcript under a list of several recipients is the last one's
+   * no more than the others' */
+  static const char sendmail[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n    (reason: 550 5.1.1 User unknown)\n"
+        "<b@example.net>\n    (reason: 552 5.2.2 Mailbox full)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.com.:\n>>> RCPT To:<a@example.com>\n"
+        "<<< 550 5.1.1 User unknown\n550 5.1.1 <a@example.com>... User unknown\n"
+        "... while talking to mx.example.net.:\n>>> RCPT To:<b@example.net>\n"
+        "<<< 552 5.2.2 Mailbox full\n552 5.2.2 <b@example.net>... Mailbox full\n";
+  r = parse (sendmail);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 1), "b@example.net");
+  assert_null (strstr (diag (r, 1), "User unknown"));
+  bounce_report_free (r);
 }
 
 static void

@@ -808,7 +808,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       pos = next;
 
       if (transcript_heading (lline))
-        transcript = TRUE;
+        {
+          transcript = TRUE;
+          /* the session transcript is no one recipient's text where the list
+           * above it named several: each one's lines in it are found by its
+           * address ("554 <addr>... reason") */
+          if (s.found->len > 1)
+            current = NULL;
+        }
       if (finder_in (&ends[0], line_at, line_end) || finder_in (&ends[1], line_at, line_end))
         {
           s.end_at = line_at;

@@ -115,6 +115,9 @@ reply_from_begins_diag (const TranscriptReply *r, const char *from, const char *
 static gboolean
 reply_begins_diag (const TranscriptReply *r, const char *diag)
 {
+  /* Sendmail's list writes it "(reason: %s)" (savemail.c errbody) */
+  if (diag && g_ascii_strncasecmp (diag, "(reason: ", 9) == 0)
+    diag += 9;
   gsize dlen = diag ? strlen (diag) : 0;
   if (dlen < 12 || (gsize) (r->end - r->start) < 16)
     return FALSE;

@@ -190,6 +190,29 @@ test_address_in_quoted_reply (void **state)
   assert_string_equal (rcpt (r, 1), "b@example.net");
   assert_null (strstr (diag (r, 1), "User unknown"));
   bounce_report_free (r);
+  /* ... and a recipient's "Deferred:" line in it ends at the next host's lines */
+  static const char deferred[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n    (reason: 550 5.1.1 User unknown)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.net.:\n>>> RCPT To:<b@example.net>\n"
+        "<<< 452 4.2.2 Mailbox full\n<b@example.net>... Deferred: 452 4.2.2 Mailbox full\n"
+        "... while talking to mx.example.com.:\n>>> RCPT To:<a@example.com>\n"
+        "<<< 550 5.1.1 User unknown\n550 5.1.1 <a@example.com>... User unknown\n"
+        "... while talking to mx.example.org.:\n>>> RCPT To:<c@example.org>\n"
+        "<<< 451 4.3.0 Server busy\n<c@example.org>... Deferred: 451 4.3.0 Server busy\n";
+  r = parse (deferred);
+  assert_int_equal (bounce_report_n_records (r), 3);
+  for (guint i = 0; i < 3; i++)
+    if (strcmp (rcpt (r, i), "b@example.net") == 0)
+      {
+        assert_non_null (strstr (diag (r, i), "Mailbox full"));
+        assert_null (strstr (diag (r, i), "mx.example.com"));
+      }
+  bounce_report_free (r);
 }
 
 static void

@@ -887,7 +887,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         }
       TranscriptLine kind = transcript_line (line, end);
       if (kind == TRANSCRIPT_COMMAND || kind == TRANSCRIPT_HOST)
-        g_string_truncate (replies, 0); /* a new command or host */
+        {
+          g_string_truncate (replies, 0); /* a new command or host */
+          /* under a list of several, a recipient's entry in the transcript
+           * ("<addr>... Deferred: 452 ...") ends where the next host's or
+           * command's lines begin */
+          if (transcript && s.found->len > 1)
+            current = NULL;
+        }
       gsize cut = d ? skip_cut (&skip_list, line_at, line_end) : G_MAXSIZE;
       gboolean skip = cut != G_MAXSIZE;
       const char *rest = NULL;

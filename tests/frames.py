@@ -321,7 +321,8 @@ def qmail(c):
                 "greeting": "Connected to %s but greeting failed.\n" % IP,
                 "EHLO": "Connected to %s but my name was rejected.\n" % IP}.get(r["command"], "")
         said += "Remote host said: %s\n" % "\n".join(r["lines"])
-        blocks += "<%s>:\n%sGiving up on %s.\n\n" % (r["rcpt"], said, IP)
+        # qmail-smtpd.c addrparse keeps an address without its quotes
+        blocks += "<%s>:\n%sGiving up on %s.\n\n" % (r["rcpt"].replace('"', ""), said, IP)
     return ("From: MAILER-DAEMON@mail.example.org\nTo: sender@example.org\nDate: %s\n"
             "Subject: failure notice\n\n"
             "Hi. This is the qmail-send program at mail.example.org.\n"

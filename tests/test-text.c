@@ -139,6 +139,30 @@ test_address_in_quoted_reply (void **state)
   assert_int_equal (bounce_report_n_records (r), 1);
   assert_string_equal (rcpt (r, 0), "a@example.com");
   bounce_report_free (r);
+  /* qmail keeps a quoted local part without its quotes: "<john doe@...>:" */
+  static const char unquoted[]
+      = "From: MAILER-DAEMON@mail.example.org\n"
+        "To: sender@example.org\n"
+        "Subject: failure notice\n\n"
+        "Hi. This is the qmail-send program at mail.example.org.\n"
+        "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+        "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+        "<john doe@example.com>:\n"
+        "192.0.2.10 does not like recipient.\n"
+        "Remote host said: 550 5.1.1 User unknown\n"
+        "Giving up on 192.0.2.10.\n\n"
+        "<b@example.net>:\n"
+        "192.0.2.11 does not like recipient.\n"
+        "Remote host said: 552 5.2.2 Mailbox full\n"
+        "Giving up on 192.0.2.11.\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        "To: b@example.net\nFrom: sender@example.org\nSubject: hi\n\nhi\n";
+  r = parse (unquoted);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "\"john doe\"@example.com");
+  assert_non_null (strstr (diag (r, 0), "User unknown"));
+  assert_null (strstr (diag (r, 0), "Mailbox full"));
+  bounce_report_free (r);
   /* recipients listed one under the other, each with its reply, stay apart */
   static const char two[]
       = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"

@@ -240,6 +240,36 @@ address_after (const char *p, const char *end, gsize *len)
 
 static const char *next_listed (const char *p, const char *end, gsize *len);
 
+/* An entry line "<john doe@example.com>:" whose local part holds a space, as
+ * qmail writes an address it keeps without its quotes (notqmail qmail-smtpd.c
+ * addrparse strips them; qmail-send.c writes "<%s>:"): the address with its
+ * local part quoted again (RFC 5321 § 4.1.2), "\"john doe\"@example.com", and in
+ * after where the line goes on. NULL for any other line. */
+static char *
+unquoted_entry (const char *p, const char *end, const char **after)
+{
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+    end--;
+  if (end - p < 6 || p[0] != '<' || end[-1] != ':' || end[-2] != '>')
+    return NULL;
+  const char *close = end - 2, *at = NULL;
+  gboolean space = FALSE;
+  for (const char *c = p + 1; c < close; c++)
+    {
+      if (*c == '@')
+        at = c;
+      else if ((unsigned char) *c < ' ' || strchr ("<>\"()[],;\\", *c))
+        return NULL;
+      else if (*c == ' ' && !at)
+        space = TRUE;
+    }
+  if (!space || !at || at == p + 1 || p[1] == ' ' || at[-1] == ' ' || close - at < 4
+      || memchr (at, ' ', close - at) || !memchr (at, '.', close - at))
+    return NULL;
+  *after = end;
+  return g_strdup_printf ("\"%.*s\"%.*s", (int) (at - p - 1), p + 1, (int) (close - at), at);
+}
+
 /* The address of a line that is only a display name and the address in
  * brackets ("John Smith <js@example.org>", "John Smith (mailto:js@example.org)"),
  * or a list of such entries ("Ann <a@example.org>, Bob <b@example.org>": the
@@ -456,6 +486,19 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   gboolean named = FALSE;
   if (!start && !lead_only && d)
     named = (start = named_address (p, end, &n)) != NULL;
+  if (!start && !lead_only)
+    {
+      const char *after = NULL;
+      char *quoted = unquoted_entry (p, end, &after);
+      char *addr = quoted ? address_normalise (quoted) : NULL;
+      g_free (quoted);
+      if (addr)
+        {
+          *at_start = TRUE;
+          *rest = after;
+        }
+      return addr;
+    }
   if (!start)
     return NULL;
   /* a message identifier on the line ("Message-ID of your message: <...>"),

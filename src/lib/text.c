@@ -978,6 +978,12 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
             g_string_truncate (opener, 0);
           current = f;
           current_indent = line_indent (line, end);
+          /* Sendmail's entry of a recipient it retries, "<addr>... Deferred: 452
+           * ..." (sendmail 8.17.1.9 libsm/strexit.c, EX_TEMPFAIL's "Deferred";
+           * sendmail/deliver.c giveresponse) */
+          if (f && !f->action && rest && rest - line >= 4 && memcmp (rest - 4, "... ", 4) == 0
+              && end - rest >= 9 && memcmp (rest, "Deferred:", 9) == 0)
+            f->action = g_strdup ("delayed");
           if (f && heading && heading->len && !f->heading)
             {
               f->heading = g_strdup (heading->str);

@@ -176,6 +176,29 @@ test_status_command (void **state)
                      "<<< 550-5.7.26 This mail is unauthenticated\n<<< 550 5.7.26 see the page\n"
                      "554 5.0.0 Service unavailable\n";
   assert_string_equal (status_find_command_for (data, "c@example.net", FALSE), "DATA");
+  /* several recipients: a recipient's own reply is the one its diagnostic
+   * quotes, a reply of several lines joined by spaces or its last line alone */
+  const char *two = "... while talking to mx1.example.com.:\n>>> RCPT To:<a@example.com>\n"
+                    "<<< 550 5.1.1 User unknown\n550 5.1.1 <a@example.com>... User unknown\n"
+                    "... while talking to mx2.example.net.:\n>>> DATA\n"
+                    "<<< 550-Your message looks like spam to us.\n"
+                    "<<< 550 Rejected, please contact the postmaster.\n";
+  StatusCommandText t;
+  status_command_text_init (&t, two);
+  assert_string_equal (status_command_text_find_own (&t, "b@example.net",
+                                                     "550 Rejected, please contact the postmaster."),
+                       "DATA");
+  assert_string_equal (status_command_text_find_own (&t, "b@example.net",
+                                                     "550-Your message looks like spam to us. "
+                                                     "550 Rejected, please contact the postmaster."),
+                       "DATA");
+  assert_string_equal (status_command_text_find_own (&t, "a@example.com", "550 5.1.1 User unknown"),
+                       "RCPT");
+  assert_string_equal (status_command_text_find_own (&t, "b@example.net",
+                                                     "(reason: 550 Rejected, please contact the postmaster.)"),
+                       "DATA");
+  assert_null (status_command_text_find_own (&t, "b@example.net", "550 Rejected, see the page"));
+  status_command_text_clear (&t);
   /* a reply before any command: the greeting */
   assert_string_equal (status_find_command_for ("... while talking to mx.example.net.:\n"
                                                 "<<< 554 5.7.1 not accepting mail\n",

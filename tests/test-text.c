@@ -139,6 +139,30 @@ test_address_in_quoted_reply (void **state)
   assert_int_equal (bounce_report_n_records (r), 1);
   assert_string_equal (rcpt (r, 0), "a@example.com");
   bounce_report_free (r);
+  /* qmail keeps a quoted local part without its quotes: "<john doe@...>:" */
+  static const char unquoted[]
+      = "From: MAILER-DAEMON@mail.example.org\n"
+        "To: sender@example.org\n"
+        "Subject: failure notice\n\n"
+        "Hi. This is the qmail-send program at mail.example.org.\n"
+        "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+        "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+        "<john doe@example.com>:\n"
+        "192.0.2.10 does not like recipient.\n"
+        "Remote host said: 550 5.1.1 User unknown\n"
+        "Giving up on 192.0.2.10.\n\n"
+        "<b@example.net>:\n"
+        "192.0.2.11 does not like recipient.\n"
+        "Remote host said: 552 5.2.2 Mailbox full\n"
+        "Giving up on 192.0.2.11.\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        "To: b@example.net\nFrom: sender@example.org\nSubject: hi\n\nhi\n";
+  r = parse (unquoted);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "\"john doe\"@example.com");
+  assert_non_null (strstr (diag (r, 0), "User unknown"));
+  assert_null (strstr (diag (r, 0), "Mailbox full"));
+  bounce_report_free (r);
   /* recipients listed one under the other, each with its reply, stay apart */
   static const char two[]
       = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
@@ -150,6 +174,76 @@ test_address_in_quoted_reply (void **state)
         "<b@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 unknown\n";
   r = parse (two);
   assert_int_equal (bounce_report_n_records (r), 2);
+  bounce_report_free (r);
+  /* the reply names the entry's own recipient on a folded line: the line is the
+   * reply's, the address with it */
+  static const char own[]
+      = "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+        "To: sender@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n\n"
+        "This is the mail system at host mail.example.org.\n\n"
+        "                   The mail system\n\n"
+        "<a@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1\n"
+        "    <a@example.com>: Recipient address rejected: User unknown in local\n"
+        "    recipient table (in reply to RCPT TO command)\n\n"
+        "<b@example.net>: host mx.example.net[192.0.2.11] said: 552 5.2.2 over quota\n"
+        "    (in reply to RCPT TO command)\n";
+  r = parse (own);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 0), "a@example.com");
+  assert_non_null (strstr (diag (r, 0), "550 5.1.1 <a@example.com>: Recipient address rejected"));
+  assert_string_equal (rcpt (r, 1), "b@example.net");
+  assert_null (strstr (diag (r, 1), "Recipient address rejected"));
+  bounce_report_free (r);
+  /* Sendmail's transcript under a list of several recipients is the last one's
+   * no more than the others' */
+  static const char sendmail[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n    (reason: 550 5.1.1 User unknown)\n"
+        "<b@example.net>\n    (reason: 552 5.2.2 Mailbox full)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.com.:\n>>> RCPT To:<a@example.com>\n"
+        "<<< 550 5.1.1 User unknown\n550 5.1.1 <a@example.com>... User unknown\n"
+        "... while talking to mx.example.net.:\n>>> RCPT To:<b@example.net>\n"
+        "<<< 552 5.2.2 Mailbox full\n552 5.2.2 <b@example.net>... Mailbox full\n";
+  r = parse (sendmail);
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 1), "b@example.net");
+  assert_null (strstr (diag (r, 1), "User unknown"));
+  bounce_report_free (r);
+  /* ... and a recipient's "Deferred:" line in it ends at the next host's lines */
+  static const char deferred[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>\n"
+        "To: sender@example.org\n"
+        "Subject: Returned mail: see transcript for details\n\n"
+        "   ----- The following addresses had permanent fatal errors -----\n"
+        "<a@example.com>\n    (reason: 550 5.1.1 User unknown)\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "... while talking to mx.example.net.:\n>>> RCPT To:<b@example.net>\n"
+        "<<< 452 4.2.2 Mailbox full\n<b@example.net>... Deferred: 452 4.2.2 Mailbox full\n"
+        "... while talking to mx.example.com.:\n>>> RCPT To:<a@example.com>\n"
+        "<<< 550 5.1.1 User unknown\n550 5.1.1 <a@example.com>... User unknown\n"
+        "... while talking to mx.example.org.:\n>>> RCPT To:<c@example.org>\n"
+        "<<< 451 4.3.0 Server busy\n<c@example.org>... Deferred: 451 4.3.0 Server busy\n";
+  r = parse (deferred);
+  assert_int_equal (bounce_report_n_records (r), 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *action
+          = bounce_record_get (bounce_report_get_record (r, i), BOUNCE_FIELD_ACTION);
+      if (strcmp (rcpt (r, i), "a@example.com") == 0)
+        assert_null (action);
+      else /* the "Deferred:" ones are retried */
+        assert_string_equal (action, "delayed");
+      if (strcmp (rcpt (r, i), "b@example.net") == 0)
+        {
+          assert_non_null (strstr (diag (r, i), "Mailbox full"));
+          assert_null (strstr (diag (r, i), "mx.example.com"));
+        }
+    }
   bounce_report_free (r);
 }
 

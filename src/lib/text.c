@@ -240,6 +240,36 @@ address_after (const char *p, const char *end, gsize *len)
 
 static const char *next_listed (const char *p, const char *end, gsize *len);
 
+/* An entry line "<john doe@example.com>:" whose local part holds a space, as
+ * qmail writes an address it keeps without its quotes (notqmail qmail-smtpd.c
+ * addrparse strips them; qmail-send.c writes "<%s>:"): the address with its
+ * local part quoted again (RFC 5321 § 4.1.2), "\"john doe\"@example.com", and in
+ * after where the line goes on. NULL for any other line. */
+static char *
+unquoted_entry (const char *p, const char *end, const char **after)
+{
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+    end--;
+  if (end - p < 6 || p[0] != '<' || end[-1] != ':' || end[-2] != '>')
+    return NULL;
+  const char *close = end - 2, *at = NULL;
+  gboolean space = FALSE;
+  for (const char *c = p + 1; c < close; c++)
+    {
+      if (*c == '@')
+        at = c;
+      else if ((unsigned char) *c < ' ' || strchr ("<>\"()[],;\\", *c))
+        return NULL;
+      else if (*c == ' ' && !at)
+        space = TRUE;
+    }
+  if (!space || !at || at == p + 1 || p[1] == ' ' || at[-1] == ' ' || close - at < 4
+      || memchr (at, ' ', close - at) || !memchr (at, '.', close - at))
+    return NULL;
+  *after = end;
+  return g_strdup_printf ("\"%.*s\"%.*s", (int) (at - p - 1), p + 1, (int) (close - at), at);
+}
+
 /* The address of a line that is only a display name and the address in
  * brackets ("John Smith <js@example.org>", "John Smith (mailto:js@example.org)"),
  * or a list of such entries ("Ann <a@example.org>, Bob <b@example.org>": the
@@ -456,6 +486,19 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   gboolean named = FALSE;
   if (!start && !lead_only && d)
     named = (start = named_address (p, end, &n)) != NULL;
+  if (!start && !lead_only)
+    {
+      const char *after = NULL;
+      char *quoted = unquoted_entry (p, end, &after);
+      char *addr = quoted ? address_normalise (quoted) : NULL;
+      g_free (quoted);
+      if (addr)
+        {
+          *at_start = TRUE;
+          *rest = after;
+        }
+      return addr;
+    }
   if (!start)
     return NULL;
   /* a message identifier on the line ("Message-ID of your message: <...>"),
@@ -716,6 +759,9 @@ line_indent (const char *line, const char *end)
 
 /* Is addr, on a line that goes on with the lines of the open entry (no blank
  * line between), an address the server's reply names rather than a recipient?
+ * The entry's own address too, on a line folded under the entry's first (the
+ * reply names the recipient it refused: "550 5.1.1 <addr>: Recipient address
+ * rejected"): the line is the reply's, all of it.
  * So where the line is indented deeper than the line that opened the entry (a
  * notice folds the reply it quotes under it: Postfix at 4 columns under
  * "<addr>: host ... said:", src postfix 3.7.11 src/bounce/bounce_notify_util.c
@@ -727,10 +773,12 @@ static gboolean
 quoted_in_entry (const char *line, const char *end, const char *addr, const Found *current,
                  gsize current_indent)
 {
-  if (!current->diag->len || g_ascii_strcasecmp (addr, current->address) == 0)
+  if (!current->diag->len)
     return FALSE;
   if (line_indent (line, end) > current_indent)
     return TRUE;
+  if (g_ascii_strcasecmp (addr, current->address) == 0)
+    return FALSE;
   gsize n = strlen (addr);
   for (const char *p = line; p + n <= end; p++)
     if (g_ascii_strncasecmp (p, addr, n) == 0)
@@ -803,7 +851,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       pos = next;
 
       if (transcript_heading (lline))
-        transcript = TRUE;
+        {
+          transcript = TRUE;
+          /* the session transcript is no one recipient's text where the list
+           * above it named several: each one's lines in it are found by its
+           * address ("554 <addr>... reason") */
+          if (s.found->len > 1)
+            current = NULL;
+        }
       if (finder_in (&ends[0], line_at, line_end) || finder_in (&ends[1], line_at, line_end))
         {
           s.end_at = line_at;
@@ -875,7 +930,14 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
         }
       TranscriptLine kind = transcript_line (line, end);
       if (kind == TRANSCRIPT_COMMAND || kind == TRANSCRIPT_HOST)
-        g_string_truncate (replies, 0); /* a new command or host */
+        {
+          g_string_truncate (replies, 0); /* a new command or host */
+          /* under a list of several, a recipient's entry in the transcript
+           * ("<addr>... Deferred: 452 ...") ends where the next host's or
+           * command's lines begin */
+          if (transcript && s.found->len > 1)
+            current = NULL;
+        }
       gsize cut = d ? skip_cut (&skip_list, line_at, line_end) : G_MAXSIZE;
       gboolean skip = cut != G_MAXSIZE;
       const char *rest = NULL;
@@ -916,6 +978,12 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
             g_string_truncate (opener, 0);
           current = f;
           current_indent = line_indent (line, end);
+          /* Sendmail's entry of a recipient it retries, "<addr>... Deferred: 452
+           * ..." (sendmail 8.17.1.9 libsm/strexit.c, EX_TEMPFAIL's "Deferred";
+           * sendmail/deliver.c giveresponse) */
+          if (f && !f->action && rest && rest - line >= 4 && memcmp (rest - 4, "... ", 4) == 0
+              && end - rest >= 9 && memcmp (rest, "Deferred:", 9) == 0)
+            f->action = g_strdup ("delayed");
           if (f && heading && heading->len && !f->heading)
             {
               f->heading = g_strdup (heading->str);

@@ -80,6 +80,58 @@ typedef struct
   gboolean failed;
 } TranscriptReply;
 
+/* Does the reply r (its lines "<<< 550-...", "<<< 550 ...") from its line from
+ * on begin as diag does, or diag as the rest of the reply? At least a code and
+ * some words alike. A diagnostic holds a reply of several lines joined by a
+ * space, as the delivery-status part and the notices that quote a reply on one
+ * line write it (postfix 3.7.11 src/smtp/smtp_trouble.c, exim 4.96 src/deliver.c
+ * print_dsn_diagnostic_code), or its last line alone, as Sendmail's does
+ * (sendmail 8.17.1.9 sendmail/savemail.c errbody): the reply's lines are compared
+ * so joined, their "<<< " left out. */
+static gboolean
+reply_from_begins_diag (const TranscriptReply *r, const char *from, const char *diag, gsize dlen)
+{
+  gsize at = 0;
+  for (const char *line = from; line < r->end && at < dlen;)
+    {
+      const char *nl = memchr (line, '\n', r->end - line);
+      const char *end = nl ? nl : r->end;
+      const char *p = line;
+      while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+      if (end - p >= 4 && memcmp (p, "<<< ", 4) == 0)
+        p += 4;
+      if (at > 0 && diag[at++] != ' ')
+        return FALSE; /* no space where two lines join */
+      gsize n = MIN ((gsize) (end - p), dlen - at);
+      if (g_ascii_strncasecmp (p, diag + at, n) != 0)
+        return FALSE;
+      at += n;
+      line = nl ? nl + 1 : r->end;
+    }
+  return at >= 12;
+}
+
+static gboolean
+reply_begins_diag (const TranscriptReply *r, const char *diag)
+{
+  /* Sendmail's list writes it "(reason: %s)" (savemail.c errbody) */
+  if (diag && g_ascii_strncasecmp (diag, "(reason: ", 9) == 0)
+    diag += 9;
+  gsize dlen = diag ? strlen (diag) : 0;
+  if (dlen < 12 || (gsize) (r->end - r->start) < 16)
+    return FALSE;
+  for (const char *line = r->start; line && line < r->end;)
+    {
+      if (reply_from_begins_diag (r, line, diag, dlen))
+        return TRUE;
+      line = memchr (line, '\n', r->end - line);
+      if (line)
+        line++;
+    }
+  return FALSE;
+}
+
 const char *
 transcript_command (const char *text, gsize len, const char *address, const char *diag,
                     gboolean own_only)
@@ -176,9 +228,7 @@ transcript_command (const char *text, gsize len, const char *address, const char
           mine = r;
         else if (pass == 1 && alen && ascii_contains_case (r->end, r->after_end, address))
           mine = r;
-        else if (pass == 2 && diag && strlen (diag) >= 12 && (gsize) (r->end - r->start) >= 16
-                 && g_ascii_strncasecmp (r->start + 4, diag,
-                                         MIN (strlen (diag), (gsize) (r->end - r->start - 4))) == 0)
+        else if (pass == 2 && reply_begins_diag (r, diag))
           mine = r; /* at least a code and some words alike */
       }
   if (!mine && own_only)

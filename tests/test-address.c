@@ -58,6 +58,19 @@ test_normalise_utf8_type (void **state)
   expect_norm ("rfc822; a\\x{2B}b@example.net", "a\\x{2B}b@example.net");
 }
 
+/* a field's value that holds the address and nothing else but a name or comment */
+static void
+test_same (void **state)
+{
+  (void) state;
+  assert_true (address_same ("Kim <kim@Example.ORG>", "kim@example.org"));
+  assert_true (address_same ("kim@example.org (Kim Lee)", "kim@example.org"));
+  assert_false (address_same ("kim@example.org.uk", "kim@example.org"));
+  assert_false (address_same ("Kim <kimberly@example.org>", "kim@example.org"));
+  assert_false (address_same (NULL, "kim@example.org"));
+  assert_false (address_same ("kim@example.org", NULL));
+}
+
 static void
 test_normalise_rejects (void **state)
 {
@@ -173,6 +186,7 @@ main (void)
     cmocka_unit_test (test_normalise_quoted_local_part),
     cmocka_unit_test (test_normalise_utf8_type),
     cmocka_unit_test (test_normalise_rejects),
+    cmocka_unit_test (test_same),
     cmocka_unit_test (test_address_chars),
     cmocka_unit_test (test_verp),
     cmocka_unit_test (test_address_in_text),

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "bounds.h"
 
 gboolean
@@ -249,4 +250,19 @@ gboolean
 address_ip (const char *w, gsize n)
 {
   return is_ipv4 (w, n) || is_ipv6 (w, n);
+}
+
+gboolean
+address_same (const char *value, const char *address)
+{
+  if (!value || !address)
+    return FALSE;
+  /* without comments the normalised address is a piece of the value, the same
+   * but for the domain's case: when address is no such piece, they differ */
+  if (!strchr (value, '(') && !ascii_contains_case (value, value + strlen (value), address))
+    return FALSE;
+  char *a = address_normalise (value);
+  gboolean same = a && g_ascii_strcasecmp (a, address) == 0;
+  g_free (a);
+  return same;
 }

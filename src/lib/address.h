@@ -12,6 +12,11 @@
  * (no '@', an empty side, spaces or control characters inside). */
 char *address_normalise (const char *value);
 
+/* TRUE when a field's value ("Kim <kim@Example.org>", "kim@example.org (Kim)")
+ * holds the normalised address and nothing else but its display name and
+ * comments. */
+gboolean address_same (const char *value, const char *address);
+
 /* TRUE when the domain of a normalised address is a fully qualified name (it
  * holds a dot) or an address literal ("[192.0.2.1]"): an unqualified host
  * ("user@mailhost") names a mailbox only inside its own network. */

@@ -659,10 +659,5 @@ gboolean
 notice_is_to (const MimeMessage *msg, const char *address)
 {
   const char *to = mime_get (msg, "To");
-  if (!to || !address || strchr (to, ','))
-    return FALSE;
-  char *a = address_normalise (to);
-  gboolean same = a && g_ascii_strcasecmp (a, address) == 0;
-  g_free (a);
-  return same;
+  return to && !strchr (to, ',') && address_same (to, address);
 }

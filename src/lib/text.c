@@ -526,21 +526,6 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
   return addr;
 }
 
-static gboolean
-same_address (const char *header, const char *addr)
-{
-  if (!header)
-    return FALSE;
-  /* without comments the normalised address is a piece of the header, the same
-   * but for the domain's case: when addr is no such piece, they differ */
-  if (!strchr (header, '(') && !ascii_contains_case (header, header + strlen (header), addr))
-    return FALSE;
-  char *a = address_normalise (header);
-  gboolean same = a && g_ascii_strcasecmp (a, addr) == 0;
-  g_free (a);
-  return same;
-}
-
 /* Addresses that are never failed recipients: the daemons that write bounces, the
  * bounce's own sender, and (unless the family's recipient list names it) its
  * addressee. A postmaster address counts only when the returned message was sent
@@ -555,7 +540,7 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
    * recipients stand or the returned message was sent to it */
   gboolean out = contains_any (lower, daemons)
                  || (g_str_has_prefix (lower, "postmaster@") && msg && !listed
-                     && !same_address (mime_original (msg, "To"), addr));
+                     && !address_same (mime_original (msg, "To"), addr));
   g_free (lower);
   if (out || !msg)
     return out;
@@ -563,18 +548,18 @@ text_excluded (const char *addr, const MimeMessage *msg, gboolean listed)
    * the returned message was sent to that address: a receiver that sends its
    * notice as the address it could not deliver to (Postal's BounceMessage), mail
    * to oneself (the bounce's To is then the failed recipient too, see below) */
-  gboolean returned_to = same_address (mime_original (msg, "To"), addr);
+  gboolean returned_to = address_same (mime_original (msg, "To"), addr);
   if (!returned_to
-      && (same_address (mime_get (msg, "From"), addr)
-          || same_address (mime_get (msg, "Return-Path"), addr)
-          || same_address (mime_original (msg, "From"), addr)))
+      && (address_same (mime_get (msg, "From"), addr)
+          || address_same (mime_get (msg, "Return-Path"), addr)
+          || address_same (mime_original (msg, "From"), addr)))
     return TRUE;
   /* message identifiers look like addresses */
-  if (same_address (mime_get (msg, "Message-ID"), addr)
-      || same_address (mime_get (msg, "In-Reply-To"), addr)
-      || same_address (mime_original (msg, "Message-ID"), addr))
+  if (address_same (mime_get (msg, "Message-ID"), addr)
+      || address_same (mime_get (msg, "In-Reply-To"), addr)
+      || address_same (mime_original (msg, "Message-ID"), addr))
     return TRUE;
-  if (!listed && !returned_to && same_address (mime_get (msg, "To"), addr))
+  if (!listed && !returned_to && address_same (mime_get (msg, "To"), addr))
     return TRUE;
   /* in a forward of a notice, the notice's own addressee: the sender */
   return !listed && returned_to && notice_forwards_notice (msg);

@@ -175,6 +175,8 @@ test_topics_subject_choice (void **state)
     /* an address by whose it is: the sender's (return, reverse, reply-to, "your"),
      * the sending host's (HELO, an IP address); a recipient's otherwise */
     { "Invalid return address", 0, "rejected" },
+    { "Return path address unknown", 0, "rejected" },
+    { "Reverse-path domain does not exist", 0, "rejected" },
     { "Reply-To address invalid", 0, "rejected" },
     { "Your email address is invalid", 0, "rejected" },
     { "501 Invalid HELO address", 0, "blocked" },

@@ -24,9 +24,14 @@ const TopicSubject topic_subjects[] = {
   { "address", SUBJECT_ADDRESS, EN },
   { "email address", SUBJECT_ADDRESS, EN },
   /* the sender's addresses by their names (RFC 5321 § 4.1.2 "reverse-path",
-   * RFC 5322's Return-Path and Reply-To); an IP address is the client's */
+   * RFC 5322 § 3.6.7 Return-Path, § 3.6.2 Reply-To); an IP address is the
+   * client's */
   { "return address", SUBJECT_SENDER, EN },
   { "reverse address", SUBJECT_SENDER, EN },
+  { "reverse path", SUBJECT_SENDER, EN },
+  { "reverse-path", SUBJECT_SENDER, EN },
+  { "return path", SUBJECT_SENDER, EN },
+  { "return-path", SUBJECT_SENDER, EN },
   { "reply-to address", SUBJECT_SENDER, EN },
   { "sending address", SUBJECT_SENDER, EN },
   { "ip address", SUBJECT_CLIENT, EN },

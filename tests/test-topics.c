@@ -182,6 +182,9 @@ test_topics_subject_choice (void **state)
     { "501 Invalid HELO address", 0, "blocked" },
     { "Your IP address is invalid", 0, "blocked" },
     { "The email address is invalid", 0, "userunknown" },
+    /* the mailbox's name, as Exim's manual quotes a server's answer */
+    { "550 Unknown local part xyz in <addr>", 0, "userunknown" },
+    { "Invalid local-part", 0, "userunknown" },
     /* an address or a domain of one of the message's headers: its form */
     { "Invalid address in the To: header", 0, "notcompliantrfc" },
     { "Message-ID domain not found", 0, "notcompliantrfc" },

@@ -21,6 +21,9 @@ const TopicSubject topic_subjects[] = {
   { "username", SUBJECT_USER, EN },
   { "recipient", SUBJECT_USER, EN },
   { "addressee", SUBJECT_USER, EN },
+  /* the mailbox's name in an address (RFC 5321 § 2.3.11, § 4.1.2) */
+  { "local part", SUBJECT_USER, EN },
+  { "local-part", SUBJECT_USER, EN },
   { "address", SUBJECT_ADDRESS, EN },
   { "email address", SUBJECT_ADDRESS, EN },
   /* the sender's addresses by their names (RFC 5321 § 4.1.2 "reverse-path",

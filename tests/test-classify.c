@@ -803,6 +803,10 @@ test_classify_adjustments (void **state)
       "block" },
     /* notaccept is hard only when permanent */
     { "failed", "5.1.10", "556", "556 5.1.10 null MX", NULL, "5.1.10", "notaccept", "hard" },
+    /* ... the recipient's: the sender's null MX is the sender's refusal (RFC 7505
+     * § 4.2), whatever code a server writes with it */
+    { "failed", "5.7.1", "553", "553 5.7.1 Sender address has null MX", NULL, "5.7.1", "rejected",
+      "block" },
     /* Exchange's 5.1.10 is a recipient not found: its resolver's name says so
      * on any host */
     { "failed", "5.1.10", "550",

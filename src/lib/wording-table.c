@@ -500,6 +500,8 @@ const Wording wording_table[] = {
   { ANY, "we don't relay", REASON_NORELAYING, 0, "src sagredo-dev/qmail 302f308abfa18da8efd0033628990d8602e5d397 qmail-smtpd.c err_relay" },
   { ANY, "does not accept mail", REASON_NOTACCEPT, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_lookup_x" },
   { ANY, "null mx", REASON_NOTACCEPT, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },
+  /* the sender's domain publishes the null MX: its refusal, not the recipient's */
+  { ANY, "sender address has null mx", REASON_REJECTED, 0, "rfc 7505 § 4.2" },
   /* Exim's words for a domain whose MX names an IP address: no usable mail host */
   { ANY, "has installed an invalid mx record with an ip address", REASON_HOSTUNKNOWN, 0, "src exim 4.96 src/routers/dnslookup.c dnslookup_router_entry" },
   /* Exim's words for an MX of "." (RFC 7505's null MX) */

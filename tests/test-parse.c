@@ -905,6 +905,13 @@ test_auto_reply_signals (void **state)
   check_records ("To: s@example.org\nSubject: Offer\nPrecedence: junk\n"
                  "From: Jo <jo@shell.example.net>\n\nSee the attached offer.\n",
                  0, NULL);
+  /* a reply's subject quotes the one it answers: its failure words are the
+   * sender's (Zimbra answers "Re: <subject>") */
+  check_reason ("Return-Path: <>\nFrom: Jonas <jonas@example.net>\nTo: s@example.org\n"
+                "Subject: Re: Delivery failure of your November invoices\n"
+                "Auto-Submitted: auto-replied (zimbra; vacation)\nPrecedence: bulk\n\n"
+                "I am away until Monday.\n",
+                "jonas@example.net", "vacation");
 }
 
 /* A field that mail systems put on their notices too (Auto-Submitted:

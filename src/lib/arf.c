@@ -317,7 +317,11 @@ arf_auto_reply_kind (const MimeMessage *msg)
   char *sl = g_utf8_strdown (subj_h ? subj_h : "", -1);
   const char *answered = answered_subject (sl);
   char *own_words = answered ? g_strndup (sl, (gsize) (answered - sl)) : NULL;
-  gboolean failure = msg->dsn->len > 0 || contains_one (own_words ? own_words : sl, failures);
+  /* a reply's subject ("Re: Delivery failure of your invoices", as Zimbra,
+   * Gmail and procmail's recipe answer) quotes the subject it answers: words of
+   * the sender's, no failure of the reply's own */
+  gboolean failure = msg->dsn->len > 0
+                     || (!reply_subject (sl) && contains_one (own_words ? own_words : sl, failures));
   g_free (own_words);
   gboolean hit = FALSE;
   /* a field that mail systems put on their notices too: Postfix, Exim and Sympa

@@ -887,6 +887,68 @@ test_auto_reply_signals (void **state)
                 "Subject: Out of office\nAuto-Submitted: auto-replied\n\n"
                 "I am away and my mailbox is full: write to desk@example.com.\n",
                 "rae@example.com", "vacation");
+  /* PostfixAdmin's vacation.pl: its X-Loop field, whatever subject the user
+   * stored */
+  check_reason ("From: ida@example.net\nTo: s@example.org\nSubject: Thanks for your message\n"
+                "Precedence: junk\nX-Loop: Postfix Admin Virtual Vacation\n\nBack on Monday.\n",
+                "ida@example.net", "vacation");
+  /* procmail's vacation recipe: formail -r's "Re:" and Precedence: junk; not
+   * a list's mail, nor without the reply's subject */
+  check_reason ("To: s@example.org\nSubject: Re: offer\nPrecedence: junk\n"
+                "X-Loop: jo@shell.example.net\nFrom: Jo <jo@shell.example.net>\n\n"
+                "I received your mail,\nbut I won't be back until Monday.\n",
+                "jo@shell.example.net", "vacation");
+  check_records ("To: s@example.org\nSubject: Re: offer\nPrecedence: junk\n"
+                 "List-Id: <team.lists.example.net>\nFrom: Jo <jo@shell.example.net>\n\n"
+                 "Agreed.\n",
+                 0, NULL);
+  check_records ("To: s@example.org\nSubject: Offer\nPrecedence: junk\n"
+                 "From: Jo <jo@shell.example.net>\n\nSee the attached offer.\n",
+                 0, NULL);
+  /* a reply's subject quotes the one it answers: its failure words are the
+   * sender's (Zimbra answers "Re: <subject>") */
+  check_reason ("Return-Path: <>\nFrom: Jonas <jonas@example.net>\nTo: s@example.org\n"
+                "Subject: Re: Delivery failure of your November invoices\n"
+                "Auto-Submitted: auto-replied (zimbra; vacation)\nPrecedence: bulk\n\n"
+                "I am away until Monday.\n",
+                "jonas@example.net", "vacation");
+}
+
+/* A field that mail systems put on their notices too (Auto-Submitted:
+ * auto-replied, X-Autoreply) makes no auto-reply of a notice that a detector
+ * knows: its failed recipients are read. */
+static void
+test_auto_reply_field_on_notice (void **state)
+{
+  (void) state;
+  const char *const fields[] = { "Auto-Submitted: auto-replied\n", "X-Autoreply: yes\n" };
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      /* MMDF's notice of a message it gave up on */
+      char *m = g_strconcat ("Return-Path: <>\n",
+                             "From: mail.example.org Mail System (MMDF) <mmdf@mail.example.org>\n"
+                             "Subject:  Failed mail  (msg.aa03912)\nTo: s@example.org\n",
+                             fields[i],
+                             "\n    After 4 days (96 hours), your message could not be\n"
+                             "fully delivered.\n\n"
+                             "    It failed to be received by the following address(es):\n\n"
+                             "\toskar@example.net (host: example.net) (queue: smtp)\n",
+                             NULL);
+      BounceReport *r = expect_records (m, 1, "oskar@example.net");
+      assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0),
+                                              BOUNCE_FIELD_SOURCE),
+                           "text:mmdf");
+      bounce_report_free (r);
+      g_free (m);
+      /* an out-of-office reply with the same field stays one */
+      m = g_strconcat ("Return-Path: <>\nFrom: Jonas <jonas@example.net>\nTo: s@example.org\n"
+                       "Subject: Re: offer\n",
+                       fields[i],
+                       "\nThis address is no longer in use. Please write to desk@example.net.\n",
+                       NULL);
+      check_reason (m, "jonas@example.net", "vacation");
+      g_free (m);
+    }
 }
 
 /* Lines of white space before the header block are passed over; a message with
@@ -1200,6 +1262,7 @@ main (void)
     cmocka_unit_test (test_plain_notice_guard),
     cmocka_unit_test (test_plain_notice_guard_replies),
     cmocka_unit_test (test_auto_reply_signals),
+    cmocka_unit_test (test_auto_reply_field_on_notice),
     cmocka_unit_test (test_blank_lines_before_headers),
     cmocka_unit_test (test_recipient_forms),
     cmocka_unit_test (test_exit_status_diagnostic),

@@ -294,8 +294,8 @@ answered_subject (const char *lower)
   return NULL;
 }
 
-gboolean
-arf_is_auto_reply (const MimeMessage *msg)
+ArfAutoReply
+arf_auto_reply_kind (const MimeMessage *msg)
 {
   /* MTAs mark their bounces auto-replied too (Postfix does): a daemon is no person
    * away from the office */
@@ -306,7 +306,7 @@ arf_is_auto_reply (const MimeMessage *msg)
                         || strstr (from_lower, "mail delivery"));
   g_free (from_lower);
   if (daemon)
-    return FALSE;
+    return ARF_NOT_AUTO_REPLY;
   /* nor is a notice whose subject says the delivery failed, or one with a
    * delivery-status part, whoever signs it */
   static const char *const failures[] = { "undeliver", "delivery fail", "delivery status",
@@ -317,19 +317,41 @@ arf_is_auto_reply (const MimeMessage *msg)
   char *sl = g_utf8_strdown (subj_h ? subj_h : "", -1);
   const char *answered = answered_subject (sl);
   char *own_words = answered ? g_strndup (sl, (gsize) (answered - sl)) : NULL;
-  gboolean failure = msg->dsn->len > 0 || contains_one (own_words ? own_words : sl, failures);
+  /* a reply's subject ("Re: Delivery failure of your invoices", as Zimbra,
+   * Gmail and procmail's recipe answer) quotes the subject it answers: words of
+   * the sender's, no failure of the reply's own */
+  gboolean failure = msg->dsn->len > 0
+                     || (!reply_subject (sl) && contains_one (own_words ? own_words : sl, failures));
   g_free (own_words);
   gboolean hit = FALSE;
+  /* a field that mail systems put on their notices too: Postfix, Exim and Sympa
+   * mark them Auto-Submitted: auto-replied, and gateways add X-Autoreply */
+  gboolean by_field = FALSE;
   if (!failure)
     {
       /* RFC 3834 § 5.1: Auto-Submitted: auto-replied */
       const char *as = mime_get (msg, "Auto-Submitted");
-      hit = as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0;
-      hit = hit || mime_get (msg, "X-Autoreply") || mime_get (msg, "X-Autorespond");
+      by_field = (as && g_ascii_strncasecmp (as, "auto-replied", 12) == 0)
+                 || mime_get (msg, "X-Autoreply") || mime_get (msg, "X-Autorespond");
       /* "Precedence: auto_reply", the older non-standard marker of vacation
        * programs that RFC 3834 § 5 replaces with Auto-Submitted */
       const char *prec = mime_get (msg, "Precedence");
-      hit = hit || (prec && g_ascii_strncasecmp (prec, "auto_reply", 10) == 0);
+      hit = prec && g_ascii_strncasecmp (prec, "auto_reply", 10) == 0;
+      /* procmail's vacation recipe answers with formail -r ("Re:" and the
+       * subject) and "Precedence: junk" (src procmail 3.22-27
+       * /usr/share/man/man5/procmailex.5.gz, its vacation example); a list's
+       * mail names its list */
+      by_field = by_field
+                 || (prec && g_ascii_strncasecmp (prec, "junk", 4) == 0 && reply_subject (sl)
+                     && !mime_get (msg, "List-Id"));
+      /* PostfixAdmin's vacation.pl marks its replies "X-Loop: Postfix Admin
+       * Virtual Vacation", whatever subject the user stored (src postfixadmin
+       * 3.3.13-1+deb12u1
+       * /usr/share/doc/postfixadmin/examples/VIRTUAL_VACATION/vacation.pl
+       * send_vacation_email) */
+      const char *loop = mime_get (msg, "X-Loop");
+      hit = hit
+            || (loop && g_ascii_strncasecmp (loop, "postfix admin virtual vacation", 30) == 0);
       /* iCloud Mail's vacation replies carry no Auto-Submitted, only Apple's own
        * "X-Apple-Action: VACATION" (Apple publishes no reference for the field) */
       const char *apple = mime_get (msg, "X-Apple-Action");
@@ -355,7 +377,7 @@ arf_is_auto_reply (const MimeMessage *msg)
       if (!hit && !forwarded && msg->text->len > 0)
         hit = contains_one (g_ptr_array_index (msg->text, 0), auto_reply_text);
     }
-  if (hit)
+  if (hit || by_field)
     {
       /* a challenge-response system's request to confirm the sender is no
        * answer from the person written to */
@@ -365,13 +387,20 @@ arf_is_auto_reply (const MimeMessage *msg)
       char *from_l = from ? g_ascii_strdown (from, -1) : NULL;
       const char *first = msg->text->len > 0 ? g_ptr_array_index (msg->text, 0) : NULL;
       char *text_l = first ? g_ascii_strdown (first, MIN (strlen (first), 2048)) : NULL;
-      hit = !(contains_one (sl, challenges) || contains_one (from_l, challenges)
-              || contains_one (text_l, challenges));
+      if (contains_one (sl, challenges) || contains_one (from_l, challenges)
+          || contains_one (text_l, challenges))
+        hit = by_field = FALSE;
       g_free (from_l);
       g_free (text_l);
     }
   g_free (sl);
-  return hit;
+  return hit ? ARF_AUTO_REPLY : by_field ? ARF_AUTO_REPLY_FIELD : ARF_NOT_AUTO_REPLY;
+}
+
+gboolean
+arf_is_auto_reply (const MimeMessage *msg)
+{
+  return arf_auto_reply_kind (msg) != ARF_NOT_AUTO_REPLY;
 }
 
 guint

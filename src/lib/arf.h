@@ -17,8 +17,21 @@ guint arf_plain_complaint (BounceReport *report, const MimeMessage *msg);
 /* TRUE when the message is a provider's complaint notification in JSON (Amazon SES
  * "notificationType": "Complaint", also inside an SNS envelope). */
 gboolean arf_is_json_complaint (const MimeMessage *msg);
-/* TRUE when the message is an automatic reply (Auto-Submitted: auto-replied, or the
- * out-of-office conventions of common clients). */
+/* What marks a message as an automatic reply. */
+typedef enum
+{
+  ARF_NOT_AUTO_REPLY = 0,
+  /* only a field that mail systems put on their delivery notices too
+   * (Auto-Submitted: auto-replied, X-Autoreply, X-Autorespond) */
+  ARF_AUTO_REPLY_FIELD,
+  /* an auto-reply's subject or text, or a field only automatic replies carry */
+  ARF_AUTO_REPLY,
+} ArfAutoReply;
+
+/* Whether the message is an automatic reply (Auto-Submitted: auto-replied, or the
+ * out-of-office conventions of common clients), and by what. */
+ArfAutoReply arf_auto_reply_kind (const MimeMessage *msg);
+/* TRUE when arf_auto_reply_kind is not ARF_NOT_AUTO_REPLY. */
 gboolean arf_is_auto_reply (const MimeMessage *msg);
 /* A record for the auto-replying address (the reply's From). Returns the count. */
 guint arf_auto_reply (BounceReport *report, const MimeMessage *msg);

@@ -98,6 +98,23 @@ report_cuts (BounceReport *report, const MimeMessage *msg)
                       MAX_DSN_PART / 1024);
 }
 
+/* Does the text give a record by the layout of a mail system a detector knows
+ * (a record of source text:<family>, not the generic guard's)? */
+static gboolean
+known_family_notice (const MimeMessage *msg)
+{
+  BounceReport *scratch = report_new ();
+  gboolean known = FALSE;
+  if (text_extract (scratch, msg) > 0)
+    for (guint i = 0; i < bounce_report_n_records (scratch) && !known; i++)
+      {
+        const char *source = record_peek (bounce_report_get_record (scratch, i), BOUNCE_FIELD_SOURCE);
+        known = source && g_str_has_prefix (source, "text:") && strcmp (source, "text:generic") != 0;
+      }
+  bounce_report_free (scratch);
+  return known;
+}
+
 static BounceReport *
 parse_notice (MimeMessage *msg, const BounceOptions *opts)
 {
@@ -135,8 +152,13 @@ parse_notice (MimeMessage *msg, const BounceOptions *opts)
       hint = REASON_FILTERED;
     }
   /* an auto-reply without a delivery-status part is read as one before its text
-   * is searched for failures (an out-of-office note names addresses and dates) */
-  gboolean auto_reply = n == 0 && !dsn_fields && arf_is_auto_reply (msg);
+   * is searched for failures (an out-of-office note names addresses and dates);
+   * one known only by a field that mail systems put on their notices too is
+   * none where the text is a notice of a mail system a detector knows */
+  ArfAutoReply kind = n == 0 && !dsn_fields ? arf_auto_reply_kind (msg) : ARF_NOT_AUTO_REPLY;
+  if (kind == ARF_AUTO_REPLY_FIELD && !(opts && opts->no_text) && known_family_notice (msg))
+    kind = ARF_NOT_AUTO_REPLY;
+  gboolean auto_reply = kind != ARF_NOT_AUTO_REPLY;
   if (auto_reply && (n = arf_auto_reply (report, msg)) > 0)
     {
       verdict = "auto-reply";

@@ -100,6 +100,8 @@ test_topics_typical (void **state)
     { "Too many recipients in this transaction", 0, "toomanyconn" },
     { "Sending rate exceeded, slow down", 0, "speeding" },
     { "The recipient's account has been disabled", 0, "suspend" },
+    { "554 5.7.1 Account closed", 0, "suspend" },
+    { "421 Connection closed by remote host", 0, NULL },
     { "550 Mailbox is frozen.", 0, "suspend" },
     /* the next hop not found is a routing failure (X.4.4); "could not find"
      * says missing before its subject */

@@ -492,6 +492,8 @@ const TopicState topic_states[] = {
   { "disabled", STATE_DISABLED, EN },
   { "suspended", STATE_DISABLED, EN },
   { "deactivated", STATE_DISABLED, EN },
+  { "closed", STATE_DISABLED, EN }, /* an account's or a mailbox's; a connection's
+                                  is no rule's */
   { "inactive", STATE_DISABLED, EN },
   { "not active", STATE_DISABLED, EN },
   { "no longer active", STATE_DISABLED, EN },

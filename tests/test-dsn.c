@@ -90,6 +90,14 @@ test_dsn_find_block_in_text (void **state)
   assert_true (dsn_find_block (t) > 0);
   assert_int_equal (dsn_find_block ("Final-Recipient: is mentioned in prose only\n"), -1);
   assert_int_equal (dsn_find_block (NULL), -1);
+  /* field names in any case, white space before the colon */
+  const char *upper = "Words.\n\nREPORTING-MTA: dns; x.example\n\nFINAL-RECIPIENT: rfc822; a@example.com\n"
+                      "ACTION: failed\nSTATUS: 5.1.1\n";
+  assert_int_equal (dsn_find_block (upper), 8);
+  const char *spaced = "Words.\n\nFinal-Recipient : rfc822; a@example.com\r\nStatus\t: 5.1.1\r\n";
+  assert_int_equal (dsn_find_block (spaced), 8);
+  assert_int_equal (dsn_find_block ("Final-Recipient: rfc822; a@example.com\nThe status: unknown\n"), -1);
+  assert_int_equal (dsn_find_block ("Final-Recipients: rfc822; a@example.com\nAction: failed\n"), -1);
 }
 
 static void

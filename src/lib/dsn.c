@@ -457,24 +457,41 @@ dsn_extract (BounceReport *report, const char *body)
   return bounce_report_n_records (report) - before;
 }
 
+/* Does line start with the field name (any case), white space allowed before
+ * its colon ("Status :", RFC 5322 § 4.5.3's obsolete syntax)? */
+static gboolean
+line_is_field (const char *line, const char *name)
+{
+  gsize n = strlen (name);
+  if (g_ascii_strncasecmp (line, name, n) != 0)
+    return FALSE;
+  line += n;
+  while (*line == ' ' || *line == '\t')
+    line++;
+  return *line == ':';
+}
+
 gssize
 dsn_find_block (const char *text)
 {
-  static const char *const starts[] = { "Reporting-MTA:", "Final-Recipient:",
-                                        "Original-Recipient:" };
+  static const char *const starts[] = { "Reporting-MTA", "Final-Recipient", "Original-Recipient" };
   if (!text)
     return -1;
   for (const char *line = text; line && *line;)
     {
       char first = g_ascii_tolower (*line); /* each start's first letter */
       for (gsize i = 0; (first == 'r' || first == 'f' || first == 'o') && i < G_N_ELEMENTS (starts); i++)
-        if (g_ascii_strncasecmp (line, starts[i], strlen (starts[i])) == 0)
+        if (line_is_field (line, starts[i]))
           {
             /* a real block also has Action: or Status: */
-            const char *rest = line;
-            if (strstr (rest, "\nAction:") || strstr (rest, "\nStatus:")
-                || strstr (rest, "\naction:") || strstr (rest, "\nstatus:"))
-              return line - text;
+            for (const char *l = strchr (line, '\n'); l; l = strchr (l, '\n'))
+              {
+                l++;
+                char c = g_ascii_tolower (*l);
+                if ((c == 'a' && line_is_field (l, "Action"))
+                    || (c == 's' && line_is_field (l, "Status")))
+                  return line - text;
+              }
             return -1;
           }
       line = strchr (line, '\n');

@@ -36,7 +36,8 @@ test_dsn_two_recipients_and_message_fields (void **state)
   const BounceRecord *a = bounce_report_get_record (r, 0);
   assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_RECIPIENT), "Alice@example.com");
   assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_ACTION), "failed");
-  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_STATUS), "5.1.1 (bad mailbox)");
+  /* the code without its comment */
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_STATUS), "5.1.1");
   assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_DIAGNOSTIC_TYPE), "smtp");
   assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_DIAGNOSTIC),
                        "550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown");
@@ -89,6 +90,14 @@ test_dsn_find_block_in_text (void **state)
   assert_true (dsn_find_block (t) > 0);
   assert_int_equal (dsn_find_block ("Final-Recipient: is mentioned in prose only\n"), -1);
   assert_int_equal (dsn_find_block (NULL), -1);
+  /* field names in any case, white space before the colon */
+  const char *upper = "Words.\n\nREPORTING-MTA: dns; x.example\n\nFINAL-RECIPIENT: rfc822; a@example.com\n"
+                      "ACTION: failed\nSTATUS: 5.1.1\n";
+  assert_int_equal (dsn_find_block (upper), 8);
+  const char *spaced = "Words.\n\nFinal-Recipient : rfc822; a@example.com\r\nStatus\t: 5.1.1\r\n";
+  assert_int_equal (dsn_find_block (spaced), 8);
+  assert_int_equal (dsn_find_block ("Final-Recipient: rfc822; a@example.com\nThe status: unknown\n"), -1);
+  assert_int_equal (dsn_find_block ("Final-Recipients: rfc822; a@example.com\nAction: failed\n"), -1);
 }
 
 static void
@@ -227,6 +236,11 @@ test_dsn_sloppy_bodies (void **state)
                     3);
   assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_STATUS),
                        "5.2.2");
+  /* the Original-Recipient before the second Final-Recipient is the second's */
+  assert_null (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_ORIGINAL_RECIPIENT));
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1),
+                                          BOUNCE_FIELD_ORIGINAL_RECIPIENT),
+                       "b@example.com");
   assert_string_equal (bounce_record_get (bounce_report_get_record (r, 2), BOUNCE_FIELD_ACTION),
                        "delayed");
   bounce_report_free (r);
@@ -263,6 +277,68 @@ test_dsn_sloppy_bodies (void **state)
   bounce_report_free (r);
 }
 
+/* Groups without blank lines between them, written as Exim orders their fields
+ * (Action first): each Action starts its recipient's group, the Action is not
+ * lent to the recipient before it. */
+static void
+test_dsn_action_first_without_blank_lines (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, "Reporting-MTA: dns; mx.example.org\n\n"
+                                    "Action: failed\nFinal-Recipient: rfc822;a@example.com\n"
+                                    "Status: 5.1.1\n"
+                                    "Diagnostic-Code: smtp; 550 5.1.1 no such user\n"
+                                    "Action: delayed\nFinal-Recipient: rfc822;b@example.com\n"
+                                    "Status: 4.2.2\n"
+                                    "Action: failed\nFinal-Recipient: rfc822;c@example.com\n"
+                                    "Status: 5.0.0\n"),
+                    3);
+  static const char *const actions[] = { "failed", "delayed", "failed" };
+  static const char *const codes[] = { "5.1.1", "4.2.2", "5.0.0" };
+  for (guint i = 0; i < 3; i++)
+    {
+      const BounceRecord *rec = bounce_report_get_record (r, i);
+      assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ACTION), actions[i]);
+      assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_STATUS), codes[i]);
+    }
+  assert_null (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_DIAGNOSTIC));
+  bounce_report_free (r);
+
+  /* an Action written twice in one recipient's group, no recipient after it:
+   * the group's own, the first counts */
+  r = report_new ();
+  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                                    "Action: delivered\nStatus: 5.1.1\nStatus: 2.0.0\n"),
+                    1);
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_ACTION),
+                       "failed");
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 0), BOUNCE_FIELD_STATUS),
+                       "5.1.1");
+  bounce_report_free (r);
+}
+
+/* A group written again with its Status's comment left out (or added) is the
+ * same group: one record. */
+static void
+test_dsn_repeat_with_status_comment (void **state)
+{
+  (void) state;
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                                    "Status: 5.0.0 (permanent failure)\n"
+                                    "Diagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
+                                    "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                                    "Status: 5.0.0\n\n"
+                                    "Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+                                    "Status: 5.0.0 (delivery failed)\n"),
+                    1);
+  const BounceRecord *a = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_STATUS), "5.0.0");
+  assert_string_equal (bounce_record_get (a, BOUNCE_FIELD_DIAGNOSTIC), "550 5.1.1 no such user");
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -277,6 +353,8 @@ main (void)
     cmocka_unit_test (test_dsn_program_target),
     cmocka_unit_test (test_dsn_sloppy_bodies),
     cmocka_unit_test (test_dsn_status_comment),
+    cmocka_unit_test (test_dsn_action_first_without_blank_lines),
+    cmocka_unit_test (test_dsn_repeat_with_status_comment),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -145,8 +145,9 @@ vendor_diagnostic (const FieldGroup *g)
 
 /* The Status field: an enhanced code, or an SMTP reply code written there
  * ("Status: 550", "Status: 550 5.1.1"), kept as the reply code (reply, else
- * empty) with the enhanced code after it, if any, as the status. Returns the
- * status: value, enhanced or NULL. */
+ * empty) with the enhanced code after it, if any, as the status. A code followed
+ * by a comment ("5.1.1 (User unknown)") is the code alone. Returns the status:
+ * value, enhanced or NULL. */
 static const char *
 status_value (const char *value, char reply[4], char enhanced[STATUS_MAX])
 {
@@ -160,6 +161,14 @@ status_value (const char *value, char reply[4], char enhanced[STATUS_MAX])
       memcpy (reply, v, 3);
       reply[3] = '\0';
       return status_find_enhanced (v + 3, enhanced) ? enhanced : NULL;
+    }
+  guint k, sj, d;
+  gsize n = v ? status_parse_enhanced (v, strlen (v), &k, &sj, &d) : 0;
+  if (n > 0 && n < STATUS_MAX && (v[n] == ' ' || v[n] == '\t' || v[n] == '('))
+    {
+      memcpy (enhanced, v, n);
+      enhanced[n] = '\0';
+      return enhanced;
     }
   return value;
 }
@@ -193,29 +202,63 @@ set_status (BounceRecord *rec, const char *value)
   record_set (rec, BOUNCE_FIELD_STATUS, status);
 }
 
+static gboolean
+names_recipient (const char *name)
+{
+  return g_ascii_strcasecmp (name, "Final-Recipient") == 0
+         || g_ascii_strcasecmp (name, "Original-Recipient") == 0;
+}
+
+/* Does a recipient field follow field i before the next Action? */
+static gboolean
+recipient_follows (const FieldGroup *g, guint i)
+{
+  for (guint k = i + 1; k < g->n_fields; k++)
+    {
+      if (names_recipient (g->fields[k].name))
+        return TRUE;
+      if (g_ascii_strcasecmp (g->fields[k].name, "Action") == 0)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* The recipient groups of one field group: a writer that leaves out the blank
- * line between recipients puts them in one group, where a second Final-Recipient
- * (or Original-Recipient) starts the next one. Views into g's fields. */
+ * line between recipients puts them in one group, where a field that names a
+ * recipient a second time (Final-Recipient, Original-Recipient) starts the next
+ * one, or a second Action that a recipient field follows (Exim writes Action
+ * first, src exim 4.96 src/deliver.c print_dsn_addr_action); an
+ * Original-Recipient just before a second Final-Recipient starts it with it. A
+ * field written twice otherwise is the group's own (the first one counts).
+ * Views into g's fields. */
 static GArray *
 split_recipients (const FieldGroup *g)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (FieldGroup));
   guint start = 0;
-  gboolean final = FALSE, original = FALSE;
+  gboolean final = FALSE, original = FALSE, action = FALSE;
   for (guint i = 0; i < g->n_fields; i++)
     {
       const char *name = g->fields[i].name;
       gboolean is_final = g_ascii_strcasecmp (name, "Final-Recipient") == 0;
       gboolean is_original = g_ascii_strcasecmp (name, "Original-Recipient") == 0;
-      if ((is_final && final) || (is_original && original))
+      gboolean is_action = g_ascii_strcasecmp (name, "Action") == 0;
+      if ((is_final && final) || (is_original && original)
+          || (is_action && action && (final || original) && recipient_follows (g, i)))
         {
-          FieldGroup part = { g->fields + start, i - start };
+          guint at = i;
+          if (is_final && at > start + 1
+              && g_ascii_strcasecmp (g->fields[at - 1].name, "Original-Recipient") == 0)
+            at--;
+          FieldGroup part = { g->fields + start, at - start };
           g_array_append_val (out, part);
-          start = i;
-          final = original = FALSE;
+          start = at;
+          final = action = FALSE;
+          original = at < i;
         }
       final |= is_final;
       original |= is_original;
+      action |= is_action;
     }
   FieldGroup last = { g->fields + start, g->n_fields - start };
   g_array_append_val (out, last);
@@ -414,24 +457,41 @@ dsn_extract (BounceReport *report, const char *body)
   return bounce_report_n_records (report) - before;
 }
 
+/* Does line start with the field name (any case), white space allowed before
+ * its colon ("Status :", RFC 5322 § 4.5.3's obsolete syntax)? */
+static gboolean
+line_is_field (const char *line, const char *name)
+{
+  gsize n = strlen (name);
+  if (g_ascii_strncasecmp (line, name, n) != 0)
+    return FALSE;
+  line += n;
+  while (*line == ' ' || *line == '\t')
+    line++;
+  return *line == ':';
+}
+
 gssize
 dsn_find_block (const char *text)
 {
-  static const char *const starts[] = { "Reporting-MTA:", "Final-Recipient:",
-                                        "Original-Recipient:" };
+  static const char *const starts[] = { "Reporting-MTA", "Final-Recipient", "Original-Recipient" };
   if (!text)
     return -1;
   for (const char *line = text; line && *line;)
     {
       char first = g_ascii_tolower (*line); /* each start's first letter */
       for (gsize i = 0; (first == 'r' || first == 'f' || first == 'o') && i < G_N_ELEMENTS (starts); i++)
-        if (g_ascii_strncasecmp (line, starts[i], strlen (starts[i])) == 0)
+        if (line_is_field (line, starts[i]))
           {
             /* a real block also has Action: or Status: */
-            const char *rest = line;
-            if (strstr (rest, "\nAction:") || strstr (rest, "\nStatus:")
-                || strstr (rest, "\naction:") || strstr (rest, "\nstatus:"))
-              return line - text;
+            for (const char *l = strchr (line, '\n'); l; l = strchr (l, '\n'))
+              {
+                l++;
+                char c = g_ascii_tolower (*l);
+                if ((c == 'a' && line_is_field (l, "Action"))
+                    || (c == 's' && line_is_field (l, "Status")))
+                  return line - text;
+              }
             return -1;
           }
       line = strchr (line, '\n');

@@ -1,7 +1,8 @@
 /* test-walk.c: the command's walker and pipeline: the same output in the same order
  * for any number of jobs, folders read sorted in batches, Maildir tmp/ skipped, an
  * unreadable entry reported in its place without stopping the run, mbox messages
- * split and numbered, --max-size, and the --summary counts. */
+ * split and numbered (a byte order mark, unquoted body lines, Content-Length),
+ * --max-size, and the --summary counts. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -347,6 +348,8 @@ test_mbox_split (void **state)
   assert_string_equal (one.out, three.out);
   assert_int_equal (three.run.n_messages, 10);
   assert_int_equal (count_lines (three.out), 9);
+  assert_non_null (strstr (three.err, "box: text before the first 'From ' line ("));
+  assert_non_null (strstr (three.err, "is not a message; skipped"));
   assert_non_null (strstr (three.out, "\"position\":1,"));
   assert_non_null (strstr (three.out, "\"position\":9,"));
   assert_non_null (strstr (three.out, "\"position\":9,\"recipient\":\"user8@domain2.example\""));
@@ -357,6 +360,72 @@ test_mbox_split (void **state)
   g_string_free (mbox, TRUE);
   result_clear (&one);
   result_clear (&three);
+}
+
+/* Mail stores as writers give them: a byte order mark before the first "From "
+ * line; body lines that start with "From " unquoted (mboxcl2), kept in their
+ * message by a right Content-Length, or by having no date; a wrong
+ * Content-Length not believed; a file with no "From " line read as an mbox. */
+static void
+test_mbox_forms (void **state)
+{
+  (void) state;
+  char *dir = g_dir_make_tmp ("bounce-mbox-XXXXXX", NULL);
+  char *t0 = dsn (0), *t1 = dsn (1), *t2 = dsn (2);
+  const char *body_from = "From the desk of the postmaster: one more line.\n"
+                          "From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n";
+  GString *mbox = g_string_new ("\xef\xbb\xbf");
+  /* t0 with an epilogue of "From " lines, its Content-Length right */
+  char *body = g_strdup_printf ("%s%s", strstr (t0, "\n\n") + 2, body_from);
+  gsize head_len = (gsize) (strstr (t0, "\n\n") - t0);
+  g_string_append_printf (mbox, "From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n%.*s\n"
+                                "Content-Length: %zu\n\n%s\n",
+                          (int) head_len, t0, strlen (body), body);
+  /* t1 after "From - " (Thunderbird), a wrong Content-Length (too long): the
+   * "From " line after it starts t2 */
+  g_string_append_printf (mbox, "From - Thu Sep 18 17:54:04 2008\nContent-Length: 99999\n%s\n", t1);
+  g_string_append_printf (mbox, "From sender@example.org Thu Sep 18 17:54:04 2008 +0200\n%s", t2);
+  char *path = g_build_filename (dir, "box", NULL);
+  assert_true (g_file_set_contents (path, mbox->str, (gssize) mbox->len, NULL));
+  const char *inputs[] = { path, NULL };
+  Result auto_, one, three;
+  walk (&auto_, 2, 0, NULL, inputs); /* told an mbox by its first line */
+  force_mbox = TRUE;
+  walk (&one, 1, 0, NULL, inputs);
+  walk (&three, 3, 0, NULL, inputs);
+  force_mbox = FALSE;
+  assert_string_equal (one.out, three.out);
+  assert_string_equal (auto_.out, three.out);
+  assert_string_equal (three.err, "");
+  assert_int_equal (three.run.n_messages, 3);
+  assert_int_equal (count_lines (three.out), 3);
+  assert_non_null (strstr (three.out, "\"position\":1,\"recipient\":\"user0@domain0.example\""));
+  assert_non_null (strstr (three.out, "\"position\":2,\"recipient\":\"user1@domain1.example\""));
+  assert_non_null (strstr (three.out, "\"position\":3,\"recipient\":\"user2@domain2.example\""));
+
+  /* a message that is no mbox, read with --mbox: said so, not left out unsaid */
+  assert_true (g_file_set_contents (path, t1, -1, NULL));
+  Result none;
+  force_mbox = TRUE;
+  walk (&none, 2, 0, NULL, inputs);
+  force_mbox = FALSE;
+  assert_string_equal (none.out, "");
+  assert_non_null (strstr (none.err, "box: not an mbox (no 'From ' line); nothing read"));
+  assert_int_equal (none.run.n_errors, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+  g_free (body);
+  g_free (t0);
+  g_free (t1);
+  g_free (t2);
+  g_string_free (mbox, TRUE);
+  result_clear (&auto_);
+  result_clear (&one);
+  result_clear (&three);
+  result_clear (&none);
 }
 
 static void
@@ -484,6 +553,7 @@ main (void)
     cmocka_unit_test (test_maildir_tmp_skipped),
     cmocka_unit_test (test_unreadable_entry_reported),
     cmocka_unit_test (test_mbox_split),
+    cmocka_unit_test (test_mbox_forms),
     cmocka_unit_test (test_max_size),
     cmocka_unit_test (test_errors_among_parsed),
     cmocka_unit_test (test_summary_counts),

@@ -607,6 +607,16 @@ pipeline_fd (Pipeline *p, const char *name, int fd)
   submit (p, s);
 }
 
+/* Do the first bytes of a file start an mbox: a "From " line, after a UTF-8 byte
+ * order mark if any? */
+static gboolean
+starts_mbox (const char *head, gsize len)
+{
+  if (len >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    head += 3, len -= 3;
+  return len >= 5 && memcmp (head, "From ", 5) == 0;
+}
+
 gboolean
 pipeline_file (Pipeline *p, const char *name, int fd)
 {
@@ -614,8 +624,9 @@ pipeline_file (Pipeline *p, const char *name, int fd)
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (gsize) st.st_size >= MAP_FROM)
     {
       /* a stream, or a file to map: the first bytes tell an mbox */
-      char head[5];
-      if (pread (fd, head, sizeof head, 0) == 5 && memcmp (head, "From ", 5) == 0)
+      char head[8];
+      ssize_t n = pread (fd, head, sizeof head, 0);
+      if (n > 0 && starts_mbox (head, (gsize) n))
         return FALSE;
       pipeline_fd (p, name, fd);
       return TRUE;
@@ -628,7 +639,7 @@ pipeline_file (Pipeline *p, const char *name, int fd)
       s->kind = JOB_ERROR;
       slot_error (s, name, g_strerror (errno));
     }
-  else if (s->len >= 5 && memcmp (s->buf, "From ", 5) == 0)
+  else if (starts_mbox (s->buf, s->len))
     {
       g_clear_pointer (&s->name, g_free);
       s->len = 0;

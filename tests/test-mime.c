@@ -1,4 +1,5 @@
-/* test-mime.c: what mime.c hands the extractors: parts found, decoded to UTF-8. */
+/* test-mime.c: what mime.c hands the extractors: parts found, decoded to UTF-8;
+ * and mbox.c: an mbox split into its messages. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mbox.h"
 #include "mime.h"
 
 static MimeMessage *
@@ -381,6 +383,173 @@ test_mime_header_block_read_as_gmime_reads_it (void **state)
   g_free (shared);
 }
 
+/* ---- mbox.c ---- */
+
+static void
+mbox_collect (gpointer user, guint position, char *data, gsize len, gsize size)
+{
+  GPtrArray *out = user;
+  assert_int_equal (position, out->len + 1);
+  g_ptr_array_add (out, data ? g_strndup (data, len) : g_strdup_printf ("too large: %zu", size));
+  g_free (data);
+}
+
+/* The messages of an mbox of the given text, and the octets before its first
+ * "From " line */
+static GPtrArray *
+mbox_split (const char *text, gsize len, gsize max_size, gsize *before)
+{
+  char *path = NULL;
+  int fd = g_file_open_tmp ("bounce-mbox-XXXXXX", &path, NULL);
+  assert_true (fd >= 0);
+  assert_true (write (fd, text, len) == (ssize_t) len);
+  assert_int_equal (lseek (fd, 0, SEEK_SET), 0);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  MboxReader *r = mbox_reader_new (fd, max_size, mbox_collect, out);
+  int error;
+  while (mbox_reader_step (r, &error))
+    ;
+  assert_int_equal (error, 0);
+  assert_int_equal (mbox_reader_count (r), out->len);
+  if (before)
+    *before = mbox_reader_before (r);
+  mbox_reader_free (r);
+  g_unlink (path);
+  g_free (path);
+  return out;
+}
+
+#define MSG(n) "Subject: " n "\n\nbody " n "\n"
+
+static void
+test_mbox_from_lines_need_a_date (void **state)
+{
+  (void) state;
+  assert_true (mbox_is_from_line ("From MAILER-DAEMON Sun Dec  6 09:00:00 2026", 43));
+  const char *ok[] = { "From a@b.example Sun Dec 06 09:00:00 2026 +0100",
+                       "From a@b.example Sun Dec  6 09:00:00 CET 2026",
+                       "From - Sun Dec 06 09:00:00 2026",
+                       "From a@b.example  Sun Dec  6 9:00:00 2026",
+                       "From 1234@xxx Sat Jan 01 00:00:00 +0000 2026",
+                       "From a@b.example 2026-12-06T09:00:00Z" };
+  for (gsize i = 0; i < G_N_ELEMENTS (ok); i++)
+    assert_true (mbox_is_from_line (ok[i], strlen (ok[i])));
+  const char *no[] = { "From the desk of the postmaster: 10:30 tomorrow",
+                       "From here on, read on.",
+                       "From ",
+                       "From a@b.example",
+                       ">From a@b.example Sun Dec  6 09:00:00 2026",
+                       "From Monday 09:00 to Friday" };
+  for (gsize i = 0; i < G_N_ELEMENTS (no); i++)
+    assert_false (mbox_is_from_line (no[i], strlen (no[i])));
+}
+
+static void
+test_mbox_split_forms (void **state)
+{
+  (void) state;
+  /* a byte order mark; a body line "From the ..." unquoted; no blank line
+   * before the next "From " line; CRLF; no final line end */
+  const char text[] = "\xef\xbb\xbf"
+                      "From a@b.example Sun Dec  6 09:00:00 2026\n" MSG ("1")
+                      "From the desk of the postmaster: 10:30 tomorrow\n"
+                      "From - Sun Dec 06 09:00:01 2026\n" MSG ("2")
+                      "\n"
+                      "From a@b.example Sun Dec  6 09:00:02 2026\r\nSubject: 3\r\n\r\nbody 3";
+  gsize before;
+  GPtrArray *m = mbox_split (text, sizeof text - 1, 0, &before);
+  assert_int_equal (m->len, 3);
+  assert_int_equal (before, 0);
+  assert_string_equal (m->pdata[0], "From a@b.example Sun Dec  6 09:00:00 2026\n" MSG ("1")
+                                    "From the desk of the postmaster: 10:30 tomorrow\n");
+  assert_string_equal (m->pdata[1], "From - Sun Dec 06 09:00:01 2026\n" MSG ("2") "\n");
+  assert_string_equal (m->pdata[2], "From a@b.example Sun Dec  6 09:00:02 2026\r\nSubject: 3\r\n"
+                                    "\r\nbody 3");
+  g_ptr_array_unref (m);
+
+  /* text before the first "From " line is counted, not a message */
+  const char junk[] = "junk\n\nFrom a@b.example Sun Dec  6 09:00:00 2026\n" MSG ("1");
+  m = mbox_split (junk, sizeof junk - 1, 0, &before);
+  assert_int_equal (m->len, 1);
+  assert_int_equal (before, 4);
+  g_ptr_array_unref (m);
+  m = mbox_split (MSG ("1"), sizeof MSG ("1") - 1, 0, &before);
+  assert_int_equal (m->len, 0);
+  assert_true (before > 0);
+  g_ptr_array_unref (m);
+  m = mbox_split ("", 0, 0, &before);
+  assert_int_equal (m->len, 0);
+  assert_int_equal (before, 0);
+  g_ptr_array_unref (m);
+}
+
+static void
+test_mbox_content_length (void **state)
+{
+  (void) state;
+  /* mboxcl2: a whole "From " line in a body, kept by a right Content-Length
+   * (the body's 52 octets, then the blank line before the next message) */
+  const char *body = "one\nFrom MAILER-DAEMON Sun Dec  6 09:00:00 2026\ntwo\n";
+  assert_int_equal (strlen (body), 52);
+  char *right = g_strdup_printf ("From a@b.example Sun Dec  6 09:00:00 2026\nContent-Length: 52\n"
+                                 "Subject: 1\n\n%s\nFrom a@b.example Sun Dec  6 09:00:01 2026\n"
+                                 "Content-Length: 52\n\n%s",
+                                 body, body);
+  GPtrArray *m = mbox_split (right, strlen (right), 0, NULL);
+  assert_int_equal (m->len, 2);
+  assert_non_null (strstr (m->pdata[0], "two\n\n"));
+  assert_non_null (strstr (m->pdata[1], "two\n"));
+  g_ptr_array_unref (m);
+  /* CRLF line ends, the length counted in them */
+  char *crlf = g_strdup_printf ("From a@b.example Sun Dec  6 09:00:00 2026\r\nContent-Length: 55\r\n"
+                                "\r\none\r\nFrom MAILER-DAEMON Sun Dec  6 09:00:00 2026\r\ntwo\r\n"
+                                "\r\nFrom a@b.example Sun Dec  6 09:00:01 2026\r\n\r\nx\r\n");
+  m = mbox_split (crlf, strlen (crlf), 0, NULL);
+  assert_int_equal (m->len, 2);
+  g_ptr_array_unref (m);
+  /* a wrong length (too long, too short) is not believed: the "From " lines split */
+  const char *lengths[] = { "99999", "10" };
+  for (gsize i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      char *wrong = g_strdup_printf ("From a@b.example Sun Dec  6 09:00:00 2026\n"
+                                     "Content-Length: %s\n\n%s\n"
+                                     "From a@b.example Sun Dec  6 09:00:01 2026\n\nx\n",
+                                     lengths[i], body);
+      m = mbox_split (wrong, strlen (wrong), 0, NULL);
+      assert_int_equal (m->len, 3);
+      assert_true (g_str_has_prefix (m->pdata[1], "From MAILER-DAEMON Sun Dec  6 09:00:00 2026\ntwo"));
+      g_ptr_array_unref (m);
+      g_free (wrong);
+    }
+  g_free (right);
+  g_free (crlf);
+}
+
+/* A "From " line across the reader's chunks (256 KB), and a message over the
+ * size limit: its size given, not its data */
+static void
+test_mbox_chunks_and_size (void **state)
+{
+  (void) state;
+  GString *s = g_string_new ("From a@b.example Sun Dec  6 09:00:00 2026\nSubject: 1\n\n");
+  while (s->len < 256 * 1024 - 20)
+    g_string_append (s, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n");
+  g_string_truncate (s, 256 * 1024 - 20);
+  g_string_append (s, "\nFrom a@b.example Sun Dec  6 09:00:01 2026\n" MSG ("2"));
+  g_string_append (s, "From the desk of ... no date\n");
+  GPtrArray *m = mbox_split (s->str, s->len, 0, NULL);
+  assert_int_equal (m->len, 2);
+  assert_string_equal (m->pdata[1], "From a@b.example Sun Dec  6 09:00:01 2026\n" MSG ("2")
+                                    "From the desk of ... no date\n");
+  g_ptr_array_unref (m);
+  m = mbox_split (s->str, s->len, 1000, NULL);
+  assert_int_equal (m->len, 2);
+  assert_true (g_str_has_prefix (m->pdata[0], "too large: "));
+  assert_true (g_str_has_prefix (m->pdata[1], "From a@b.example"));
+  g_ptr_array_unref (m);
+  g_string_free (s, TRUE);
+}
+
 int
 main (void)
 {
@@ -388,6 +557,10 @@ main (void)
     cmocka_unit_test (test_mime_report_parts_are_sorted_out),
     cmocka_unit_test (test_mime_folded_field_reads_one_space),
     cmocka_unit_test (test_mime_legacy_charsets_become_utf8),
+    cmocka_unit_test (test_mbox_from_lines_need_a_date),
+    cmocka_unit_test (test_mbox_split_forms),
+    cmocka_unit_test (test_mbox_content_length),
+    cmocka_unit_test (test_mbox_chunks_and_size),
     cmocka_unit_test (test_mime_padded_base64_words_joined),
     cmocka_unit_test (test_mime_nul_in_text_kept_as_space),
     cmocka_unit_test (test_mime_html_lines_by_tags),

@@ -87,13 +87,4 @@ const char *mime_original_raw (MimeMessage *msg);
 /* RFC 5322 date text -> ISO 8601, or NULL. */
 char *mime_date_iso (const char *date);
 
-
-
-/* mbox reading: messages one at a time, straight from the file. */
-typedef struct MimeMbox MimeMbox;
-MimeMbox *mime_mbox_open (int fd);
-/* The next message, or NULL at the end; *done tells the end from a message
- * GMime could not read. */
-MimeMessage *mime_mbox_next (MimeMbox *mbox, gboolean *done);
-void mime_mbox_close (MimeMbox *mbox);
 #endif

@@ -12,6 +12,7 @@
 #include "arf.h"
 #include "classify.h"
 #include "dsn.h"
+#include "mbox.h"
 #include "bounds.h"
 #include "internal.h"
 #include "link.h"
@@ -508,9 +509,30 @@ bounce_parse_file (const char *path, const BounceOptions *opts, GError **error)
 struct BounceMbox
 {
   gatomicrefcount ref_count;
-  MimeMbox *mbox;
-  guint position;
+  MboxReader *reader;
+  GQueue ready;   /* messages split off and not yet parsed (MboxMessage) */
+  int error;      /* errno of a failed read, not yet reported */
+  gboolean ended; /* the reader gave its last message */
 };
+
+typedef struct
+{
+  guint position;
+  char *data;
+  gsize len;
+} MboxMessage;
+
+static void
+mbox_ready (gpointer user, guint position, char *data, gsize len, gsize size)
+{
+  (void) size; /* no size limit: every message comes with its data */
+  BounceMbox *m = user;
+  MboxMessage *msg = g_new (MboxMessage, 1);
+  msg->position = position;
+  msg->data = data;
+  msg->len = len;
+  g_queue_push_tail (&m->ready, msg);
+}
 
 BounceMbox *
 bounce_mbox_open (const char *path, GError **error)
@@ -524,28 +546,39 @@ bounce_mbox_open (const char *path, GError **error)
     }
   BounceMbox *m = g_new0 (BounceMbox, 1);
   g_atomic_ref_count_init (&m->ref_count);
-  m->mbox = mime_mbox_open (fd);
+  g_queue_init (&m->ready);
+  m->reader = mbox_reader_new (fd, 0, mbox_ready, m);
   return m;
 }
 
 BounceReport *
 bounce_mbox_next (BounceMbox *mbox, const BounceOptions *opts, guint *position, GError **error)
 {
-  gboolean done;
-  MimeMessage *msg = mime_mbox_next (mbox->mbox, &done);
-  if (done)
-    return NULL;
-  mbox->position++;
-  if (position)
-    *position = mbox->position;
+  while (g_queue_is_empty (&mbox->ready) && !mbox->ended)
+    mbox->ended = !mbox_reader_step (mbox->reader, &mbox->error);
+  MboxMessage *msg = g_queue_pop_head (&mbox->ready);
   if (!msg)
     {
-      g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_NOT_MESSAGE,
-                   "message %u of the mbox could not be read", mbox->position);
+      if (mbox->error)
+        {
+          g_set_error (error, BOUNCE_ERROR, BOUNCE_ERROR_IO, "%s", g_strerror (mbox->error));
+          mbox->error = 0;
+        }
       return NULL;
     }
-  BounceReport *report = parse_mime (msg, opts);
-  mime_free (msg);
+  if (position)
+    *position = msg->position;
+  GError *e = NULL;
+  BounceReport *report = bounce_parse_bytes (msg->data, msg->len, opts, &e);
+  if (!report)
+    {
+      g_set_error (error, BOUNCE_ERROR, e ? e->code : BOUNCE_ERROR_NOT_MESSAGE,
+                   "message %u of the mbox could not be read (%s)", msg->position,
+                   e ? e->message : "no report");
+      g_clear_error (&e);
+    }
+  g_free (msg->data);
+  g_free (msg);
   return report;
 }
 
@@ -562,6 +595,12 @@ bounce_mbox_close (BounceMbox *mbox)
 {
   if (!mbox || !g_atomic_ref_count_dec (&mbox->ref_count))
     return;
-  mime_mbox_close (mbox->mbox);
+  mbox_reader_free (mbox->reader);
+  MboxMessage *msg;
+  while ((msg = g_queue_pop_head (&mbox->ready)))
+    {
+      g_free (msg->data);
+      g_free (msg);
+    }
   g_free (mbox);
 }

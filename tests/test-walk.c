@@ -403,6 +403,18 @@ test_mbox_forms (void **state)
   assert_non_null (strstr (three.out, "\"position\":2,\"recipient\":\"user1@domain1.example\""));
   assert_non_null (strstr (three.out, "\"position\":3,\"recipient\":\"user2@domain2.example\""));
 
+  /* a message whose first line is "From " with no date is one message, not an
+   * mbox of nothing */
+  char *dateless = g_strdup_printf ("From MAILER-DAEMON\n%s", t1);
+  assert_true (g_file_set_contents (path, dateless, -1, NULL));
+  Result single;
+  walk (&single, 2, 0, NULL, inputs);
+  assert_string_equal (single.err, "");
+  assert_int_equal (count_lines (single.out), 1);
+  assert_null (strstr (single.out, "\"position\""));
+  result_clear (&single);
+  g_free (dateless);
+
   /* a message that is no mbox, read with --mbox: said so, not left out unsaid */
   assert_true (g_file_set_contents (path, t1, -1, NULL));
   Result none;

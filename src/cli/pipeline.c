@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mbox.h"
 #include "run.h"
 
 /* Messages at least this large are mapped rather than read into a buffer. */
@@ -607,14 +608,21 @@ pipeline_fd (Pipeline *p, const char *name, int fd)
   submit (p, s);
 }
 
-/* Do the first bytes of a file start an mbox: a "From " line, after a UTF-8 byte
- * order mark if any? */
+/* Do the first bytes of a file start an mbox: a "From " line (with a sender and a
+ * date, mbox.c), after a UTF-8 byte order mark if any? A message whose first
+ * line is some other "From " line is one message (mime.c skips that line). */
 static gboolean
 starts_mbox (const char *head, gsize len)
 {
   if (len >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
     head += 3, len -= 3;
-  return len >= 5 && memcmp (head, "From ", 5) == 0;
+  if (len < 5 || memcmp (head, "From ", 5) != 0)
+    return FALSE;
+  const char *nl = memchr (head, '\n', MIN (len, 1024));
+  gsize n = nl ? (gsize) (nl - head) : MIN (len, 1024);
+  if (n && head[n - 1] == '\r')
+    n--;
+  return mbox_is_from_line (head, n);
 }
 
 gboolean
@@ -624,7 +632,7 @@ pipeline_file (Pipeline *p, const char *name, int fd)
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (gsize) st.st_size >= MAP_FROM)
     {
       /* a stream, or a file to map: the first bytes tell an mbox */
-      char head[8];
+      char head[1024];
       ssize_t n = pread (fd, head, sizeof head, 0);
       if (n > 0 && starts_mbox (head, (gsize) n))
         return FALSE;

@@ -7,7 +7,8 @@
  * buffer of the slot it takes, which tells an mbox from a single message by its
  * first bytes; a large file goes to a worker open, which maps it.
  * An mbox is split into messages here, on its "From " lines (mbox.c), and each
- * message goes to a worker as bytes: at most the pipeline's ring of messages is in memory at once.
+ * message goes to a worker as bytes: at most the pipeline's ring of messages is
+ * in memory at once.
  *
  * The entries of a folder are read in sorted order, in batches of at most
  * LIST_BATCH names: each pass over the folder keeps the smallest names after the

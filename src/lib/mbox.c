@@ -275,8 +275,11 @@ static void
 mbox_end (MboxReader *m)
 {
   m->ended = TRUE;
-  if (!m->msg)
-    return;
+  if (!m->msg || !m->held || !m->held->len)
+    {
+      mbox_emit (m, FALSE);
+      return;
+    }
   mbox_read_head (m);
   gboolean right = mbox_length_right (m) || (m->body_end && m->msg_size + 1 == m->body_end);
   mbox_emit (m, !right);

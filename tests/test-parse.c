@@ -1247,6 +1247,54 @@ test_mbox_reads_every_message (void **state)
   g_string_free (box, TRUE);
 }
 
+/* As the command reads it: a byte order mark first; a body line "From the ..."
+ * unquoted; an mboxcl2 body's whole "From " line kept by its Content-Length; an
+ * unreadable message reported in its place */
+static void
+test_mbox_forms (void **state)
+{
+  (void) state;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("bounce-test-XXXXXX.mbox", &path, NULL);
+  const char *tail = "From the desk of the postmaster.\n"
+                     "From MAILER-DAEMON Tue Mar  3 10:15:02 2026\n";
+  const char *body = strstr (dsn, "\n\n") + 2;
+  GString *box = g_string_new ("\xef\xbb\xbf");
+  g_string_append (box, "From MAILER-DAEMON Tue Mar  3 10:15:02 2026\n");
+  g_string_append (box, dsn);
+  g_string_append (box, "From the desk of the postmaster.\n");
+  g_string_append (box, "\nFrom - Tue Mar 03 10:15:03 2026\n");
+  g_string_append_printf (box, "Content-Length: %zu\n", strlen (body) + strlen (tail));
+  g_string_append (box, dsn);
+  g_string_append (box, tail);
+  g_string_append (box, "\nFrom sender@example.org Tue Mar  3 10:15:04 2026\nno header here\n");
+  assert_int_equal (write (fd, box->str, box->len), (ssize_t) box->len);
+  close (fd);
+  BounceMbox *mbox = bounce_mbox_open (path, NULL);
+  assert_non_null (mbox);
+  guint position = 0;
+  GError *error = NULL;
+  for (guint i = 1; i <= 2; i++)
+    {
+      BounceReport *r = bounce_mbox_next (mbox, NULL, &position, &error);
+      assert_non_null (r);
+      assert_null (error);
+      assert_int_equal (position, i);
+      check_dsn_report (r);
+      bounce_report_free (r);
+    }
+  assert_null (bounce_mbox_next (mbox, NULL, &position, &error));
+  assert_non_null (error);
+  assert_int_equal (position, 3);
+  g_clear_error (&error);
+  assert_null (bounce_mbox_next (mbox, NULL, &position, &error));
+  assert_null (error);
+  bounce_mbox_close (mbox);
+  unlink (path);
+  g_free (path);
+  g_string_free (box, TRUE);
+}
+
 int
 main (void)
 {
@@ -1259,6 +1307,7 @@ main (void)
     cmocka_unit_test (test_parse_not_a_bounce_has_verdict),
     cmocka_unit_test (test_parse_feedback_and_auto_reply),
     cmocka_unit_test (test_mbox_reads_every_message),
+    cmocka_unit_test (test_mbox_forms),
     cmocka_unit_test (test_plain_notice_guard),
     cmocka_unit_test (test_plain_notice_guard_replies),
     cmocka_unit_test (test_auto_reply_signals),

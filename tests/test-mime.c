@@ -542,6 +542,21 @@ test_mbox_chunks_and_size (void **state)
   assert_string_equal (m->pdata[1], "From a@b.example Sun Dec  6 09:00:01 2026\n" MSG ("2")
                                     "From the desk of ... no date\n");
   g_ptr_array_unref (m);
+  /* a wrong length below the limit: the messages after it are still kept, and
+   * the one over the limit alone is skipped */
+  GString *w = g_string_new ("From a@b.example Sun Dec  6 09:00:00 2026\nContent-Length: 900\n\n"
+                             "one\n");
+  for (guint i = 2; i <= 4; i++)
+    g_string_append_printf (w, "From a@b.example Sun Dec  6 09:00:0%u 2026\n\nbody %u\n", i, i);
+  while (w->len < 3000)
+    g_string_append (w, "a long last message with no From line after it\n");
+  m = mbox_split (w->str, w->len, 1000, NULL);
+  assert_int_equal (m->len, 4);
+  assert_true (g_str_has_prefix (m->pdata[1], "From a@b.example Sun Dec  6 09:00:02 2026\n\nbody 2\n"));
+  assert_string_equal (m->pdata[2], "From a@b.example Sun Dec  6 09:00:03 2026\n\nbody 3\n");
+  assert_true (g_str_has_prefix (m->pdata[3], "too large: "));
+  g_ptr_array_unref (m);
+  g_string_free (w, TRUE);
   m = mbox_split (s->str, s->len, 1000, NULL);
   assert_int_equal (m->len, 2);
   assert_true (g_str_has_prefix (m->pdata[0], "too large: "));

@@ -88,6 +88,8 @@ struct MboxReader
   gsize before;       /* octets before the first "From " line that are not white space */
 };
 
+static void mbox_unhold (MboxReader *m);
+
 static void
 mbox_append (MboxReader *m, const char *data, gsize len)
 {
@@ -102,7 +104,8 @@ mbox_append (MboxReader *m, const char *data, gsize len)
   if (len == 0)
     return;
   m->msg_size += len;
-  if (m->max_size && m->msg_size > m->max_size)
+  gboolean holding = m->held && m->held->len;
+  if (m->max_size && m->msg_size > m->max_size && !holding)
     {
       /* too large: counted on, not kept */
       if (m->msg->len)
@@ -110,6 +113,13 @@ mbox_append (MboxReader *m, const char *data, gsize len)
       return;
     }
   g_byte_array_append (m->msg, (const guint8 *) data, (guint) len);
+  if (holding && m->msg_size > m->body_end + 2)
+    {
+      /* past its length, and no "From " line came there: the length is wrong */
+      mbox_unhold (m);
+      if (m->max_size && m->msg_size > m->max_size)
+        g_byte_array_set_size (m->msg, 0);
+    }
 }
 
 static void
@@ -124,6 +134,26 @@ mbox_give (MboxReader *m, char *data, gsize len, gsize size)
     m->func (m->user, m->position, data, len, size);
 }
 
+/* The Content-Length of the message being read was wrong: the "From " lines held
+ * in it start messages. The last of them is the message being read. */
+static void
+mbox_unhold (MboxReader *m)
+{
+  gsize from = 0;
+  for (guint i = 0; i < m->held->len; i++)
+    {
+      gsize at = g_array_index (m->held, gsize, i);
+      mbox_give (m, g_memdup2 (m->msg->data + from, at - from), at - from, at - from);
+      m->position++;
+      from = at;
+    }
+  g_byte_array_remove_range (m->msg, 0, (guint) from);
+  m->msg_size -= from;
+  g_array_set_size (m->held, 0);
+  m->head_read = FALSE;
+  m->body_end = 0;
+}
+
 /* The message read so far ends: it is given, split at its held "From " lines
  * when its Content-Length was wrong (split) */
 static void
@@ -131,21 +161,12 @@ mbox_emit (MboxReader *m, gboolean split)
 {
   if (!m->msg)
     return;
-  gsize from = 0;
-  if (split && m->held && m->held->len && m->msg->len == m->msg_size)
-    for (guint i = 0; i < m->held->len; i++)
-      {
-        gsize at = g_array_index (m->held, gsize, i);
-        mbox_give (m, g_memdup2 (m->msg->data + from, at - from), at - from, at - from);
-        m->position++;
-        from = at;
-      }
-  gsize len = m->msg->len - from;
+  if (split && m->held && m->held->len)
+    mbox_unhold (m);
+  gsize len = m->msg->len;
   char *data = (char *) g_byte_array_free (m->msg, FALSE);
-  if (from)
-    memmove (data, data + from, len);
   m->msg = NULL;
-  gsize size = m->msg_size - from;
+  gsize size = m->msg_size;
   m->msg_size = 0;
   m->head_read = FALSE;
   m->body_end = 0;
@@ -203,7 +224,9 @@ mbox_start (MboxReader *m)
   if (m->msg)
     {
       mbox_read_head (m);
-      if (m->body_end && m->msg_size < m->body_end)
+      /* a length past --max-size is not waited for: the message is not kept */
+      if (m->body_end && m->msg_size < m->body_end
+          && (!m->max_size || m->body_end + 2 <= m->max_size))
         {
           if (!m->held)
             m->held = g_array_new (FALSE, FALSE, sizeof (gsize));

@@ -341,24 +341,16 @@ mbox_reader_step (MboxReader *m, int *error)
           len -= 3;
         }
     }
-  gsize pos = 0; /* buf[0, pos) is given to messages */
+  gsize pos = 0;    /* buf[0, pos) is given to messages */
+  gsize search = 0; /* the next "From " line is looked for from here */
   gssize at;
   gsize wait;
-  while ((at = find_from_line (buf, len, pos ? pos + 1 : 0, m->at_line_start, eof, &wait)) >= 0)
+  while ((at = find_from_line (buf, len, search, m->at_line_start, eof, &wait)) >= 0)
     {
       mbox_append (m, buf + pos, (gsize) at - pos);
       mbox_start (m);
       pos = (gsize) at;
-      if (pos == 0)
-        {
-          /* the "From " line at the very start: search after it */
-          at = find_from_line (buf, len, 1, FALSE, eof, &wait);
-          if (at < 0)
-            break;
-          mbox_append (m, buf, (gsize) at);
-          mbox_start (m);
-          pos = (gsize) at;
-        }
+      search = pos + 1;
     }
   /* a line that starts with "From " and ends in the next read, or a last line
    * too short to tell, stays for the next read */

@@ -39,11 +39,19 @@ input_error (Run *run, const char *name, const char *what)
 
 /* ---- mbox ---- */
 
+/* Where an mbox's messages go: the run, and the mbox's name */
+typedef struct
+{
+  Run *run;
+  const char *name;
+} MboxTarget;
+
 static void
 mbox_message (gpointer user, guint position, char *data, gsize len, gsize size)
 {
-  Run *run = ((gpointer *) user)[0];
-  const char *name = ((gpointer *) user)[1];
+  const MboxTarget *t = user;
+  Run *run = t->run;
+  const char *name = t->name;
   if (data)
     {
       pipeline_bytes (run->pipeline, name, position, data, len);
@@ -62,8 +70,8 @@ mbox_message (gpointer user, guint position, char *data, gsize len, gsize size)
 static void
 read_mbox_fd (Run *run, const char *name, int fd)
 {
-  gpointer user[] = { run, (gpointer) name };
-  MboxReader *m = mbox_reader_new (fd, run->opts.max_size, mbox_message, user);
+  MboxTarget target = { run, name };
+  MboxReader *m = mbox_reader_new (fd, run->opts.max_size, mbox_message, &target);
   int error;
   while (mbox_reader_step (m, &error))
     ;

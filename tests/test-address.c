@@ -33,6 +33,9 @@ test_normalise_forms (void **state)
   expect_norm ("<jane@example.org>.", "jane@example.org");
   expect_norm ("mailto:jane@example.org", "jane@example.org");
   expect_norm ("'jane@example.org'", "jane@example.org");
+  /* an address type is an atom (RFC 3464 § 2.1.2): "/" is one of its characters */
+  expect_norm ("rfc/822;jane@example.org", "jane@example.org");
+  expect_norm ("x-local+v1 ; jane@example.org", "jane@example.org");
 }
 
 static void

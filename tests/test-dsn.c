@@ -98,6 +98,11 @@ test_dsn_find_block_in_text (void **state)
   assert_int_equal (dsn_find_block (spaced), 8);
   assert_int_equal (dsn_find_block ("Final-Recipient: rfc822; a@example.com\nThe status: unknown\n"), -1);
   assert_int_equal (dsn_find_block ("Final-Recipients: rfc822; a@example.com\nAction: failed\n"), -1);
+  /* the fields written before the one that starts a block are the block's
+   * (Exim's order, Action first) */
+  const char *action_first = "Words.\nAction: failed\nFinal-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n";
+  assert_int_equal (dsn_find_block (action_first), 7);
+  assert_int_equal (dsn_find_block ("Action: failed\nFinal-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n"), 0);
 }
 
 static void
@@ -339,6 +344,27 @@ test_dsn_repeat_with_status_comment (void **state)
   bounce_report_free (r);
 }
 
+/* Groups that name no usable address, written twice: one record, for the
+ * notice's recipient to stand for; two different ones stay two. */
+static void
+test_dsn_repeat_without_usable_address (void **state)
+{
+  (void) state;
+  const char *group = "Final-Recipient: rfc822; @mx.example.org\nAction: failed\nStatus: 5.1.2\n\n";
+  char *twice = g_strconcat (group, group, NULL);
+  BounceReport *r = report_new ();
+  assert_int_equal (dsn_extract (r, twice), 1);
+  assert_true (((const BounceRecord *) bounce_report_get_record (r, 0))->recipient_unusable);
+  bounce_report_free (r);
+  g_free (twice);
+  r = report_new ();
+  assert_int_equal (dsn_extract (r, "Final-Recipient: rfc822; |/usr/bin/a\nAction: failed\nStatus: 5.0.0\n\n"
+                                    "Final-Recipient: rfc822; |/usr/bin/b\nAction: failed\nStatus: 5.0.0\n"),
+                    2);
+  assert_int_equal (dsn_drop_unusable (r), 2);
+  bounce_report_free (r);
+}
+
 int
 main (void)
 {
@@ -355,6 +381,7 @@ main (void)
     cmocka_unit_test (test_dsn_status_comment),
     cmocka_unit_test (test_dsn_action_first_without_blank_lines),
     cmocka_unit_test (test_dsn_repeat_with_status_comment),
+    cmocka_unit_test (test_dsn_repeat_without_usable_address),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -53,10 +53,14 @@ test_mime_legacy_charsets_become_utf8 (void **state)
                           "--c\nContent-Type: text/plain; charset=ISO-2022-JP\n\n"
                           "\x1b$B%(%i!<\x1b(B\n"
                           "--c\nContent-Type: text/plain; charset=koi8-r\n"
-                          "Content-Transfer-Encoding: quoted-printable\n\n=CF=DB=C9=C2=CB=C1\n--c--\n");
-  assert_int_equal (m->text->len, 2);
+                          "Content-Transfer-Encoding: quoted-printable\n\n=CF=DB=C9=C2=CB=C1\n"
+                          /* ISO-2022-JP's escapes under a us-ascii label: no ASCII text */
+                          "--c\nContent-Type: text/plain; charset=us-ascii\n\n"
+                          "\x1b$B%(%i!<\x1b(B\n--c--\n");
+  assert_int_equal (m->text->len, 3);
   assert_non_null (strstr (g_ptr_array_index (m->text, 0), "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc"));
   assert_non_null (strstr (g_ptr_array_index (m->text, 1), "\xd0\xbe\xd1\x88\xd0\xb8\xd0\xb1\xd0\xba\xd0\xb0"));
+  assert_non_null (strstr (g_ptr_array_index (m->text, 2), "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc"));
   mime_free (m);
 }
 

@@ -196,6 +196,23 @@ test_parse_notice_words_name_the_cause (void **state)
   check_first_reason_with (m, "because the mailbox is full.",
                            "\n<<< 550 Delivery failed\n<<< 554 5.5.1 Error: no valid recipients",
                            "onhold");
+  /* with no readable part, the message the report returns is no notice: its
+   * words are no cause (RFC 6522 § 3: the last part is the original message) */
+  const char *returned =
+      "From: Mail Delivery System <mailer-daemon@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Delivery Status Notification (Failure)\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+      "Final-Recipient: rfc822; ann@example.com\nAction: failed\nStatus: 5.0.0\n\n"
+      "--b\nContent-Type: message/rfc822\n\nFrom: sender@example.org\nTo: ann@example.com\n"
+      "Subject: Storage\n\nYour mailbox is full: upgrade your plan.\n\n--b--\n";
+  r = bounce_parse_bytes (returned, strlen (returned), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "onhold");
+  assert_null (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC));
+  bounce_report_free (r);
 }
 
 static void

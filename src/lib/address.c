@@ -88,14 +88,16 @@ address_normalise (const char *value)
   const char *p = value;
   while (*p == ' ' || *p == '\t')
     p++;
-  /* an address type: "rfc822;" "utf-8;" "unknown;" */
+  /* an address type: "rfc822;" "utf-8;" "unknown;", an atom (RFC 3464 § 2.1.2,
+   * RFC 5322 § 3.2.3: "rfc/822;" is one too) that starts with a letter or digit
+   * (not a "|program" target) */
   gboolean utf8_type = FALSE;
   const char *semi = strchr (p, ';');
-  if (semi && semi - p < 20)
+  if (semi && semi - p < 20 && g_ascii_isalnum (*p))
     {
       gboolean type = TRUE;
       for (const char *q = p; q < semi; q++)
-        if (!(g_ascii_isalnum (*q) || *q == '-' || *q == ' '))
+        if (!(g_ascii_isalnum (*q) || *q == ' ' || strchr ("!#$%&'*+-/=?^_`{|}~", *q)))
           type = FALSE;
       if (type)
         {

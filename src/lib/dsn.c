@@ -331,14 +331,16 @@ read_recipient_group (BounceReport *report, const FieldGroup *g)
     recipient = address_normalise (original);
   if (!recipient)
     recipient = address_normalise (actual);
-  /* no usable address: kept, with none, for the notice's own recipient to stand
-   * for (BounceRecord) */
+  /* no usable address: kept, under the value as written, for the notice's own
+   * recipient to stand for (BounceRecord) */
   gboolean unusable = recipient == NULL;
   if (unusable)
-    recipient = g_strdup ("");
+    recipient = g_strdup (final ? final : original ? original : actual ? actual : "");
   /* the same group written again (some writers repeat the part's groups): one
    * record, its empty fields filled from the repeat */
-  BounceRecord *same = unusable ? NULL : report_find_record (report, recipient);
+  BounceRecord *same = report_find_record (report, recipient);
+  if (same && same->recipient_unusable != unusable)
+    same = NULL;
   const char *same_source = same ? record_peek (same, BOUNCE_FIELD_SOURCE) : NULL;
   char same_reply[4], same_enhanced[STATUS_MAX];
   if (same && same_source && strcmp (same_source, "dsn") == 0
@@ -471,6 +473,21 @@ line_is_field (const char *line, const char *name)
   return *line == ':';
 }
 
+/* Is line one of the fields of RFC 3464 § 2.2 and § 2.3? */
+static gboolean
+line_is_dsn_field (const char *line)
+{
+  static const char *const names[] = {
+    "Original-Envelope-Id", "Reporting-MTA", "DSN-Gateway", "Received-From-MTA",
+    "Arrival-Date", "Original-Recipient", "Final-Recipient", "Action", "Status",
+    "Remote-MTA", "Diagnostic-Code", "Last-Attempt-Date", "Final-Log-ID", "Will-Retry-Until",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (line_is_field (line, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
 gssize
 dsn_find_block (const char *text)
 {
@@ -484,15 +501,27 @@ dsn_find_block (const char *text)
         if (line_is_field (line, starts[i]))
           {
             /* a real block also has Action: or Status: */
-            for (const char *l = strchr (line, '\n'); l; l = strchr (l, '\n'))
+            gboolean real = FALSE;
+            for (const char *l = strchr (line, '\n'); l && !real; l = strchr (l, '\n'))
               {
                 l++;
                 char c = g_ascii_tolower (*l);
-                if ((c == 'a' && line_is_field (l, "Action"))
-                    || (c == 's' && line_is_field (l, "Status")))
-                  return line - text;
+                real = (c == 'a' && line_is_field (l, "Action"))
+                       || (c == 's' && line_is_field (l, "Status"));
               }
-            return -1;
+            if (!real)
+              return -1;
+            /* with the fields written just before it ("Action: failed" first) */
+            while (line > text)
+              {
+                const char *prev = line - 1;
+                while (prev > text && prev[-1] != '\n')
+                  prev--;
+                if (!line_is_dsn_field (prev))
+                  break;
+                line = prev;
+              }
+            return line - text;
           }
       line = strchr (line, '\n');
       if (line)

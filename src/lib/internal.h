@@ -18,9 +18,10 @@ struct BounceRecord
    * family, a PowerMTA bounce category), or REASON_NONE; classify.c uses it only
    * where the text and the code leave the reason open */
   Reason reason_hint;
-  /* the delivery-status group named no usable address ("@mx.example.org"): the
-   * notice's one recipient stands for it (text.c), else the record is dropped
-   * once the notice is read (parse.c) */
+  /* the delivery-status group named no usable address ("@mx.example.org"; the
+   * recipient field holds the value as written): the notice's one recipient
+   * stands for it (text.c), else the record is dropped once the notice is read
+   * (parse.c) */
   gboolean recipient_unusable;
   /* the notice's own lines for this recipient where a delivery-status part gave
    * the diagnostic (text.c), or NULL; classify.c reads them where the

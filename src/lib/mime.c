@@ -184,10 +184,11 @@ to_utf8 (const char *data, gsize len, const char *charset)
   if (len == 0)
     return g_strdup ("");
   /* 7-bit charsets such as ISO-2022-JP pass as valid UTF-8: trust the declared
-   * charset unless it is UTF-8 or ASCII, and recognise undeclared ISO-2022-JP */
-  gboolean declared_unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
-                              || g_ascii_strcasecmp (charset, "us-ascii") == 0;
-  if (!charset && has_iso2022_jp_escape (data, len))
+   * charset unless it is UTF-8 or ASCII, and recognise ISO-2022-JP undeclared or
+   * declared as ASCII (its escape sequences are no ASCII text) */
+  gboolean declared_ascii = !charset || g_ascii_strcasecmp (charset, "us-ascii") == 0;
+  gboolean declared_unicode = declared_ascii || g_ascii_strcasecmp (charset, "utf-8") == 0;
+  if (declared_ascii && has_iso2022_jp_escape (data, len))
     {
       charset = "iso-2022-jp";
       declared_unicode = FALSE;
@@ -291,9 +292,9 @@ part_text_cut (GMimePart *part, gsize max, gboolean *cut)
   if (!wide_charset (charset))
     nul_to_space (bytes->data, bytes->len);
   const char *data = (const char *) bytes->data;
-  gboolean unicode = !charset || g_ascii_strcasecmp (charset, "utf-8") == 0
-                     || g_ascii_strcasecmp (charset, "us-ascii") == 0;
-  if (unicode && bytes->len > 0 && (charset || !has_iso2022_jp_escape (data, bytes->len))
+  gboolean declared_ascii = !charset || g_ascii_strcasecmp (charset, "us-ascii") == 0;
+  gboolean unicode = declared_ascii || g_ascii_strcasecmp (charset, "utf-8") == 0;
+  if (unicode && bytes->len > 0 && !(declared_ascii && has_iso2022_jp_escape (data, bytes->len))
       && utf8_valid (data, bytes->len))
     {
       /* what to_utf8 would copy: the bytes themselves, kept */

@@ -15,7 +15,9 @@
 #include "wordings.h"
 
 /* The notice: the first readable part outside the returned message, else one
- * inside it (a forwarded bounce). */
+ * inside it (a forwarded bounce), but where the message has a delivery-status
+ * part of its own: the message it attaches is then the one returned, whose text
+ * is no notice. */
 const char *
 notice_pick (const MimeMessage *msg, guint *index)
 {
@@ -31,7 +33,7 @@ notice_pick (const MimeMessage *msg, guint *index)
     }
   *index = msg->text->len;
   const GPtrArray *nested = mime_text_nested (msg);
-  if (nested->len > 0)
+  if (nested->len > 0 && msg->dsn->len == 0)
     return g_ptr_array_index (nested, 0);
   return NULL;
 }

@@ -451,7 +451,13 @@ line_recipient (const char *line, const char *end, const char *lower, const Dete
         const char *hit = strstr (lp, leads[k][i]);
         while (hit && !start)
           {
-            start = address_after (p + (hit - lp) + strlen (leads[k][i]), end, &n);
+            /* a shared label that a contact's word starts names the contact
+             * ("Sender Address: ...") */
+            gsize lead_len = strlen (leads[k][i]);
+            if (k == 1 && leads[k][i][lead_len - 1] == ':' && hit - lp < 40
+                && contains_any_n (lp, (gsize) (hit - lp), contact_labels))
+              break;
+            start = address_after (p + (hit - lp) + lead_len, end, &n);
             if (start)
               *by_lead = TRUE, family_lead = k == 0;
             else
@@ -776,6 +782,20 @@ quoted_in_entry (const char *line, const char *end, const char *addr, const Foun
   return FALSE;
 }
 
+/* Does the line (lower case) start a header field whose addresses are never
+ * failed recipients ("message-id:", "to:"; header_labels)? */
+static gboolean
+starts_header_field (const char *lline)
+{
+  for (gsize i = 0; header_labels[i]; i++)
+    {
+      gsize n = strlen (header_labels[i]);
+      if (header_labels[i][n - 1] == ':' && strncmp (lline, header_labels[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Scans the notice line by line. */
 static Scan
 scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
@@ -821,6 +841,8 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   /* the heading of the list being read, and whether its recipients are retried */
   GString *heading = d && (flags & DETECT_HEADINGS) ? g_string_new (NULL) : NULL;
   gboolean retrying = FALSE;
+  /* the line before was such a header field, or a line that continues one */
+  gboolean in_field = FALSE;
   while (pos < len)
     {
       const char *line = text + pos;
@@ -834,6 +856,10 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       *lend = '\0';
       gsize line_at = pos, line_end = (gsize) (end - text);
       pos = next;
+      /* an indented line after such a field is the field's ("Message-ID:\n
+       * <id@host>", "To: a@x,\n  b@y") */
+      gboolean field_continued = in_field && (*line == ' ' || *line == '\t') && !is_blank (line, end);
+      in_field = field_continued || starts_header_field (lline);
 
       if (transcript_heading (lline))
         {
@@ -927,9 +953,10 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       gboolean skip = cut != G_MAXSIZE;
       const char *rest = NULL;
       gboolean by_lead = FALSE, at_start = FALSE;
-      char *addr = skip ? NULL
-                        : line_recipient (line, end, lline, d, leads, line_at, &rest, &by_lead,
-                                          &at_start);
+      char *addr = skip || field_continued
+                       ? NULL
+                       : line_recipient (line, end, lline, d, leads, line_at, &rest, &by_lead,
+                                         &at_start);
       *lend = saved;
       /* in the family's recipient list, before any address: a screen name */
       if (!addr && !skip && begun && !current && s.found->len == 0)

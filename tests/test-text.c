@@ -447,6 +447,18 @@ test_identifiers_and_urls_are_not_recipients (void **state)
   assert_string_equal (rcpt (r, 0), "kurt@example.com");
   assert_non_null (strstr (diag (r, 0), "550 5.1.1"));
   bounce_report_free (r);
+  /* a contact's label before a shared phrase ("Sender Address:"), and header
+   * fields folded onto indented lines, name no recipient */
+  r = parse ("From: Mail Administrator <postmaster@mail.example.net>\nTo: sender@example.org\n"
+             "Subject: Undeliverable mail\n\n"
+             "Your message could not be delivered.\n\n"
+             "Recipient Address: kurt@example.com\nReason: 550 5.1.1 Mailbox unavailable\n"
+             "Sender Address: news@list.example.org\n\n"
+             "Message-ID:\n  <20250303.4411@mail.example.org>\n"
+             "To: kurt@example.com,\n  anna@example.com\n");
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "kurt@example.com");
+  bounce_report_free (r);
 }
 
 static void

@@ -66,6 +66,9 @@ test_topics_typical (void **state)
     { "550 <a@example.org>... User not exist", 0, "userunknown" },
     { "Your message wasn't delivered because the address couldn't be found.", 0, "userunknown" },
     { "User jdoe (a@example.org) not listed in the directory", 0, "userunknown" },
+    /* a user's name written with a dot is no domain */
+    { "User john.smith (a@example.org) not listed in Domino Directory", 0, "userunknown" },
+    { "User some.name not listed in Domino Directory", 0, "userunknown" },
     { "No such recipient here", 0, "userunknown" },
     { "Not a valid recipient", 0, "userunknown" },
     { "unknown host", 0, "hostunknown" },

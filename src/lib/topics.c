@@ -486,15 +486,17 @@ owned_by_reader (const Search *s, gsize ws, gsize we, const TopicSubject *subj)
       if ((in_field && f.header) || word_before_is (s->text, ws, "message-id"))
         return &topic_header_field;
     }
-  /* a domain name written out right after "domain" ("URL domain example.com")
-   * is that domain, and whose the word says */
+  /* a domain name written out right after a subject's word is that subject's
+   * name, and whose the word says: "URL domain example.com" a link's, "User
+   * john.smith" (a user named with a dot, Domino's "User <name> (<address>)
+   * not listed") a user's */
   gsize ps, pe;
-  if (subj == &topic_domain_name && word_before_is (s->text, ws, "domain")
-      && word_before (s->text, ws, &ps, &pe))
+  if (subj == &topic_domain_name && word_before (s->text, ws, &ps, &pe))
     {
       const char *w = s->text + ps;
       gsize n = pe - ps;
-      const TopicSubject *named = owned_by_reader (s, ps, pe, subject_named (&w, &n));
+      const TopicSubject *before = subject_named (&w, &n);
+      const TopicSubject *named = before ? owned_by_reader (s, ps, pe, before) : NULL;
       if (named && named->kind != SUBJECT_DOMAIN)
         return named;
     }

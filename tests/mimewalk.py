@@ -40,10 +40,16 @@ def corpus_messages(corpus, only=()):
 
 
 def normalize(data):
-    """data with LF line ends (CRLF, or CR alone when there is no LF)."""
+    """data with LF line ends (CRLF, or CR alone when there is no LF), without the
+    mbox "From " line a message saved by a mail client may start with (it is no
+    header field: a variant would move or fold it)."""
     if b"\n" not in data:
-        return data.replace(b"\r", b"\n")
-    return data.replace(b"\r\n", b"\n")
+        data = data.replace(b"\r", b"\n")
+    else:
+        data = data.replace(b"\r\n", b"\n")
+    if data.startswith(b"From "):
+        data = data[data.find(b"\n") + 1:] if b"\n" in data else b""
+    return data
 
 
 def records(binary, args, root, keys):

@@ -788,11 +788,12 @@ static gboolean
 starts_header_field (const char *lline)
 {
   for (gsize i = 0; header_labels[i]; i++)
-    {
-      gsize n = strlen (header_labels[i]);
-      if (header_labels[i][n - 1] == ':' && strncmp (lline, header_labels[i], n) == 0)
-        return TRUE;
-    }
+    if (lline[0] == header_labels[i][0])
+      {
+        gsize n = strlen (header_labels[i]);
+        if (header_labels[i][n - 1] == ':' && strncmp (lline, header_labels[i], n) == 0)
+          return TRUE;
+      }
   return FALSE;
 }
 
@@ -841,8 +842,9 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
   /* the heading of the list being read, and whether its recipients are retried */
   GString *heading = d && (flags & DETECT_HEADINGS) ? g_string_new (NULL) : NULL;
   gboolean retrying = FALSE;
-  /* the line before was such a header field, or a line that continues one */
-  gboolean in_field = FALSE;
+  /* the lower case of the last line that was not indented (the field an
+   * indented line continues) */
+  const char *head_line = NULL;
   while (pos < len)
     {
       const char *line = text + pos;
@@ -858,8 +860,10 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
       pos = next;
       /* an indented line after such a field is the field's ("Message-ID:\n
        * <id@host>", "To: a@x,\n  b@y") */
-      gboolean field_continued = in_field && (*line == ' ' || *line == '\t') && !is_blank (line, end);
-      in_field = field_continued || starts_header_field (lline);
+      gboolean indented = (*line == ' ' || *line == '\t') && !is_blank (line, end);
+      gboolean field_continued = indented && head_line && starts_header_field (head_line);
+      if (!indented)
+        head_line = lline;
 
       if (transcript_heading (lline))
         {

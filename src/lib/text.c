@@ -1609,7 +1609,12 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gsize len = notice ? strlen (notice) : 0;
   char *head = ascii_strdown (notice ? notice : "", MIN (len, 4096));
   const Detector *family = notice_pick_family (msg, head);
-  gboolean forward = notice_forwards_notice (msg) && mime_text_nested (msg)->len > 0;
+  /* (a notice its own text shows to be a known family's, "This is the
+   * qmail-send program", is that notice whoever its From names: qmail's
+   * control/bouncefrom may name anyone, src notqmail/notqmail a7012e4
+   * qmail-send.c, qmail-control.9) */
+  gboolean forward = notice_forwards_notice (msg) && mime_text_nested (msg)->len > 0
+                     && !(family && family->body && contains_any (head, family->body));
   if (forward || (family && (family->flags & DETECT_NESTED) && mime_text_nested (msg)->len > 0))
     {
       /* a wrapper around the bounce it forwards, or a person's or a helpdesk's

@@ -819,6 +819,21 @@ test_plain_notice_guard_replies (void **state)
                  "Your message could not be delivered to:\n\n    tom@example.net\n\n"
                  "550 Mailbox quota exceeded\n\nKind regards,\nSupport\n",
                  0, NULL);
+  /* a person's reply whose client writes "Re" in its language ("AW:", "SV:",
+   * "Odp:"; Thunderbird's mailnews.localizedRe) */
+  static const char *const localized[] = { "AW:", "SV:", "Odp:", "YNT:", "Vá:" };
+  for (gsize i = 0; i < G_N_ELEMENTS (localized); i++)
+    {
+      char *m = g_strdup_printf (
+          "From: Karl Weber <karl@example.org>\nTo: s@example.org\n"
+          "Subject: %s Undelivered Mail Returned to Sender\n\n"
+          "Hallo,\n\nich bekam das hier:\n\n"
+          "Your message could not be delivered to:\n\n    tom@example.net\n\n"
+          "550 Mailbox quota exceeded\n\nGruss, Karl\n",
+          localized[i]);
+      check_records (m, 0, NULL);
+      g_free (m);
+    }
 }
 
 /* The reason of the one record of m, whose recipient is rcpt. */

@@ -255,20 +255,6 @@ is_one (const char *text, const char *const *list)
   return FALSE;
 }
 
-/* A reply's subject: "Re:" and the prefixes clients write in other languages. */
-static gboolean
-reply_subject (const char *lower)
-{
-  static const char *const prefixes[] = { "re:", "re :", "aw:", "sv:", "antw:", "r:", "rif:",
-                                          "odp:", "vs:", "ynt:", NULL };
-  while (*lower == ' ' || *lower == '\t')
-    lower++;
-  for (gsize i = 0; prefixes[i]; i++)
-    if (g_str_has_prefix (lower, prefixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* Where an automatic reply's subject gives the subject it answers ("Auto:
  * <subject>", "Automatic reply: <subject>", "Out of office: <subject>"): the
  * byte after the reply's own words and their colon; NULL for another subject.
@@ -321,7 +307,7 @@ arf_auto_reply_kind (const MimeMessage *msg)
    * Gmail and procmail's recipe answer) quotes the subject it answers: words of
    * the sender's, no failure of the reply's own */
   gboolean failure = msg->dsn->len > 0
-                     || (!reply_subject (sl) && contains_one (own_words ? own_words : sl, failures));
+                     || (!notice_subject_is_reply (sl) && contains_one (own_words ? own_words : sl, failures));
   g_free (own_words);
   gboolean hit = FALSE;
   /* a field that mail systems put on their notices too: Postfix, Exim and Sympa
@@ -342,7 +328,7 @@ arf_auto_reply_kind (const MimeMessage *msg)
        * /usr/share/man/man5/procmailex.5.gz, its vacation example); a list's
        * mail names its list */
       by_field = by_field
-                 || (prec && g_ascii_strncasecmp (prec, "junk", 4) == 0 && reply_subject (sl)
+                 || (prec && g_ascii_strncasecmp (prec, "junk", 4) == 0 && notice_subject_is_reply (sl)
                      && !mime_get (msg, "List-Id"));
       /* PostfixAdmin's vacation.pl marks its replies "X-Loop: Postfix Admin
        * Virtual Vacation", whatever subject the user stored (src postfixadmin
@@ -367,7 +353,7 @@ arf_auto_reply_kind (const MimeMessage *msg)
        * either with a reply's subject (a rule forwards too) */
       gboolean exchange = mime_get (msg, "X-MS-Exchange-Inbox-Rules-Loop")
                           || mime_get (msg, "X-Auto-Response-Suppress");
-      hit = hit || (exchange && reply_subject (sl));
+      hit = hit || (exchange && notice_subject_is_reply (sl));
       /* the words of an out-of-office reply, unless a person forwards one */
       /* a person forwarding an out-of-office reply is no automatic answer: its
        * subject and text are the forwarded message's words */

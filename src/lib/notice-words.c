@@ -71,6 +71,18 @@ const char *const header_labels[] = {
   "for <", "by ", "(envelope-from", NULL,
 };
 
+/* The prefixes mail clients put before the subject of the message a reply
+ * answers: "Re:" (RFC 5322 § 3.6.5), with a space before its colon as some
+ * clients write it, and the localized words Thunderbird reads as "Re" (src
+ * thunderbird-l10n-* 1:153.8.0esr-1~deb12u1 langpack region.properties
+ * mailnews.localizedRe: "AW" de, hu; "SV" da, nb-NO, nn-NO, is, fi, hu; "Sv"
+ * sv-SE; "VS" fi; "Vs" et; "Vá" hu; "R" it; "Odp", "Odp." pl; "Odg" sl;
+ * "Ats." lt; "Atb:" lv; "YNT", "Yan" tr; "回复" zh-CN), each with its colon. */
+const char *const reply_prefixes[] = {
+  "re:", "re :", "aw:", "sv:", "vs:", "v\xc3\xa1:", "r:", "odp:", "odp.:", "odg:", "ats.:",
+  "atb:", "ynt:", "yan:", "\xe5\x9b\x9e\xe5\xa4\x8d:", NULL,
+};
+
 /* Labels of "Label: address" lines that name someone to contact, not a failed
  * recipient. */
 const char *const contact_labels[] = {

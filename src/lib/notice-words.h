@@ -9,6 +9,8 @@ extern const char *const shared_end[];
 extern const char *const shared_lead[];
 /* Labels of header-like lines whose addresses are never failed recipients. */
 extern const char *const header_labels[];
+/* The prefixes of a reply's subject, lower case, colon included. */
+extern const char *const reply_prefixes[];
 /* Labels of "Label: address" lines that name someone to contact. */
 extern const char *const contact_labels[];
 /* Words before an address that make it an example in help text. */

@@ -458,13 +458,27 @@ subject_after_tags (const char *subject)
 }
 
 gboolean
+notice_subject_is_reply (const char *subject)
+{
+  if (!subject)
+    return FALSE;
+  while (*subject == ' ' || *subject == '\t')
+    subject++;
+  char *lower = utf8_lower (subject);
+  gboolean reply = FALSE;
+  for (gsize i = 0; reply_prefixes[i] && !reply; i++)
+    reply = g_str_has_prefix (lower, reply_prefixes[i]);
+  g_free (lower);
+  return reply;
+}
+
+gboolean
 notice_is_persons_reply (const MimeMessage *msg)
 {
   const char *subject = mime_get (msg, "Subject");
   if (!subject)
     return FALSE;
-  subject = subject_after_tags (subject);
-  return g_ascii_strncasecmp (subject, "re:", 3) == 0 && notice_from_person (msg);
+  return notice_subject_is_reply (subject_after_tags (subject)) && notice_from_person (msg);
 }
 
 gboolean

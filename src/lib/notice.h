@@ -20,10 +20,14 @@ char *notice_prepare (const char *text, gsize len);
  * notice_lower: its notice, ASCII lower case (may be NULL). */
 gboolean notice_looks_like_bounce (const MimeMessage *msg, const char *notice_lower);
 
-/* Is the message a person's reply (its Subject starts "Re:", RFC 5322 § 3.6.5,
- * after any bracketed tags a list or a helpdesk puts first: "[Ticket #123] Re:"),
- * from no mail system (no daemon's or postmaster's From, no null sender)? Such a
- * message may quote a failure notice, and is none. */
+/* Does subject start (after blanks) with a reply's prefix, in any case: "Re:"
+ * (RFC 5322 § 3.6.5) or a localized one ("AW:", "SV:", "Odp:"; reply_prefixes)? */
+gboolean notice_subject_is_reply (const char *subject);
+
+/* Is the message a person's reply (its Subject starts with a reply's prefix,
+ * notice_subject_is_reply, after any bracketed tags a list or a helpdesk puts
+ * first: "[Ticket #123] Re:"), from no mail system (no daemon's or postmaster's
+ * From, no null sender)? Such a message may quote a failure notice, and is none. */
 gboolean notice_is_persons_reply (const MimeMessage *msg);
 
 /* Does subject start (after blanks) with "Fwd:" or "Fw:", in any case: what mail

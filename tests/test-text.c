@@ -347,6 +347,32 @@ test_fallback_quoted_header_block (void **state)
   assert_int_equal (bounce_report_n_records (r), 1);
   assert_string_equal (rcpt (r, 0), "5555550100@vzwpix.com");
   bounce_report_free (r);
+  /* an address that a quoted reply names as its object comes before the To of
+   * the returned message (a list's address); a refused sender's does not */
+  static const char list_mail[]
+      = "From: MAILER-DAEMON@relay.example.net\nTo: news-bounces@example.org\n"
+        "Subject: Undeliverable message\n\n"
+        "Your message could not be delivered.\n\n"
+        "The server replied with %s\n\n"
+        "Original Message:\nFrom: news@example.org\nTo: members@lists.example.org\nSubject: hi\n";
+  char *m = g_strdup_printf (list_mail, "550 5.1.1 <olga@example.net>: User unknown");
+  r = parse (m);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  assert_string_equal (rcpt (r, 0), "olga@example.net");
+  bounce_report_free (r);
+  g_free (m);
+  m = g_strdup_printf (list_mail, "550 5.7.1 <news@example.org>: Sender address rejected");
+  r = parse (m);
+  for (guint i = 0; i < bounce_report_n_records (r); i++)
+    assert_string_not_equal (rcpt (r, i), "news@example.org");
+  bounce_report_free (r);
+  g_free (m);
+  m = g_strdup_printf (list_mail, "550 5.7.1 <news@example.org>: Access denied");
+  r = parse (m);
+  for (guint i = 0; i < bounce_report_n_records (r); i++)
+    assert_string_not_equal (rcpt (r, i), "news@example.org");
+  bounce_report_free (r);
+  g_free (m);
 }
 
 static void

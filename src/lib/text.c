@@ -1187,11 +1187,13 @@ json_scan (const char *text, gsize len, const Detector *d, const MimeMessage *ms
 
 /* ---- fallbacks -------------------------------------------------------------- */
 
-/* The To of a header block quoted in the text from p on (the returned message's
- * headers pasted after the notice). */
+/* The address of field name ("to:", "from:", lower case, with its colon) in a
+ * header block quoted in the text from p on (the returned message's headers
+ * pasted after the notice). */
 static char *
-quoted_to (const char *p, const char *end)
+quoted_field (const char *p, const char *end, const char *name)
 {
+  gsize name_len = strlen (name);
   gboolean in_headers = FALSE;
   while (p < end)
     {
@@ -1200,9 +1202,9 @@ quoted_to (const char *p, const char *end)
       const char *q = p;
       while (q < le && (*q == ' ' || *q == '\t' || *q == '>'))
         q++;
-      if (le - q > 3 && g_ascii_strncasecmp (q, "to:", 3) == 0)
+      if ((gsize) (le - q) > name_len && g_ascii_strncasecmp (q, name, name_len) == 0)
         {
-          char *v = g_strndup (q + 3, le - q - 3);
+          char *v = g_strndup (q + name_len, le - q - name_len);
           char *a = address_normalise (g_strstrip (v));
           g_free (v);
           if (a)
@@ -1222,6 +1224,67 @@ quoted_to (const char *p, const char *end)
   return NULL;
 }
 
+
+/* The one address that the notice's quoted replies name as their object: a
+ * reply code of failure, its enhanced code if any, then the address in angle
+ * brackets, as servers answer RCPT ("550 5.1.1 <addr>: Recipient address
+ * rejected", src postfix 3.7.11 src/smtpd/smtpd_check.c reject_unknown_mailbox;
+ * "550 5.1.1 <addr>... User unknown", src sendmail 8.17.1.9 sendmail/err.c
+ * usrerrenh). NULL unless the replies name exactly one address that is not
+ * excluded; a refused sender's is ("<addr>: Sender address rejected", or the
+ * From of a header block quoted between quoted_at and quoted_end: the returned
+ * message's headers pasted into the notice). */
+static char *
+reply_named_address (const char *text, gsize len, const char *quoted_at, const char *quoted_end,
+                     const MimeMessage *msg)
+{
+  char *found = NULL;
+  gboolean many = FALSE;
+  const char *end = text + len;
+  char *sender = quoted_field (quoted_at, quoted_end, "from:");
+  for (const char *p = text; p + 5 < end && !many; p++)
+    {
+      if ((*p != '4' && *p != '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+          || p[3] != ' ' || (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.')))
+        continue;
+      const char *q = p + 4;
+      if (q < end && g_ascii_isdigit (*q) && q + 1 < end && q[1] == '.')
+        {
+          /* "5.1.1 " */
+          while (q < end && (g_ascii_isdigit (*q) || *q == '.'))
+            q++;
+          while (q < end && *q == ' ')
+            q++;
+        }
+      if (q >= end || *q != '<')
+        continue;
+      gsize n = text_address_at (q + 1, end);
+      if (!n || q + 1 + n >= end || q[1 + n] != '>')
+        continue;
+      char *written = g_strndup (q + 1, n);
+      char *a = address_normalise (written);
+      g_free (written);
+      /* the words after it, up to the line's end, say whose it is */
+      const char *after = q + 2 + n;
+      const char *le = memchr (after, '\n', (gsize) (end - after));
+      char *rest = g_ascii_strdown (after, (le ? le : end) - after);
+      gboolean senders = strstr (rest, "sender") != NULL
+                         || (sender && a && g_ascii_strcasecmp (sender, a) == 0);
+      g_free (rest);
+      if (a && !senders && !text_excluded (a, msg, FALSE))
+        {
+          if (!found)
+            found = g_steal_pointer (&a);
+          else if (g_ascii_strcasecmp (found, a) != 0)
+            many = TRUE;
+        }
+      g_free (a);
+    }
+  g_free (sender);
+  if (many)
+    g_clear_pointer (&found, g_free);
+  return found;
+}
 
 /* Where the earliest phrase of list found in lower ends, or G_MAXSIZE. */
 static gsize
@@ -1798,15 +1861,19 @@ text_extract (BounceReport *report, const MimeMessage *msg)
       gboolean from_recipient = family && (family->flags & DETECT_FROM_RECIPIENT) && !forward;
       /* (in a forward of a notice the attached message is the notice, whose To
        * is the sender: the message it returned is not at hand) */
-      char *to = forward ? NULL
-                         : address_normalise (from_recipient ? mime_get (msg, "From")
-                                                             : mime_original (msg, "To"));
+      /* (the address the notice's replies name comes first: the returned
+       * message may have been sent to several, or to a list) */
+      char *to = forward || from_recipient ? NULL
+                                           : reply_named_address (notice, s.end_at, notice,
+                                                                  notice + len, msg);
+      if (!to && !forward)
+        to = address_normalise (from_recipient ? mime_get (msg, "From") : mime_original (msg, "To"));
       if (!to)
-        to = quoted_to (notice + s.end_at, notice + len);
+        to = quoted_field (notice + s.end_at, notice + len, "to:");
       for (guint i = notice_index + 1; !to && i < msg->text->len; i++)
         {
           const char *t = g_ptr_array_index (msg->text, i);
-          to = quoted_to (t, t + strnlen (t, MAX_TEXT_PART));
+          to = quoted_field (t, t + strnlen (t, MAX_TEXT_PART), "to:");
         }
       if (!to)
         to = verp_recipient (msg);

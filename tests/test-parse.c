@@ -213,6 +213,23 @@ test_parse_notice_words_name_the_cause (void **state)
   assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "onhold");
   assert_null (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC));
   bounce_report_free (r);
+  /* a daemon's notice of no words (an empty text part) over a message that is no
+   * mail system's: that message is the one returned, no notice to read */
+  const char *wordless =
+      "From: Mail Delivery System <mailer-daemon@mx.example.net>\nTo: sender@example.org\n"
+      "Subject: Undeliverable: Storage\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\n\n"
+      "--b\nContent-Type: message/rfc822\n\nFrom: sender@example.org\nTo: ann@example.com\n"
+      "Subject: Storage\n\nYour mailbox is full: upgrade your plan.\n\n--b--\n";
+  r = bounce_parse_bytes (wordless, strlen (wordless), NULL, NULL);
+  assert_non_null (r);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_RECIPIENT), "ann@example.com");
+  assert_string_not_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "mailboxfull");
+  assert_null (bounce_record_get (rec, BOUNCE_FIELD_DIAGNOSTIC));
+  bounce_report_free (r);
 }
 
 static void

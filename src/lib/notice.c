@@ -14,10 +14,14 @@
 #include "phrases.h"
 #include "wordings.h"
 
+static gboolean from_daemon (const char *from);
+static gboolean from_mail_system (const char *from);
+
 /* The notice: the first readable part outside the returned message, else one
- * inside it (a forwarded bounce), but where the message has a delivery-status
- * part of its own: the message it attaches is then the one returned, whose text
- * is no notice. */
+ * inside it (a forwarded bounce), but where the message is a mail system's own
+ * report (a delivery-status part of its own, or a daemon's From over an attached
+ * message that is no mail system's): the message it attaches is then the one
+ * returned, whose text is no notice: the notice is then empty (""). */
 const char *
 notice_pick (const MimeMessage *msg, guint *index)
 {
@@ -33,9 +37,14 @@ notice_pick (const MimeMessage *msg, guint *index)
     }
   *index = msg->text->len;
   const GPtrArray *nested = mime_text_nested (msg);
-  if (nested->len > 0 && msg->dsn->len == 0)
+  gboolean returned = msg->dsn->len > 0
+                      || (from_daemon (mime_get (msg, "From"))
+                          && !from_mail_system (mime_original (msg, "From")));
+  if (nested->len > 0 && !returned)
     return g_ptr_array_index (nested, 0);
-  return NULL;
+  /* (a report of no words of its own: an empty notice, read for its From,
+   * Subject and returned message) */
+  return nested->len > 0 ? "" : NULL;
 }
 
 /* The notice as the scanner reads it: no carriage returns, and when most lines

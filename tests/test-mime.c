@@ -32,11 +32,14 @@ test_mime_report_parts_are_sorted_out (void **state)
       "--b\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n\n"
       "RmluYWwtUmVjaXBpZW50OiByZmM4MjI7IGFAZXhhbXBsZS5jb20K\n"
       "--b\nContent-Type: message/rfc822\n\nFrom: me@example.org\nTo: a@example.com\n"
-      "Subject: hi\n\nbody text\n--b--\n");
+      "Subject: hi\n\nbody text\n"
+      "--b\nContent-Type: text/plain\n\nScanned by the gateway.\n--b--\n");
   assert_string_equal (m->report_type, "delivery-status");
   assert_int_equal (m->dsn->len, 1);
   assert_string_equal (g_ptr_array_index (m->dsn, 0), "Final-Recipient: rfc822; a@example.com\n");
-  assert_int_equal (m->text->len, 1);
+  /* the notice, and a gateway's trailer after the returned message */
+  assert_int_equal (m->text->len, 2);
+  assert_int_equal (m->text_before_returned, 1);
   assert_string_equal (mime_get (m, "Subject"), "\xc3\x9c" "ber failure");
   assert_string_equal (mime_original (m, "To"), "a@example.com");
   /* the returned message's body is not read as notice text */

@@ -706,6 +706,7 @@ take_original_headers (Walk *w, GMimeObject *obj)
   if (w->have_original || !obj)
     return;
   w->have_original = TRUE;
+  w->msg->text_before_returned = w->msg->text->len;
   copy_headers (obj, &w->msg->original, &w->msg->n_original);
   /* the header block as text is written only when asked for */
   w->msg->original_object = g_object_ref (obj);
@@ -802,6 +803,7 @@ take_header_block (Walk *w, const char *text)
       if (count > 0)
         {
           w->have_original = TRUE;
+          w->msg->text_before_returned = w->msg->text->len;
           copy_pairs (pairs, count, &w->msg->original, &w->msg->n_original, NULL);
           g_free (w->msg->original_raw);
           w->msg->original_raw = g_strdup (text);
@@ -1280,6 +1282,7 @@ message_new (void)
   msg->feedback = g_ptr_array_new_with_free_func (g_free);
   msg->mdn = g_ptr_array_new_with_free_func (g_free);
   msg->text = g_ptr_array_new_with_free_func (g_free);
+  msg->text_before_returned = G_MAXUINT;
   msg->text_nested = g_ptr_array_new_with_free_func (g_free);
   msg->warnings = g_string_new (NULL);
   return msg;

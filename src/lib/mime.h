@@ -28,6 +28,8 @@ typedef struct
   GPtrArray *feedback;        /* char*: message/feedback-report bodies */
   GPtrArray *mdn;             /* char*: message/(global-)disposition-notification bodies */
   GPtrArray *text;            /* char*: human-readable parts outside the returned message */
+  guint text_before_returned; /* how many of them come before the returned message
+                               * (G_MAXUINT where there is none) */
   GPtrArray *text_nested;     /* char*: human-readable parts inside an attached message;
                                * read it with mime_text_nested () */
   char *content_type;         /* of the top level, "multipart/report" */

@@ -17,7 +17,9 @@
 static gboolean from_daemon (const char *from);
 static gboolean from_mail_system (const char *from);
 
-/* The notice: the first readable part outside the returned message, else one
+/* The notice: the first readable part outside the returned message (of those
+ * before it, where there are any: a part after it is a gateway's trailer, RFC
+ * 6522 § 3 puts the human-readable part first), else one
  * inside it (a forwarded bounce), but where the message is a mail system's own
  * report (a delivery-status part of its own, or a daemon's From over an attached
  * message that is no mail system's): the message it attaches is then the one
@@ -25,7 +27,9 @@ static gboolean from_mail_system (const char *from);
 const char *
 notice_pick (const MimeMessage *msg, guint *index)
 {
-  for (guint i = 0; i < msg->text->len; i++)
+  guint before = MIN (msg->text->len, msg->text_before_returned);
+  guint limit = before > 0 ? before : msg->text->len;
+  for (guint i = 0; i < limit; i++)
     {
       const char *t = g_ptr_array_index (msg->text, i);
       for (const char *p = t; *p; p++)
@@ -44,7 +48,7 @@ notice_pick (const MimeMessage *msg, guint *index)
     return g_ptr_array_index (nested, 0);
   /* (a report of no words of its own: an empty notice, read for its From,
    * Subject and returned message) */
-  return nested->len > 0 ? "" : NULL;
+  return returned && (nested->len > 0 || msg->n_original > 0) ? "" : NULL;
 }
 
 /* The notice as the scanner reads it: no carriage returns, and when most lines

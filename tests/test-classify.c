@@ -329,6 +329,11 @@ test_classify_text_overrides (void **state)
     { "failed", NULL, NULL, "alias database loop for bob", NULL, NULL, "networkerror", "soft" },
     { "failed", NULL, NULL, "Command time limit exceeded: \"/usr/local/bin/filter\"", NULL, NULL,
       "mailererror", "soft" },
+    /* the program's exit status EX_NOUSER, as Postfix writes it before the output */
+    { "failed", NULL, NULL, "user unknown. Command output: mda: jens: ingen sådan bruger", NULL,
+      NULL, "userunknown", "hard" },
+    { "failed", NULL, NULL, "service unavailable. Command output: filter: cannot open socket", NULL,
+      NULL, "mailererror", "soft" },
     /* Sendmail's own words: its MX loop under 5.3.5; a mailer killed */
     { "failed", "5.3.5", "553",
       "553 5.3.5 mx.example.org. config error: mail loops back to me (MX problem?)", NULL, "5.3.5",

@@ -374,6 +374,9 @@ const Wording wording_table[] = {
   { ANY, "local delivery failed", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
   { ANY, "transport returned #", REASON_MAILERERROR, 0, "src exim 4.96 src/transports/pipe.c pipe_transport_entry" },
   { ANY, "command output:", REASON_MAILERERROR, 0, "src postfix 3.7.11 src/global/pipe_command.c pipe_command" },
+  /* the program's exit status read before its output: EX_NOUSER, whose text
+   * Postfix writes first ("user unknown. Command output: ...") and answers 5.1.1 */
+  { ANY, "user unknown. command output:", REASON_USERUNKNOWN, WORDING_DECISIVE, "src postfix 3.7.11 src/global/pipe_command.c pipe_command, src/global/sys_exits.c EX_NOUSER" },
   { ANY, "permission denied", REASON_MAILERERROR, WORDING_LOCAL_PROGRAM, "src postfix 3.7.11 src/global/sys_exits.c" },
   /* the mailbox's access list lets the sender not post (Cyrus's reply, which
    * ends in "Permission denied": the mailbox's rule, not a delivery program) */

@@ -334,6 +334,11 @@ test_classify_text_overrides (void **state)
       NULL, "userunknown", "hard" },
     { "failed", NULL, NULL, "service unavailable. Command output: filter: cannot open socket", NULL,
       NULL, "mailererror", "soft" },
+    /* the system resolver's answers, as Postfix quotes them */
+    { "failed", NULL, NULL, "unable to look up host nowhere.test: Name or service not known", NULL,
+      NULL, "hostunknown", "hard" },
+    { "delayed", NULL, NULL, "unable to look up host mx.example.net: Temporary failure in name resolution",
+      NULL, NULL, "networkerror", "soft" },
     /* Sendmail's own words: its MX loop under 5.3.5; a mailer killed */
     { "failed", "5.3.5", "553",
       "553 5.3.5 mx.example.org. config error: mail loops back to me (MX problem?)", NULL, "5.3.5",

@@ -318,6 +318,13 @@ const Wording wording_table[] = {
   { ANY, "domain does not exist", REASON_HOSTUNKNOWN, 0, "src opensmtpd 6.8.0p2 usr.sbin/smtpd/mta.c" },
   { ANY, "domain name not found", REASON_HOSTUNKNOWN, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_query" },
   { ANY, "host or domain name not found", REASON_HOSTUNKNOWN, 0, "src postfix 3.7.11 src/dns/dns_lookup.c dns_query" },
+  /* the system resolver's answers (getaddrinfo), as Postfix quotes them: "unable
+   * to look up host <host>: <gai_strerror>", 5.4.4 for EAI_NONAME and
+   * EAI_NODATA, 4.4.4 for EAI_AGAIN (src postfix 3.7.11 src/smtp/smtp_addr.c
+   * smtp_addr_one) */
+  { ANY, "name or service not known", REASON_HOSTUNKNOWN, 0, "src libc-l10n 2.36-9+deb12u14 /usr/share/locale/de/LC_MESSAGES/libc.mo msgid \"Name or service not known\"" },
+  { ANY, "no address associated with hostname", REASON_HOSTUNKNOWN, 0, "src libc-l10n 2.36-9+deb12u14 /usr/share/locale/de/LC_MESSAGES/libc.mo msgid \"No address associated with hostname\"" },
+  { ANY, "temporary failure in name resolution", REASON_NETWORKERROR, 0, "src libc-l10n 2.36-9+deb12u14 /usr/share/locale/de/LC_MESSAGES/libc.mo msgid \"Temporary failure in name resolution\"" },
   { ANY, "illegal host/domain", REASON_HOSTUNKNOWN, 0, "doc https://docs.oracle.com/cd/E19566-01/819-4428/bgamm/index.html \"Sun Java System Messaging Server 6.3 Administration Guide\" § 11.6.15 Controlling Error Messages Associated with Rewriting ($?), read 2026-12-05" },
   { ANY, "unrouteable address", REASON_HOSTUNKNOWN, 0, "src exim 4.96 src/route.c route_address" },
   { ANY, "no mx for", REASON_HOSTUNKNOWN, 0, "src haraka/Haraka 0bf10cbb486253752042e10af4c65ec78ec7fe91 outbound/hmail.js" },

@@ -1151,6 +1151,26 @@ test_final_notice_of_network_failure (void **state)
                    "Message exceeded 50 hops, this may indicate a mail loop.\n", NULL);
   check_reason (m, "kai@example.net", "networkerror");
   g_free (m);
+  /* a failure notice's own text (no delivery-status part) with a transient reply
+   * that names no cause: the sender gave up on it, as Action: failed under 4.x.x
+   * says; in a delay notice it stays on hold */
+  const char *postfix = "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+                        "To: s@example.org\nSubject: %s\n\n"
+                        "This is the mail system at host mx.example.org.\n\n%s\n\n"
+                        "                   The mail system\n\n"
+                        "<kai@example.net>: host mx.example.net[192.0.2.9] said: 421 4.2.0\n"
+                        "    Service refused, please try later (in reply to end of DATA command)\n";
+  m = g_strdup_printf (postfix, "Undelivered Mail Returned to Sender",
+                       "I'm sorry to have to inform you that your message could not\n"
+                       "be delivered to one or more recipients.");
+  check_reason (m, "kai@example.net", "expired");
+  g_free (m);
+  m = g_strdup_printf (postfix, "Delayed Mail (still being retried)",
+                       "####################################################################\n"
+                       "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+                       "####################################################################");
+  check_reason (m, "kai@example.net", "onhold");
+  g_free (m);
 }
 
 /* A Diagnostic-Code that only repeats its status code's title says no more

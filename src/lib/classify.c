@@ -1110,8 +1110,10 @@ classify_record (BounceRecord *rec, Reason known)
     no_cause_row = NULL;
   /* "failed" with a transient status: the sender stopped retrying a temporary
    * failure (RFC 3464 § 2.3.3: failed is final); it names no cause, so it only
-   * stands in for onhold and makes a network failure expired */
-  gboolean failed_transient = action_is (action, "failed") && klass == BOUNCE_CLASS_TRANSIENT;
+   * stands in for onhold and makes a network failure expired. A failure
+   * notice's own text (not a delay's) under a transient status says the same. */
+  gboolean failed_transient = (action_is (action, "failed") || final_notice_of_failure (rec, action, klass))
+                              && klass == BOUNCE_CLASS_TRANSIENT;
   gboolean decisive = finds.any && (finds.any->flags & WORDING_DECISIVE);
   gboolean reply_text = finds.any && (finds.any->flags & WORDING_REPLY_TEXT);
   /* the reply code's own text under a refusal (X.7.1) names the refusal, not a

@@ -334,6 +334,13 @@ test_classify_text_overrides (void **state)
       NULL, "userunknown", "hard" },
     { "failed", NULL, NULL, "service unavailable. Command output: filter: cannot open socket", NULL,
       NULL, "mailererror", "soft" },
+    /* the answer to DATA after every recipient was refused names no cause: the
+     * recipient's own reply before it decides, else its code */
+    { "failed", "5.5.1", "554", "554 5.5.1 Error: no valid recipients", NULL, "5.5.1",
+      "syntaxerror", "block" },
+    { "delayed", NULL, NULL,
+      "450 4.2.0 <a@example.net>: Recipient address rejected: Greylisted, please try again "
+      "554 5.5.1 Error: no valid recipients", NULL, "4.2.0", "onhold", "soft" },
     /* the system resolver's answers, as Postfix quotes them */
     { "failed", NULL, NULL, "unable to look up host nowhere.test: Name or service not known", NULL,
       NULL, "hostunknown", "hard" },

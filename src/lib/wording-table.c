@@ -718,7 +718,7 @@ const Wording wording_table[] = {
   { ANY, "line length exceeded. see rfc 2821", REASON_SYNTAXERROR, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a protocols/smtp/src/main/java/org/apache/james/protocols/smtp/SMTPSessionImpl.java" },
   { ANY, "too many unknown commands received", REASON_SYNTAXERROR, 0, "src apache/james-project 20bf8083e39be4a750f606e576a162087bb3f18a protocols/smtp/src/main/java/org/apache/james/protocols/smtp/core/fastfail/MaxUnknownCmdHandler.java" },
   { ANY, "account is not authorized to receive email", REASON_SUSPEND, 0, "src stalwartlabs/stalwart d72608f3e2d530c6560aaf2c7c290afd72671b82 crates/email/src/message/delivery.rs deliver_message" },
-  { ANY, "error: no valid recipients", REASON_SYNTAXERROR, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
+  { ANY, "error: no valid recipients", REASON_ONHOLD, 0, "src postfix 3.7.11 src/smtpd/smtpd.c data_cmd" },
   { ANY, "malformed smtp reply", REASON_SYNTAXERROR, 0, "src exim 4.96 src/transports/smtp.c check_response" },
   { ANY, "syntax error", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },
   { ANY, "command unrecognized", REASON_SYNTAXERROR, 0, "rfc 5321 § 4.2.3" },

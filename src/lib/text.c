@@ -358,18 +358,28 @@ next_listed (const char *p, const char *end, gsize *len)
   return a;
 }
 
-/* The length of a Sendmail transcript entry's reply code before its bracketed
- * address: "554 " in "554 <addr>... reason", "550 5.1.1 " in "550 5.1.1
- * <addr>... User unknown" (src sendmail 8.17.1.9 sendmail/err.c usrerrenh and
- * fmtmsg: the code, the enhanced code, then the address and "... "); 0 when the
- * line is no such entry. */
+/* Does an address written without brackets start at q and "..." follow it (a
+ * Sendmail entry's "user@host... ")? */
+static gboolean
+bare_entry_address (const char *q, const char *end)
+{
+  gsize n = q < end && *q != '<' ? text_address_at (q, end) : 0;
+  return n > 0 && (gsize) (end - q) >= n + 3 && memcmp (q + n, "...", 3) == 0;
+}
+
+/* The length of a Sendmail transcript entry's reply code before its address:
+ * "554 " in "554 <addr>... reason", "550 5.1.1 " in "550 5.1.1 <addr>... User
+ * unknown" or "550 5.1.2 user@host... Host unknown" (src sendmail 8.17.1.9
+ * sendmail/err.c usrerrenh and fmtmsg: the code, the enhanced code, then the
+ * address as it was given, bracketed or not, and "... "); 0 when the line is no
+ * such entry. */
 static gsize
 entry_code_len (const char *p, const char *end)
 {
   if (end - p < 5 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1])
       || !g_ascii_isdigit (p[2]) || p[3] != ' ')
     return 0;
-  if (p[4] == '<')
+  if (p[4] == '<' || bare_entry_address (p + 4, end))
     return 4;
   /* "D.DDD.DDD " */
   const char *q = p + 4;
@@ -388,7 +398,8 @@ entry_code_len (const char *p, const char *end)
       /* (only Sendmail's own "<addr>... ": a server's reply quoted in another
        * notice, "452 4.2.2 <addr>: Mailbox full", is no entry) */
       const char *close = q < end && *q == '<' ? memchr (q, '>', (gsize) (end - q)) : NULL;
-      if (close && end - close > 3 && memcmp (close + 1, "...", 3) == 0)
+      if ((close && end - close > 3 && memcmp (close + 1, "...", 3) == 0)
+          || bare_entry_address (q, end))
         return (gsize) (q - p);
     }
   return 0;

@@ -101,6 +101,30 @@ test_sendmail_multiline_reply_from_transcript (void **state)
 
 /* an address the quoted reply names, on a line folded under the entry or after
  * the reply's code, is no recipient of its own */
+/* Sendmail writes an address as it was given: a transcript entry without
+ * brackets ("550 5.1.2 user@host... Host unknown") is that recipient's */
+static void
+test_sendmail_bare_entry (void **state)
+{
+  (void) state;
+  BounceReport *r = parse (
+      "From: Mail Delivery Subsystem <MAILER-DAEMON@mta.example.org>\nTo: sender@example.org\n"
+      "Subject: Returned mail: see transcript for details\n\n"
+      "   ----- The following addresses had permanent fatal errors -----\n"
+      "alice@example.org\n    (reason: 550 5.1.1 User unknown)\n"
+      "someone@nowhere.test\n\n"
+      "   ----- Transcript of session follows -----\n"
+      "550 5.1.1 alice@example.org... User unknown\n"
+      "550 5.1.2 someone@nowhere.test... Host unknown (Name server: nowhere.test: host not found)\n");
+  assert_int_equal (bounce_report_n_records (r), 2);
+  assert_string_equal (rcpt (r, 1), "someone@nowhere.test");
+  assert_non_null (diag (r, 1));
+  assert_non_null (strstr (diag (r, 1), "Host unknown"));
+  assert_string_equal (bounce_record_get (bounce_report_get_record (r, 1), BOUNCE_FIELD_REASON),
+                       "hostunknown");
+  bounce_report_free (r);
+}
+
 static void
 test_address_in_quoted_reply (void **state)
 {
@@ -1124,6 +1148,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_prepare_strips_cr_and_quotes),
     cmocka_unit_test (test_sendmail_multiline_reply_from_transcript),
+    cmocka_unit_test (test_sendmail_bare_entry),
     cmocka_unit_test (test_address_in_quoted_reply),
     cmocka_unit_test (test_excluded_addresses),
     cmocka_unit_test (test_begin_and_end_markers),

@@ -125,6 +125,40 @@ test_sendmail_bare_entry (void **state)
   bounce_report_free (r);
 }
 
+/* Sendmail's "<addr>... Deferred:" entry is a delay in a warning, and the last
+ * attempt's answer in a notice that says it gave up */
+static void
+test_sendmail_deferred_entry (void **state)
+{
+  (void) state;
+  static const char notice[]
+      = "From: Mail Delivery Subsystem <MAILER-DAEMON@mta.example.org>\nTo: sender@example.org\n"
+        "Subject: %s\n\n"
+        "   ----- Transcript of session follows -----\n"
+        "<kai@example.net>... Deferred: Connection refused by mx.example.net.\n"
+        "%s\n";
+  char *m = g_strdup_printf (notice, "Returned mail: see transcript for details",
+                             "Message could not be delivered for 5 days\n"
+                             "Message will be deleted from queue");
+  BounceReport *r = parse (m);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  const BounceRecord *rec = bounce_report_get_record (r, 0);
+  assert_null (bounce_record_get (rec, BOUNCE_FIELD_ACTION));
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "expired");
+  bounce_report_free (r);
+  g_free (m);
+  m = g_strdup_printf (notice, "Warning: could not send message for past 4 hours",
+                       "Warning: message still undelivered after 4 hours\n"
+                       "Will keep trying until message is 5 days old");
+  r = parse (m);
+  assert_int_equal (bounce_report_n_records (r), 1);
+  rec = bounce_report_get_record (r, 0);
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_ACTION), "delayed");
+  assert_string_equal (bounce_record_get (rec, BOUNCE_FIELD_REASON), "networkerror");
+  bounce_report_free (r);
+  g_free (m);
+}
+
 static void
 test_address_in_quoted_reply (void **state)
 {
@@ -1149,6 +1183,7 @@ main (void)
     cmocka_unit_test (test_prepare_strips_cr_and_quotes),
     cmocka_unit_test (test_sendmail_multiline_reply_from_transcript),
     cmocka_unit_test (test_sendmail_bare_entry),
+    cmocka_unit_test (test_sendmail_deferred_entry),
     cmocka_unit_test (test_address_in_quoted_reply),
     cmocka_unit_test (test_excluded_addresses),
     cmocka_unit_test (test_begin_and_end_markers),

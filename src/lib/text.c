@@ -49,6 +49,7 @@ typedef struct Found
   struct Found *with;
   gboolean run; /* with is the next entry of a run of address lines */
   char *heading; /* the heading of its list (DETECT_HEADINGS) */
+  gboolean deferred_entry; /* action "delayed" from Sendmail's "<addr>... Deferred:" */
 } Found;
 
 typedef struct
@@ -1010,7 +1011,10 @@ scan (const char *text, gsize len, const Detector *d, const MimeMessage *msg)
            * sendmail/deliver.c giveresponse) */
           if (f && !f->action && rest && rest - line >= 4 && memcmp (rest - 4, "... ", 4) == 0
               && end - rest >= 9 && memcmp (rest, "Deferred:", 9) == 0)
-            f->action = g_strdup ("delayed");
+            {
+              f->action = g_strdup ("delayed");
+              f->deferred_entry = TRUE;
+            }
           if (f && heading && heading->len && !f->heading)
             {
               f->heading = g_strdup (heading->str);
@@ -1779,6 +1783,27 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   const char *shared = s.shared_diag && s.shared_diag->len ? s.shared_diag->str : NULL;
   gboolean delayed = notice && bounce_like && !had_records && !(family && family->json)
                      && notice_reports_delay (msg, notice, s.end_at);
+  /* a "Deferred:" entry in a notice that says the sender gave up ("Message
+   * could not be delivered for 5 days", "Message will be deleted from queue",
+   * src sendmail 8.17.1.9 sendmail/envelope.c dropenvelope) is the last
+   * attempt's answer, not a delay: the recipient failed */
+  gboolean deferred_entries = FALSE;
+  for (guint i = 0; s.found && i < s.found->len; i++)
+    deferred_entries |= ((Found *) g_ptr_array_index (s.found, i))->deferred_entry;
+  if (deferred_entries && notice && !delayed)
+    {
+      char *section_text = g_strndup (notice, MIN (s.end_at, (gsize) 8192));
+      char *folded = wordings_fold (section_text, 8192);
+      if (wordings_gave_up (folded, family))
+        for (guint i = 0; i < s.found->len; i++)
+          {
+            Found *f = g_ptr_array_index (s.found, i);
+            if (f->deferred_entry)
+              g_clear_pointer (&f->action, g_free);
+          }
+      g_free (folded);
+      g_free (section_text);
+    }
   /* the family's reason, or expired where the notice says the sender gave up
    * (read by classify.c where that decides, see Hint) */
   Hint hint = { family ? family->reason : REASON_NONE, notice && bounce_like, FALSE };

@@ -470,19 +470,27 @@ subject_after_tags (const char *subject)
     }
 }
 
-gboolean
-notice_subject_is_reply (const char *subject)
+/* Does subject start (after blanks, in any case) with one of prefixes (lower
+ * case)? */
+static gboolean
+subject_starts_with (const char *subject, const char *const *prefixes)
 {
   if (!subject)
     return FALSE;
   while (*subject == ' ' || *subject == '\t')
     subject++;
   char *lower = utf8_lower (subject);
-  gboolean reply = FALSE;
-  for (gsize i = 0; reply_prefixes[i] && !reply; i++)
-    reply = g_str_has_prefix (lower, reply_prefixes[i]);
+  gboolean hit = FALSE;
+  for (gsize i = 0; prefixes[i] && !hit; i++)
+    hit = g_str_has_prefix (lower, prefixes[i]);
   g_free (lower);
-  return reply;
+  return hit;
+}
+
+gboolean
+notice_subject_is_reply (const char *subject)
+{
+  return subject_starts_with (subject, reply_prefixes);
 }
 
 gboolean
@@ -497,11 +505,8 @@ notice_is_persons_reply (const MimeMessage *msg)
 gboolean
 notice_subject_is_forward (const char *subject)
 {
-  if (!subject)
-    return FALSE;
-  while (*subject == ' ' || *subject == '\t')
-    subject++;
-  return g_ascii_strncasecmp (subject, "fwd:", 4) == 0 || g_ascii_strncasecmp (subject, "fw:", 3) == 0;
+  static const char *const forward_prefixes[] = { "fwd:", "fw:", NULL };
+  return subject_starts_with (subject, forward_prefixes);
 }
 
 gboolean

@@ -31,6 +31,10 @@
 /* Bytes of decoded text read from one text part: failure notices put the reason near
  * the top; the rest is usually the returned message. */
 #define MAX_TEXT_PART (256 * 1024)
+/* Bytes of a notice read for its words of giving up ("Message will be deleted
+ * from queue"): MTAs write them in the notice's first lines, before the returned
+ * message. */
+#define NOTICE_GAVE_UP_MAX 8192
 /* forwards of an inline forward read, one in the text of another */
 #define MAX_INLINE_FORWARDS 3
 /* Replies of a session transcript read for the whole reply a diagnostic quotes

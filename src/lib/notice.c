@@ -17,13 +17,14 @@
 static gboolean from_daemon (const char *from);
 static gboolean from_mail_system (const char *from);
 
-/* The notice: the first readable part outside the returned message (of those
- * before it, where there are any: a part after it is a gateway's trailer, RFC
- * 6522 § 3 puts the human-readable part first), else one
- * inside it (a forwarded bounce), but where the message is a mail system's own
- * report (a delivery-status part of its own, or a daemon's From over an attached
- * message that is no mail system's): the message it attaches is then the one
- * returned, whose text is no notice: the notice is then empty (""). */
+/* The notice: the first readable part outside the returned message, of those
+ * before it where there are any (RFC 6522 § 3 puts the human-readable part
+ * first: a part after the returned message is a gateway's trailer). Else the
+ * attached message's text, where that message is a forwarded bounce; but where
+ * the message is a mail system's own report (a delivery-status part of its own,
+ * or a daemon's From over an attached message that is no mail system's), what
+ * it attaches is the message returned, whose text is no notice: the notice is
+ * then empty (""). NULL where there is none. */
 const char *
 notice_pick (const MimeMessage *msg, guint *index)
 {

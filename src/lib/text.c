@@ -368,41 +368,53 @@ bare_entry_address (const char *q, const char *end)
   return n > 0 && (gsize) (end - q) >= n + 3 && memcmp (q + n, "...", 3) == 0;
 }
 
+/* The length of a reply code and the enhanced code after it, if any, with the
+ * space after each: 4 for "554 ", 10 for "550 5.1.1 "; 0 where p starts no
+ * reply code. */
+static gsize
+reply_codes_len (const char *p, const char *end)
+{
+  if (end - p < 5 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1])
+      || !g_ascii_isdigit (p[2]) || p[3] != ' ')
+    return 0;
+  /* "D.DDD.DDD " */
+  const char *q = p + 4;
+  if (!(q + 1 < end && g_ascii_isdigit (*q) && q[1] == '.'))
+    return 4;
+  q += 2;
+  for (int part = 0; part < 2; part++)
+    {
+      const char *d = q;
+      while (q < end && g_ascii_isdigit (*q) && q - d < 3)
+        q++;
+      if (q == d || q >= end || *q != (part == 0 ? '.' : ' '))
+        return 4;
+      q++;
+    }
+  return (gsize) (q - p);
+}
+
 /* The length of a Sendmail transcript entry's reply code before its address:
  * "554 " in "554 <addr>... reason", "550 5.1.1 " in "550 5.1.1 <addr>... User
  * unknown" or "550 5.1.2 user@host... Host unknown" (src sendmail 8.17.1.9
  * sendmail/err.c usrerrenh and fmtmsg: the code, the enhanced code, then the
  * address as it was given, bracketed or not, and "... "); 0 when the line is no
- * such entry. */
+ * such entry (a server's reply quoted in another notice, "452 4.2.2 <addr>:
+ * Mailbox full", is none). */
 static gsize
 entry_code_len (const char *p, const char *end)
 {
-  if (end - p < 5 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1])
-      || !g_ascii_isdigit (p[2]) || p[3] != ' ')
+  gsize n = reply_codes_len (p, end);
+  if (n == 0)
     return 0;
-  if (p[4] == '<' || bare_entry_address (p + 4, end))
-    return 4;
-  /* "D.DDD.DDD " */
-  const char *q = p + 4;
-  if (q < end && g_ascii_isdigit (*q) && q + 1 < end && q[1] == '.')
-    {
-      q += 2;
-      for (int part = 0; part < 2; part++)
-        {
-          const char *d = q;
-          while (q < end && g_ascii_isdigit (*q) && q - d < 3)
-            q++;
-          if (q == d || q >= end || *q != (part == 0 ? '.' : ' '))
-            return 0;
-          q++;
-        }
-      /* (only Sendmail's own "<addr>... ": a server's reply quoted in another
-       * notice, "452 4.2.2 <addr>: Mailbox full", is no entry) */
-      const char *close = q < end && *q == '<' ? memchr (q, '>', (gsize) (end - q)) : NULL;
-      if ((close && end - close > 3 && memcmp (close + 1, "...", 3) == 0)
-          || bare_entry_address (q, end))
-        return (gsize) (q - p);
-    }
+  const char *q = p + n;
+  const char *close = q < end && *q == '<' ? memchr (q, '>', (gsize) (end - q)) : NULL;
+  /* (a bracketed address after the reply code alone: an entry, its "..." read by
+   * the caller) */
+  if (n == 4 && q < end && *q == '<')
+    return n;
+  if ((close && end - close > 3 && memcmp (close + 1, "...", 3) == 0) || bare_entry_address (q, end))
+    return n;
   return 0;
 }
 
@@ -1259,19 +1271,11 @@ reply_named_address (const char *text, gsize len, const char *quoted_at, const c
   char *sender = quoted_field (quoted_at, quoted_end, "from:");
   for (const char *p = text; p + 5 < end && !many; p++)
     {
-      if ((*p != '4' && *p != '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
-          || p[3] != ' ' || (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.')))
+      if ((*p != '4' && *p != '5') || (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.')))
         continue;
-      const char *q = p + 4;
-      if (q < end && g_ascii_isdigit (*q) && q + 1 < end && q[1] == '.')
-        {
-          /* "5.1.1 " */
-          while (q < end && (g_ascii_isdigit (*q) || *q == '.'))
-            q++;
-          while (q < end && *q == ' ')
-            q++;
-        }
-      if (q >= end || *q != '<')
+      gsize codes = reply_codes_len (p, end);
+      const char *q = p + codes;
+      if (!codes || q >= end || *q != '<')
         continue;
       gsize n = text_address_at (q + 1, end);
       if (!n || q + 1 + n >= end || q[1 + n] != '>')
@@ -1790,19 +1794,20 @@ text_extract (BounceReport *report, const MimeMessage *msg)
   gboolean deferred_entries = FALSE;
   for (guint i = 0; s.found && i < s.found->len; i++)
     deferred_entries |= ((Found *) g_ptr_array_index (s.found, i))->deferred_entry;
+  /* whether the notice says so, read once (-1: not read), kept with the notice
+   * for classify.c */
+  int gave_up = -1;
   if (deferred_entries && notice && !delayed)
     {
-      char *section_text = g_strndup (notice, MIN (s.end_at, (gsize) 8192));
-      char *folded = wordings_fold (section_text, 8192);
-      if (wordings_gave_up (folded, family))
-        for (guint i = 0; i < s.found->len; i++)
-          {
-            Found *f = g_ptr_array_index (s.found, i);
-            if (f->deferred_entry)
-              g_clear_pointer (&f->action, g_free);
-          }
+      char *folded = wordings_fold (notice, MIN (s.end_at, NOTICE_GAVE_UP_MAX));
+      gave_up = wordings_gave_up (folded, family);
       g_free (folded);
-      g_free (section_text);
+      for (guint i = 0; gave_up && i < s.found->len; i++)
+        {
+          Found *f = g_ptr_array_index (s.found, i);
+          if (f->deferred_entry)
+            g_clear_pointer (&f->action, g_free);
+        }
     }
   /* the family's reason, or expired where the notice says the sender gave up
    * (read by classify.c where that decides, see Hint) */
@@ -1979,8 +1984,8 @@ text_extract (BounceReport *report, const MimeMessage *msg)
     {
       /* the notice a record's hint waits on: the report's now */
       report->notice = notice;
-      report->notice_end = MIN (s.end_at, 8192);
-      report->notice_gave_up = -1;
+      report->notice_end = MIN (s.end_at, NOTICE_GAVE_UP_MAX);
+      report->notice_gave_up = gave_up;
     }
   else
     g_free (notice);
